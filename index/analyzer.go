@@ -1,0 +1,112 @@
+package index
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	_ "github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/apostrophe"
+	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+// The analyzer folds each token to ASCII and lowercases it itself. Folding per token, not in a
+// char filter, keeps highlight offsets right, and lowercasing after folding avoids bleve's
+// lowercase filter, which corrupts "İstanbul" (see the notes in ../shared).
+const (
+	analyzerName = "ree"
+	foldFilter   = "ree_fold"
+)
+
+func init() {
+	if err := registry.RegisterTokenFilter(foldFilter, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return foldTokens{}, nil
+	}); err != nil {
+		panic(err)
+	}
+}
+
+type foldTokens struct{}
+
+var folder = asciifolding.New()
+
+func (foldTokens) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		t.Term = fold(t.Term)
+	}
+	return in
+}
+
+// fold maps a token to the form it is indexed and searched under: ASCII, lowercase, and
+// numbers without thousands separators, so "1,200" and "1200" are one term.
+func fold(term []byte) []byte {
+	if !isASCII(term) {
+		term = folder.Filter(term)
+	}
+	term = bytes.ToLower(term)
+	if bytes.IndexByte(term, ',') > 0 && isNumber(term) {
+		term = bytes.ReplaceAll(term, []byte(","), nil)
+	}
+	return term
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func isNumber(b []byte) bool {
+	for _, c := range b {
+		if (c < '0' || c > '9') && c != ',' && c != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// addAnalyzer registers the analyzer on a mapping: unicode words, folded, apostrophes cut
+// ("Türkiye'nin", "China's"), English stop words removed, then stemmed.
+func addAnalyzer(m *mapping.IndexMappingImpl) error {
+	return m.AddCustomAnalyzer(analyzerName, map[string]interface{}{
+		"type":          "custom",
+		"tokenizer":     unicodetok.Name,
+		"token_filters": []string{foldFilter, apostrophe.Name, en.StopName, en.SnowballStemmerName},
+	})
+}
+
+// questionWords are words of a question that say nothing about its subject. The English stop
+// list already drops "what", "how", "which" and the like.
+var questionWords = map[string]bool{
+	"much": true, "mani": true, "tell": true, "show": true, "give": true, "know": true,
+	"pleas": true, "about": true, "doe": true, "ani": true, "get": true, "say": true,
+	"said": true, "exact": true,
+}
+
+// cleanQuery makes any user text safe to analyze: no control characters, no more than
+// maxQueryRunes runes, invalid UTF-8 replaced.
+func cleanQuery(s string) string {
+	s = strings.ToValidUTF8(s, " ")
+	var b strings.Builder
+	n := 0
+	for _, r := range s {
+		if n >= maxQueryRunes {
+			break
+		}
+		if unicode.IsControl(r) || r == utf8.RuneError {
+			r = ' '
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return strings.TrimSpace(b.String())
+}

@@ -1,0 +1,272 @@
+// Package index is the Bleve search index over the knowledge base: it builds an index of every
+// fact and computed figure, finds the passages that answer a question, and swaps in a rebuilt
+// index without dropping a query.
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/reedesk/reedesk/knowledge"
+)
+
+// The fields of a passage in the index. Titles, figures and keywords weigh more than text.
+const (
+	fieldTitle    = "title"
+	fieldText     = "text"
+	fieldFigures  = "figures"
+	fieldKeywords = "keywords"
+	fieldKind     = "kind"
+)
+
+var fieldBoost = map[string]float64{fieldTitle: 3, fieldKeywords: 2, fieldFigures: 2, fieldText: 1}
+
+// mappingVersion changes whenever the mapping or analyzer changes, so that an index kept on
+// disk by an older build is rebuilt rather than reused.
+const mappingVersion = "3"
+
+// doc is what the index stores of a passage.
+type doc struct {
+	Title    string `json:"title"`
+	Text     string `json:"text"`
+	Figures  string `json:"figures"`
+	Keywords string `json:"keywords"`
+	Kind     string `json:"kind"`
+}
+
+func newDoc(f *knowledge.Fact) doc {
+	var figs []string
+	for _, g := range f.Figures {
+		figs = append(figs, g.Label+" "+g.Quantity())
+	}
+	if f.Formula != nil {
+		figs = append(figs, f.Formula.Equation())
+	}
+	kw := append([]string{}, f.Tags...)
+	kw = append(kw, f.Places...)
+	kw = append(kw, f.Orgs...)
+	kw = append(kw, f.People...)
+	kw = append(kw, f.Elements...)
+	if f.Element != nil {
+		kw = append(kw, f.Element.Symbol, knowledge.ElementName(f), f.Element.Class)
+		kw = append(kw, f.Element.Uses...)
+	}
+	if f.Quote != nil {
+		kw = append(kw, f.Quote.By, f.Quote.Role)
+	}
+	return doc{
+		Title:    f.Title,
+		Text:     f.Text,
+		Figures:  strings.Join(figs, " ; "),
+		Keywords: strings.Join(kw, " ; "),
+		Kind:     f.Kind,
+	}
+}
+
+func newMapping() (*mapping.IndexMappingImpl, error) {
+	m := bleve.NewIndexMapping()
+	m.ScoringModel = "bm25"
+	if err := addAnalyzer(m); err != nil {
+		return nil, err
+	}
+	m.DefaultAnalyzer = analyzerName
+	m.IndexDynamic, m.StoreDynamic, m.DocValuesDynamic = false, false, false
+	text := func(stored bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = analyzerName
+		f.Store = false
+		f.IncludeTermVectors = stored // locations of matches, for highlighting
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	kw := bleve.NewKeywordFieldMapping()
+	kw.Store, kw.IncludeInAll, kw.DocValues, kw.IncludeTermVectors = false, false, false, false
+	dm := bleve.NewDocumentStaticMapping()
+	dm.AddFieldMappingsAt(fieldTitle, text(true))
+	dm.AddFieldMappingsAt(fieldText, text(true))
+	dm.AddFieldMappingsAt(fieldFigures, text(false))
+	dm.AddFieldMappingsAt(fieldKeywords, text(false))
+	dm.AddFieldMappingsAt(fieldKind, kw)
+	m.DefaultMapping = dm
+	return m, nil
+}
+
+// generation is one built index and the knowledge it was built from.
+type generation struct {
+	name     string
+	idx      bleve.Index
+	base     *knowledge.Base
+	analyzer analysis.Analyzer
+	vocab    map[string]uint64 // analyzed term → number of passages that have it
+	surface  map[string]string // analyzed term → a word as written, for suggestions
+	synonyms *synonyms
+	docs     uint64
+	dir      string // "" in memory
+}
+
+var generations atomic.Uint64
+
+// build indexes every passage of base into a new index, in memory when dir is "".
+func build(ctx context.Context, base *knowledge.Base, dir string, progress func(done, total int)) (*generation, error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, fmt.Errorf("index mapping: %w", err)
+	}
+	idx, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("create index: %w", err)
+	}
+	g := &generation{name: fmt.Sprintf("gen-%d", generations.Add(1)), idx: idx, base: base, dir: dir}
+	idx.SetName(g.name)
+	if err := g.fill(ctx, progress); err != nil {
+		idx.Close()
+		return nil, err
+	}
+	return g, nil
+}
+
+func (g *generation) fill(ctx context.Context, progress func(done, total int)) error {
+	g.analyzer = g.idx.Mapping().AnalyzerNamed(analyzerName)
+	if g.analyzer == nil {
+		return errors.New("analyzer is not registered")
+	}
+	total := len(g.base.Facts)
+	const batchSize = 500
+	b := g.idx.NewBatch()
+	for i, f := range g.base.Facts {
+		if err := b.Index(f.ID, newDoc(f)); err != nil {
+			return fmt.Errorf("index %s: %w", f.ID, err)
+		}
+		if b.Size() >= batchSize || i == total-1 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := g.idx.Batch(b); err != nil {
+				return fmt.Errorf("write index: %w", err)
+			}
+			b.Reset()
+			if progress != nil {
+				progress(i+1, total)
+			}
+		}
+	}
+	if total == 0 && progress != nil {
+		progress(0, 0)
+	}
+	return g.load()
+}
+
+// load reads what searches need besides the index itself: the vocabulary, for typo
+// correction and suggestions, and the synonyms.
+func (g *generation) load() error {
+	n, err := g.idx.DocCount()
+	if err != nil {
+		return fmt.Errorf("count passages: %w", err)
+	}
+	g.docs = n
+	g.vocab = map[string]uint64{}
+	for _, field := range []string{fieldTitle, fieldText, fieldFigures, fieldKeywords} {
+		d, err := g.idx.FieldDict(field)
+		if err != nil {
+			return fmt.Errorf("read vocabulary: %w", err)
+		}
+		for {
+			e, err := d.Next()
+			if err != nil {
+				d.Close()
+				return fmt.Errorf("read vocabulary: %w", err)
+			}
+			if e == nil {
+				break
+			}
+			if e.Count > g.vocab[e.Term] {
+				g.vocab[e.Term] = e.Count
+			}
+		}
+		d.Close()
+	}
+	g.surface = map[string]string{}
+	for _, f := range g.base.Facts {
+		g.addSurface(f.Title)
+		g.addSurface(strings.Join(f.Tags, " "))
+		g.addSurface(strings.Join(f.Places, " "))
+	}
+	g.synonyms = newSynonyms(g.base.Synonyms, g.terms)
+	return nil
+}
+
+func (g *generation) addSurface(s string) {
+	for _, t := range g.analyzer.Analyze([]byte(s)) {
+		term := string(t.Term)
+		if _, ok := g.surface[term]; !ok {
+			g.surface[term] = strings.ToLower(strings.Trim(s[t.Start:t.End], "'’"))
+		}
+	}
+}
+
+// terms analyzes text as the index does.
+func (g *generation) terms(s string) []string {
+	toks := g.analyzer.Analyze([]byte(s))
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = string(t.Term)
+	}
+	return out
+}
+
+// Index serves searches from the current generation and swaps in new ones atomically.
+type Index struct {
+	alias bleve.IndexAlias
+	cur   atomic.Pointer[generation]
+
+	mu sync.Mutex // serializes swaps
+
+	liveMu sync.RWMutex
+	live   map[string]*generation // the current and previous generations, by name
+}
+
+// New builds an in-memory index of base.
+func New(ctx context.Context, base *knowledge.Base) (*Index, error) {
+	g, err := build(ctx, base, "", nil)
+	if err != nil {
+		return nil, err
+	}
+	return newIndex(g), nil
+}
+
+func newIndex(g *generation) *Index {
+	i := &Index{alias: bleve.NewIndexAlias(g.idx), live: map[string]*generation{g.name: g}}
+	i.cur.Store(g)
+	return i
+}
+
+// Base returns the knowledge the index currently serves.
+func (i *Index) Base() *knowledge.Base { return i.cur.Load().base }
+
+// Close closes the index. Searches after Close fail.
+func (i *Index) Close() error {
+	i.mu.Lock()
+	defer i.mu.Unlock()
+	g := i.cur.Load()
+	err := i.alias.Close()
+	if cerr := g.idx.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// generation returns the live generation that produced a hit.
+func (i *Index) generation(name string) *generation {
+	i.liveMu.RLock()
+	defer i.liveMu.RUnlock()
+	return i.live[name]
+}
