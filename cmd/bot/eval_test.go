@@ -1,0 +1,106 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/bwmarrin/discordgo"
+	"go.yaml.in/yaml/v3"
+)
+
+// sharedDir is the folder of shared material beside the repository, when it is there.
+var sharedDir = filepath.Join("..", "..", "..", "shared")
+
+type evalItem struct {
+	Q      string   `yaml:"q"`
+	Kind   string   `yaml:"kind"`
+	Expect []string `yaml:"expect"`
+}
+
+// answerText is the text of a response that a reader sees: content, embed titles,
+// descriptions, field names and values, footers. With firstOnly, only the first embed counts.
+func answerText(d *discordgo.InteractionResponseData, firstOnly bool) string {
+	var b strings.Builder
+	if !firstOnly {
+		b.WriteString(d.Content + "\n")
+	}
+	for i, e := range d.Embeds {
+		if firstOnly && i > 0 {
+			break
+		}
+		b.WriteString(e.Title + "\n" + e.Description + "\n")
+		for _, f := range e.Fields {
+			b.WriteString(f.Name + "\n" + f.Value + "\n")
+		}
+		if e.Footer != nil {
+			b.WriteString(e.Footer.Text + "\n")
+		}
+	}
+	return b.String()
+}
+
+func askJSON(t *testing.T, question string) *discordgo.InteractionResponse {
+	t.Helper()
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"ask", "--json", question}, func(string) string { return "" }, &out); err != nil {
+		t.Fatalf("bot ask --json %q: %v", question, err)
+	}
+	var resp discordgo.InteractionResponse
+	if err := json.Unmarshal(out.Bytes(), &resp); err != nil {
+		t.Fatalf("bot ask --json %q printed %q, not an interaction response: %v", question, out.String(), err)
+	}
+	return &resp
+}
+
+func matchesAll(text string, expect []string) bool {
+	for _, e := range expect {
+		if !regexp.MustCompile("(?i)" + e).MatchString(text) {
+			return false
+		}
+	}
+	return true
+}
+
+// TestEvalDev runs the development questions through `bot ask --json` and scores the answers:
+// every expected figure in the answer, and in its first embed.
+func TestEvalDev(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(sharedDir, "eval", "dev.yaml"))
+	if err != nil {
+		t.Skipf("no eval set beside the repository (%v)", err)
+	}
+	var items []evalItem
+	if err := yaml.Unmarshal(data, &items); err != nil {
+		t.Fatalf("read dev.yaml: %v", err)
+	}
+	answered, first := 0, 0
+	for _, it := range items {
+		resp := askJSON(t, it.Q)
+		if resp.Type != discordgo.InteractionResponseChannelMessageWithSource || resp.Data == nil {
+			t.Errorf("ask %q: response type %d, want a message", it.Q, resp.Type)
+			continue
+		}
+		all := matchesAll(answerText(resp.Data, false), it.Expect)
+		inFirst := matchesAll(answerText(resp.Data, true), it.Expect)
+		if all {
+			answered++
+		}
+		if inFirst {
+			first++
+		}
+		title := ""
+		if len(resp.Data.Embeds) > 0 {
+			title = resp.Data.Embeds[0].Title
+		}
+		t.Logf("%-5v %-5v %-8s %q → %q", all, inFirst, it.Kind, it.Q, title)
+	}
+	t.Logf("score: %d/%d answered with every expected figure, %d/%d in the first embed", answered, len(items), first, len(items))
+	if answered < 12 {
+		t.Errorf("answered %d of %d, want at least 12", answered, len(items))
+	}
+}
