@@ -29,6 +29,9 @@ const (
 
 var fieldBoost = map[string]float64{fieldTitle: 3, fieldKeywords: 2, fieldFigures: 2, fieldText: 1}
 
+// fields lists the searched fields in a fixed order, so queries are built the same way twice.
+var fields = []string{fieldTitle, fieldKeywords, fieldFigures, fieldText}
+
 // mappingVersion changes whenever the mapping or analyzer changes, so that an index kept on
 // disk by an older build is rebuilt rather than reused.
 const mappingVersion = "3"
@@ -83,7 +86,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		f := bleve.NewTextFieldMapping()
 		f.Analyzer = analyzerName
 		f.Store = false
-		f.IncludeTermVectors = stored // locations of matches, for highlighting
+		f.IncludeTermVectors = true // phrases and the locations of matches need them
 		f.IncludeInAll = false
 		f.DocValues = false
 		return f
@@ -108,7 +111,7 @@ type generation struct {
 	analyzer analysis.Analyzer
 	vocab    map[string]uint64 // analyzed term → number of passages that have it
 	surface  map[string]string // analyzed term → a word as written, for suggestions
-	synonyms *synonyms
+	concepts *concepts
 	docs     uint64
 	dir      string // "" in memory
 }
@@ -166,7 +169,7 @@ func (g *generation) fill(ctx context.Context, progress func(done, total int)) e
 }
 
 // load reads what searches need besides the index itself: the vocabulary, for typo
-// correction and suggestions, and the synonyms.
+// correction and suggestions, and the concepts (synonyms and names).
 func (g *generation) load() error {
 	n, err := g.idx.DocCount()
 	if err != nil {
@@ -200,7 +203,7 @@ func (g *generation) load() error {
 		g.addSurface(strings.Join(f.Tags, " "))
 		g.addSurface(strings.Join(f.Places, " "))
 	}
-	g.synonyms = newSynonyms(g.base.Synonyms, g.terms)
+	g.concepts = newConcepts(g.base.Synonyms, entityNames(g.base), g.terms)
 	return nil
 }
 

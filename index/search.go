@@ -16,10 +16,6 @@ import (
 // maxQueryRunes caps a question; the rest of a longer text is ignored.
 const maxQueryRunes = 500
 
-// computedBoost raises computed figures when a question asks for a ratio, share, grade, rank
-// or comparison, so that the figure with its formula comes first.
-const computedBoost = 1.6
-
 // Span is a byte range [Start, End) of a matched word in a title or text.
 type Span struct{ Start, End int }
 
@@ -49,8 +45,26 @@ type Result struct {
 
 // clause is one concept of a question: a word, or a phrase covered by a synonym group.
 type clause struct {
-	q     query.Query
-	terms []string // analyzed terms whose matches are highlighted
+	q      query.Query
+	alts   [][]string // the analyzed terms of each way to write it
+	entity bool       // the name of a place, organisation, person or element
+}
+
+// in reports whether a field's matched terms cover one way of writing the concept.
+func (c clause) in(matched map[string]bool) bool {
+	for _, alt := range c.alts {
+		all := true
+		for _, t := range alt {
+			if !matched[t] {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 type plan struct {
@@ -63,7 +77,7 @@ type plan struct {
 // computedIntent are stems of words that ask for a derived figure.
 var computedIntent = map[string]bool{
 	"ratio": true, "share": true, "percent": true, "percentag": true, "multipli": true,
-	"multipl": true, "compar": true, "versus": true, "vs": true, "grade": true, "impli": true,
+	"multipl": true, "compar": true, "time": true, "grade": true, "impli": true,
 	"rank": true, "averag": true, "proport": true, "fraction": true, "bigger": true,
 	"larger": true, "convert": true,
 }
@@ -82,22 +96,22 @@ func (g *generation) plan(q string) plan {
 		words = append(words, q[t.Start:t.End])
 	}
 	var p plan
+	for _, t := range terms {
+		p.computed = p.computed || computedIntent[t]
+	}
 	for i := 0; i < len(terms); {
-		if computedIntent[terms[i]] {
-			p.computed = true
-		}
-		if grp, n := g.synonyms.match(terms, i); n > 0 {
-			p.clauses = append(p.clauses, g.synonymClause(g.synonyms.groups[grp]))
+		if grp, n := g.concepts.match(terms, i); n > 0 {
+			p.clauses = append(p.clauses, g.conceptClause(g.concepts.groups[grp]))
 			i += n
 			continue
 		}
 		t := terms[i]
 		switch {
 		case g.vocab[t] > 0:
-			p.clauses = append(p.clauses, clause{q: termQuery(t, 1), terms: []string{t}})
+			p.clauses = append(p.clauses, clause{q: termQuery(t, 1), alts: [][]string{{t}}})
 		default:
 			if fix, ok := g.nearest(t); ok {
-				p.clauses = append(p.clauses, clause{q: termQuery(fix, 0.8), terms: []string{fix}})
+				p.clauses = append(p.clauses, clause{q: termQuery(fix, 0.8), alts: [][]string{{fix}}})
 				p.corrections = append(p.corrections, Correction{From: words[i], To: g.word(fix)})
 			} else {
 				p.unknown = append(p.unknown, words[i])
@@ -108,30 +122,46 @@ func (g *generation) plan(q string) plan {
 	return p
 }
 
-func (g *generation) synonymClause(entries []synEntry) clause {
+func (g *generation) conceptClause(c concept) clause {
 	var qs []query.Query
-	var terms []string
-	for _, e := range entries {
-		terms = append(terms, e.terms...)
+	var alts [][]string
+	seen := map[string]bool{}
+	for _, e := range c.entries {
+		key := strings.Join(e.terms, " ")
+		if seen[key] {
+			continue // "REE" and "rare earth elements" may analyze alike
+		}
+		seen[key] = true
+		alts = append(alts, e.terms)
 		if len(e.terms) == 1 {
 			qs = append(qs, termQuery(e.terms[0], 1))
 			continue
 		}
-		for field, boost := range fieldBoost {
+		// A phrase scores the sum of its terms; divide so that it weighs as one word.
+		var pqs []query.Query
+		for _, field := range fields {
 			mq := query.NewMatchPhraseQuery(e.text)
 			mq.SetField(field)
 			mq.Analyzer = analyzerName
-			mq.SetBoost(boost)
-			qs = append(qs, mq)
+			mq.SetBoost(fieldBoost[field] / float64(len(e.terms)))
+			pqs = append(pqs, mq)
 		}
+		qs = append(qs, query.NewDisjunctionQuery(pqs))
 	}
-	return clause{q: query.NewDisjunctionQuery(qs), terms: terms}
+	if len(alts) == 1 && len(alts[0]) == 1 {
+		return clause{q: termQuery(alts[0][0], 1), alts: alts, entity: c.entity}
+	}
+	// A disjunction scales its score by the share of its parts that match, and a passage
+	// rarely uses every way of writing a thing: weigh the concept as one word.
+	dq := query.NewDisjunctionQuery(qs)
+	dq.SetBoost(float64(len(alts)))
+	return clause{q: dq, alts: alts, entity: c.entity}
 }
 
 // termQuery matches an analyzed term in every text field, weighted by field.
 func termQuery(term string, boost float64) query.Query {
 	qs := make([]query.Query, 0, len(fieldBoost))
-	for _, field := range []string{fieldTitle, fieldKeywords, fieldFigures, fieldText} {
+	for _, field := range fields {
 		tq := query.NewTermQuery(term)
 		tq.SetField(field)
 		tq.SetBoost(fieldBoost[field] * boost)
@@ -252,76 +282,152 @@ func (i *Index) search(ctx context.Context, q string, n int) (*Result, bool, err
 		qs[k] = c.q
 	}
 	q1 := query.NewDisjunctionQuery(qs)
-	candidates := n * 3
-	if candidates < 10 {
-		candidates = 10
+
+	// First pass: the best candidates by BM25 over all fields. Asking for match locations here
+	// would decode them for every matching passage, so that waits for the second pass.
+	candidates := n * 4
+	if candidates < 20 {
+		candidates = 20
 	}
-	req := bleve.NewSearchRequestOptions(q1, candidates, 0, false)
-	found, err := i.alias.SearchInContext(ctx, req)
+	found, err := i.alias.SearchInContext(ctx, bleve.NewSearchRequestOptions(q1, candidates, 0, false))
 	if err != nil {
 		return nil, false, fmt.Errorf("search: %w", err)
 	}
-	type cand struct {
-		hit   *search.DocumentMatch
-		gen   *generation
-		fact  *knowledge.Fact
-		score float64
+	if len(found.Hits) == 0 {
+		res.Miss = true
+		res.Suggestions = g.suggest(p.unknown)
+		return res, false, nil
 	}
-	var cands []cand
-	for _, h := range found.Hits {
-		hg := i.generation(h.Index)
-		if hg == nil {
+	hg := i.generation(found.Hits[0].Index)
+	if hg == nil {
+		return nil, true, nil
+	}
+	res.Base = hg.base
+
+	// Second pass, on the candidates only: where each concept matched, to rerank and highlight.
+	ids := make([]string, len(found.Hits))
+	for k, h := range found.Hits {
+		ids[k] = h.ID
+	}
+	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), q1}), len(ids), 0, false)
+	req.IncludeLocations = true
+	located, err := i.alias.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, false, fmt.Errorf("search: %w", err)
+	}
+	var hits []Hit
+	for _, h := range located.Hits {
+		if h.Index != hg.name {
 			return nil, true, nil
 		}
 		f, ok := hg.base.Fact(h.ID)
 		if !ok {
 			continue
 		}
-		s := h.Score
-		if p.computed && f.Kind == knowledge.KindComputed {
-			s *= computedBoost
-		}
-		cands = append(cands, cand{h, hg, f, s})
-	}
-	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
-	if len(cands) > n {
-		cands = cands[:n]
-	}
-	if len(cands) == 0 {
-		res.Miss = true
-		res.Suggestions = g.suggest(p.unknown)
-		return res, false, nil
-	}
-	res.Base = cands[0].gen.base
-
-	// Second pass, on the top passages only: where the terms matched, for highlighting.
-	// Asking for locations in the first pass would decode them for every matching passage.
-	ids := make([]string, len(cands))
-	for k, c := range cands {
-		ids[k] = c.hit.ID
-	}
-	req2 := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), q1}), len(ids), 0, false)
-	req2.IncludeLocations = true
-	located, err := i.alias.SearchInContext(ctx, req2)
-	if err != nil {
-		return nil, false, fmt.Errorf("search: %w", err)
-	}
-	locs := map[string]search.FieldTermLocationMap{}
-	for _, h := range located.Hits {
-		locs[h.ID] = h.Locations
-	}
-	for _, c := range cands {
-		if c.gen != cands[0].gen {
-			continue
-		}
-		res.Hits = append(res.Hits, Hit{
-			Fact:       c.fact,
-			Score:      c.score,
-			TitleSpans: spans(locs[c.hit.ID][fieldTitle]),
-			TextSpans:  spans(locs[c.hit.ID][fieldText]),
+		hits = append(hits, Hit{
+			Fact:       f,
+			Score:      h.Score * p.rerank(f, h.Locations),
+			TitleSpans: spans(h.Locations[fieldTitle]),
+			TextSpans:  spans(h.Locations[fieldText]),
 		})
 	}
+	sort.SliceStable(hits, func(a, b int) bool {
+		if hits[a].Score != hits[b].Score {
+			return hits[a].Score > hits[b].Score
+		}
+		return hits[a].Fact.ID < hits[b].Fact.ID
+	})
+	if len(hits) > n {
+		hits = hits[:n]
+	}
+	res.Hits = hits
 	return res, false, nil
+}
+
+// Reranking weights. BM25 alone favours short passages that repeat one word of the question;
+// a passage whose title names every concept of the question is about it.
+const (
+	titleCoverageWeight = 0.8
+	coverageWeight      = 0.5
+	computedBoost       = 1.5 // a question asks for a ratio, share, grade, rank or comparison
+	computedPenalty     = 0.7 // it does not: the stated fact comes before figures derived from it
+	elementBoost        = 1.5 // a question names an element: its own fact comes first
+	// A passage about the places, organisations and people a question names (in its title or
+	// tags) is about what was asked; one that only mentions them in passing is less so.
+	entityFloor  = 0.6
+	entityWeight = 0.8
+)
+
+// rerank is the factor by which a passage's BM25 score is multiplied, from where the
+// question's concepts matched.
+func (p plan) rerank(f *knowledge.Fact, locs search.FieldTermLocationMap) float64 {
+	inField := func(field string) map[string]bool {
+		m := map[string]bool{}
+		for term := range locs[field] {
+			m[term] = true
+		}
+		return m
+	}
+	title := inField(fieldTitle)
+	any := map[string]bool{}
+	for field := range fieldBoost {
+		for term := range locs[field] {
+			any[term] = true
+		}
+	}
+	inTitle, inAny := 0, 0
+	for _, c := range p.clauses {
+		if c.in(title) {
+			inTitle++
+		}
+		if c.in(any) {
+			inAny++
+		}
+	}
+	named := inField(fieldKeywords)
+	for t := range title {
+		named[t] = true
+	}
+	entities, entitiesIn := 0, 0
+	for _, c := range p.clauses {
+		if c.entity {
+			entities++
+			if c.in(named) {
+				entitiesIn++
+			}
+		}
+	}
+	n := float64(len(p.clauses))
+	factor := (1 + titleCoverageWeight*float64(inTitle)/n) * (1 + coverageWeight*float64(inAny)/n)
+	if entities > 0 {
+		factor *= entityFloor + entityWeight*float64(entitiesIn)/float64(entities)
+	}
+	switch {
+	case f.Kind == knowledge.KindComputed && p.computed:
+		factor *= computedBoost
+	case f.Kind == knowledge.KindComputed:
+		factor *= computedPenalty
+	case f.Element != nil && p.names(f.Element.Symbol, knowledge.ElementName(f)):
+		factor *= elementBoost
+	}
+	return factor
+}
+
+// names reports whether one of the question's concepts is exactly one of the given names.
+func (p plan) names(names ...string) bool {
+	for _, c := range p.clauses {
+		for _, alt := range c.alts {
+			if len(alt) != 1 {
+				continue
+			}
+			for _, name := range names {
+				if alt[0] == string(fold([]byte(name))) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // spans turns term locations into sorted, merged byte ranges.
