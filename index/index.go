@@ -118,6 +118,9 @@ type generation struct {
 
 var generations atomic.Uint64
 
+// nextName names a generation uniquely within the process; hits carry it back to their base.
+func nextName() string { return fmt.Sprintf("gen-%d", generations.Add(1)) }
+
 // build indexes every passage of base into a new index, in memory when dir is "".
 func build(ctx context.Context, base *knowledge.Base, dir string, progress func(done, total int)) (*generation, error) {
 	m, err := newMapping()
@@ -128,7 +131,7 @@ func build(ctx context.Context, base *knowledge.Base, dir string, progress func(
 	if err != nil {
 		return nil, fmt.Errorf("create index: %w", err)
 	}
-	g := &generation{name: fmt.Sprintf("gen-%d", generations.Add(1)), idx: idx, base: base, dir: dir}
+	g := &generation{name: nextName(), idx: idx, base: base, dir: dir}
 	idx.SetName(g.name)
 	if err := g.fill(ctx, progress); err != nil {
 		idx.Close()
@@ -230,8 +233,14 @@ func (g *generation) terms(s string) []string {
 type Index struct {
 	alias bleve.IndexAlias
 	cur   atomic.Pointer[generation]
+	store *store // nil in memory
 
-	mu sync.Mutex // serializes swaps
+	mu      sync.Mutex // guards running and closed; held while a generation is swapped in
+	running *Run
+	closed  bool
+	builds  sync.WaitGroup
+	stop    context.CancelFunc // cancels builds when the index closes
+	life    context.Context
 
 	liveMu sync.RWMutex
 	live   map[string]*generation // the current and previous generations, by name
@@ -248,6 +257,7 @@ func New(ctx context.Context, base *knowledge.Base) (*Index, error) {
 
 func newIndex(g *generation) *Index {
 	i := &Index{alias: bleve.NewIndexAlias(g.idx), live: map[string]*generation{g.name: g}}
+	i.life, i.stop = context.WithCancel(context.Background())
 	i.cur.Store(g)
 	return i
 }
@@ -255,14 +265,29 @@ func newIndex(g *generation) *Index {
 // Base returns the knowledge the index currently serves.
 func (i *Index) Base() *knowledge.Base { return i.cur.Load().base }
 
-// Close closes the index. Searches after Close fail.
+// Dir is the directory the current index is kept in, or "" in memory.
+func (i *Index) Dir() string { return i.cur.Load().dir }
+
+// Close stops a running reindex, waits for it, and closes the index. Searches after Close fail.
 func (i *Index) Close() error {
 	i.mu.Lock()
+	if i.closed {
+		i.mu.Unlock()
+		return nil
+	}
+	i.closed = true
+	i.stop()
+	i.mu.Unlock()
+	i.builds.Wait()
+
+	i.mu.Lock()
 	defer i.mu.Unlock()
-	g := i.cur.Load()
 	err := i.alias.Close()
-	if cerr := g.idx.Close(); err == nil {
+	if cerr := i.cur.Load().idx.Close(); err == nil {
 		err = cerr
+	}
+	if i.store != nil {
+		i.store.lock.Close()
 	}
 	return err
 }

@@ -158,6 +158,15 @@ func (g *generation) conceptClause(c concept) clause {
 	return clause{q: dq, alts: alts, entity: c.entity}
 }
 
+// query is the question as one bleve query: any of its concepts, the more the better.
+func (p plan) query() query.Query {
+	qs := make([]query.Query, len(p.clauses))
+	for k, c := range p.clauses {
+		qs[k] = c.q
+	}
+	return query.NewDisjunctionQuery(qs)
+}
+
 // termQuery matches an analyzed term in every text field, weighted by field.
 func termQuery(term string, boost float64) query.Query {
 	qs := make([]query.Query, 0, len(fieldBoost))
@@ -277,11 +286,7 @@ func (i *Index) search(ctx context.Context, q string, n int) (*Result, bool, err
 		res.Suggestions = g.suggest(p.unknown)
 		return res, false, nil
 	}
-	qs := make([]query.Query, len(p.clauses))
-	for k, c := range p.clauses {
-		qs[k] = c.q
-	}
-	q1 := query.NewDisjunctionQuery(qs)
+	q1 := p.query()
 
 	// First pass: the best candidates by BM25 over all fields. Asking for match locations here
 	// would decode them for every matching passage, so that waits for the second pass.

@@ -93,7 +93,7 @@ func Load(fsys fs.FS, dir string) (*Base, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read knowledge directory: %w", err)
 	}
-	l := &loader{dir: dir}
+	l := &loader{dir: dir, broken: map[string]bool{}}
 	var files []*yamlFile
 	for _, e := range entries {
 		if !strings.HasSuffix(e.Name(), ".yaml") || strings.HasPrefix(e.Name(), ".") {
@@ -117,6 +117,9 @@ type yamlFile struct {
 type loader struct {
 	dir      string
 	problems []Problem
+	// broken holds the figure names of entries the schema rejected: references to them are
+	// not reported again.
+	broken map[string]bool
 }
 
 func (l *loader) problem(file string, line int, field, format string, args ...any) {
@@ -761,6 +764,9 @@ func (l *loader) topics(b *Base, files []*yamlFile) []*pendingComputed {
 				if rf.ID != "" {
 					l.register(b, f, at, &Fact{ID: rf.ID, File: f.name, Line: f.line(at...)})
 				}
+				for _, g := range rf.Figures {
+					l.broken[g.Name] = true
+				}
 				continue
 			}
 			fact := l.fact(b, f, at, raw.Topic, rf)
@@ -771,6 +777,7 @@ func (l *loader) topics(b *Base, files []*yamlFile) []*pendingComputed {
 		for i, rc := range raw.Computed {
 			at := []string{"computed", strconv.Itoa(i)}
 			if bad[entry(at)] {
+				l.broken[rc.Name] = true
 				continue
 			}
 			fact := &Fact{
@@ -999,7 +1006,9 @@ func (l *loader) evaluate(b *Base, p *pendingComputed, names []string) bool {
 		if _, ok := builtins[name]; ok {
 			continue
 		}
-		l.formulaProblem(p, "names %q, which is neither a figure nor a series", name)
+		if !l.broken[name] {
+			l.formulaProblem(p, "names %q, which is neither a figure nor a series", name)
+		}
 		return false
 	}
 	_, tree, err := formulaNames(p.raw.Formula)
@@ -1074,7 +1083,7 @@ func (l *loader) crossChecks(b *Base, files []*yamlFile) {
 	}
 	for _, t := range b.Topics {
 		for i, name := range t.Card {
-			if _, ok := b.figures[name]; !ok {
+			if _, ok := b.figures[name]; !ok && !l.broken[name] {
 				at := []string{"card", strconv.Itoa(i)}
 				l.problem(t.File, byFile[t.File].line(at...), field(at), "figure %q does not exist", name)
 			}

@@ -1,0 +1,346 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/reedesk/reedesk/knowledge"
+)
+
+// dataFS is a writable copy of the built-in fact files.
+func dataFS(t testing.TB) fstest.MapFS {
+	t.Helper()
+	m := fstest.MapFS{}
+	dir := filepath.Join("..", "knowledge", "data")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m[e.Name()] = &fstest.MapFile{Data: data}
+	}
+	return m
+}
+
+func load(t testing.TB, fsys fs.FS) *knowledge.Base {
+	t.Helper()
+	b, err := knowledge.Load(fsys, "")
+	if err != nil {
+		t.Fatalf("load knowledge: %v", err)
+	}
+	return b
+}
+
+// edited returns the fact files with one fact changed, one added and one removed.
+func edited(t testing.TB) fstest.MapFS {
+	t.Helper()
+	m := dataFS(t)
+	s := string(m["beylikova.yaml"].Data)
+	s = strings.Replace(s, "spread over 310 drilling locations", "spread over 310 drill sites", 1)
+	s = strings.Replace(s, "facts:\n", `facts:
+  - id: test-added-fact
+    kind: background
+    title: A fact added by the reindex test
+    text: Zanzibarite is a word that appears in no other fact.
+    source: aa-beylikova-2025
+`, 1)
+	m["beylikova.yaml"] = &fstest.MapFile{Data: []byte(s)}
+	p := string(m["prices.yaml"].Data)
+	i := strings.Index(p, "  - id: prices-source")
+	j := strings.Index(p[i+1:], "  - id: ") + i + 1
+	m["prices.yaml"] = &fstest.MapFile{Data: []byte(p[:i] + p[j:])}
+	return m
+}
+
+func loader(fsys fs.FS) Loader {
+	return func(context.Context) (*knowledge.Base, error) { return knowledge.Load(fsys, "") }
+}
+
+func TestReindexReportsWhatChanged(t *testing.T) {
+	ctx := context.Background()
+	idx, err := New(ctx, load(t, dataFS(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	run, joined := idx.Reindex(loader(edited(t)))
+	if joined {
+		t.Error("first Reindex joined a run, want a new one")
+	}
+	report, err := run.Wait(ctx)
+	if err != nil {
+		t.Fatalf("reindex: %v", err)
+	}
+	got := [][]string{report.Added, report.Changed, report.Removed}
+	want := [][]string{{"test-added-fact"}, {"beylikova-drilling"}, {"prices-source"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("added, changed, removed differ (-want +got):\n%s", diff)
+	}
+	if p := run.Progress(); p.Phase != PhaseDone || p.Done != p.Total || p.Total != report.Facts {
+		t.Errorf("final progress = %+v, want done with %d of %d", p, report.Facts, report.Facts)
+	}
+	if top := topID(t, idx, "zanzibarite"); top != "test-added-fact" {
+		t.Errorf("after reindex, search for the new word found %q, want test-added-fact", top)
+	}
+	again, _ := idx.Reindex(loader(edited(t)))
+	if r, err := again.Wait(ctx); err != nil || !r.Unchanged() {
+		t.Errorf("reindex of unchanged files = %+v, %v; want no change", r, err)
+	}
+}
+
+func TestFailedReindexKeepsServing(t *testing.T) {
+	ctx := context.Background()
+	idx, err := New(ctx, load(t, dataFS(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	before := idx.Base().Version
+	broken := dataFS(t)
+	broken["beylikova.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(string(broken["beylikova.yaml"].Data), "unit: Mt", "unit: megatonnes", 1))}
+	run, _ := idx.Reindex(loader(broken))
+	_, err = run.Wait(ctx)
+	var ve *knowledge.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("reindex of a broken file: error %v, want a *knowledge.ValidationError", err)
+	}
+	if p := ve.Problems[0]; p.File != "beylikova.yaml" || p.Line == 0 || !strings.HasSuffix(p.Field, ".unit") {
+		t.Errorf("problem = %+v, want beylikova.yaml, a line and the unit field", p)
+	}
+	if got := idx.Base().Version; got != before {
+		t.Errorf("after a failed reindex the index serves %s, want %s", got, before)
+	}
+	if top := topID(t, idx, "How many locations were drilled at Beylikova?"); top != "beylikova-drilling" {
+		t.Errorf("after a failed reindex, search found %q", top)
+	}
+}
+
+func TestConcurrentReindexRequestsShareOneBuild(t *testing.T) {
+	idx, err := New(context.Background(), load(t, dataFS(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	var loads atomic.Int32
+	release := make(chan struct{})
+	slow := func(ctx context.Context) (*knowledge.Base, error) {
+		loads.Add(1)
+		<-release
+		return knowledge.Load(edited(t), "")
+	}
+	var runs []*Run
+	joined := 0
+	for range 50 {
+		r, j := idx.Reindex(slow)
+		runs = append(runs, r)
+		if j {
+			joined++
+		}
+	}
+	close(release)
+	for _, r := range runs {
+		if r != runs[0] {
+			t.Fatal("Reindex returned different runs while one was running")
+		}
+	}
+	if _, err := runs[0].Wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if loads.Load() != 1 || joined != 49 {
+		t.Errorf("50 requests ran %d builds with %d joins, want 1 build and 49 joins", loads.Load(), joined)
+	}
+}
+
+// TestSearchDuringReindex searches without pause from several goroutines while the index is
+// rebuilt and swapped back and forth; no search may fail or come back empty.
+func TestSearchDuringReindex(t *testing.T) {
+	ctx := context.Background()
+	a, b := dataFS(t), edited(t)
+	idx, err := New(ctx, load(t, a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	var searches, failures atomic.Int64
+	questions := []string{"How many locations were drilled at Beylikova?", "neodymium magnets", "China share of processing", "value chain"}
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := w; ; k++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				res, err := idx.Search(ctx, questions[k%len(questions)], 5)
+				searches.Add(1)
+				if err != nil || res.Miss || len(res.Hits) == 0 {
+					failures.Add(1)
+					t.Errorf("search during reindex: err %v, miss %v, %d hits", err, res != nil && res.Miss, len(res.Hits))
+				}
+			}
+		}()
+	}
+	versions := map[string]bool{}
+	for k := range 6 {
+		src := a
+		if k%2 == 0 {
+			src = b
+		}
+		run, _ := idx.Reindex(loader(src))
+		if _, err := run.Wait(ctx); err != nil {
+			t.Fatalf("reindex %d: %v", k, err)
+		}
+		versions[idx.Base().Version] = true
+	}
+	close(stop)
+	wg.Wait()
+	if len(versions) != 2 {
+		t.Errorf("served %d knowledge versions, want 2", len(versions))
+	}
+	t.Logf("%d searches during 6 reindexes, %d failed", searches.Load(), failures.Load())
+}
+
+func TestOpenReusesMatchingIndexOnDisk(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	base := load(t, dataFS(t))
+	idx, err := Open(ctx, base, Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := idx.Dir()
+	if err := idx.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// A half-built generation left by a killed process.
+	if err := os.MkdirAll(filepath.Join(dir, "gen-halfbuilt"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+
+	idx, err = Open(ctx, base, Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if idx.Dir() != first {
+		t.Errorf("second Open serves %s, want the reused %s", idx.Dir(), first)
+	}
+	if top := topID(t, idx, "beylikva total resources"); top != "beylikova-total-resource" {
+		t.Errorf("reused index found %q", top)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "gen-halfbuilt")); !os.IsNotExist(err) {
+		t.Errorf("half-built generation still there: %v", err)
+	}
+	idx.Close()
+
+	changed := load(t, edited(t))
+	idx, err = Open(ctx, changed, Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	if idx.Dir() == first {
+		t.Errorf("Open with changed knowledge reused %s, want a rebuild", first)
+	}
+	if _, err := os.Stat(first); !os.IsNotExist(err) {
+		t.Errorf("stale generation %s still there: %v", first, err)
+	}
+	if top := topID(t, idx, "zanzibarite"); top != "test-added-fact" {
+		t.Errorf("rebuilt index found %q", top)
+	}
+}
+
+func TestOpenFailsFastWhenAnotherProcessHoldsTheDir(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	base := load(t, dataFS(t))
+	idx, err := Open(ctx, base, Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	start := time.Now()
+	_, err = Open(ctx, base, Options{Dir: dir, LockTimeout: 300 * time.Millisecond})
+	if !errors.Is(err, ErrLocked) {
+		t.Fatalf("second Open error = %v, want ErrLocked", err)
+	}
+	if waited := time.Since(start); waited > 5*time.Second {
+		t.Errorf("second Open took %s to fail", waited)
+	}
+}
+
+func TestReindexOnDiskSurvivesRestart(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	idx, err := Open(ctx, load(t, dataFS(t)), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run, _ := idx.Reindex(loader(edited(t)))
+	if _, err := run.Wait(ctx); err != nil {
+		t.Fatal(err)
+	}
+	serving := idx.Dir()
+	idx.Close()
+	gens, _ := filepath.Glob(filepath.Join(dir, genPrefix+"*"))
+	if len(gens) != 1 || gens[0] != serving {
+		t.Errorf("generations on disk after reindex: %v, want only %s", gens, serving)
+	}
+	idx, err = Open(ctx, load(t, edited(t)), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	if idx.Dir() != serving {
+		t.Errorf("restart serves %s, want the reindexed %s", idx.Dir(), serving)
+	}
+}
+
+// TestReindexDiskFailureKeepsServing breaks INDEX_DIR under a serving index (root ignores
+// permissions, so the directory is replaced by a file): the reindex fails with a clear error and
+// the old index keeps answering.
+func TestReindexDiskFailureKeepsServing(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "index")
+	idx, err := Open(ctx, load(t, dataFS(t)), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	before := idx.Base().Version
+	moved := dir + ".moved"
+	if err := os.Rename(dir, moved); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dir, []byte("not a directory"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run, _ := idx.Reindex(loader(edited(t)))
+	_, err = run.Wait(ctx)
+	if err == nil || !strings.Contains(err.Error(), "build index") {
+		t.Fatalf("reindex into a broken INDEX_DIR: error %v, want a build error", err)
+	}
+	if idx.Base().Version != before {
+		t.Error("a failed reindex changed what the index serves")
+	}
+	if top := topID(t, idx, "beylikva total resources"); top != "beylikova-total-resource" {
+		t.Errorf("after a failed reindex, search found %q", top)
+	}
+}
