@@ -114,6 +114,8 @@ type generation struct {
 	concepts *concepts
 	docs     uint64
 	dir      string // "" in memory
+
+	completions completions
 }
 
 var generations atomic.Uint64

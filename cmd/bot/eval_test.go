@@ -74,13 +74,15 @@ func TestEvalDev(t *testing.T) {
 	if _, err := os.Stat(path); err != nil {
 		t.Skipf("no eval set beside the repository (%v)", err)
 	}
-	evaluate(t, path, 12, 0)
+	evaluate(t, path, 15, 13)
 }
 
 // TestEvalHeldOut scores questions written without looking at the fact files, so that
 // retrieval is measured on phrasings it was not tuned for.
 func TestEvalHeldOut(t *testing.T) {
-	evaluate(t, filepath.Join("testdata", "heldout.yaml"), 0, 0)
+	// The bar sits a little under the measured score (55 and 53 of 60), so that a change that
+	// costs several answers fails while rewording one fact does not.
+	evaluate(t, filepath.Join("testdata", "heldout.yaml"), 52, 50)
 }
 
 // evaluate asks every question of an eval file and fails when fewer than minAll answers
