@@ -12,7 +12,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/apostrophe"
 	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
-	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
 )
 
@@ -74,14 +73,28 @@ func isNumber(b []byte) bool {
 	return true
 }
 
-// addAnalyzer registers the analyzer on a mapping: unicode words, folded, apostrophes cut
-// ("Türkiye'nin", "China's"), English stop words removed, then stemmed.
-func addAnalyzer(m *mapping.IndexMappingImpl) error {
-	return m.AddCustomAnalyzer(analyzerName, map[string]interface{}{
+// Analyzers: words folds, cuts apostrophes ("Türkiye'nin", "China's"), drops English stop
+// words and stems; analyzerName does the same and adds concept tokens (see synonyms.go).
+const wordsAnalyzer = "ree_words"
+
+func analyzerConfig(filters ...string) map[string]interface{} {
+	return map[string]interface{}{
 		"type":          "custom",
 		"tokenizer":     unicodetok.Name,
-		"token_filters": []string{foldFilter, apostrophe.Name, en.StopName, en.SnowballStemmerName},
-	})
+		"token_filters": append([]string{foldFilter, apostrophe.Name, en.StopName, en.SnowballStemmerName}, filters...),
+	}
+}
+
+// analyzeWith returns a function giving the terms of a text under a.
+func analyzeWith(a analysis.Analyzer) func(string) []string {
+	return func(s string) []string {
+		toks := a.Analyze([]byte(s))
+		out := make([]string, len(toks))
+		for i, t := range toks {
+			out[i] = string(t.Term)
+		}
+		return out
+	}
 }
 
 // questionWords are words of a question that say nothing about its subject. The English stop

@@ -20,29 +20,27 @@ import (
 
 // The fields of a passage in the index. Titles, figures and keywords weigh more than text.
 const (
-	fieldTitle    = "title"
-	fieldText     = "text"
-	fieldFigures  = "figures"
-	fieldKeywords = "keywords"
-	fieldKind     = "kind"
+	fieldTitle = "title"
+	fieldText  = "text"
+	fieldMeta  = "meta" // figures, tags, names of places, organisations, people and elements
+	fieldKind  = "kind"
 )
 
-var fieldBoost = map[string]float64{fieldTitle: 3, fieldKeywords: 2, fieldFigures: 2, fieldText: 1}
+var fieldBoost = map[string]float64{fieldTitle: 3, fieldMeta: 2, fieldText: 1}
 
 // fields lists the searched fields in a fixed order, so queries are built the same way twice.
-var fields = []string{fieldTitle, fieldKeywords, fieldFigures, fieldText}
+var fields = fieldsArray[:]
 
 // mappingVersion changes whenever the mapping or analyzer changes, so that an index kept on
 // disk by an older build is rebuilt rather than reused.
-const mappingVersion = "3"
+const mappingVersion = "6"
 
 // doc is what the index stores of a passage.
 type doc struct {
-	Title    string `json:"title"`
-	Text     string `json:"text"`
-	Figures  string `json:"figures"`
-	Keywords string `json:"keywords"`
-	Kind     string `json:"kind"`
+	Title string `json:"title"`
+	Text  string `json:"text"`
+	Meta  string `json:"meta"`
+	Kind  string `json:"kind"`
 }
 
 func newDoc(f *knowledge.Fact) doc {
@@ -66,27 +64,34 @@ func newDoc(f *knowledge.Fact) doc {
 		kw = append(kw, f.Quote.By, f.Quote.Role)
 	}
 	return doc{
-		Title:    f.Title,
-		Text:     f.Text,
-		Figures:  strings.Join(figs, " ; "),
-		Keywords: strings.Join(kw, " ; "),
-		Kind:     f.Kind,
+		Title: f.Title,
+		Text:  f.Text,
+		Meta:  strings.Join(append(kw, figs...), " ; "),
+		Kind:  f.Kind,
 	}
 }
 
-func newMapping() (*mapping.IndexMappingImpl, error) {
+// newMapping returns the index mapping for base, whose concepts are part of the analyzer.
+func newMapping(base *knowledge.Base) (*mapping.IndexMappingImpl, *concepts, error) {
 	m := bleve.NewIndexMapping()
 	m.ScoringModel = "bm25"
-	if err := addAnalyzer(m); err != nil {
-		return nil, err
+	if err := m.AddCustomAnalyzer(wordsAnalyzer, analyzerConfig()); err != nil {
+		return nil, nil, err
+	}
+	c := newConcepts(base, analyzeWith(m.AnalyzerNamed(wordsAnalyzer)))
+	if err := m.AddCustomTokenFilter(conceptsFilter+"_kb", map[string]interface{}{"type": conceptsFilter, "entries": c.entries}); err != nil {
+		return nil, nil, err
+	}
+	if err := m.AddCustomAnalyzer(analyzerName, analyzerConfig(conceptsFilter+"_kb")); err != nil {
+		return nil, nil, err
 	}
 	m.DefaultAnalyzer = analyzerName
 	m.IndexDynamic, m.StoreDynamic, m.DocValuesDynamic = false, false, false
-	text := func(stored bool) *mapping.FieldMapping {
+	text := func() *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Analyzer = analyzerName
 		f.Store = false
-		f.IncludeTermVectors = true // phrases and the locations of matches need them
+		f.IncludeTermVectors = false // highlights come from analysing the shown passage
 		f.IncludeInAll = false
 		f.DocValues = false
 		return f
@@ -94,13 +99,12 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	kw := bleve.NewKeywordFieldMapping()
 	kw.Store, kw.IncludeInAll, kw.DocValues, kw.IncludeTermVectors = false, false, false, false
 	dm := bleve.NewDocumentStaticMapping()
-	dm.AddFieldMappingsAt(fieldTitle, text(true))
-	dm.AddFieldMappingsAt(fieldText, text(true))
-	dm.AddFieldMappingsAt(fieldFigures, text(false))
-	dm.AddFieldMappingsAt(fieldKeywords, text(false))
+	dm.AddFieldMappingsAt(fieldTitle, text())
+	dm.AddFieldMappingsAt(fieldText, text())
+	dm.AddFieldMappingsAt(fieldMeta, text())
 	dm.AddFieldMappingsAt(fieldKind, kw)
 	m.DefaultMapping = dm
-	return m, nil
+	return m, c, nil
 }
 
 // generation is one built index and the knowledge it was built from.
@@ -110,10 +114,14 @@ type generation struct {
 	base     *knowledge.Base
 	analyzer analysis.Analyzer
 	vocab    map[string]uint64 // analyzed term → number of passages that have it
-	surface  map[string]string // analyzed term → a word as written, for suggestions
-	concepts *concepts
-	docs     uint64
-	dir      string // "" in memory
+	// byInitial lists the terms by first byte, for typo correction.
+	byInitial   map[byte][]string
+	surface     map[string]string // analyzed term → a word as written, for suggestions
+	surfaceOnce sync.Once         // the surface forms are needed only for typos and misses
+	concepts    *concepts
+	terms       *termTable
+	docs        uint64
+	dir         string // "" in memory
 
 	completions completions
 }
@@ -125,7 +133,7 @@ func nextName() string { return fmt.Sprintf("gen-%d", generations.Add(1)) }
 
 // build indexes every passage of base into a new index, in memory when dir is "".
 func build(ctx context.Context, base *knowledge.Base, dir string, progress func(done, total int)) (*generation, error) {
-	m, err := newMapping()
+	m, c, err := newMapping(base)
 	if err != nil {
 		return nil, fmt.Errorf("index mapping: %w", err)
 	}
@@ -133,7 +141,7 @@ func build(ctx context.Context, base *knowledge.Base, dir string, progress func(
 	if err != nil {
 		return nil, fmt.Errorf("create index: %w", err)
 	}
-	g := &generation{name: nextName(), idx: idx, base: base, dir: dir}
+	g := &generation{name: nextName(), idx: idx, base: base, dir: dir, concepts: c}
 	idx.SetName(g.name)
 	if err := g.fill(ctx, progress); err != nil {
 		idx.Close()
@@ -143,12 +151,8 @@ func build(ctx context.Context, base *knowledge.Base, dir string, progress func(
 }
 
 func (g *generation) fill(ctx context.Context, progress func(done, total int)) error {
-	g.analyzer = g.idx.Mapping().AnalyzerNamed(analyzerName)
-	if g.analyzer == nil {
-		return errors.New("analyzer is not registered")
-	}
 	total := len(g.base.Facts)
-	const batchSize = 500
+	const batchSize = 5000
 	b := g.idx.NewBatch()
 	for i, f := range g.base.Facts {
 		if err := b.Index(f.ID, newDoc(f)); err != nil {
@@ -173,16 +177,27 @@ func (g *generation) fill(ctx context.Context, progress func(done, total int)) e
 	return g.load()
 }
 
-// load reads what searches need besides the index itself: the vocabulary, for typo
-// correction and suggestions, and the concepts (synonyms and names).
+// load reads what searches need besides the index itself: the analyzer, the vocabulary, for
+// typo correction and suggestions, and words as written, for suggestions.
 func (g *generation) load() error {
+	g.analyzer = g.idx.Mapping().AnalyzerNamed(analyzerName)
+	if g.analyzer == nil {
+		return errors.New("the index has no analyzer " + analyzerName)
+	}
+	if g.concepts == nil {
+		words := g.idx.Mapping().AnalyzerNamed(wordsAnalyzer)
+		if words == nil {
+			return errors.New("the index has no analyzer " + wordsAnalyzer)
+		}
+		g.concepts = newConcepts(g.base, analyzeWith(words))
+	}
 	n, err := g.idx.DocCount()
 	if err != nil {
 		return fmt.Errorf("count passages: %w", err)
 	}
 	g.docs = n
 	g.vocab = map[string]uint64{}
-	for _, field := range []string{fieldTitle, fieldText, fieldFigures, fieldKeywords} {
+	for _, field := range fields {
 		d, err := g.idx.FieldDict(field)
 		if err != nil {
 			return fmt.Errorf("read vocabulary: %w", err)
@@ -202,33 +217,38 @@ func (g *generation) load() error {
 		}
 		d.Close()
 	}
-	g.surface = map[string]string{}
-	for _, f := range g.base.Facts {
-		g.addSurface(f.Title)
-		g.addSurface(strings.Join(f.Tags, " "))
-		g.addSurface(strings.Join(f.Places, " "))
+	g.byInitial = map[byte][]string{}
+	for term := range g.vocab {
+		if !isConcept(term) {
+			g.byInitial[term[0]] = append(g.byInitial[term[0]], term)
+		}
 	}
-	g.concepts = newConcepts(g.base.Synonyms, entityNames(g.base), g.terms)
+	if err := g.invert(context.Background()); err != nil {
+		return fmt.Errorf("read passage terms: %w", err)
+	}
 	return nil
+}
+
+// words returns the surface forms of the knowledge base's terms, read on first use.
+func (g *generation) words() map[string]string {
+	g.surfaceOnce.Do(func() {
+		g.surface = map[string]string{}
+		for _, f := range g.base.Facts {
+			g.addSurface(f.Title)
+			g.addSurface(strings.Join(f.Tags, " "))
+			g.addSurface(strings.Join(f.Places, " "))
+		}
+	})
+	return g.surface
 }
 
 func (g *generation) addSurface(s string) {
 	for _, t := range g.analyzer.Analyze([]byte(s)) {
 		term := string(t.Term)
-		if _, ok := g.surface[term]; !ok {
+		if _, ok := g.surface[term]; !ok && !isConcept(term) {
 			g.surface[term] = strings.ToLower(strings.Trim(s[t.Start:t.End], "'’"))
 		}
 	}
-}
-
-// terms analyzes text as the index does.
-func (g *generation) terms(s string) []string {
-	toks := g.analyzer.Analyze([]byte(s))
-	out := make([]string, len(toks))
-	for i, t := range toks {
-		out[i] = string(t.Term)
-	}
-	return out
 }
 
 // Index serves searches from the current generation and swaps in new ones atomically.

@@ -48,6 +48,9 @@ type clause struct {
 	q      query.Query
 	alts   [][]string // the analyzed terms of each way to write it
 	entity bool       // the name of a place, organisation, person or element
+	common bool       // most passages have it
+	// spellings are the ways of writing it, folded: the term, or a concept's entries.
+	spellings []string
 }
 
 // in reports whether a field's matched terms cover one way of writing the concept.
@@ -86,76 +89,79 @@ var computedIntent = map[string]bool{
 // clause is built from analyzed terms, so any input is safe.
 func (g *generation) plan(q string) plan {
 	toks := g.analyzer.Analyze([]byte(q))
-	var terms, words []string
+	// Concept tokens span the words they stand for; where two overlap, the earlier and then
+	// the longer one wins.
+	type span struct {
+		start, end int
+		token      string
+	}
+	var spans []span
+	for _, t := range toks {
+		if isConcept(string(t.Term)) {
+			spans = append(spans, span{t.Start, t.End, string(t.Term)})
+		}
+	}
+	sort.SliceStable(spans, func(a, b int) bool {
+		if spans[a].start != spans[b].start {
+			return spans[a].start < spans[b].start
+		}
+		return spans[a].end > spans[b].end
+	})
+	var kept []span
+	for _, sp := range spans {
+		if len(kept) == 0 || sp.start >= kept[len(kept)-1].end {
+			kept = append(kept, sp)
+		}
+	}
+
+	var p plan
+	emitted := map[int]bool{}
 	for _, t := range toks {
 		term := string(t.Term)
-		if questionWords[term] {
+		if isConcept(term) {
 			continue
 		}
-		terms = append(terms, term)
-		words = append(words, q[t.Start:t.End])
-	}
-	var p plan
-	for _, t := range terms {
-		p.computed = p.computed || computedIntent[t]
-	}
-	for i := 0; i < len(terms); {
-		if grp, n := g.concepts.match(terms, i); n > 0 {
-			p.clauses = append(p.clauses, g.conceptClause(g.concepts.groups[grp]))
-			i += n
-			continue
-		}
-		t := terms[i]
-		switch {
-		case g.vocab[t] > 0:
-			p.clauses = append(p.clauses, clause{q: termQuery(t, 1), alts: [][]string{{t}}})
-		default:
-			if fix, ok := g.nearest(t); ok {
-				p.clauses = append(p.clauses, clause{q: termQuery(fix, 0.8), alts: [][]string{{fix}}})
-				p.corrections = append(p.corrections, Correction{From: words[i], To: g.word(fix)})
-			} else {
-				p.unknown = append(p.unknown, words[i])
+		p.computed = p.computed || computedIntent[term]
+		covered := false
+		for k, sp := range kept {
+			if t.Start >= sp.start && t.Start < sp.end {
+				covered = true
+				if !emitted[k] {
+					emitted[k] = true
+					p.clauses = append(p.clauses, g.clause(sp.token, 1))
+				}
+				break
 			}
 		}
-		i++
+		if covered || questionWords[term] {
+			continue
+		}
+		if g.vocab[term] > 0 {
+			p.clauses = append(p.clauses, g.clause(term, 1))
+			continue
+		}
+		word := q[t.Start:t.End]
+		fix, ok := g.nearest(term)
+		if !ok {
+			p.unknown = append(p.unknown, word)
+			continue
+		}
+		p.corrections = append(p.corrections, Correction{From: word, To: g.word(fix)})
+		if token, ok := g.concepts.byTerm[fix]; ok {
+			fix = token
+		}
+		p.clauses = append(p.clauses, g.clause(fix, 0.8))
 	}
 	return p
 }
 
-func (g *generation) conceptClause(c concept) clause {
-	var qs []query.Query
-	var alts [][]string
-	seen := map[string]bool{}
-	for _, e := range c.entries {
-		key := strings.Join(e.terms, " ")
-		if seen[key] {
-			continue // "REE" and "rare earth elements" may analyze alike
-		}
-		seen[key] = true
-		alts = append(alts, e.terms)
-		if len(e.terms) == 1 {
-			qs = append(qs, termQuery(e.terms[0], 1))
-			continue
-		}
-		// A phrase scores the sum of its terms; divide so that it weighs as one word.
-		var pqs []query.Query
-		for _, field := range fields {
-			mq := query.NewMatchPhraseQuery(e.text)
-			mq.SetField(field)
-			mq.Analyzer = analyzerName
-			mq.SetBoost(fieldBoost[field] / float64(len(e.terms)))
-			pqs = append(pqs, mq)
-		}
-		qs = append(qs, query.NewDisjunctionQuery(pqs))
+// clause asks for a term or concept token in every field.
+func (g *generation) clause(term string, boost float64) clause {
+	c := clause{q: termQuery(term, boost), alts: [][]string{{term}}, entity: g.concepts.entity[term], spellings: []string{term}}
+	for _, name := range g.concepts.names[term] {
+		c.spellings = append(c.spellings, foldString(name))
 	}
-	if len(alts) == 1 && len(alts[0]) == 1 {
-		return clause{q: termQuery(alts[0][0], 1), alts: alts, entity: c.entity}
-	}
-	// A disjunction scales its score by the share of its parts that match, and a passage
-	// rarely uses every way of writing a thing: weigh the concept as one word.
-	dq := query.NewDisjunctionQuery(qs)
-	dq.SetBoost(float64(len(alts)))
-	return clause{q: dq, alts: alts, entity: c.entity}
+	return c
 }
 
 // query is the question as one bleve query: any of its concepts, the more the better.
@@ -165,6 +171,59 @@ func (p plan) query() query.Query {
 		qs[k] = c.q
 	}
 	return query.NewDisjunctionQuery(qs)
+}
+
+// retrieval is the query that picks candidates: the concepts that tell passages apart. A
+// concept that most passages share ("rare earth" here) adds almost nothing to BM25 but makes
+// bleve score nearly every passage, so it only counts when reranking and highlighting.
+func (p plan) retrieval() query.Query {
+	var qs []query.Query
+	for _, c := range p.clauses {
+		if !c.common {
+			qs = append(qs, c.q)
+		}
+	}
+	if len(qs) == 0 {
+		return p.query()
+	}
+	return query.NewDisjunctionQuery(qs)
+}
+
+// A concept that most passages share ("rare earth" here) adds almost nothing to BM25 but makes
+// bleve score nearly every passage. Candidates therefore come from the rarer concepts of a
+// question, up to retrievalBudget matching passages in all; the others count only when
+// reranking and highlighting. Small knowledge bases stay under the budget, so there every
+// concept but the commonest counts.
+const (
+	commonShare     = 0.5
+	retrievalBudget = 2000
+)
+
+// markCommon flags the concepts that are left out of retrieval.
+func (g *generation) markCommon(p *plan) {
+	order := make([]int, len(p.clauses))
+	df := make([]uint64, len(p.clauses))
+	for k, c := range p.clauses {
+		order[k] = k
+		for _, alt := range c.alts {
+			min := ^uint64(0)
+			for _, t := range alt {
+				if g.vocab[t] < min {
+					min = g.vocab[t]
+				}
+			}
+			if min > df[k] {
+				df[k] = min
+			}
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return df[order[a]] < df[order[b]] })
+	var total uint64
+	for rank, k := range order {
+		total += df[k]
+		common := float64(df[k]) > commonShare*float64(g.docs) || total > retrievalBudget
+		p.clauses[k].common = common && rank > 0
+	}
 }
 
 // termQuery matches an analyzed term in every text field, weighted by field.
@@ -191,10 +250,11 @@ func (g *generation) nearest(t string) (string, bool) {
 		max = 2
 	}
 	best, bestD, bestDF := "", max+1, uint64(0)
-	for term, df := range g.vocab {
-		if term[0] != t[0] || abs(len(term)-len(t)) > max {
+	for _, term := range g.byInitial[t[0]] {
+		if abs(len(term)-len(t)) > max {
 			continue
 		}
+		df := g.vocab[term]
 		d, exceeded := search.LevenshteinDistanceMax(t, term, max)
 		if exceeded || d > max {
 			continue
@@ -215,7 +275,7 @@ func abs(x int) int {
 
 // word is a term as a reader would write it.
 func (g *generation) word(term string) string {
-	if w, ok := g.surface[term]; ok {
+	if w, ok := g.words()[term]; ok {
 		return w
 	}
 	return term
@@ -232,7 +292,7 @@ func (g *generation) suggest(unknown []string) []string {
 	seen := map[string]bool{}
 	for _, w := range unknown {
 		folded := string(fold([]byte(w)))
-		for term, word := range g.surface {
+		for term, word := range g.words() {
 			if seen[word] {
 				continue
 			}
@@ -286,7 +346,8 @@ func (i *Index) search(ctx context.Context, q string, n int) (*Result, bool, err
 		res.Suggestions = g.suggest(p.unknown)
 		return res, false, nil
 	}
-	q1 := p.query()
+	g.markCommon(&p)
+	q1 := p.retrieval()
 
 	// First pass: the best candidates by BM25 over all fields. Asking for match locations here
 	// would decode them for every matching passage, so that waits for the second pass.
@@ -309,19 +370,9 @@ func (i *Index) search(ctx context.Context, q string, n int) (*Result, bool, err
 	}
 	res.Base = hg.base
 
-	// Second pass, on the candidates only: where each concept matched, to rerank and highlight.
-	ids := make([]string, len(found.Hits))
-	for k, h := range found.Hits {
-		ids[k] = h.ID
-	}
-	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), q1}), len(ids), 0, false)
-	req.IncludeLocations = true
-	located, err := i.alias.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, false, fmt.Errorf("search: %w", err)
-	}
+	terms := p.terms()
 	var hits []Hit
-	for _, h := range located.Hits {
+	for _, h := range found.Hits {
 		if h.Index != hg.name {
 			return nil, true, nil
 		}
@@ -329,12 +380,7 @@ func (i *Index) search(ctx context.Context, q string, n int) (*Result, bool, err
 		if !ok {
 			continue
 		}
-		hits = append(hits, Hit{
-			Fact:       f,
-			Score:      h.Score * p.rerank(f, h.Locations),
-			TitleSpans: spans(h.Locations[fieldTitle]),
-			TextSpans:  spans(h.Locations[fieldText]),
-		})
+		hits = append(hits, Hit{Fact: f, Score: h.Score * p.rerank(f, hg.terms.present(h.ID, terms))})
 	}
 	sort.SliceStable(hits, func(a, b int) bool {
 		if hits[a].Score != hits[b].Score {
@@ -345,8 +391,49 @@ func (i *Index) search(ctx context.Context, q string, n int) (*Result, bool, err
 	if len(hits) > n {
 		hits = hits[:n]
 	}
+	// The best passage is shown highlighted; Highlight does the others on demand.
+	if len(hits) > 0 {
+		hits[0].TitleSpans, hits[0].TextSpans = hg.highlight(terms, hits[0].Fact)
+	}
 	res.Hits = hits
 	return res, false, nil
+}
+
+// terms is the set of terms and concept tokens the question asks for.
+func (p plan) terms() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range p.clauses {
+		for _, alt := range c.alts {
+			for _, t := range alt {
+				m[t] = true
+			}
+		}
+	}
+	return m
+}
+
+// fieldTerms says, for one passage, which of the question's terms each field has.
+type fieldTerms map[string]map[string]bool
+
+// highlight finds where a passage's title and text have the question's terms.
+func (g *generation) highlight(terms map[string]bool, f *knowledge.Fact) (title, text []Span) {
+	find := func(s string) []Span {
+		var out []Span
+		for _, t := range g.analyzer.Analyze([]byte(s)) {
+			if terms[string(t.Term)] {
+				out = append(out, Span{t.Start, t.End})
+			}
+		}
+		return merge(out)
+	}
+	return find(f.Title), find(f.Text)
+}
+
+// Highlight finds where a passage's title and text have the words of a question, for passages
+// that Search returned without highlights.
+func (i *Index) Highlight(q string, f *knowledge.Fact) (title, text []Span) {
+	g := i.cur.Load()
+	return g.highlight(g.plan(cleanQuery(q)).terms(), f)
 }
 
 // Reranking weights. BM25 alone favours short passages that repeat one word of the question;
@@ -354,7 +441,7 @@ func (i *Index) search(ctx context.Context, q string, n int) (*Result, bool, err
 const (
 	titleCoverageWeight = 0.8
 	coverageWeight      = 0.5
-	computedBoost       = 1.5 // a question asks for a ratio, share, grade, rank or comparison
+	computedBoost       = 1.7 // a question asks for a ratio, share, grade, rank or comparison
 	computedPenalty     = 0.7 // it does not: the stated fact comes before figures derived from it
 	elementBoost        = 1.5 // a question names an element: its own fact comes first
 	// A passage about the places, organisations and people a question names (in its title or
@@ -365,19 +452,12 @@ const (
 
 // rerank is the factor by which a passage's BM25 score is multiplied, from where the
 // question's concepts matched.
-func (p plan) rerank(f *knowledge.Fact, locs search.FieldTermLocationMap) float64 {
-	inField := func(field string) map[string]bool {
-		m := map[string]bool{}
-		for term := range locs[field] {
-			m[term] = true
-		}
-		return m
-	}
-	title := inField(fieldTitle)
+func (p plan) rerank(f *knowledge.Fact, present fieldTerms) float64 {
+	title := present[fieldTitle]
 	any := map[string]bool{}
-	for field := range fieldBoost {
-		for term := range locs[field] {
-			any[term] = true
+	for _, terms := range present {
+		for t := range terms {
+			any[t] = true
 		}
 	}
 	inTitle, inAny := 0, 0
@@ -389,9 +469,11 @@ func (p plan) rerank(f *knowledge.Fact, locs search.FieldTermLocationMap) float6
 			inAny++
 		}
 	}
-	named := inField(fieldKeywords)
-	for t := range title {
-		named[t] = true
+	named := map[string]bool{}
+	for _, field := range []string{fieldTitle, fieldMeta} {
+		for t := range present[field] {
+			named[t] = true
+		}
 	}
 	entities, entitiesIn := 0, 0
 	for _, c := range p.clauses {
@@ -418,15 +500,12 @@ func (p plan) rerank(f *knowledge.Fact, locs search.FieldTermLocationMap) float6
 	return factor
 }
 
-// names reports whether one of the question's concepts is exactly one of the given names.
+// names reports whether one of the question's concepts is written as one of the given names.
 func (p plan) names(names ...string) bool {
 	for _, c := range p.clauses {
-		for _, alt := range c.alts {
-			if len(alt) != 1 {
-				continue
-			}
+		for _, sp := range c.spellings {
 			for _, name := range names {
-				if alt[0] == string(fold([]byte(name))) {
+				if sp == foldString(name) {
 					return true
 				}
 			}
@@ -435,14 +514,8 @@ func (p plan) names(names ...string) bool {
 	return false
 }
 
-// spans turns term locations into sorted, merged byte ranges.
-func spans(tl search.TermLocationMap) []Span {
-	var out []Span
-	for _, locs := range tl {
-		for _, l := range locs {
-			out = append(out, Span{int(l.Start), int(l.End)})
-		}
-	}
+// merge sorts spans and joins those that overlap.
+func merge(out []Span) []Span {
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	merged := out[:0]
 	for _, s := range out {

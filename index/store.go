@@ -148,11 +148,6 @@ func (s *store) reuse(base *knowledge.Base) (*generation, error) {
 	}
 	g := &generation{name: nextName(), idx: idx, base: base, dir: dir}
 	idx.SetName(g.name)
-	g.analyzer = idx.Mapping().AnalyzerNamed(analyzerName)
-	if g.analyzer == nil {
-		idx.Close()
-		return nil, errors.New("index on disk has no analyzer")
-	}
 	if err := g.load(); err != nil {
 		idx.Close()
 		return nil, err

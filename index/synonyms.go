@@ -1,33 +1,160 @@
 package index
 
 import (
+	"fmt"
+	"sort"
+	"strconv"
 	"strings"
 
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/reedesk/reedesk/knowledge"
 )
 
-// Bleve's own synonym support drops multi-word entries ("rare earth elements") silently, so
-// synonyms are expanded here, in the query: a phrase of the question that one entry of a group
-// matches becomes one concept that any entry of the group satisfies. Names of places,
-// organisations, people and elements are concepts too, so that "Bayan Obo" is one concept and
-// a passage about the place a question names ranks above one about another place.
+// Concepts: the synonym groups of synonyms.yaml, and names of places, organisations, people and
+// elements. Bleve's own synonyms drop multi-word entries ("rare earth elements") silently, so
+// analysis does the work instead: wherever a passage or a question contains any way of writing
+// a concept, the concepts filter adds one concept token, spanning those words. A question then
+// asks for one term per concept, and BM25 weighs the concept, not each spelling of it.
 
-// synEntry is one word or phrase of a concept, with its analyzed terms.
-type synEntry struct {
-	text  string
+const (
+	conceptsFilter = "ree_concepts"
+	conceptPrefix  = "\x01" // no user text can produce a term that starts with it
+)
+
+func isConcept(term string) bool { return strings.HasPrefix(term, conceptPrefix) }
+
+// conceptEntry is one way to write a concept, as analyzed terms, and the concept's token.
+type conceptEntry struct {
 	terms []string
+	token string
 }
 
-// concept is a group of ways to write one thing.
-type concept struct {
-	entries []synEntry
-	entity  bool // a name of a place, organisation, person or element
+type conceptTokens struct {
+	byFirst map[string][]conceptEntry
 }
 
+func init() {
+	if err := registry.RegisterTokenFilter(conceptsFilter, newConceptTokens); err != nil {
+		panic(err)
+	}
+}
+
+// newConceptTokens reads the filter's config, as stored in the index mapping: "entries", a list
+// of [analyzed terms joined by spaces, concept token].
+func newConceptTokens(config map[string]interface{}, _ *registry.Cache) (analysis.TokenFilter, error) {
+	f := conceptTokens{byFirst: map[string][]conceptEntry{}}
+	entries, _ := config["entries"].([]interface{})
+	for _, e := range entries {
+		pair, ok := e.([]interface{})
+		if !ok || len(pair) != 2 {
+			return nil, fmt.Errorf("%s: bad entry %v", conceptsFilter, e)
+		}
+		text, _ := pair[0].(string)
+		token, _ := pair[1].(string)
+		terms := strings.Fields(text)
+		if len(terms) == 0 || token == "" {
+			return nil, fmt.Errorf("%s: bad entry %v", conceptsFilter, e)
+		}
+		f.byFirst[terms[0]] = append(f.byFirst[terms[0]], conceptEntry{terms: terms, token: token})
+	}
+	return f, nil
+}
+
+// Filter adds, after the first word of each way of writing a concept, that concept's token,
+// spanning all its words, so highlights cover the phrase.
+func (f conceptTokens) Filter(in analysis.TokenStream) analysis.TokenStream {
+	var out analysis.TokenStream
+	for i, t := range in {
+		out = append(out, t)
+		best := map[string]int{} // concept token → longest match here
+		for _, e := range f.byFirst[string(t.Term)] {
+			if i+len(e.terms) > len(in) || len(e.terms) <= best[e.token] {
+				continue
+			}
+			ok := true
+			for k, term := range e.terms {
+				if string(in[i+k].Term) != term {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				best[e.token] = len(e.terms)
+			}
+		}
+		tokens := make([]string, 0, len(best))
+		for tok := range best {
+			tokens = append(tokens, tok)
+		}
+		sort.Strings(tokens)
+		for _, tok := range tokens {
+			last := in[i+best[tok]-1]
+			out = append(out, &analysis.Token{Term: []byte(tok), Start: t.Start, End: last.End, Position: t.Position, Type: t.Type})
+		}
+	}
+	return out
+}
+
+// concepts is what a generation knows of its concepts.
 type concepts struct {
-	groups []concept
-	// byFirst lists, for a first term, the entries that start with it: group and entry index.
-	byFirst map[string][][2]int
+	entries []interface{}       // the filter config
+	entity  map[string]bool     // concept token or plain term → it names something
+	byTerm  map[string]string   // a single-word way of writing a concept → its token
+	names   map[string][]string // concept token → its ways of writing
+}
+
+// newConcepts groups the synonyms and names of base. analyze is the analyzer without the
+// concepts filter.
+func newConcepts(base *knowledge.Base, analyze func(string) []string) *concepts {
+	c := &concepts{entity: map[string]bool{}, byTerm: map[string]string{}, names: map[string][]string{}}
+	isName := map[string]bool{}
+	names := entityNames(base)
+	for _, n := range names {
+		isName[strings.Join(analyze(n), " ")] = true
+	}
+	covered := map[string]bool{}
+	add := func(texts []string) {
+		seen := map[string]bool{}
+		var keys []string
+		entity := false
+		for _, text := range texts {
+			key := strings.Join(analyze(text), " ")
+			if key == "" || seen[key] {
+				continue
+			}
+			seen[key] = true
+			keys = append(keys, key)
+			entity = entity || isName[key]
+			covered[key] = true
+		}
+		if len(keys) == 0 {
+			return
+		}
+		if len(keys) == 1 && !strings.Contains(keys[0], " ") {
+			// One word, one way to write it: the word is its own concept.
+			c.entity[keys[0]] = c.entity[keys[0]] || entity
+			return
+		}
+		token := conceptPrefix + strconv.Itoa(len(c.names))
+		c.names[token] = texts
+		c.entity[token] = entity
+		for _, k := range keys {
+			c.entries = append(c.entries, []interface{}{k, token})
+			if !strings.Contains(k, " ") {
+				c.byTerm[k] = token
+			}
+		}
+	}
+	for _, group := range base.Synonyms {
+		add(group)
+	}
+	for _, n := range names {
+		if !covered[strings.Join(analyze(n), " ")] {
+			add([]string{n})
+		}
+	}
+	return c
 }
 
 // entityNames lists the names of every place, organisation, person and element in base.
@@ -54,65 +181,4 @@ func entityNames(base *knowledge.Base) []string {
 		}
 	}
 	return out
-}
-
-func newConcepts(synonyms [][]string, entities []string, analyze func(string) []string) *concepts {
-	c := &concepts{byFirst: map[string][][2]int{}}
-	entity := map[string]bool{}
-	for _, e := range entities {
-		entity[strings.Join(analyze(e), " ")] = true
-	}
-	covered := map[string]bool{}
-	add := func(texts []string, min int) {
-		var g concept
-		for _, text := range texts {
-			terms := analyze(text)
-			if len(terms) == 0 {
-				continue
-			}
-			key := strings.Join(terms, " ")
-			g.entries = append(g.entries, synEntry{text: text, terms: terms})
-			g.entity = g.entity || entity[key]
-			covered[key] = true
-		}
-		if len(g.entries) < min {
-			return
-		}
-		gi := len(c.groups)
-		c.groups = append(c.groups, g)
-		for ei, e := range g.entries {
-			c.byFirst[e.terms[0]] = append(c.byFirst[e.terms[0]], [2]int{gi, ei})
-		}
-	}
-	for _, group := range synonyms {
-		add(group, 2)
-	}
-	for _, e := range entities {
-		if !covered[strings.Join(analyze(e), " ")] {
-			add([]string{e}, 1)
-		}
-	}
-	return c
-}
-
-// match returns the concept of the longest entry that matches terms from position i, and how
-// many terms it covers; n is 0 when none does.
-func (c *concepts) match(terms []string, i int) (group, n int) {
-	for _, ref := range c.byFirst[terms[i]] {
-		e := c.groups[ref[0]].entries[ref[1]]
-		if len(e.terms) <= n || i+len(e.terms) > len(terms) {
-			continue
-		}
-		ok := true
-		for k, t := range e.terms {
-			if terms[i+k] != t {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			group, n = ref[0], len(e.terms)
-		}
-	}
-	return group, n
 }
