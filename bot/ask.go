@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/reedesk/reedesk/index"
@@ -29,21 +30,127 @@ var exampleQuestions = []string{
 	"How much does the value multiply from magnets to electric motors?",
 }
 
-func (b *Bot) ask(ctx context.Context, r request) *discordgo.InteractionResponse {
+func (b *Bot) ask(ctx context.Context, r request) Reply {
 	q := strings.TrimSpace(r.str("question"))
-	if q == "" {
-		return errorResponse("Ask a question, for example: /ask question:" + exampleQuestions[0])
-	}
-	res, err := b.search.Search(ctx, q, 4)
+	res, err := b.idx.Search(ctx, q, 4)
 	if err != nil {
 		b.log.ErrorContext(ctx, "search failed", "err", err)
-		return errorResponse("Sorry, the search failed. Please try again in a moment.")
+		return Reply{Response: errorResponse("Sorry, the search failed. Please try again in a moment.")}
 	}
 	data := answer(res)
+	if !res.Miss && len(res.Hits) > 0 {
+		data.Components = askButtons(q, len(res.Hits) > 1)
+	}
 	if r.flag("hide") {
 		data.Flags = discordgo.MessageFlagsEphemeral
 	}
-	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: data}
+	return message(data)
+}
+
+// Buttons carry the question in their custom id, so that any replica can answer a click.
+const (
+	moreButton    = "more:"
+	sourcesButton = "sources:"
+)
+
+func customID(prefix, q string) string {
+	max := 100 - len(prefix)
+	for len(q) > max {
+		_, size := utf8.DecodeLastRuneInString(q)
+		q = q[:len(q)-size]
+	}
+	return prefix + q
+}
+
+func askButtons(q string, more bool) []discordgo.MessageComponent {
+	var buttons []discordgo.MessageComponent
+	if more {
+		buttons = append(buttons, discordgo.Button{Label: "More results", Style: discordgo.PrimaryButton, CustomID: customID(moreButton, q)})
+	}
+	buttons = append(buttons, discordgo.Button{Label: "Sources", Style: discordgo.SecondaryButton, CustomID: customID(sourcesButton, q)})
+	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: buttons}}
+}
+
+// component answers a button click, only to the user who clicked.
+func (b *Bot) component(ctx context.Context, i *discordgo.Interaction) Reply {
+	id := i.MessageComponentData().CustomID
+	switch {
+	case strings.HasPrefix(id, moreButton):
+		return b.more(ctx, strings.TrimPrefix(id, moreButton))
+	case strings.HasPrefix(id, sourcesButton):
+		return b.sources(ctx, strings.TrimPrefix(id, sourcesButton))
+	}
+	return Reply{Response: errorResponse("That button is no longer supported; ask again with /ask.")}
+}
+
+// more shows the passages after the best one, each highlighted.
+func (b *Bot) more(ctx context.Context, q string) Reply {
+	res, err := b.idx.Search(ctx, q, 6)
+	if err != nil || res.Miss || len(res.Hits) < 2 {
+		return Reply{Response: errorResponse("There are no more results for that question.")}
+	}
+	data := &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
+	for _, h := range res.Hits[1:] {
+		_, text := b.idx.Highlight(q, h.Fact)
+		data.Embeds = append(data.Embeds, &discordgo.MessageEmbed{
+			Title:       h.Fact.Title,
+			Description: truncate(highlight(h.Fact.Text, text), 600),
+			Color:       kindColor(h.Fact),
+			Footer:      &discordgo.MessageEmbedFooter{Text: footer(h.Fact)},
+		})
+	}
+	return message(data)
+}
+
+// sources lists every source behind the answer to q, with links.
+func (b *Bot) sources(ctx context.Context, q string) Reply {
+	res, err := b.idx.Search(ctx, q, 4)
+	if err != nil || res.Miss || len(res.Hits) == 0 {
+		return Reply{Response: errorResponse("I found no sources for that question.")}
+	}
+	seen := map[*knowledge.Source]bool{}
+	var lines []string
+	add := func(s *knowledge.Source) {
+		if s == nil || seen[s] {
+			return
+		}
+		seen[s] = true
+		line := "• " + escapeMarkdown(s.Cite())
+		if s.URL != "" {
+			line += "\n  <" + s.URL + ">"
+		}
+		if s.Note != "" {
+			line += "\n  " + escapeMarkdown(truncate(s.Note, 200))
+		}
+		lines = append(lines, line)
+	}
+	for _, h := range res.Hits {
+		for _, s := range h.Fact.Sources() {
+			add(s)
+		}
+		for _, g := range h.Fact.Figures {
+			for _, o := range res.Base.SameMeasure(g) {
+				for _, s := range o.Fact.Sources() {
+					add(s)
+				}
+			}
+		}
+	}
+	data := &discordgo.InteractionResponseData{
+		Flags:  discordgo.MessageFlagsEphemeral,
+		Embeds: []*discordgo.MessageEmbed{{Title: "Sources", Description: strings.Join(lines, "\n"), Color: colorMiss}},
+	}
+	return message(data)
+}
+
+func kindColor(f *knowledge.Fact) int {
+	switch {
+	case f.Formula != nil:
+		return colorComputed
+	case f.Quote != nil:
+		return colorQuote
+	}
+	return colorFact
 }
 
 // answer renders a search result: the best passage as the first embed, and a short list of
@@ -61,7 +168,7 @@ func answer(res *index.Result) *discordgo.InteractionResponseData {
 		}
 		data.Content = "Searched " + strings.Join(parts, ", ") + "."
 	}
-	data.Embeds = []*discordgo.MessageEmbed{factEmbed(res.Base, res.Hits[0])}
+	data.Embeds = []*discordgo.MessageEmbed{factEmbed(res.Base, res.Hits[0], firstEmbedBudget, 6)}
 	if len(res.Hits) > 1 {
 		var lines []string
 		for _, h := range res.Hits[1:] {
@@ -79,26 +186,27 @@ func answer(res *index.Result) *discordgo.InteractionResponseData {
 // factEmbed shows one passage: its text with the matched words in bold, its figures, the
 // formula and inputs of a computed figure, other sources' values for the same measure, and
 // where it comes from.
-func factEmbed(base *knowledge.Base, h index.Hit) *discordgo.MessageEmbed {
+//
+// The embed is cut to budget characters, dropping the least important fields first, and shows
+// at most maxFigures figures.
+func factEmbed(base *knowledge.Base, h index.Hit, budget, maxFigures int) *discordgo.MessageEmbed {
 	f := h.Fact
 	e := &discordgo.MessageEmbed{
 		Title:       f.Title,
 		Description: highlight(f.Text, h.TextSpans),
-		Color:       colorFact,
+		Color:       kindColor(f),
 	}
 	var fields []*discordgo.MessageEmbedField
 	switch {
 	case f.Formula != nil:
-		e.Color = colorComputed
 		e.Description += "\n\n**" + escapeMarkdown(f.Formula.Equation()) + "**"
 		fields = append(fields, &discordgo.MessageEmbedField{Name: "Inputs", Value: inputsList(base, f)})
 	case f.Quote != nil:
-		e.Color = colorQuote
 		fields = append(fields, &discordgo.MessageEmbedField{Name: "Said by", Value: quoteLine(f.Quote)})
 	}
 	fields = append(fields, disagreements(base, f)...)
 	if len(f.Figures) > 0 && f.Formula == nil {
-		fields = append(fields, &discordgo.MessageEmbedField{Name: "Figures", Value: figureList(f.Figures, 6, f.ID)})
+		fields = append(fields, &discordgo.MessageEmbedField{Name: "Figures", Value: figureList(f.Figures, maxFigures, f.ID)})
 	}
 	e.Fields = fields
 	e.Footer = &discordgo.MessageEmbedFooter{Text: footer(f)}
@@ -106,16 +214,14 @@ func factEmbed(base *knowledge.Base, h index.Hit) *discordgo.MessageEmbed {
 		e.URL = srcs[0].URL
 	}
 	// Drop the least important fields until the answer is focused.
-	for len(e.Fields) > 0 && EmbedLength(e) > firstEmbedBudget {
+	for len(e.Fields) > 0 && EmbedLength(e) > budget {
 		e.Fields = e.Fields[:len(e.Fields)-1]
 	}
-	if EmbedLength(e) > firstEmbedBudget {
-		e.Description = truncate(e.Description, utf8Len(e.Description)-(EmbedLength(e)-firstEmbedBudget))
+	if EmbedLength(e) > budget {
+		e.Description = truncate(e.Description, utf8.RuneCountInString(e.Description)-(EmbedLength(e)-budget))
 	}
 	return e
 }
-
-func utf8Len(s string) int { return len([]rune(s)) }
 
 // highlight writes text with the matched spans in bold, escaping everything else.
 func highlight(text string, spans []index.Span) string {

@@ -23,9 +23,20 @@ type evalItem struct {
 	Expect []string `yaml:"expect"`
 }
 
+// payload is the part of an interaction response that the eval reads; discordgo's own type
+// cannot decode components.
+type payload struct {
+	Type discordgo.InteractionResponseType `json:"type"`
+	Data *struct {
+		Content string                    `json:"content"`
+		Embeds  []*discordgo.MessageEmbed `json:"embeds"`
+	} `json:"data"`
+}
+
 // answerText is the text of a response that a reader sees: content, embed titles,
 // descriptions, field names and values, footers. With firstOnly, only the first embed counts.
-func answerText(d *discordgo.InteractionResponseData, firstOnly bool) string {
+func answerText(p *payload, firstOnly bool) string {
+	d := p.Data
 	var b strings.Builder
 	if !firstOnly {
 		b.WriteString(d.Content + "\n")
@@ -45,13 +56,13 @@ func answerText(d *discordgo.InteractionResponseData, firstOnly bool) string {
 	return b.String()
 }
 
-func askJSON(t *testing.T, question string) *discordgo.InteractionResponse {
+func askJSON(t *testing.T, question string) *payload {
 	t.Helper()
 	var out bytes.Buffer
 	if err := run(context.Background(), []string{"ask", "--json", question}, func(string) string { return "" }, &out); err != nil {
 		t.Fatalf("bot ask --json %q: %v", question, err)
 	}
-	var resp discordgo.InteractionResponse
+	var resp payload
 	if err := json.Unmarshal(out.Bytes(), &resp); err != nil {
 		t.Fatalf("bot ask --json %q printed %q, not an interaction response: %v", question, out.String(), err)
 	}
@@ -103,8 +114,8 @@ func evaluate(t *testing.T, path string, minAll, minFirst int) {
 			t.Errorf("ask %q: response type %d, want a message", it.Q, resp.Type)
 			continue
 		}
-		all := matchesAll(answerText(resp.Data, false), it.Expect)
-		inFirst := matchesAll(answerText(resp.Data, true), it.Expect)
+		all := matchesAll(answerText(resp, false), it.Expect)
+		inFirst := matchesAll(answerText(resp, true), it.Expect)
 		if all {
 			answered++
 		}

@@ -2,13 +2,13 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/reedesk/reedesk/bot"
@@ -19,11 +19,17 @@ import (
 const usage = `REE Desk answers questions about rare earth elements from a curated knowledge base.
 
 Usage:
-  bot ask [--json] QUESTION   answer a question as /ask would, in the terminal
-  bot validate [DIR]          check fact files (default: the built-in knowledge base)
-  bot help                    show this help
+  bot ask [--json] QUESTION        answer a question as /ask does, in the terminal
+  bot run [--json] [--complete] '/COMMAND option:value …'
+                                   run any slash command in the terminal, e.g.
+                                   bot run '/stats topic:beylikova'
+  bot validate [DIR]               check fact files (default: the built-in knowledge base)
+  bot serve [--register]           connect to Discord and answer interactions
+  bot register                     replace the bot's slash commands on Discord
+  bot help                         show this help
 
-Configuration comes from the environment (and a .env file); see .env.example.
+Slash commands: /ask, /stats, /element, /fact, /compare, /reindex, /about.
+Configuration comes from the environment and a .env file; see .env.example.
 `
 
 // usageError is a mistake in the command line; it exits with status 2.
@@ -47,84 +53,134 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		return usageError{"no command given"}
 	}
 	cmd, rest := args[0], args[1:]
+	flags, words := splitFlags(rest)
 	switch cmd {
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return nil
 	case "ask":
-		return runAsk(ctx, rest, getenv, stdout)
+		if err := onlyFlags(flags, "json"); err != nil {
+			return err
+		}
+		q := strings.TrimSpace(strings.Join(words, " "))
+		if q == "" {
+			return usageError{`ask needs a question, for example: bot ask "How much rare earth oxide is at Beylikova?"`}
+		}
+		return runCommand(ctx, getenv, stdout, bot.Interaction("ask", map[string]any{"question": q}), flags["json"])
+	case "run":
+		if err := onlyFlags(flags, "json", "complete"); err != nil {
+			return err
+		}
+		line := strings.TrimSpace(strings.Join(words, " "))
+		if line == "" {
+			return usageError{`run needs a slash command, for example: bot run '/stats topic:beylikova'`}
+		}
+		i, err := bot.ParseCommand(line, flags["complete"])
+		if err != nil {
+			return usageError{err.Error()}
+		}
+		return runCommand(ctx, getenv, stdout, i, flags["json"])
 	case "validate":
-		return runValidate(rest, stdout)
+		if len(flags) > 0 || len(words) > 1 {
+			return usageError{"validate takes at most one directory"}
+		}
+		return runValidate(words, stdout)
+	case "serve":
+		if err := onlyFlags(flags, "register"); err != nil {
+			return err
+		}
+		return serve(ctx, getenv, flags["register"])
+	case "register":
+		if err := onlyFlags(flags); err != nil {
+			return err
+		}
+		return register(ctx, getenv, stdout)
 	}
 	return usageError{fmt.Sprintf("unknown command %q", cmd)}
 }
 
-// loadKnowledge reads KNOWLEDGE_DIR when it is set, else the built-in knowledge base.
-func loadKnowledge(getenv func(string) string) (*knowledge.Base, error) {
-	if dir := getenv("KNOWLEDGE_DIR"); dir != "" {
-		return knowledge.LoadDir(dir)
-	}
-	return knowledge.Embedded()
-}
-
-func newLogger(getenv func(string) string) *slog.Logger {
-	return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-}
-
-func runAsk(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
-	asJSON := false
+// splitFlags separates --name flags, wherever they are, from the other words.
+func splitFlags(args []string) (map[string]bool, []string) {
+	flags := map[string]bool{}
 	var words []string
 	for _, a := range args {
-		switch a {
-		case "--json", "-json":
-			asJSON = true
-		default:
-			words = append(words, a)
+		if strings.HasPrefix(a, "-") && len(a) > 1 && !strings.Contains(a, " ") {
+			flags[strings.TrimLeft(a, "-")] = true
+			continue
+		}
+		words = append(words, a)
+	}
+	return flags, words
+}
+
+func onlyFlags(flags map[string]bool, allowed ...string) error {
+	for f := range flags {
+		ok := false
+		for _, a := range allowed {
+			ok = ok || f == a
+		}
+		if !ok {
+			return usageError{fmt.Sprintf("unknown flag --%s", f)}
 		}
 	}
-	question := strings.TrimSpace(strings.Join(words, " "))
-	if question == "" {
-		return usageError{`ask needs a question, for example: bot ask "How much rare earth oxide is at Beylikova?"`}
+	return nil
+}
+
+// knowledgeLoader reads KNOWLEDGE_DIR when it is set, else the built-in knowledge base.
+func knowledgeLoader(dir string) index.Loader {
+	return func(context.Context) (*knowledge.Base, error) {
+		if dir != "" {
+			return knowledge.LoadDir(dir)
+		}
+		return knowledge.Embedded()
 	}
-	base, err := loadKnowledge(getenv)
+}
+
+// newBot loads the knowledge, opens the index and builds the bot on it.
+func newBot(ctx context.Context, c config, log *slog.Logger) (*bot.Bot, *index.Index, error) {
+	load := knowledgeLoader(c.KnowledgeDir)
+	base, err := load(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	idx, err := index.Open(ctx, base, index.Options{Dir: c.IndexDir, Log: log})
+	if err != nil {
+		return nil, nil, err
+	}
+	opts := bot.Options{
+		Index: idx, Reindexer: idx,
+		AdminRoleIDs: c.AdminRoleIDs, AdminUserIDs: c.AdminUserIDs,
+		RatePerMinute: c.RatePerMinute, RateBurst: c.RateBurst,
+		Version: version, Log: log,
+	}
+	if c.KnowledgeDir != "" {
+		opts.Load = load
+	}
+	return bot.New(opts), idx, nil
+}
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+// runCommand answers one interaction in the terminal.
+func runCommand(ctx context.Context, getenv func(string) string, stdout io.Writer, i *discordgo.Interaction, asJSON bool) error {
+	c, err := loadConfig(getenv, false)
 	if err != nil {
 		return err
 	}
-	idx, err := index.New(ctx, base)
+	c.RatePerMinute = 0 // one person at a terminal
+	if c.LogLevel == "info" {
+		c.LogLevel = "warn"
+	}
+	b, idx, err := newBot(ctx, c, newLogger(c, os.Stderr))
 	if err != nil {
 		return err
 	}
 	defer idx.Close()
-	b := bot.New(idx, newLogger(getenv))
-	resp := b.Respond(ctx, bot.Interaction("ask", map[string]any{"question": question}))
-	return write(stdout, resp, asJSON)
-}
-
-// write prints a response as the JSON that Discord receives, or as text for a terminal.
-func write(w io.Writer, resp *discordgo.InteractionResponse, asJSON bool) error {
-	if asJSON {
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		return enc.Encode(resp)
-	}
-	_, err := io.WriteString(w, bot.Text(resp, isTerminal(w)))
-	return err
-}
-
-// isTerminal reports whether w is a terminal that shows bold text; NO_COLOR turns it off.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok || os.Getenv("NO_COLOR") != "" {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return bot.RunTerminal(ctx, b, i, stdout, asJSON, isTerminal(stdout))
 }
 
 func runValidate(args []string, stdout io.Writer) error {
-	if len(args) > 1 {
-		return usageError{"validate takes at most one directory"}
-	}
 	var (
 		base *knowledge.Base
 		err  error
@@ -155,4 +211,88 @@ func runValidate(args []string, stdout io.Writer) error {
 	fmt.Fprintf(stdout, "%s is valid: %d topics, %d facts, %d computed figures, %d sources, %d synonym groups (version %s)\n",
 		name, len(base.Topics), len(base.Facts)-computed, computed, len(base.Sources), len(base.Synonyms), base.Version)
 	return nil
+}
+
+// serve connects to Discord and answers interactions until ctx ends (SIGINT or SIGTERM).
+func serve(ctx context.Context, getenv func(string) string, registerFirst bool) error {
+	c, err := loadConfig(getenv, true)
+	if err != nil {
+		return err
+	}
+	log := newLogger(c, os.Stderr)
+	b, idx, err := newBot(ctx, c, log)
+	if err != nil {
+		return err
+	}
+	defer idx.Close()
+	sc := sessionConfig(c, log)
+	s, err := bot.NewDiscord(sc)
+	if err != nil {
+		return err
+	}
+	if registerFirst {
+		cmds, err := bot.Register(ctx, s, sc)
+		if err != nil {
+			return err
+		}
+		log.Info("registered commands", "count", len(cmds), "guild", c.GuildID)
+	}
+	if c.KnowledgeWatch {
+		go func() {
+			err := idx.Watch(ctx, c.KnowledgeDir, 500*time.Millisecond, knowledgeLoader(c.KnowledgeDir), func(r *index.Report, err error) {
+				b.RecordReindex("watch", r, err)
+				if err != nil {
+					log.Error("reindex after a change failed; the old index keeps answering", "err", err)
+					return
+				}
+				log.Info("reindexed after a change", "version", r.Version, "added", len(r.Added), "changed", len(r.Changed), "removed", len(r.Removed))
+			})
+			if err != nil {
+				log.Error("watch stopped", "err", err)
+			}
+		}()
+	}
+	log.Info("serving", "facts", len(idx.Base().Facts), "version", idx.Base().Version, "index", idx.Dir())
+	return bot.NewGateway(b, s, log).Run(ctx)
+}
+
+func sessionConfig(c config, log *slog.Logger) bot.SessionConfig {
+	return bot.SessionConfig{Token: c.Token, APIURL: c.APIURL, AppID: c.AppID, GuildID: c.GuildID, ShardID: c.ShardID, ShardCount: c.ShardCount, Log: log}
+}
+
+// register replaces the slash commands on Discord with the command table.
+func register(ctx context.Context, getenv func(string) string, stdout io.Writer) error {
+	c, err := loadConfig(getenv, true)
+	if err != nil {
+		return err
+	}
+	sc := sessionConfig(c, newLogger(c, os.Stderr))
+	s, err := bot.NewDiscord(sc)
+	if err != nil {
+		return err
+	}
+	cmds, err := bot.Register(ctx, s, sc)
+	if err != nil {
+		return err
+	}
+	where := "globally (Discord may take up to an hour to show them everywhere)"
+	if c.GuildID != "" {
+		where = "in guild " + c.GuildID
+	}
+	var names []string
+	for _, cmd := range cmds {
+		names = append(names, "/"+cmd.Name)
+	}
+	fmt.Fprintf(stdout, "Registered %d commands %s: %s\n", len(cmds), where, strings.Join(names, " "))
+	return nil
+}
+
+// isTerminal reports whether w is a terminal that shows bold text; NO_COLOR turns it off.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok || os.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
