@@ -334,6 +334,11 @@ func missEmbed(res *index.Result) *discordgo.MessageEmbed {
 	if len(res.Suggestions) > 0 {
 		desc += "\n\nClosest words I know: " + escapeMarkdown(strings.Join(res.Suggestions, ", ")) + "."
 	}
+	var topics []string
+	for _, t := range res.Base.Topics {
+		topics = append(topics, t.Title)
+	}
+	desc += "\n\nI know about: " + escapeMarkdown(strings.Join(topics, "; ")) + "."
 	desc += "\n\nTry one of these:"
 	for _, q := range exampleQuestions {
 		desc += "\n• /ask question:" + q

@@ -312,7 +312,7 @@ func (b *Bot) checkOptions(c command, r request) (string, bool) {
 	}
 	for _, d := range c.def.Options {
 		if d.Required && (r.opts[d.Name] == nil || (d.Type == discordgo.ApplicationCommandOptionString && strings.TrimSpace(r.str(d.Name)) == "")) {
-			return fmt.Sprintf("/%s needs the option %s: %s.", c.def.Name, d.Name, d.Description), false
+			return fmt.Sprintf("/%s needs the option %s (%s).", c.def.Name, d.Name, strings.TrimRight(d.Description, ".?!")), false
 		}
 	}
 	return "", true

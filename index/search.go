@@ -133,7 +133,8 @@ func (g *generation) plan(q string) plan {
 				break
 			}
 		}
-		if covered || questionWords[term] {
+		// One-letter words say nothing unless they name something (Y is yttrium).
+		if covered || questionWords[term] || (len(term) < 2 && !g.concepts.entity[term]) {
 			continue
 		}
 		if g.vocab[term] > 0 {
@@ -242,7 +243,7 @@ func termQuery(term string, boost float64) query.Query {
 // one edit for words under eight letters and two for longer ones, the most common on a tie.
 func (g *generation) nearest(t string) (string, bool) {
 	n := utf8.RuneCountInString(t)
-	if n < 4 || strings.ContainsAny(t, "0123456789") {
+	if n < 5 || strings.ContainsAny(t, "0123456789") {
 		return "", false
 	}
 	max := 1
@@ -291,12 +292,21 @@ func (g *generation) suggest(unknown []string) []string {
 	var cands []cand
 	seen := map[string]bool{}
 	for _, w := range unknown {
-		folded := string(fold([]byte(w)))
+		folded := foldString(w)
+		max := 1
+		if len(folded) >= 8 {
+			max = 2
+		}
 		for term, word := range g.words() {
-			if seen[word] {
+			if seen[word] || len(folded) < 3 {
 				continue
 			}
-			if d, exceeded := search.LevenshteinDistanceMax(folded, term, 3); !exceeded && d <= 3 {
+			fw := foldString(word)
+			d, exceeded := search.LevenshteinDistanceMax(folded, fw, max)
+			if strings.HasPrefix(fw, folded) {
+				d, exceeded = 0, false
+			}
+			if !exceeded && d <= max {
 				cands = append(cands, cand{word, d, g.vocab[term]})
 				seen[word] = true
 			}

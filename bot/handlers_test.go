@@ -1,0 +1,279 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/google/go-cmp/cmp"
+	"github.com/reedesk/reedesk/bot/discordtest"
+	"github.com/reedesk/reedesk/index"
+	"github.com/reedesk/reedesk/knowledge"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files under testdata")
+
+// builtinIndex is one index of the built-in knowledge base for the handler tests.
+var builtinIndex = sync.OnceValues(func() (*index.Index, error) {
+	base, err := knowledge.Embedded()
+	if err != nil {
+		return nil, err
+	}
+	return index.New(context.Background(), base)
+})
+
+// testBot answers from the built-in knowledge base, at a fixed time, with no rate limit.
+func testBot(t *testing.T, opts Options) *Bot {
+	t.Helper()
+	idx, err := builtinIndex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if opts.Index == nil {
+		opts.Index = idx
+	}
+	opts.Version = "test"
+	start := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+	if opts.Now == nil {
+		opts.Now = func() time.Time { return start }
+	}
+	return New(opts)
+}
+
+func readInteraction(t *testing.T, path string) *discordgo.Interaction {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var i discordgo.Interaction
+	if err := json.Unmarshal(data, &i); err != nil {
+		t.Fatalf("decode %s: %v", path, err)
+	}
+	return &i
+}
+
+func goldenJSON(t *testing.T, path string, v any) {
+	t.Helper()
+	got, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read golden file (run with -update to create it): %v", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s differs (-want +got):\n%s", path, diff)
+	}
+}
+
+// TestHandlersGolden answers every interaction under testdata/interactions and compares the
+// response with testdata/responses. Each response is also checked against Discord's limits,
+// and against its OpenAPI description when DISCORD_OPENAPI_SPEC is set.
+func TestHandlersGolden(t *testing.T) {
+	b := testBot(t, Options{})
+	v := discordtest.ValidatorFromEnv(t)
+	files, err := filepath.Glob(filepath.Join("testdata", "interactions", "*.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no interactions under testdata: %v", err)
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".json")
+		t.Run(name, func(t *testing.T) {
+			i := readInteraction(t, f)
+			reply := b.Respond(context.Background(), i)
+			if reply.Response == nil {
+				t.Fatal("Respond returned no response")
+			}
+			body, err := json.Marshal(reply.Response)
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := "/interactions/" + i.ID + "/" + i.Token + "/callback"
+			if err := discordtest.CheckLimits("POST", path, body); err != nil {
+				t.Errorf("response breaks Discord's limits: %v", err)
+			}
+			if v != nil {
+				if err := v.Validate("POST", path, body); err != nil {
+					t.Errorf("response does not match Discord's OpenAPI description: %v", err)
+				}
+			}
+			goldenJSON(t, filepath.Join("testdata", "responses", name+".json"), reply.Response)
+		})
+	}
+}
+
+// TestEchoedInputCannotPingOrFormat checks the escaping of a question that tries to ping and
+// format: nothing of it reaches Discord as markdown or a mention.
+func TestEchoedInputCannotPingOrFormat(t *testing.T) {
+	b := testBot(t, Options{})
+	for _, q := range []string{"@everyone **bold** <@&123> xyzzyplugh", "@here `code` <#42> [link](http://x) xyzzyplugh"} {
+		reply := b.Respond(context.Background(), Interaction("ask", map[string]any{"question": q}))
+		// What Discord renders: content and embeds (custom ids are never shown).
+		body, _ := json.Marshal([]any{reply.Response.Data.Content, reply.Response.Data.Embeds})
+		s := string(body)
+		for _, bad := range []string{"@everyone", "@here", "<@&123>", "<#42>", "**bold**", "](http"} {
+			if strings.Contains(s, bad) {
+				t.Errorf("answer to %q contains %q unescaped:\n%s", q, bad, s)
+			}
+		}
+		if m := reply.Response.Data.AllowedMentions; m == nil || len(m.Parse) != 0 {
+			t.Errorf("answer to %q has allowed_mentions %+v, want parse empty", q, m)
+		}
+	}
+}
+
+// TestReindexAccess is the matrix of who may run /reindex. A refused run must not start a
+// build.
+func TestReindexAccess(t *testing.T) {
+	tests := []struct {
+		name    string
+		member  *discordgo.Member
+		user    *discordgo.User
+		guild   string
+		allowed bool
+	}{
+		{"manage server", &discordgo.Member{User: &discordgo.User{ID: "1"}, Permissions: discordgo.PermissionManageGuild}, nil, "g", true},
+		{"administrator", &discordgo.Member{User: &discordgo.User{ID: "1"}, Permissions: discordgo.PermissionAdministrator}, nil, "g", true},
+		{"plain member", &discordgo.Member{User: &discordgo.User{ID: "1"}, Permissions: discordgo.PermissionSendMessages}, nil, "g", false},
+		{"admin role", &discordgo.Member{User: &discordgo.User{ID: "1"}, Roles: []string{"900"}}, nil, "g", true},
+		{"other role", &discordgo.Member{User: &discordgo.User{ID: "1"}, Roles: []string{"901"}}, nil, "g", false},
+		{"admin user in a guild", &discordgo.Member{User: &discordgo.User{ID: "700"}}, nil, "g", true},
+		{"admin user in a DM", nil, &discordgo.User{ID: "700"}, "", true},
+		{"other user in a DM", nil, &discordgo.User{ID: "1"}, "", false},
+		{"DM with a forged member permission", &discordgo.Member{User: &discordgo.User{ID: "1"}, Permissions: discordgo.PermissionAdministrator}, nil, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &countingReindexer{}
+			b := testBot(t, Options{Reindexer: r, Load: func(context.Context) (*knowledge.Base, error) { return knowledge.Embedded() }, AdminRoleIDs: []string{"900"}, AdminUserIDs: []string{"700"}})
+			i := Interaction("reindex", nil)
+			i.Member, i.User, i.GuildID = tt.member, tt.user, tt.guild
+			reply := b.Respond(context.Background(), i)
+			started := r.calls > 0
+			if started != tt.allowed {
+				t.Errorf("reindex started = %v, want %v", started, tt.allowed)
+			}
+			refused := reply.Response.Type == discordgo.InteractionResponseChannelMessageWithSource && reply.Response.Data.Flags&discordgo.MessageFlagsEphemeral != 0
+			if refused == tt.allowed {
+				t.Errorf("response %+v: refused = %v, want %v", reply.Response, refused, !tt.allowed)
+			}
+		})
+	}
+}
+
+type countingReindexer struct{ calls int }
+
+func (c *countingReindexer) Reindex(load index.Loader) (*index.Run, bool) {
+	c.calls++
+	idx, err := builtinIndex()
+	if err != nil {
+		panic(err)
+	}
+	return idx.Reindex(load)
+}
+
+// TestReindexReportsProgressAndResult runs /reindex's job against a real index: the edits end
+// with the summary, or with the fact-file problems when the files are broken.
+func TestReindexReportsProgressAndResult(t *testing.T) {
+	base, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		load index.Loader
+		want []string
+	}{
+		{"unchanged", func(context.Context) (*knowledge.Base, error) { return knowledge.Embedded() }, []string{"Reindexed", "Nothing changed"}},
+		{"broken files", func(context.Context) (*knowledge.Base, error) {
+			return knowledge.LoadDir(filepath.Join("..", "knowledge", "testdata", "planted"))
+		}, []string{"Reindex failed: the old index keeps answering", "facts.yaml:31: facts[3].figures[0].unit"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			idx, err := index.New(context.Background(), base)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer idx.Close()
+			b := testBot(t, Options{Index: idx, Reindexer: idx, Load: tt.load})
+			reply := b.Respond(context.Background(), Interaction("reindex", nil))
+			if reply.Response.Type != discordgo.InteractionResponseDeferredChannelMessageWithSource || reply.Later == nil {
+				t.Fatalf("reindex answered %+v, want a deferral and a job", reply.Response)
+			}
+			var edits []string
+			reply.Later(context.Background(), func(e *discordgo.WebhookEdit) error {
+				body, _ := json.Marshal(e)
+				if err := discordtest.CheckLimits("PATCH", "/webhooks/app1/tok/messages/@original", body); err != nil {
+					t.Errorf("edit breaks Discord's limits: %v", err)
+				}
+				var buf bytes.Buffer
+				for _, em := range *e.Embeds {
+					buf.WriteString(em.Title + "\n" + em.Description + "\n")
+				}
+				edits = append(edits, buf.String())
+				return nil
+			})
+			if len(edits) == 0 {
+				t.Fatal("the job made no edit")
+			}
+			last := edits[len(edits)-1]
+			for _, w := range tt.want {
+				if !strings.Contains(last, w) {
+					t.Errorf("final edit %q does not contain %q", last, w)
+				}
+			}
+			if idx.Base().Version != base.Version {
+				t.Error("the served knowledge changed")
+			}
+		})
+	}
+}
+
+func TestRateLimit(t *testing.T) {
+	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+	b := testBot(t, Options{RatePerMinute: 6, RateBurst: 2, Now: func() time.Time { return now }})
+	ask := func(user string) *discordgo.InteractionResponse {
+		i := Interaction("ask", map[string]any{"question": "neodymium"})
+		i.Member.User.ID = user
+		return b.Respond(context.Background(), i).Response
+	}
+	limited := func(r *discordgo.InteractionResponse) bool {
+		return r.Data.Flags&discordgo.MessageFlagsEphemeral != 0 && strings.Contains(r.Data.Content, "try again in")
+	}
+	for k := range 2 {
+		if r := ask("a"); limited(r) {
+			t.Fatalf("request %d within the burst was limited: %q", k+1, r.Data.Content)
+		}
+	}
+	r := ask("a")
+	if !limited(r) || !strings.Contains(r.Data.Content, "10 seconds") {
+		t.Errorf("third request = %q, want a limit saying to retry in 10 seconds", r.Data.Content)
+	}
+	if r := ask("b"); limited(r) {
+		t.Error("another user was limited")
+	}
+	now = now.Add(10 * time.Second)
+	if r := ask("a"); limited(r) {
+		t.Errorf("after 10 s the user is still limited: %q", r.Data.Content)
+	}
+}
