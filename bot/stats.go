@@ -147,6 +147,12 @@ func (b *Bot) compare(ctx context.Context, r request) Reply {
 		figs[k] = g
 	}
 	a, bf := figs[0], figs[1]
+	name := func(g *knowledge.Figure) string {
+		if len(g.Label) < 25 && g.Fact.Formula == nil {
+			return g.Label + " · " + g.Fact.Title // "China" alone does not say of what
+		}
+		return g.Label
+	}
 	bv, err := knowledge.Convert(bf.Value, bf.Unit, a.Unit)
 	if err != nil {
 		return Reply{Response: errorResponse(fmt.Sprintf("%s (%s) and %s (%s) measure different things, so I can't compare them.", escapeMarkdown(a.Label), a.Unit, escapeMarkdown(bf.Label), bf.Unit))}
@@ -155,8 +161,8 @@ func (b *Bot) compare(ctx context.Context, r request) Reply {
 		Title: truncate(a.Label+" vs "+bf.Label, MaxEmbedTitle),
 		Color: colorComputed,
 		Fields: []*discordgo.MessageEmbedField{
-			{Name: a.Label, Value: "**" + escapeMarkdown(a.String()) + "**\n" + origin(a), Inline: true},
-			{Name: bf.Label, Value: "**" + escapeMarkdown(bf.String()) + "**\n" + origin(bf), Inline: true},
+			{Name: name(a), Value: "**" + escapeMarkdown(a.String()) + "**\n" + origin(a), Inline: true},
+			{Name: name(bf), Value: "**" + escapeMarkdown(bf.String()) + "**\n" + origin(bf), Inline: true},
 		},
 		Footer: &discordgo.MessageEmbedFooter{Text: "Computed by REE Desk from the two figures above"},
 	}
