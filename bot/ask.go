@@ -35,7 +35,7 @@ func (b *Bot) ask(ctx context.Context, r request) Reply {
 	res, err := b.idx.Search(ctx, q, 4)
 	if err != nil {
 		b.log.ErrorContext(ctx, "search failed", "err", err)
-		return Reply{Response: errorResponse("Sorry, the search failed. Please try again in a moment.")}
+		return failure(OutcomeError, "Sorry, the search failed. Please try again in a moment.")
 	}
 	data := answer(res)
 	if !res.Miss && len(res.Hits) > 0 {
@@ -44,7 +44,11 @@ func (b *Bot) ask(ctx context.Context, r request) Reply {
 	if r.flag("hide") {
 		data.Flags = discordgo.MessageFlagsEphemeral
 	}
-	return message(data)
+	reply := message(data)
+	if res.Miss || len(res.Hits) == 0 {
+		reply.Outcome = OutcomeMiss
+	}
+	return reply
 }
 
 // Buttons carry the question in their custom id, so that any replica can answer a click.
@@ -80,14 +84,14 @@ func (b *Bot) component(ctx context.Context, i *discordgo.Interaction) Reply {
 	case strings.HasPrefix(id, sourcesButton):
 		return b.sources(ctx, strings.TrimPrefix(id, sourcesButton))
 	}
-	return Reply{Response: errorResponse("That button is no longer supported; ask again with /ask.")}
+	return failure(OutcomeBadInput, "That button is no longer supported; ask again with /ask.")
 }
 
 // more shows the passages after the best one, each highlighted.
 func (b *Bot) more(ctx context.Context, q string) Reply {
 	res, err := b.idx.Search(ctx, q, 6)
 	if err != nil || res.Miss || len(res.Hits) < 2 {
-		return Reply{Response: errorResponse("There are no more results for that question.")}
+		return failure(OutcomeMiss, "There are no more results for that question.")
 	}
 	data := &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
 	for _, h := range res.Hits[1:] {
@@ -106,7 +110,7 @@ func (b *Bot) more(ctx context.Context, q string) Reply {
 func (b *Bot) sources(ctx context.Context, q string) Reply {
 	res, err := b.idx.Search(ctx, q, 4)
 	if err != nil || res.Miss || len(res.Hits) == 0 {
-		return Reply{Response: errorResponse("I found no sources for that question.")}
+		return failure(OutcomeMiss, "I found no sources for that question.")
 	}
 	seen := map[*knowledge.Source]bool{}
 	var lines []string

@@ -39,6 +39,7 @@ type Options struct {
 	RatePerMinute              float64 // per user; 0 turns the limit off
 	RateBurst                  int
 	Version                    string // build version shown by /about
+	Observer                   Observer
 	Log                        *slog.Logger
 	Now                        func() time.Time
 }
@@ -51,6 +52,7 @@ type Bot struct {
 	admins  admins
 	limit   *limiter
 	version string
+	observe Observer
 	log     *slog.Logger
 	now     func() time.Time
 	started time.Time
@@ -67,6 +69,7 @@ func New(opts Options) *Bot {
 		load:    opts.Load,
 		admins:  newAdmins(opts.AdminRoleIDs, opts.AdminUserIDs),
 		version: opts.Version,
+		observe: opts.Observer,
 		log:     opts.Log,
 		now:     opts.Now,
 	}
@@ -79,6 +82,9 @@ func New(opts Options) *Bot {
 	if b.version == "" {
 		b.version = "dev"
 	}
+	if b.observe == nil {
+		b.observe = noObserver{}
+	}
 	b.started = b.now()
 	b.limit = newLimiter(opts.RatePerMinute, opts.RateBurst, b.now)
 	return b
@@ -89,6 +95,30 @@ func New(opts Options) *Bot {
 type Reply struct {
 	Response *discordgo.InteractionResponse
 	Later    func(ctx context.Context, edit func(*discordgo.WebhookEdit) error)
+	// Command and Outcome label the reply for metrics: the command (or "button"), and how it
+	// went (one of the Outcome constants).
+	Command, Outcome string
+}
+
+// Outcomes of a reply.
+const (
+	OutcomeOK          = "ok"
+	OutcomeMiss        = "miss" // /ask found nothing
+	OutcomeBadInput    = "bad_input"
+	OutcomeRefused     = "refused"
+	OutcomeRateLimited = "rate_limited"
+	OutcomeError       = "error"
+)
+
+// failure is an ephemeral sentence saying why a command could not be answered.
+func failure(outcome, msg string) Reply {
+	return Reply{Response: errorResponse(msg), Outcome: outcome}
+}
+
+// Observer records what the bot does, for metrics.
+type Observer interface {
+	Command(command, outcome string, took time.Duration)
+	Reindex(outcome string, took time.Duration)
 }
 
 // request is an interaction with its command options by name.
@@ -237,6 +267,10 @@ func Commands() []*discordgo.ApplicationCommand {
 // no one.
 func (b *Bot) Respond(ctx context.Context, i *discordgo.Interaction) Reply {
 	reply := b.respond(ctx, i)
+	if reply.Outcome == "" {
+		reply.Outcome = OutcomeOK
+	}
+	reply.Command = commandName(i)
 	finish(reply.Response)
 	if later := reply.Later; later != nil {
 		reply.Later = func(ctx context.Context, edit func(*discordgo.WebhookEdit) error) {
@@ -251,7 +285,7 @@ func (b *Bot) Respond(ctx context.Context, i *discordgo.Interaction) Reply {
 
 func (b *Bot) respond(ctx context.Context, i *discordgo.Interaction) Reply {
 	if i == nil || i.Data == nil {
-		return Reply{Response: errorResponse("That interaction carried no data, so there is nothing to answer.")}
+		return failure(OutcomeBadInput, "That interaction carried no data, so there is nothing to answer.")
 	}
 	switch i.Type {
 	case discordgo.InteractionApplicationCommand:
@@ -259,15 +293,15 @@ func (b *Bot) respond(ctx context.Context, i *discordgo.Interaction) Reply {
 		c, ok := lookup(data.Name)
 		if !ok {
 			b.log.WarnContext(ctx, "unknown command", "command", data.Name)
-			return Reply{Response: errorResponse("I don't know the command /" + escapeInput(truncate(data.Name, 40)) + ". I know " + commandList() + ".")}
+			return failure(OutcomeBadInput, "I don't know the command /"+escapeInput(truncate(data.Name, 40))+". I know "+commandList()+".")
 		}
 		r := request{i: i, opts: options(data.Options)}
 		if msg, ok := b.checkOptions(c, r); !ok {
-			return Reply{Response: errorResponse(msg)}
+			return failure(OutcomeBadInput, msg)
 		}
 		if wait, ok := b.limit.allow(userID(r)); !ok {
 			b.log.InfoContext(ctx, "rate limited", "command", data.Name, "user", userID(r))
-			return Reply{Response: errorResponse(fmt.Sprintf("You are asking faster than I answer. Please try again in %d seconds.", int(wait.Seconds()+0.999)))}
+			return failure(OutcomeRateLimited, fmt.Sprintf("You are asking faster than I answer. Please try again in %d seconds.", int(wait.Seconds()+0.999)))
 		}
 		return c.run(b, ctx, r)
 	case discordgo.InteractionApplicationCommandAutocomplete:
@@ -275,7 +309,27 @@ func (b *Bot) respond(ctx context.Context, i *discordgo.Interaction) Reply {
 	case discordgo.InteractionMessageComponent:
 		return b.component(ctx, i)
 	}
-	return Reply{Response: errorResponse("This kind of interaction is not supported.")}
+	return failure(OutcomeBadInput, "This kind of interaction is not supported.")
+}
+
+// commandName labels an interaction for metrics and logs: the command, "button" or "other".
+func commandName(i *discordgo.Interaction) string {
+	if i == nil || i.Data == nil {
+		return "other"
+	}
+	switch i.Type {
+	case discordgo.InteractionApplicationCommand, discordgo.InteractionApplicationCommandAutocomplete:
+		if c, ok := lookup(i.ApplicationCommandData().Name); ok {
+			if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
+				return c.def.Name + "_autocomplete"
+			}
+			return c.def.Name
+		}
+		return "unknown"
+	case discordgo.InteractionMessageComponent:
+		return "button"
+	}
+	return "other"
 }
 
 func options(opts []*discordgo.ApplicationCommandInteractionDataOption) map[string]*discordgo.ApplicationCommandInteractionDataOption {
@@ -357,6 +411,11 @@ func (b *Bot) autocomplete(i *discordgo.Interaction) *discordgo.InteractionRespo
 		Data: &discordgo.InteractionResponseData{Choices: choices},
 	}
 }
+
+type noObserver struct{}
+
+func (noObserver) Command(string, string, time.Duration) {}
+func (noObserver) Reindex(string, time.Duration)         {}
 
 // noMentions is set on every message: no fact or echoed input can ping anyone.
 func noMentions() *discordgo.MessageAllowedMentions {

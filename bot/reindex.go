@@ -30,10 +30,10 @@ func (b *Bot) reindexCommand(ctx context.Context, r request) Reply {
 		if r.i.GuildID == "" {
 			msg = "In direct messages only the bot's admins (ADMIN_USER_IDS) can run /reindex."
 		}
-		return Reply{Response: errorResponse(msg)}
+		return failure(OutcomeRefused, msg)
 	}
 	if b.reindex == nil || b.load == nil {
-		return Reply{Response: errorResponse("Reindexing is not available here: the bot serves its built-in knowledge base.")}
+		return failure(OutcomeRefused, "Reindexing is not available here: the bot serves its built-in knowledge base.")
 	}
 	run, joined := b.reindex.Reindex(b.load)
 	b.log.InfoContext(ctx, "reindex requested", "user", userID(r), "joined", joined)

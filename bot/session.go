@@ -40,7 +40,13 @@ type SessionConfig struct {
 // NewDiscord returns a discordgo session whose REST calls, gateway discovery included, go to
 // cfg.APIURL. It does not connect.
 func NewDiscord(cfg SessionConfig) (*discordgo.Session, error) {
-	s, err := discordgo.New("Bot " + strings.TrimPrefix(cfg.Token, "Bot "))
+	token := ""
+	if cfg.Token != "" {
+		token = "Bot " + strings.TrimPrefix(cfg.Token, "Bot ")
+	}
+	// No token at all (HTTP mode without one): webhook edits need none, and a bare "Bot "
+	// header would be refused.
+	s, err := discordgo.New(token)
 	if err != nil {
 		return nil, err
 	}
@@ -232,15 +238,25 @@ func Dispatch(ctx context.Context, b *Bot, i *discordgo.Interaction, to responde
 		cancel()
 		if err != nil {
 			log.Error("defer interaction", "err", err, "waited", time.Since(start))
+			b.observe.Command(commandName(i), OutcomeError, time.Since(start))
 			return
 		}
 		reply = <-replies
 	}
 
+	// The latency measured is until the answer is sent, not the job after it.
+	var took time.Duration
+	defer func() {
+		if took == 0 {
+			took = time.Since(start)
+		}
+		b.observe.Command(reply.Command, reply.Outcome, took)
+	}()
 	if deferred {
 		if reply.Response.Data != nil {
 			if err := editWith(ctx, to, i, responseEdit(reply.Response.Data)); err != nil {
 				log.Error("send deferred reply", "err", err)
+				reply.Outcome = OutcomeError
 				return
 			}
 		}
@@ -250,9 +266,11 @@ func Dispatch(ctx context.Context, b *Bot, i *discordgo.Interaction, to responde
 		cancel()
 		if err != nil {
 			log.Error("respond to interaction", "err", err, "took", time.Since(start))
+			reply.Outcome = OutcomeError
 			return
 		}
 	}
+	took = time.Since(start)
 	if reply.Later != nil {
 		lctx, cancel := context.WithTimeout(ctx, laterDeadline)
 		defer cancel()

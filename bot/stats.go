@@ -28,7 +28,7 @@ func (b *Bot) stats(ctx context.Context, r request) Reply {
 		for _, t := range base.Topics {
 			ids = append(ids, t.ID)
 		}
-		return Reply{Response: errorResponse("I have no topic called “" + escapeInput(truncate(typed, 60)) + "”. Topics: " + strings.Join(ids, ", ") + ".")}
+		return failure(OutcomeBadInput, "I have no topic called “"+escapeInput(truncate(typed, 60))+"”. Topics: "+strings.Join(ids, ", ")+".")
 	}
 	e := &discordgo.MessageEmbed{Title: t.Title, Description: escapeMarkdown(t.Summary), Color: colorFact}
 	for _, name := range t.Card {
@@ -58,7 +58,7 @@ func (b *Bot) element(ctx context.Context, r request) Reply {
 		}
 	}
 	if !ok {
-		return Reply{Response: errorResponse("“" + escapeInput(truncate(typed, 60)) + "” is not one of the 17 rare earth elements. Try a name such as neodymium or a symbol such as Nd.")}
+		return failure(OutcomeBadInput, "“"+escapeInput(truncate(typed, 60))+"” is not one of the 17 rare earth elements. Try a name such as neodymium or a symbol such as Nd.")
 	}
 	el := f.Element
 	name := knowledge.ElementName(f)
@@ -120,9 +120,9 @@ func (b *Bot) fact(ctx context.Context, r request) Reply {
 	f, ok := base.Fact(id)
 	if !ok {
 		if choices := b.idx.Complete(index.CompleteFacts, id); len(choices) > 0 {
-			return Reply{Response: errorResponse("I have no fact with the id “" + escapeInput(truncate(id, 80)) + "”. Did you mean `" + choices[0].Value + "`?")}
+			return failure(OutcomeBadInput, "I have no fact with the id “"+escapeInput(truncate(id, 80))+"”. Did you mean `"+choices[0].Value+"`?")
 		}
-		return Reply{Response: errorResponse("I have no fact with the id “" + escapeInput(truncate(id, 80)) + "”. /ask finds facts by their content.")}
+		return failure(OutcomeBadInput, "I have no fact with the id “"+escapeInput(truncate(id, 80))+"”. /ask finds facts by their content.")
 	}
 	e := factEmbed(base, index.Hit{Fact: f}, MaxEmbedsTotal, 20)
 	return message(&discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{e}})
@@ -142,7 +142,7 @@ func (b *Bot) compare(ctx context.Context, r request) Reply {
 			}
 		}
 		if !ok {
-			return Reply{Response: errorResponse("I have no figure called “" + escapeInput(truncate(name, 80)) + "”. Start typing and pick one from the list.")}
+			return failure(OutcomeBadInput, "I have no figure called “"+escapeInput(truncate(name, 80))+"”. Start typing and pick one from the list.")
 		}
 		figs[k] = g
 	}
@@ -155,7 +155,7 @@ func (b *Bot) compare(ctx context.Context, r request) Reply {
 	}
 	bv, err := knowledge.Convert(bf.Value, bf.Unit, a.Unit)
 	if err != nil {
-		return Reply{Response: errorResponse(fmt.Sprintf("%s (%s) and %s (%s) measure different things, so I can't compare them.", escapeMarkdown(a.Label), a.Unit, escapeMarkdown(bf.Label), bf.Unit))}
+		return failure(OutcomeBadInput, fmt.Sprintf("%s (%s) and %s (%s) measure different things, so I can't compare them.", escapeMarkdown(a.Label), a.Unit, escapeMarkdown(bf.Label), bf.Unit))
 	}
 	e := &discordgo.MessageEmbed{
 		Title: truncate(a.Label+" vs "+bf.Label, MaxEmbedTitle),
@@ -211,6 +211,14 @@ func (b *Bot) RecordReindex(by string, report *index.Report, err error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.last = &reindexRecord{at: b.now(), by: by, result: reindexResult(report, err)}
+	switch {
+	case err != nil:
+		b.observe.Reindex(OutcomeError, 0)
+	case report.Unchanged():
+		b.observe.Reindex("unchanged", report.Took)
+	default:
+		b.observe.Reindex(OutcomeOK, report.Took)
+	}
 }
 
 func reindexResult(report *index.Report, err error) string {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -121,7 +122,8 @@ type generation struct {
 	concepts    *concepts
 	terms       *termTable
 	docs        uint64
-	dir         string // "" in memory
+	dir         string    // "" in memory
+	built       time.Time // when it was built, or loaded from disk
 
 	completions completions
 }
@@ -141,7 +143,7 @@ func build(ctx context.Context, base *knowledge.Base, dir string, progress func(
 	if err != nil {
 		return nil, fmt.Errorf("create index: %w", err)
 	}
-	g := &generation{name: nextName(), idx: idx, base: base, dir: dir, concepts: c}
+	g := &generation{name: nextName(), idx: idx, base: base, dir: dir, concepts: c, built: time.Now()}
 	idx.SetName(g.name)
 	if err := g.fill(ctx, progress); err != nil {
 		idx.Close()
@@ -286,6 +288,9 @@ func newIndex(g *generation) *Index {
 
 // Base returns the knowledge the index currently serves.
 func (i *Index) Base() *knowledge.Base { return i.cur.Load().base }
+
+// Built is when the index being served was built, or loaded from disk.
+func (i *Index) Built() time.Time { return i.cur.Load().built }
 
 // Dir is the directory the current index is kept in, or "" in memory.
 func (i *Index) Dir() string { return i.cur.Load().dir }

@@ -146,7 +146,7 @@ func (s *store) reuse(base *knowledge.Base) (*generation, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	g := &generation{name: nextName(), idx: idx, base: base, dir: dir}
+	g := &generation{name: nextName(), idx: idx, base: base, dir: dir, built: time.Now()}
 	idx.SetName(g.name)
 	if err := g.load(); err != nil {
 		idx.Close()

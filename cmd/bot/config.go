@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // config is every setting, read from the environment (and .env) only. .env.example lists
@@ -27,15 +28,29 @@ type config struct {
 	RatePerMinute float64 // RATE_LIMIT_PER_MINUTE
 	RateBurst     int     // RATE_LIMIT_BURST
 
-	ShardID, ShardCount int // SHARD_ID, SHARD_COUNT
+	ShardID, ShardCount int // SHARD_ID, SHARD_COUNT (0: as many as Discord recommends)
+
+	InteractionsAddr string        // INTERACTIONS_ADDR
+	PublicKey        string        // DISCORD_PUBLIC_KEY
+	OpsAddr          string        // OPS_ADDR
+	ShutdownDrain    time.Duration // SHUTDOWN_DRAIN
 
 	LogFormat string // LOG_FORMAT
 	LogLevel  string // LOG_LEVEL
 }
 
-// loadConfig reads the environment. With discord set, the variables needed to reach Discord
-// are required. Every problem is reported at once.
-func loadConfig(getenv func(string) string, discord bool) (config, error) {
+// What a command needs of the configuration.
+type need int
+
+const (
+	needNothing need = iota // the terminal
+	needToken               // bot register: the bot's token
+	needDiscord             // bot serve: a token for the gateway, or a public key for HTTP
+)
+
+// loadConfig reads the environment and checks that it has what a command needs. Every problem
+// is reported at once.
+func loadConfig(getenv func(string) string, n need) (config, error) {
 	var problems []string
 	str := func(name, def string) string {
 		if v := strings.TrimSpace(getenv(name)); v != "" {
@@ -90,11 +105,32 @@ func loadConfig(getenv func(string) string, discord bool) (config, error) {
 		RatePerMinute:  num("RATE_LIMIT_PER_MINUTE", 20),
 		RateBurst:      int(num("RATE_LIMIT_BURST", 5)),
 		ShardID:        int(num("SHARD_ID", 0)),
-		ShardCount:     int(num("SHARD_COUNT", 1)),
+		ShardCount:     1,
 		LogFormat:      str("LOG_FORMAT", "text"),
 		LogLevel:       str("LOG_LEVEL", "info"),
+
+		InteractionsAddr: str("INTERACTIONS_ADDR", ""),
+		PublicKey:        str("DISCORD_PUBLIC_KEY", ""),
+		OpsAddr:          str("OPS_ADDR", ""),
+		ShutdownDrain:    2 * time.Second,
 	}
-	if c.ShardCount < 1 || c.ShardID >= c.ShardCount {
+	if v := str("SHARD_COUNT", ""); v == "auto" {
+		c.ShardCount = 0
+	} else if v != "" {
+		c.ShardCount = int(num("SHARD_COUNT", 1))
+		if c.ShardCount < 1 {
+			problems = append(problems, "SHARD_COUNT must be 1 or more, or auto")
+		}
+	}
+	if v := str("SHUTDOWN_DRAIN", ""); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < 0 {
+			problems = append(problems, fmt.Sprintf("SHUTDOWN_DRAIN=%q is not a duration such as 2s", v))
+		} else {
+			c.ShutdownDrain = d
+		}
+	}
+	if c.ShardCount > 0 && c.ShardID >= c.ShardCount {
 		problems = append(problems, fmt.Sprintf("SHARD_ID=%d must be below SHARD_COUNT=%d", c.ShardID, c.ShardCount))
 	}
 	if c.KnowledgeWatch && c.KnowledgeDir == "" {
@@ -106,8 +142,14 @@ func loadConfig(getenv func(string) string, discord bool) (config, error) {
 	if _, err := parseLevel(c.LogLevel); err != nil {
 		problems = append(problems, err.Error())
 	}
-	if discord && c.Token == "" {
-		problems = append(problems, `DISCORD_TOKEN is not set: copy .env.example to .env and fill it in (the bot's token from https://discord.com/developers/applications), or try the bot without Discord: bot ask "How much rare earth oxide is at Beylikova?"`)
+	missingToken := `DISCORD_TOKEN is not set: copy .env.example to .env and fill it in (the bot's token from https://discord.com/developers/applications), or try the bot without Discord: bot ask "How much rare earth oxide is at Beylikova?"`
+	switch {
+	case n == needToken && c.Token == "":
+		problems = append(problems, missingToken)
+	case n == needDiscord && c.InteractionsAddr != "" && c.PublicKey == "":
+		problems = append(problems, "DISCORD_PUBLIC_KEY is not set: the HTTP interactions endpoint (INTERACTIONS_ADDR or --http) checks every request's signature with it (developer portal → your app → General Information)")
+	case n == needDiscord && c.InteractionsAddr == "" && c.Token == "":
+		problems = append(problems, missingToken)
 	}
 	if len(problems) > 0 {
 		return c, errors.New("configuration:\n  " + strings.Join(problems, "\n  "))

@@ -15,7 +15,7 @@ func TestConfigReportsEveryProblemAtOnce(t *testing.T) {
 	_, err := loadConfig(env(map[string]string{
 		"SHARD_ID": "3", "SHARD_COUNT": "2", "LOG_FORMAT": "xml", "ADMIN_ROLE_IDS": "123,abc",
 		"RATE_LIMIT_PER_MINUTE": "fast", "KNOWLEDGE_WATCH": "yes please",
-	}), true)
+	}), needDiscord)
 	if err == nil {
 		t.Fatal("loadConfig accepted a bad configuration")
 	}
@@ -27,7 +27,7 @@ func TestConfigReportsEveryProblemAtOnce(t *testing.T) {
 }
 
 func TestConfigDefaults(t *testing.T) {
-	c, err := loadConfig(env(nil), false)
+	c, err := loadConfig(env(nil), needNothing)
 	if err != nil {
 		t.Fatalf("loadConfig with an empty environment: %v", err)
 	}
@@ -39,7 +39,7 @@ func TestConfigDefaults(t *testing.T) {
 // TestEnvExampleListsEveryVariable keeps .env.example in step with what the program reads.
 func TestEnvExampleListsEveryVariable(t *testing.T) {
 	read := map[string]bool{"NO_COLOR": true} // read by the terminal output
-	loadConfig(func(k string) string { read[k] = true; return "" }, false)
+	loadConfig(func(k string) string { read[k] = true; return "" }, needNothing)
 	f, err := os.Open(filepath.Join("..", "..", ".env.example"))
 	if err != nil {
 		t.Fatal(err)

@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/reedesk/reedesk/bot"
@@ -24,7 +23,9 @@ Usage:
                                    run any slash command in the terminal, e.g.
                                    bot run '/stats topic:beylikova'
   bot validate [DIR]               check fact files (default: the built-in knowledge base)
-  bot serve [--register]           connect to Discord and answer interactions
+  bot serve [--register] [--http ADDR]
+                                   answer interactions: over the gateway, or as Discord's
+                                   Interactions Endpoint URL on ADDR
   bot register                     replace the bot's slash commands on Discord
   bot help                         show this help
 
@@ -86,10 +87,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		}
 		return runValidate(words, stdout)
 	case "serve":
-		if err := onlyFlags(flags, "register"); err != nil {
-			return err
-		}
-		return serve(ctx, getenv, flags["register"])
+		return runServe(ctx, rest, getenv)
 	case "register":
 		if err := onlyFlags(flags); err != nil {
 			return err
@@ -137,7 +135,7 @@ func knowledgeLoader(dir string) index.Loader {
 }
 
 // newBot loads the knowledge, opens the index and builds the bot on it.
-func newBot(ctx context.Context, c config, log *slog.Logger) (*bot.Bot, *index.Index, error) {
+func newBot(ctx context.Context, c config, log *slog.Logger, observer bot.Observer) (*bot.Bot, *index.Index, error) {
 	load := knowledgeLoader(c.KnowledgeDir)
 	base, err := load(ctx)
 	if err != nil {
@@ -151,7 +149,7 @@ func newBot(ctx context.Context, c config, log *slog.Logger) (*bot.Bot, *index.I
 		Index: idx, Reindexer: idx,
 		AdminRoleIDs: c.AdminRoleIDs, AdminUserIDs: c.AdminUserIDs,
 		RatePerMinute: c.RatePerMinute, RateBurst: c.RateBurst,
-		Version: version, Log: log,
+		Version: version, Log: log, Observer: observer,
 	}
 	if c.KnowledgeDir != "" {
 		opts.Load = load
@@ -164,7 +162,7 @@ var version = "dev"
 
 // runCommand answers one interaction in the terminal.
 func runCommand(ctx context.Context, getenv func(string) string, stdout io.Writer, i *discordgo.Interaction, asJSON bool) error {
-	c, err := loadConfig(getenv, false)
+	c, err := loadConfig(getenv, needNothing)
 	if err != nil {
 		return err
 	}
@@ -172,7 +170,7 @@ func runCommand(ctx context.Context, getenv func(string) string, stdout io.Write
 	if c.LogLevel == "info" {
 		c.LogLevel = "warn"
 	}
-	b, idx, err := newBot(ctx, c, newLogger(c, os.Stderr))
+	b, idx, err := newBot(ctx, c, newLogger(c, os.Stderr), nil)
 	if err != nil {
 		return err
 	}
@@ -210,80 +208,6 @@ func runValidate(args []string, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "%s is valid: %d topics, %d facts, %d computed figures, %d sources, %d synonym groups (version %s)\n",
 		name, len(base.Topics), len(base.Facts)-computed, computed, len(base.Sources), len(base.Synonyms), base.Version)
-	return nil
-}
-
-// serve connects to Discord and answers interactions until ctx ends (SIGINT or SIGTERM).
-func serve(ctx context.Context, getenv func(string) string, registerFirst bool) error {
-	c, err := loadConfig(getenv, true)
-	if err != nil {
-		return err
-	}
-	log := newLogger(c, os.Stderr)
-	b, idx, err := newBot(ctx, c, log)
-	if err != nil {
-		return err
-	}
-	defer idx.Close()
-	sc := sessionConfig(c, log)
-	s, err := bot.NewDiscord(sc)
-	if err != nil {
-		return err
-	}
-	if registerFirst {
-		cmds, err := bot.Register(ctx, s, sc)
-		if err != nil {
-			return err
-		}
-		log.Info("registered commands", "count", len(cmds), "guild", c.GuildID)
-	}
-	if c.KnowledgeWatch {
-		go func() {
-			err := idx.Watch(ctx, c.KnowledgeDir, 500*time.Millisecond, knowledgeLoader(c.KnowledgeDir), func(r *index.Report, err error) {
-				b.RecordReindex("watch", r, err)
-				if err != nil {
-					log.Error("reindex after a change failed; the old index keeps answering", "err", err)
-					return
-				}
-				log.Info("reindexed after a change", "version", r.Version, "added", len(r.Added), "changed", len(r.Changed), "removed", len(r.Removed))
-			})
-			if err != nil {
-				log.Error("watch stopped", "err", err)
-			}
-		}()
-	}
-	log.Info("serving", "facts", len(idx.Base().Facts), "version", idx.Base().Version, "index", idx.Dir())
-	return bot.NewGateway(b, s, log).Run(ctx)
-}
-
-func sessionConfig(c config, log *slog.Logger) bot.SessionConfig {
-	return bot.SessionConfig{Token: c.Token, APIURL: c.APIURL, AppID: c.AppID, GuildID: c.GuildID, ShardID: c.ShardID, ShardCount: c.ShardCount, Log: log}
-}
-
-// register replaces the slash commands on Discord with the command table.
-func register(ctx context.Context, getenv func(string) string, stdout io.Writer) error {
-	c, err := loadConfig(getenv, true)
-	if err != nil {
-		return err
-	}
-	sc := sessionConfig(c, newLogger(c, os.Stderr))
-	s, err := bot.NewDiscord(sc)
-	if err != nil {
-		return err
-	}
-	cmds, err := bot.Register(ctx, s, sc)
-	if err != nil {
-		return err
-	}
-	where := "globally (Discord may take up to an hour to show them everywhere)"
-	if c.GuildID != "" {
-		where = "in guild " + c.GuildID
-	}
-	var names []string
-	for _, cmd := range cmds {
-		names = append(names, "/"+cmd.Name)
-	}
-	fmt.Fprintf(stdout, "Registered %d commands %s: %s\n", len(cmds), where, strings.Join(names, " "))
 	return nil
 }
 

@@ -1,0 +1,187 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// Limits of the HTTP interactions endpoint.
+const (
+	MaxInteractionBody = 1 << 20         // Discord's payloads are far smaller
+	MaxClockSkew       = 5 * time.Minute // older or newer signed requests are replays
+	InteractionsPath   = "/interactions"
+)
+
+// ParsePublicKey reads DISCORD_PUBLIC_KEY, the hex Ed25519 key from the developer portal.
+func ParsePublicKey(s string) (ed25519.PublicKey, error) {
+	b, err := hex.DecodeString(s)
+	if err != nil || len(b) != ed25519.PublicKeySize {
+		return nil, errors.New("DISCORD_PUBLIC_KEY must be the 64 hex digits of the application's public key")
+	}
+	return ed25519.PublicKey(b), nil
+}
+
+// Endpoint serves Discord's "Interactions Endpoint URL" mode: Discord POSTs each interaction,
+// signed, and the answer is the HTTP response; later edits go through the webhook API, like in
+// gateway mode. It keeps no state between requests, so replicas can share a load balancer.
+type Endpoint struct {
+	bot  *Bot
+	key  ed25519.PublicKey
+	rest *discordgo.Session // for edits and followups; its token may be empty
+	log  *slog.Logger
+	now  func() time.Time
+
+	life context.Context
+	stop context.CancelFunc
+	jobs sync.WaitGroup
+}
+
+// NewEndpoint returns the handler for InteractionsPath.
+func NewEndpoint(b *Bot, key ed25519.PublicKey, rest *discordgo.Session, log *slog.Logger) *Endpoint {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	e := &Endpoint{bot: b, key: key, rest: rest, log: log, now: b.now}
+	e.life, e.stop = context.WithCancel(context.Background())
+	return e
+}
+
+// Close waits up to ctx for the replies still running (edits after a deferral), then stops
+// them.
+func (e *Endpoint) Close(ctx context.Context) {
+	done := make(chan struct{})
+	go func() { e.jobs.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-ctx.Done():
+		e.log.Warn("stopping with replies still running")
+	}
+	e.stop()
+}
+
+func (e *Endpoint) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path != InteractionsPath {
+		http.NotFound(w, r)
+		return
+	}
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
+		http.Error(w, "only POST", http.StatusMethodNotAllowed)
+		return
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxInteractionBody))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
+			return
+		}
+		http.Error(w, "cannot read request body", http.StatusBadRequest)
+		return
+	}
+	if !e.fresh(r.Header.Get("X-Signature-Timestamp")) {
+		e.log.Warn("interaction refused: stale or missing timestamp", "remote", r.RemoteAddr)
+		http.Error(w, "invalid request signature", http.StatusUnauthorized)
+		return
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	if !discordgo.VerifyInteraction(r, e.key) {
+		e.log.Warn("interaction refused: bad signature", "remote", r.RemoteAddr)
+		http.Error(w, "invalid request signature", http.StatusUnauthorized)
+		return
+	}
+	var i discordgo.Interaction
+	if err := json.Unmarshal(body, &i); err != nil {
+		http.Error(w, "not an interaction", http.StatusBadRequest)
+		return
+	}
+	if i.Type == discordgo.InteractionPing {
+		writeJSON(w, &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong})
+		return
+	}
+	hr := &httpResponder{w: w, rest: e.rest, written: make(chan struct{})}
+	e.jobs.Add(1)
+	go func() {
+		defer e.jobs.Done()
+		Dispatch(e.life, e.bot, &i, hr, e.log)
+		hr.close()
+	}()
+	select {
+	case <-hr.written:
+	case <-r.Context().Done():
+		hr.close()
+	}
+}
+
+// fresh reports whether a signature timestamp is within MaxClockSkew of now: an older request
+// is a replay even with a valid signature.
+func (e *Endpoint) fresh(ts string) bool {
+	sec, err := strconv.ParseInt(ts, 10, 64)
+	if err != nil {
+		return false
+	}
+	d := e.now().Sub(time.Unix(sec, 0))
+	return d <= MaxClockSkew && d >= -MaxClockSkew
+}
+
+func writeJSON(w http.ResponseWriter, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	_, err = w.Write(data)
+	return err
+}
+
+// httpResponder answers the interaction in the HTTP response, once, and edits through the
+// webhook API.
+type httpResponder struct {
+	w       http.ResponseWriter
+	rest    *discordgo.Session
+	mu      sync.Mutex
+	done    bool
+	written chan struct{}
+}
+
+func (h *httpResponder) respond(_ context.Context, _ *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.done {
+		return errors.New("the HTTP request is gone: Discord stopped waiting")
+	}
+	h.done = true
+	err := writeJSON(h.w, resp)
+	close(h.written)
+	if err != nil {
+		return fmt.Errorf("write interaction response: %w", err)
+	}
+	return nil
+}
+
+// close marks the request finished so nothing writes to it after its handler returned.
+func (h *httpResponder) close() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if !h.done {
+		h.done = true
+		close(h.written)
+	}
+}
+
+func (h *httpResponder) edit(ctx context.Context, i *discordgo.Interaction, e *discordgo.WebhookEdit) error {
+	return restResponder{h.rest}.edit(ctx, i, e)
+}
