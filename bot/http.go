@@ -54,7 +54,7 @@ func NewEndpoint(b *Bot, key ed25519.PublicKey, rest *discordgo.Session, log *sl
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	e := &Endpoint{bot: b, key: key, rest: rest, log: log, now: b.now}
+	e := &Endpoint{bot: b, key: key, rest: rest, log: log, now: time.Now}
 	e.life, e.stop = context.WithCancel(context.Background())
 	return e
 }

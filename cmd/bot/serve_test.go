@@ -1,0 +1,273 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/prometheus/common/expfmt"
+	"github.com/prometheus/common/model"
+	"github.com/reedesk/reedesk/bot/discordtest"
+)
+
+// replica is one `bot serve --http` process, run in-process through run().
+type replica struct {
+	url  string
+	priv ed25519.PrivateKey
+	stop context.CancelFunc
+	done chan error
+	logs *bytes.Buffer
+}
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// startReplica serves on a free loopback port with the given extra environment.
+func startReplica(t *testing.T, extra map[string]string) *replica {
+	t.Helper()
+	pub, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fake := discordtest.New(t)
+	addr := freeAddr(t)
+	vars := map[string]string{
+		"INTERACTIONS_ADDR":  addr,
+		"DISCORD_PUBLIC_KEY": hex.EncodeToString(pub),
+		"DISCORD_API_URL":    fake.APIURL(),
+		"SHUTDOWN_DRAIN":     "1s",
+	}
+	for k, v := range extra {
+		vars[k] = v
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	r := &replica{url: "http://" + addr, priv: priv, stop: cancel, done: make(chan error, 1)}
+	go func() { r.done <- run(ctx, []string{"serve"}, env(vars), io.Discard) }()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case <-r.done:
+		case <-time.After(15 * time.Second):
+			t.Error("serve did not stop within 15 s")
+		}
+	})
+	return r
+}
+
+func get(url string) (int, string) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return 0, err.Error()
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
+}
+
+// waitFor polls until cond holds, or fails the test after timeout.
+func waitFor(t *testing.T, timeout time.Duration, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out after %s waiting for %s", timeout, what)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func (r *replica) ask(t *testing.T, id, question string) string {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{
+		"id": id, "application_id": "app1", "type": 2, "token": "tok-" + id, "guild_id": "g1",
+		"member": map[string]any{"user": map[string]any{"id": "u1", "username": "ayse"}, "permissions": "0"},
+		"data":   map[string]any{"id": "c", "name": "ask", "type": 1, "options": []map[string]any{{"name": "question", "type": 3, "value": question}}},
+	})
+	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	req, _ := http.NewRequest(http.MethodPost, r.url+"/interactions", bytes.NewReader(body))
+	req.Header.Set("X-Signature-Timestamp", ts)
+	req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(r.priv, append([]byte(ts), body...))))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	out, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 {
+		t.Fatalf("ask %q: status %d %s", question, resp.StatusCode, out)
+	}
+	return string(out)
+}
+
+// metric reads one sample from /metrics: the value of name whose labels include want.
+func (r *replica) metric(t *testing.T, name string, want map[string]string) (float64, map[string]string, bool) {
+	t.Helper()
+	status, body := get(r.url + "/metrics")
+	if status != 200 {
+		t.Fatalf("GET /metrics: %d %s", status, body)
+	}
+	parser := expfmt.NewTextParser(model.UTF8Validation)
+	families, err := parser.TextToMetricFamilies(strings.NewReader(body))
+	if err != nil {
+		t.Fatalf("parse /metrics: %v", err)
+	}
+	f, ok := families[name]
+	if !ok {
+		return 0, nil, false
+	}
+	for _, m := range f.GetMetric() {
+		labels := map[string]string{}
+		for _, l := range m.GetLabel() {
+			labels[l.GetName()] = l.GetValue()
+		}
+		match := true
+		for k, v := range want {
+			match = match && labels[k] == v
+		}
+		if !match {
+			continue
+		}
+		switch {
+		case m.Counter != nil:
+			return m.Counter.GetValue(), labels, true
+		case m.Gauge != nil:
+			return m.Gauge.GetValue(), labels, true
+		case m.Histogram != nil:
+			return float64(m.Histogram.GetSampleCount()), labels, true
+		}
+	}
+	return 0, nil, false
+}
+
+// TestServeHTTPHealthMetricsAndShutdown follows one replica from start-up to shutdown: ready
+// only once it can answer, metrics that count what it answered, and not ready while it drains.
+func TestServeHTTPHealthMetricsAndShutdown(t *testing.T) {
+	r := startReplica(t, nil)
+	waitFor(t, 20*time.Second, "/healthz and /readyz", func() bool {
+		h, _ := get(r.url + "/healthz")
+		s, _ := get(r.url + "/readyz")
+		return h == 200 && s == 200
+	})
+	if out := r.ask(t, "i1", "How many locations were drilled at Beylikova?"); !strings.Contains(out, "310") {
+		t.Errorf("answer %s does not say 310", out)
+	}
+	r.ask(t, "i2", "What is the weather in Paris tomorrow?")
+
+	tests := []struct {
+		name   string
+		labels map[string]string
+		want   float64
+	}{
+		{"reedesk_commands_total", map[string]string{"command": "ask", "outcome": "ok"}, 1},
+		{"reedesk_commands_total", map[string]string{"command": "ask", "outcome": "miss"}, 1},
+		{"reedesk_command_duration_seconds", map[string]string{"command": "ask"}, 2},
+		{"reedesk_facts_indexed", nil, 205},
+		{"reedesk_knowledge_version_info", nil, 1},
+	}
+	for _, tt := range tests {
+		got, labels, ok := r.metric(t, tt.name, tt.labels)
+		if !ok || got != tt.want {
+			t.Errorf("%s%v = %v (found %v, labels %v), want %v", tt.name, tt.labels, got, ok, labels, tt.want)
+		}
+	}
+	if _, labels, _ := r.metric(t, "reedesk_knowledge_version_info", nil); len(labels["version"]) != 12 {
+		t.Errorf("knowledge version label = %q, want a 12-digit hash", labels["version"])
+	}
+
+	r.stop()
+	waitFor(t, 5*time.Second, "/readyz to say 503 while draining", func() bool {
+		s, _ := get(r.url + "/readyz")
+		return s == http.StatusServiceUnavailable
+	})
+	select {
+	case err := <-r.done:
+		if err != nil {
+			t.Errorf("serve returned %v, want nil after SIGTERM", err)
+		}
+		r.done <- err // for the cleanup
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+	if s, _ := get(r.url + "/healthz"); s != 0 {
+		t.Errorf("after shutdown /healthz answered %d, want no listener", s)
+	}
+}
+
+// TestReplicasConverge runs two replicas watching one knowledge folder: after an edit both
+// serve the same new knowledge version, with no coordinator.
+func TestReplicasConverge(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join("..", "..", "knowledge", "data")
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	extra := map[string]string{"KNOWLEDGE_DIR": dir, "KNOWLEDGE_WATCH": "true"}
+	a, b := startReplica(t, extra), startReplica(t, extra)
+	version := func(r *replica) string {
+		_, labels, _ := r.metric(t, "reedesk_knowledge_version_info", nil)
+		return labels["version"]
+	}
+	waitFor(t, 20*time.Second, "both replicas ready", func() bool {
+		sa, _ := get(a.url + "/readyz")
+		sb, _ := get(b.url + "/readyz")
+		return sa == 200 && sb == 200
+	})
+	before := version(a)
+	if version(b) != before {
+		t.Fatalf("replicas start on %s and %s", before, version(b))
+	}
+
+	path := filepath.Join(dir, "beylikova.yaml")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(data), "spread over 310 drilling locations", "spread over 310 drilling locations, a test edit", 1)
+	if edited == string(data) {
+		t.Fatal("the test's edit did not apply; update it to the current fact text")
+	}
+	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, 20*time.Second, "both replicas to reindex", func() bool {
+		va, vb := version(a), version(b)
+		return va != before && va == vb
+	})
+	for name, r := range map[string]*replica{"a": a, "b": b} {
+		if out := r.ask(t, "conv-"+name, "How many locations were drilled at Beylikova?"); !strings.Contains(out, "a test edit") {
+			t.Errorf("replica %s still answers with the old text: %.300s", name, out)
+		}
+		if n, _, _ := r.metric(t, "reedesk_reindex_total", map[string]string{"outcome": "ok"}); n < 1 {
+			t.Errorf("replica %s counted %v successful reindexes, want at least 1", name, n)
+		}
+	}
+}
