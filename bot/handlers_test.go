@@ -33,6 +33,13 @@ var builtinIndex = sync.OnceValues(func() (*index.Index, error) {
 // testBot answers from the built-in knowledge base, at a fixed time, with no rate limit.
 func testBot(t *testing.T, opts Options) *Bot {
 	t.Helper()
+	return testBotWith(t, opts)
+}
+
+func testBotTB(tb testing.TB) *Bot { return testBotWith(tb, Options{}) }
+
+func testBotWith(t testing.TB, opts Options) *Bot {
+	t.Helper()
 	idx, err := builtinIndex()
 	if err != nil {
 		t.Fatal(err)

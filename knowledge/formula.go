@@ -127,6 +127,53 @@ func checkNames(n ast.Node, names map[string]operand) error {
 	return nil
 }
 
+// allowedOperators are the operators a formula may use anywhere, predicates included. Ranges
+// (1..1e9), powers, string and member operators are left out: a fact file must not be able to
+// make the loader allocate or loop without bound.
+var allowedOperators = map[string]bool{
+	"+": true, "-": true, "*": true, "/": true,
+	">": true, "<": true, ">=": true, "<=": true, "==": true, "!=": true,
+	"and": true, "or": true, "&&": true, "||": true, "!": true, "not": true,
+}
+
+// restricted reports the first part of a formula that is not plain arithmetic over names,
+// numbers and the allowed builtins.
+type restricted struct{ err error }
+
+func (v *restricted) Visit(n *ast.Node) {
+	if v.err != nil {
+		return
+	}
+	switch n := (*n).(type) {
+	case *ast.IdentifierNode, *ast.IntegerNode, *ast.FloatNode, *ast.PredicateNode:
+	case *ast.BinaryNode:
+		if !allowedOperators[n.Operator] {
+			v.err = fmt.Errorf("operator %q is not allowed", n.Operator)
+		}
+	case *ast.UnaryNode:
+		if !allowedOperators[n.Operator] {
+			v.err = fmt.Errorf("operator %q is not allowed", n.Operator)
+		}
+	case *ast.BuiltinNode:
+		if _, ok := builtins[n.Name]; !ok {
+			v.err = fmt.Errorf("function %q is not allowed", n.Name)
+		}
+	case *ast.PointerNode:
+		if n.Name != "" {
+			v.err = fmt.Errorf("#%s is not allowed", n.Name)
+		}
+	default:
+		v.err = fmt.Errorf("%q is not allowed in a formula", n.String())
+	}
+}
+
+// checkRestricted walks the whole formula, predicates included.
+func checkRestricted(n ast.Node) error {
+	v := &restricted{}
+	ast.Walk(&n, v)
+	return v.err
+}
+
 // evaluate runs a formula on base-unit values and returns the result in base units.
 func evaluate(src string, env map[string]any) (float64, error) {
 	opts := []expr.Option{expr.Env(env), expr.AsFloat64(), expr.MaxNodes(500), expr.DisableAllBuiltins()}

@@ -1015,6 +1015,10 @@ func (l *loader) evaluate(b *Base, p *pendingComputed, names []string) bool {
 	if err != nil {
 		return false
 	}
+	if err := checkRestricted(tree); err != nil {
+		l.formulaProblem(p, "%v", err)
+		return false
+	}
 	dim, err := dimension(tree, operands)
 	if err != nil {
 		l.formulaProblem(p, "%v", err)

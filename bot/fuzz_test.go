@@ -1,0 +1,68 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/reedesk/reedesk/bot/discordtest"
+)
+
+// FuzzAsk sends any text to /ask: the answer is always a message within Discord's limits that
+// pings no one.
+func FuzzAsk(f *testing.F) {
+	for _, s := range []string{"How many locations were drilled at Beylikova?", "neodymum", "+-:(", `"unterminated`, "*", "@everyone <@&1>", strings.Repeat("ş", 3000), "\x00\x1b[31m", "🧲", "ثوريوم"} {
+		f.Add(s)
+	}
+	b := testBotTB(f)
+	f.Fuzz(func(t *testing.T, q string) {
+		reply := b.Respond(context.Background(), Interaction("ask", map[string]any{"question": q}))
+		if reply.Response == nil || reply.Response.Data == nil {
+			t.Fatalf("ask %q: no message", q)
+		}
+		body, err := json.Marshal(reply.Response)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := discordtest.CheckLimits("POST", "/interactions/terminal/terminal/callback", body); err != nil {
+			t.Fatalf("ask %q: %v", q, err)
+		}
+	})
+}
+
+// FuzzInteraction decodes any bytes as an interaction and answers it: a clear reply or a
+// decoding error, never a panic, and every reply within Discord's limits.
+func FuzzInteraction(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "interactions", "*.json"))
+	for _, p := range files {
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte(`{"type":2,"data":{"name":"ask","options":[{"name":"question","type":5,"value":"x"}]}}`))
+	f.Add([]byte(`{"type":3,"data":{"custom_id":"more:"}}`))
+	f.Add([]byte(`{"type":4,"data":{"name":"compare","options":[{"name":"a","type":3,"value":"x","focused":true}]}}`))
+	f.Add([]byte(`{"type":2}`))
+	b := testBotTB(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var i discordgo.Interaction
+		if err := json.Unmarshal(data, &i); err != nil {
+			return
+		}
+		reply := b.Respond(context.Background(), &i)
+		if reply.Response == nil {
+			t.Fatalf("no response to %s", data)
+		}
+		body, err := json.Marshal(reply.Response)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := discordtest.CheckLimits("POST", "/interactions/x/y/callback", body); err != nil {
+			t.Fatalf("reply to %s: %v", data, err)
+		}
+	})
+}

@@ -1,0 +1,88 @@
+package index
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/reedesk/reedesk/knowledge"
+)
+
+// TestHelperProcessBuild is not a test: TestKilledMidBuild runs the test binary with it to have
+// a process to kill while it builds a large index.
+func TestHelperProcessBuild(t *testing.T) {
+	dir := os.Getenv("REEDESK_HELPER_BUILD_DIR")
+	if dir == "" {
+		t.Skip("helper process for TestKilledMidBuild")
+	}
+	base, err := knowledge.Load(syntheticFS(10000, 9), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	Open(context.Background(), base, Options{Dir: dir})
+	t.Fatal("the build finished before the process was killed")
+}
+
+// TestKilledMidBuild kills a process while it builds a new index in INDEX_DIR: the next start
+// serves the last good index and removes the half-built one.
+func TestKilledMidBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a large index in another process")
+	}
+	ctx := context.Background()
+	dir := t.TempDir()
+	good := load(t, dataFS(t))
+	idx, err := Open(ctx, good, Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	serving := idx.Dir()
+	idx.Close()
+
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcessBuild$")
+	cmd.Env = append(os.Environ(), "REEDESK_HELPER_BUILD_DIR="+dir)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Kill it once its new generation has files in it.
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		gens, _ := filepath.Glob(filepath.Join(dir, genPrefix+"*", "*"))
+		started := false
+		for _, g := range gens {
+			started = started || filepath.Dir(g) != serving
+		}
+		if started {
+			break
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatal("the helper process never started building")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	time.Sleep(200 * time.Millisecond)
+	if err := cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Wait()
+
+	idx, err = Open(ctx, good, Options{Dir: dir})
+	if err != nil {
+		t.Fatalf("restart after the kill: %v", err)
+	}
+	defer idx.Close()
+	if idx.Dir() != serving {
+		t.Errorf("restart serves %s, want the last good index %s", idx.Dir(), serving)
+	}
+	if got := topID(t, idx, "How many locations were drilled at Beylikova?"); got != "beylikova-drilling" {
+		t.Errorf("restarted index answers %q", got)
+	}
+	gens, _ := filepath.Glob(filepath.Join(dir, genPrefix+"*"))
+	if len(gens) != 1 {
+		t.Errorf("generations after restart: %v, want only the good one", gens)
+	}
+}
