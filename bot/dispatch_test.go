@@ -2,7 +2,9 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"log/slog"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -16,6 +18,8 @@ type recorder struct {
 	mu        sync.Mutex
 	responses []*discordgo.InteractionResponse
 	edits     []*discordgo.WebhookEdit
+	removed   int
+	followups []*discordgo.WebhookParams
 }
 
 func (r *recorder) respond(_ context.Context, _ *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
@@ -32,14 +36,32 @@ func (r *recorder) edit(_ context.Context, _ *discordgo.Interaction, e *discordg
 	return nil
 }
 
-// slowIndex takes its time to search, like an overloaded process.
+func (r *recorder) remove(context.Context, *discordgo.Interaction) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.removed++
+	return nil
+}
+
+func (r *recorder) followup(_ context.Context, _ *discordgo.Interaction, p *discordgo.WebhookParams) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.followups = append(r.followups, p)
+	return nil
+}
+
+// slowIndex takes its time to search, like an overloaded process, and may then fail.
 type slowIndex struct {
 	Index
 	delay time.Duration
+	err   error
 }
 
 func (s slowIndex) Search(ctx context.Context, q string, n int) (*index.Result, error) {
 	time.Sleep(s.delay)
+	if s.err != nil {
+		return nil, s.err
+	}
 	return s.Index.Search(ctx, q, n)
 }
 
@@ -59,7 +81,7 @@ func TestDispatchDefersSlowAnswers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			b := testBot(t, Options{Index: slowIndex{idx, tt.delay}})
+			b := testBot(t, Options{Index: slowIndex{Index: idx, delay: tt.delay}})
 			rec := &recorder{}
 			Dispatch(context.Background(), b, Interaction("ask", map[string]any{"question": "How many locations were drilled at Beylikova?"}), rec, slog.New(slog.DiscardHandler))
 			var types []discordgo.InteractionResponseType
@@ -80,4 +102,36 @@ func TestDispatchDefersSlowAnswers(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestDispatchKeepsPrivateAnswersPrivate: a slow answer that only its sender may see stays
+// private, whether the deferral could know it (hide:true) or not (an error sentence).
+func TestDispatchKeepsPrivateAnswersPrivate(t *testing.T) {
+	idx, err := builtinIndex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	slow := deferAfter + 300*time.Millisecond
+	t.Run("hide:true", func(t *testing.T) {
+		b := testBot(t, Options{Index: slowIndex{Index: idx, delay: slow}})
+		rec := &recorder{}
+		Dispatch(context.Background(), b, Interaction("ask", map[string]any{"question": "neodymium", "hide": true}), rec, slog.New(slog.DiscardHandler))
+		if len(rec.responses) != 1 || rec.responses[0].Data == nil || rec.responses[0].Data.Flags&discordgo.MessageFlagsEphemeral == 0 {
+			t.Fatalf("deferral %+v, want a private one", rec.responses)
+		}
+		if len(rec.edits) != 1 || rec.removed != 0 || len(rec.followups) != 0 {
+			t.Errorf("%d edits, %d removals, %d followups; want the private deferral edited", len(rec.edits), rec.removed, len(rec.followups))
+		}
+	})
+	t.Run("slow error on a public command", func(t *testing.T) {
+		b := testBot(t, Options{Index: slowIndex{Index: idx, delay: slow, err: errors.New("disk on fire")}})
+		rec := &recorder{}
+		Dispatch(context.Background(), b, Interaction("ask", map[string]any{"question": "neodymium"}), rec, slog.New(slog.DiscardHandler))
+		if rec.removed != 1 || len(rec.followups) != 1 || len(rec.edits) != 0 {
+			t.Fatalf("%d removals, %d followups, %d edits; want the public deferral replaced by a private followup", rec.removed, len(rec.followups), len(rec.edits))
+		}
+		if f := rec.followups[0]; f.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(f.Content, "search failed") {
+			t.Errorf("followup %+v, want the private error sentence", f)
+		}
+	})
 }

@@ -185,3 +185,11 @@ func (h *httpResponder) close() {
 func (h *httpResponder) edit(ctx context.Context, i *discordgo.Interaction, e *discordgo.WebhookEdit) error {
 	return restResponder{h.rest}.edit(ctx, i, e)
 }
+
+func (h *httpResponder) remove(ctx context.Context, i *discordgo.Interaction) error {
+	return restResponder{h.rest}.remove(ctx, i)
+}
+
+func (h *httpResponder) followup(ctx context.Context, i *discordgo.Interaction, p *discordgo.WebhookParams) error {
+	return restResponder{h.rest}.followup(ctx, i, p)
+}

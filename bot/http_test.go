@@ -154,7 +154,7 @@ func TestEndpointDefersSlowWork(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, sg, fake := endpoint(t, Options{Index: slowIndex{idx, deferAfter + 300*time.Millisecond}})
+	srv, sg, fake := endpoint(t, Options{Index: slowIndex{Index: idx, delay: deferAfter + 300*time.Millisecond}})
 	resp, err := http.DefaultClient.Do(sg.request(t, srv.URL+InteractionsPath, interactionJSON(t, askInteraction("slow1", "How many locations were drilled at Beylikova?")), time.Now()))
 	if err != nil {
 		t.Fatal(err)

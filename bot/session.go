@@ -133,8 +133,9 @@ type Gateway struct {
 	life context.Context
 	stop context.CancelFunc
 
-	mu    sync.Mutex
-	ready bool
+	mu      sync.Mutex
+	ready   bool
+	closing bool // no new replies start once shutdown begins
 }
 
 // NewGateway wires b to the session s. Call Run to connect.
@@ -157,7 +158,15 @@ func NewGateway(b *Bot, s *discordgo.Session, log *slog.Logger) *Gateway {
 		log.Warn("disconnected from Discord; reconnecting")
 	})
 	s.AddHandler(func(_ *discordgo.Session, i *discordgo.InteractionCreate) {
+		g.mu.Lock()
+		if g.closing {
+			// Shutting down: leave it unanswered rather than cut it off midway; Discord
+			// tells the user the bot did not respond.
+			g.mu.Unlock()
+			return
+		}
 		g.jobs.Add(1)
+		g.mu.Unlock()
 		defer g.jobs.Done()
 		Dispatch(g.life, b, i.Interaction, restResponder{s}, log)
 	})
@@ -184,6 +193,9 @@ func (g *Gateway) Run(ctx context.Context) error {
 		return fmt.Errorf("connect to the Discord gateway: %w", err)
 	}
 	<-ctx.Done()
+	g.mu.Lock()
+	g.closing = true
+	g.mu.Unlock()
 	done := make(chan struct{})
 	go func() { g.jobs.Wait(); close(done) }()
 	select {
@@ -201,6 +213,8 @@ func (g *Gateway) Run(ctx context.Context) error {
 type responder interface {
 	respond(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error
 	edit(ctx context.Context, i *discordgo.Interaction, e *discordgo.WebhookEdit) error
+	remove(ctx context.Context, i *discordgo.Interaction) error
+	followup(ctx context.Context, i *discordgo.Interaction, p *discordgo.WebhookParams) error
 }
 
 type restResponder struct{ s *discordgo.Session }
@@ -212,6 +226,15 @@ func (r restResponder) respond(ctx context.Context, i *discordgo.Interaction, re
 
 func (r restResponder) edit(ctx context.Context, i *discordgo.Interaction, e *discordgo.WebhookEdit) error {
 	_, err := r.s.InteractionResponseEdit(i, e, discordgo.WithContext(ctx))
+	return err
+}
+
+func (r restResponder) remove(ctx context.Context, i *discordgo.Interaction) error {
+	return r.s.InteractionResponseDelete(i, discordgo.WithContext(ctx))
+}
+
+func (r restResponder) followup(ctx context.Context, i *discordgo.Interaction, p *discordgo.WebhookParams) error {
+	_, err := r.s.FollowupMessageCreate(i, true, p, discordgo.WithContext(ctx))
 	return err
 }
 
@@ -233,8 +256,14 @@ func Dispatch(ctx context.Context, b *Bot, i *discordgo.Interaction, to responde
 			break
 		}
 		deferred = true
+		// Whether the answer is private is fixed by the deferral, so guess it from the
+		// interaction: button replies and /ask hide:true are private.
+		deferral := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
+		if private(i) {
+			deferral.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
+		}
 		rctx, cancel := context.WithTimeout(ctx, respondDeadline)
-		err := to.respond(rctx, i, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource})
+		err := to.respond(rctx, i, deferral)
 		cancel()
 		if err != nil {
 			log.Error("defer interaction", "err", err, "waited", time.Since(start))
@@ -253,8 +282,16 @@ func Dispatch(ctx context.Context, b *Bot, i *discordgo.Interaction, to responde
 		b.observe.Command(reply.Command, reply.Outcome, took)
 	}()
 	if deferred {
-		if reply.Response.Data != nil {
-			if err := editWith(ctx, to, i, responseEdit(reply.Response.Data)); err != nil {
+		if d := reply.Response.Data; d != nil {
+			var err error
+			if d.Flags&discordgo.MessageFlagsEphemeral != 0 && !private(i) {
+				// A public "thinking…" cannot become private: replace it with a private
+				// followup.
+				err = replacePrivately(ctx, to, i, d)
+			} else {
+				err = editWith(ctx, to, i, responseEdit(d))
+			}
+			if err != nil {
 				log.Error("send deferred reply", "err", err)
 				reply.Outcome = OutcomeError
 				return
@@ -276,6 +313,34 @@ func Dispatch(ctx context.Context, b *Bot, i *discordgo.Interaction, to responde
 		defer cancel()
 		reply.Later(lctx, func(e *discordgo.WebhookEdit) error { return editWith(lctx, to, i, e) })
 	}
+}
+
+// private reports whether the answer to i will be seen only by its sender.
+func private(i *discordgo.Interaction) bool {
+	switch i.Type {
+	case discordgo.InteractionMessageComponent:
+		return true
+	case discordgo.InteractionApplicationCommand:
+		for _, o := range i.ApplicationCommandData().Options {
+			if v, ok := o.Value.(bool); ok && o.Name == "hide" && v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// replacePrivately deletes a public deferral and sends the answer as a private followup.
+func replacePrivately(ctx context.Context, to responder, i *discordgo.Interaction, d *discordgo.InteractionResponseData) error {
+	ctx, cancel := context.WithTimeout(ctx, restDeadline)
+	defer cancel()
+	if err := to.remove(ctx, i); err != nil {
+		return fmt.Errorf("remove the public deferral: %w", err)
+	}
+	return to.followup(ctx, i, &discordgo.WebhookParams{
+		Content: d.Content, Embeds: d.Embeds, Components: d.Components,
+		Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions(),
+	})
 }
 
 func editWith(ctx context.Context, to responder, i *discordgo.Interaction, e *discordgo.WebhookEdit) error {
