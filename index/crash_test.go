@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"strings"
 	"path/filepath"
 	"testing"
 	"time"
@@ -84,5 +85,37 @@ func TestKilledMidBuild(t *testing.T) {
 	gens, _ := filepath.Glob(filepath.Join(dir, genPrefix+"*"))
 	if len(gens) != 1 {
 		t.Errorf("generations after restart: %v, want only the good one", gens)
+	}
+}
+
+// TestReindexOnAFullDisk serves from a small filesystem that holds one index but not two: the
+// reindex fails with a clear error and the old index keeps answering. It needs to mount a tmpfs
+// (root), and skips where that is not allowed.
+func TestReindexOnAFullDisk(t *testing.T) {
+	dir := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=360k", "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a small tmpfs here (%v: %s)", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", dir).Run() })
+	ctx := context.Background()
+	idx, err := Open(ctx, load(t, dataFS(t)), Options{Dir: dir})
+	if err != nil {
+		t.Fatalf("the first index should fit: %v", err)
+	}
+	defer idx.Close()
+	before := idx.Base().Version
+	run, _ := idx.Reindex(loader(edited(t)))
+	_, err = run.Wait(ctx)
+	if err == nil || !strings.Contains(err.Error(), "no space left") {
+		t.Fatalf("reindex on a full disk: error %v, want one saying there is no space left", err)
+	}
+	if idx.Base().Version != before {
+		t.Error("a failed reindex changed what the index serves")
+	}
+	if got := topID(t, idx, "How many locations were drilled at Beylikova?"); got != "beylikova-drilling" {
+		t.Errorf("after the failed reindex the index answers %q", got)
+	}
+	if gens, _ := filepath.Glob(filepath.Join(dir, genPrefix+"*")); len(gens) != 1 {
+		t.Errorf("generations on the full disk: %v, want only the serving one", gens)
 	}
 }
