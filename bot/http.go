@@ -40,7 +40,7 @@ func ParsePublicKey(s string) (ed25519.PublicKey, error) {
 type Endpoint struct {
 	bot  *Bot
 	key  ed25519.PublicKey
-	rest *discordgo.Session // for edits and followups; its token may be empty
+	rest restResponder // for edits and followups
 	log  *slog.Logger
 	now  func() time.Time
 
@@ -54,7 +54,7 @@ func NewEndpoint(b *Bot, key ed25519.PublicKey, rest *discordgo.Session, log *sl
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	e := &Endpoint{bot: b, key: key, rest: rest, log: log, now: time.Now}
+	e := &Endpoint{bot: b, key: key, rest: newRESTResponder(rest), log: log, now: time.Now}
 	e.life, e.stop = context.WithCancel(context.Background())
 	return e
 }
@@ -151,7 +151,7 @@ func writeJSON(w http.ResponseWriter, v any) error {
 // webhook API.
 type httpResponder struct {
 	w       http.ResponseWriter
-	rest    *discordgo.Session
+	rest    restResponder
 	mu      sync.Mutex
 	done    bool
 	written chan struct{}
@@ -183,13 +183,13 @@ func (h *httpResponder) close() {
 }
 
 func (h *httpResponder) edit(ctx context.Context, i *discordgo.Interaction, e *discordgo.WebhookEdit) error {
-	return restResponder{h.rest}.edit(ctx, i, e)
+	return h.rest.edit(ctx, i, e)
 }
 
 func (h *httpResponder) remove(ctx context.Context, i *discordgo.Interaction) error {
-	return restResponder{h.rest}.remove(ctx, i)
+	return h.rest.remove(ctx, i)
 }
 
 func (h *httpResponder) followup(ctx context.Context, i *discordgo.Interaction, p *discordgo.WebhookParams) error {
-	return restResponder{h.rest}.followup(ctx, i, p)
+	return h.rest.followup(ctx, i, p)
 }

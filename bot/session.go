@@ -128,6 +128,7 @@ func applicationID(s *discordgo.Session, cfg SessionConfig) (string, error) {
 type Gateway struct {
 	bot  *Bot
 	s    *discordgo.Session
+	rest restResponder
 	log  *slog.Logger
 	jobs sync.WaitGroup
 	life context.Context
@@ -143,7 +144,7 @@ func NewGateway(b *Bot, s *discordgo.Session, log *slog.Logger) *Gateway {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	g := &Gateway{bot: b, s: s, log: log}
+	g := &Gateway{bot: b, s: s, log: log, rest: newRESTResponder(s)}
 	g.life, g.stop = context.WithCancel(context.Background())
 	s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
 		g.setReady(true)
@@ -168,7 +169,7 @@ func NewGateway(b *Bot, s *discordgo.Session, log *slog.Logger) *Gateway {
 		g.jobs.Add(1)
 		g.mu.Unlock()
 		defer g.jobs.Done()
-		Dispatch(g.life, b, i.Interaction, restResponder{s}, log)
+		Dispatch(g.life, b, i.Interaction, g.rest, log)
 	})
 	return g
 }
@@ -215,27 +216,6 @@ type responder interface {
 	edit(ctx context.Context, i *discordgo.Interaction, e *discordgo.WebhookEdit) error
 	remove(ctx context.Context, i *discordgo.Interaction) error
 	followup(ctx context.Context, i *discordgo.Interaction, p *discordgo.WebhookParams) error
-}
-
-type restResponder struct{ s *discordgo.Session }
-
-func (r restResponder) respond(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
-	// No retry on a rate limit: after the wait the interaction would have expired anyway.
-	return r.s.InteractionRespond(i, resp, discordgo.WithContext(ctx), discordgo.WithRetryOnRatelimit(false))
-}
-
-func (r restResponder) edit(ctx context.Context, i *discordgo.Interaction, e *discordgo.WebhookEdit) error {
-	_, err := r.s.InteractionResponseEdit(i, e, discordgo.WithContext(ctx))
-	return err
-}
-
-func (r restResponder) remove(ctx context.Context, i *discordgo.Interaction) error {
-	return r.s.InteractionResponseDelete(i, discordgo.WithContext(ctx))
-}
-
-func (r restResponder) followup(ctx context.Context, i *discordgo.Interaction, p *discordgo.WebhookParams) error {
-	_, err := r.s.FollowupMessageCreate(i, true, p, discordgo.WithContext(ctx))
-	return err
 }
 
 // Dispatch answers one interaction: it runs the handler, sends its response (or a deferral if

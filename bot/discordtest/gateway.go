@@ -109,16 +109,14 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// send writes one frame. Call with s.mu held. A failed write surfaces as a read error in
-// the connection's loop, so it is not reported here.
+// send writes one frame. Call with s.mu held.
 func (s *Server) send(c *gwConn, v any) {
 	b, err := json.Marshal(v)
 	if err != nil {
 		s.t.Errorf("discordtest: encode gateway frame: %v", err)
 		return
 	}
-	c.ws.SetWriteDeadline(time.Now().Add(writeTimeout))
-	c.ws.WriteMessage(websocket.TextMessage, b)
+	s.writeRaw(c, b)
 }
 
 // identify starts a new session on c. Call with s.mu held.
@@ -175,9 +173,14 @@ func (s *Server) resume(c *gwConn, d json.RawMessage) {
 	s.send(c, map[string]any{"op": opDispatch, "s": sess.seq, "t": "RESUMED", "d": map[string]any{}})
 }
 
+// writeRaw writes one frame. A connection that cannot take it (a client that stopped reading)
+// is closed, as Discord does: its session stays resumable, and the failure surfaces as a read
+// error in the connection's loop.
 func (s *Server) writeRaw(c *gwConn, b []byte) {
 	c.ws.SetWriteDeadline(time.Now().Add(writeTimeout))
-	c.ws.WriteMessage(websocket.TextMessage, b)
+	if err := c.ws.WriteMessage(websocket.TextMessage, b); err != nil {
+		c.ws.Close()
+	}
 }
 
 // disconnect forgets c. Its session stays resumable unless the client closed with 1000 or
