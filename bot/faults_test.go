@@ -13,9 +13,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"log/slog"
 	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -42,115 +40,16 @@ type faultConfig struct {
 // faultE2E is an e2e whose bot reports every Dispatch that returned.
 type faultE2E struct {
 	*e2e
-	obs  *dispatches
-	logs *e2eLog
+	obs *dispatches
 }
 
-// startFaultE2E is startE2E (gateway_test.go) with faultConfig's hooks and an Observer that
-// records when each Dispatch returns. It takes a testing.TB so benchmarks can use it.
+// startFaultE2E is startE2E with faultConfig's hooks and an Observer that records when each
+// Dispatch returns.
 func startFaultE2E(tb testing.TB, c faultConfig) *faultE2E {
 	tb.Helper()
-	fake := discordtest.New(tb)
-	e := &e2e{fake: fake}
-
-	logs := &e2eLog{}
-	level := slog.LevelDebug
-	if c.quiet {
-		level = slog.LevelInfo
-	}
-	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: level}))
-	tb.Cleanup(func() {
-		if tb.Failed() {
-			tb.Logf("bot log (last 200 lines):\n%s", lastLines(logs.String(), 200))
-		}
-	})
-
-	var (
-		base *knowledge.Base
-		load index.Loader
-		err  error
-	)
-	if c.factDir {
-		e.dir = filepath.Join(tb.TempDir(), "facts")
-		if err := os.CopyFS(e.dir, os.DirFS(filepath.Join("..", "knowledge", "data"))); err != nil {
-			tb.Fatalf("copy the fact files: %v", err)
-		}
-		dir := e.dir
-		load = func(context.Context) (*knowledge.Base, error) { return knowledge.LoadDir(dir) }
-		base, err = load(tb.Context())
-	} else {
-		base, err = knowledge.Embedded()
-	}
-	if err != nil {
-		tb.Fatalf("load knowledge: %v", err)
-	}
-	e.idx, err = index.New(tb.Context(), base)
-	if err != nil {
-		tb.Fatalf("build index: %v", err)
-	}
-	tb.Cleanup(func() { e.idx.Close() })
-	if load != nil && c.load != nil {
-		load = c.load(load)
-	}
-
 	obs := newDispatches()
-	b := New(Options{
-		Index: e.idx, Reindexer: e.idx, Load: load,
-		AdminRoleIDs: []string{e2eAdminRole}, AdminUserIDs: []string{e2eAdminUser},
-		Observer: obs, Log: log, // RatePerMinute 0: no per-user limit
-	})
-	s, err := NewDiscord(SessionConfig{Token: "test", APIURL: fake.APIURL(), AppID: "app1", Log: log})
-	if err != nil {
-		tb.Fatalf("NewDiscord: %v", err)
-	}
-	e.g = NewGateway(b, s, log)
-
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	var runErr error
-	go func() {
-		runErr = e.g.Run(ctx)
-		close(done)
-	}()
-	var once sync.Once
-	e.stop = func() {
-		once.Do(func() {
-			cancel()
-			select {
-			case <-done:
-			case <-time.After(15 * time.Second):
-				tb.Errorf("Gateway.Run did not return within 15 s of its context ending")
-				return
-			}
-			if runErr != nil {
-				tb.Errorf("Gateway.Run returned %v, want nil", runErr)
-			}
-			if e.g.Ready() {
-				tb.Errorf("Gateway.Ready() = true after Run returned, want false")
-			}
-		})
-	}
-	tb.Cleanup(e.stop)
-
-	hbCtx, hbCancel := context.WithTimeout(tb.Context(), 10*time.Second)
-	defer hbCancel()
-	beat := make(chan error, 1)
-	go func() {
-		_, err := fake.WaitHeartbeat(hbCtx, 1)
-		beat <- err
-	}()
-	select {
-	case err := <-beat:
-		if err != nil {
-			tb.Fatalf("no heartbeat from the bot: %v", err)
-		}
-	case <-done:
-		tb.Fatalf("Gateway.Run returned before connecting: %v", runErr)
-	}
-	if !eventually(5*time.Second, e.g.Ready) {
-		tb.Fatal("Gateway.Ready() = false 5 s after the session opened, want true")
-	}
-	return &faultE2E{e2e: e, obs: obs, logs: logs}
+	e := startE2E(tb, e2eConfig{factDir: c.factDir, wrapLoad: c.load, observer: obs, quiet: c.quiet})
+	return &faultE2E{e2e: e, obs: obs}
 }
 
 // jobsDone reports whether every gateway handler (Dispatch and the job after it) returned

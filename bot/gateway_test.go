@@ -49,27 +49,34 @@ type e2e struct {
 	g    *Gateway
 	dir  string // the fact files /reindex reads; "" when the bot serves the built-in knowledge
 	stop func() // stops the gateway and waits for Run to return; safe to call twice
+	logs *e2eLog
 }
 
 type e2eConfig struct {
-	factDir bool // serve, and reindex, from a copy of knowledge/data in a temp dir
+	factDir  bool                            // serve, and reindex, from a copy of knowledge/data in a temp dir
+	wrapLoad func(index.Loader) index.Loader // wraps the Loader /reindex uses (not the first load)
+	observer Observer                        // sees every Dispatch that returned
+	quiet    bool                            // log at Info, not Debug (load tests)
 }
 
 // startE2E starts a fake Discord and the bot the way cmd/bot serves it, connected through the
-// gateway. Everything is torn down by t.Cleanup: the gateway first, then the index, then
-// the fake.
-func startE2E(t *testing.T, c e2eConfig) *e2e {
-	t.Helper()
-	fake := discordtest.New(t) // validates every payload; see package discordtest
-	e := &e2e{fake: fake}
+// gateway. Everything is torn down by Cleanup: the gateway first, then the index, then the
+// fake. It takes a testing.TB so benchmarks can use it.
+func startE2E(tb testing.TB, c e2eConfig) *e2e {
+	tb.Helper()
+	fake := discordtest.New(tb) // validates every payload; see package discordtest
+	e := &e2e{fake: fake, logs: &e2eLog{}}
 
 	// discordgo runs handlers in their own goroutines, so the bot may log after the test
 	// ends: log to a buffer and show it only when the test failed.
-	logs := &e2eLog{}
-	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	t.Cleanup(func() {
-		if t.Failed() {
-			t.Logf("bot log:\n%s", logs)
+	level := slog.LevelDebug
+	if c.quiet {
+		level = slog.LevelInfo
+	}
+	log := slog.New(slog.NewTextHandler(e.logs, &slog.HandlerOptions{Level: level}))
+	tb.Cleanup(func() {
+		if tb.Failed() {
+			tb.Logf("bot log (last 200 lines):\n%s", lastLines(e.logs.String(), 200))
 		}
 	})
 
@@ -79,29 +86,33 @@ func startE2E(t *testing.T, c e2eConfig) *e2e {
 		err  error
 	)
 	if c.factDir {
-		e.dir = copyFactFiles(t)
-		load = func(context.Context) (*knowledge.Base, error) { return knowledge.LoadDir(e.dir) }
-		base, err = load(t.Context())
+		e.dir = copyFactFiles(tb)
+		dir := e.dir
+		load = func(context.Context) (*knowledge.Base, error) { return knowledge.LoadDir(dir) }
+		base, err = load(tb.Context())
 	} else {
 		base, err = knowledge.Embedded()
 	}
 	if err != nil {
-		t.Fatalf("load knowledge: %v", err)
+		tb.Fatalf("load knowledge: %v", err)
 	}
-	e.idx, err = index.New(t.Context(), base)
+	e.idx, err = index.New(tb.Context(), base)
 	if err != nil {
-		t.Fatalf("build index: %v", err)
+		tb.Fatalf("build index: %v", err)
 	}
-	t.Cleanup(func() { e.idx.Close() })
+	tb.Cleanup(func() { e.idx.Close() })
+	if load != nil && c.wrapLoad != nil {
+		load = c.wrapLoad(load)
+	}
 
 	b := New(Options{
 		Index: e.idx, Reindexer: e.idx, Load: load,
 		AdminRoleIDs: []string{e2eAdminRole}, AdminUserIDs: []string{e2eAdminUser},
-		Log: log,
+		Observer: c.observer, Log: log, // RatePerMinute 0: no per-user limit
 	})
 	s, err := NewDiscord(SessionConfig{Token: "test", APIURL: fake.APIURL(), AppID: "app1", Log: log})
 	if err != nil {
-		t.Fatalf("NewDiscord: %v", err)
+		tb.Fatalf("NewDiscord: %v", err)
 	}
 	e.g = NewGateway(b, s, log)
 
@@ -119,21 +130,21 @@ func startE2E(t *testing.T, c e2eConfig) *e2e {
 			select {
 			case <-done: // Run waits for running replies, then discordgo's Close sleeps 1 s
 			case <-time.After(15 * time.Second):
-				t.Errorf("Gateway.Run did not return within 15 s of its context ending")
+				tb.Errorf("Gateway.Run did not return within 15 s of its context ending")
 				return
 			}
 			if runErr != nil {
-				t.Errorf("Gateway.Run returned %v, want nil", runErr)
+				tb.Errorf("Gateway.Run returned %v, want nil", runErr)
 			}
 			if e.g.Ready() {
-				t.Errorf("Gateway.Ready() = true after Run returned, want false")
+				tb.Errorf("Gateway.Ready() = true after Run returned, want false")
 			}
 		})
 	}
-	t.Cleanup(e.stop)
+	tb.Cleanup(e.stop)
 
 	// Closing before discordgo's first heartbeat makes it reconnect by itself.
-	hbCtx, hbCancel := context.WithTimeout(t.Context(), 10*time.Second)
+	hbCtx, hbCancel := context.WithTimeout(tb.Context(), 10*time.Second)
 	defer hbCancel()
 	beat := make(chan error, 1)
 	go func() {
@@ -143,22 +154,20 @@ func startE2E(t *testing.T, c e2eConfig) *e2e {
 	select {
 	case err := <-beat:
 		if err != nil {
-			t.Fatalf("no heartbeat from the bot: %v", err)
+			tb.Fatalf("no heartbeat from the bot: %v", err)
 		}
 	case <-done:
-		t.Fatalf("Gateway.Run returned before connecting: %v", runErr)
+		tb.Fatalf("Gateway.Run returned before connecting: %v", runErr)
 	}
 	// READY reaches the gateway's handler in a goroutine of its own.
-	for deadline := time.Now().Add(5 * time.Second); !e.g.Ready(); time.Sleep(5 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatal("Gateway.Ready() = false 5 s after the session opened, want true")
-		}
+	if !eventually(5*time.Second, e.g.Ready) {
+		tb.Fatal("Gateway.Ready() = false 5 s after the session opened, want true")
 	}
 	return e
 }
 
 // copyFactFiles copies the fact files to a temp dir and returns it.
-func copyFactFiles(t *testing.T) string {
+func copyFactFiles(t testing.TB) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "facts")
 	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "knowledge", "data"))); err != nil {

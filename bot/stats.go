@@ -13,16 +13,24 @@ import (
 	"github.com/reedesk/reedesk/knowledge"
 )
 
+// resolve finds what a user meant: the entry they typed, or else the best autocomplete choice,
+// since people type "nd" or "value chain" rather than ids.
+func resolve[T any](b *Bot, set, typed string, get func(string) (T, bool)) (T, bool) {
+	if v, ok := get(typed); ok {
+		return v, true
+	}
+	if choices := b.idx.Complete(set, typed); len(choices) > 0 {
+		return get(choices[0].Value)
+	}
+	var zero T
+	return zero, false
+}
+
 // stats shows the key figures of a topic, as its fact file's card lists them.
 func (b *Bot) stats(ctx context.Context, r request) Reply {
 	base := b.idx.Base()
 	typed := strings.TrimSpace(r.str("topic"))
-	t, ok := base.Topic(typed)
-	if !ok {
-		if choices := b.idx.Complete(index.CompleteTopics, typed); len(choices) > 0 {
-			t, ok = base.Topic(choices[0].Value)
-		}
-	}
+	t, ok := resolve(b, index.CompleteTopics, typed, base.Topic)
 	if !ok {
 		var ids []string
 		for _, t := range base.Topics {
@@ -51,12 +59,7 @@ func (b *Bot) stats(ctx context.Context, r request) Reply {
 func (b *Bot) element(ctx context.Context, r request) Reply {
 	base := b.idx.Base()
 	typed := strings.TrimSpace(r.str("name"))
-	f, ok := base.Element(typed)
-	if !ok {
-		if choices := b.idx.Complete(index.CompleteElements, typed); len(choices) > 0 {
-			f, ok = base.Element(choices[0].Value)
-		}
-	}
+	f, ok := resolve(b, index.CompleteElements, typed, base.Element)
 	if !ok {
 		return failure(OutcomeBadInput, "“"+escapeInput(truncate(typed, 60))+"” is not one of the 17 rare earth elements. Try a name such as neodymium or a symbol such as Nd.")
 	}
@@ -135,12 +138,7 @@ func (b *Bot) compare(ctx context.Context, r request) Reply {
 	var figs [2]*knowledge.Figure
 	for k, opt := range []string{"a", "b"} {
 		name := strings.TrimSpace(r.str(opt))
-		g, ok := base.Figure(name)
-		if !ok {
-			if choices := b.idx.Complete(index.CompleteFigures, name); len(choices) > 0 {
-				g, ok = base.Figure(choices[0].Value)
-			}
-		}
+		g, ok := resolve(b, index.CompleteFigures, name, base.Figure)
 		if !ok {
 			return failure(OutcomeBadInput, "I have no figure called “"+escapeInput(truncate(name, 80))+"”. Start typing and pick one from the list.")
 		}
