@@ -36,8 +36,8 @@ func BenchmarkAsk(b *testing.B) {
 	times := make([]time.Duration, 0, b.N)
 	for k := 0; b.Loop(); k++ {
 		start := time.Now()
-		resp := bot.Respond(ctx, Interaction("ask", map[string]any{"question": questions[k%len(questions)]}))
-		if _, err := json.Marshal(resp); err != nil {
+		reply := bot.Respond(ctx, Interaction("ask", map[string]any{"question": questions[k%len(questions)]}))
+		if _, err := json.Marshal(reply.Response); err != nil {
 			b.Fatal(err)
 		}
 		times = append(times, time.Since(start))

@@ -108,12 +108,6 @@ func (d *dispatches) wait(ctx context.Context, n int) ([]dispatched, error) {
 	}
 }
 
-func (d *dispatches) count() int {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	return len(d.done)
-}
-
 // eventually polls cond until it holds or d passes.
 func eventually(d time.Duration, cond func() bool) bool {
 	for deadline := time.Now().Add(d); !cond(); time.Sleep(5 * time.Millisecond) {

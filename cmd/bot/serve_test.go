@@ -28,7 +28,6 @@ type replica struct {
 	priv ed25519.PrivateKey
 	stop context.CancelFunc
 	done chan error
-	logs *bytes.Buffer
 }
 
 func freeAddr(t *testing.T) string {
