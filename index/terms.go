@@ -12,7 +12,7 @@ import (
 // Reranking needs to know which of a question's terms each candidate has in its title, tags and
 // text. Asking bleve for match locations decodes them for every matching passage, and doc values
 // decompress a whole chunk per visit, so each generation keeps the terms of every passage, per
-// field, as small integers: about 0.5 KB a passage, read once from the index's postings.
+// field, as 4-byte term numbers, read once from the index's postings.
 
 // passageTerms are the term numbers of one passage, by field.
 type passageTerms [len(fieldsArray)][]uint32
