@@ -214,20 +214,9 @@ func TestServeHTTPHealthMetricsAndShutdown(t *testing.T) {
 // TestReplicasConverge runs two replicas watching one knowledge folder: after an edit both
 // serve the same new knowledge version, with no coordinator.
 func TestReplicasConverge(t *testing.T) {
-	dir := t.TempDir()
-	src := filepath.Join("..", "..", "knowledge", "data")
-	entries, err := os.ReadDir(src)
-	if err != nil {
+	dir := filepath.Join(t.TempDir(), "facts")
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "..", "knowledge", "data"))); err != nil {
 		t.Fatal(err)
-	}
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(src, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
 	}
 	extra := map[string]string{"KNOWLEDGE_DIR": dir, "KNOWLEDGE_WATCH": "true"}
 	a, b := startReplica(t, extra), startReplica(t, extra)
