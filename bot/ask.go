@@ -176,7 +176,7 @@ func answer(res *index.Result) *discordgo.InteractionResponseData {
 	if len(res.Hits) > 1 {
 		var lines []string
 		for _, h := range res.Hits[1:] {
-			lines = append(lines, fmt.Sprintf("• %s (`/fact %s`)", escapeMarkdown(h.Fact.Title), h.Fact.ID))
+			lines = append(lines, "• "+relatedLine(h.Fact))
 		}
 		data.Embeds = append(data.Embeds, &discordgo.MessageEmbed{
 			Title:       "Also relevant",
@@ -185,6 +185,19 @@ func answer(res *index.Result) *discordgo.InteractionResponseData {
 		})
 	}
 	return data
+}
+
+// relatedLine is one line of "Also relevant": the title, its main figure when the title does
+// not already give it, and how to see it all.
+func relatedLine(f *knowledge.Fact) string {
+	line := escapeMarkdown(f.Title)
+	if len(f.Figures) > 0 {
+		g := f.Figures[0]
+		if q := g.Quantity(); !strings.Contains(f.Title, knowledge.FormatNumber(g.Value, -1)) && !strings.Contains(f.Title, q) {
+			line += ": **" + escapeMarkdown(g.String()) + "**"
+		}
+	}
+	return line + " (`/fact " + f.ID + "`)"
 }
 
 // factEmbed shows one passage: its text with the matched words in bold, its figures, the
