@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -172,7 +173,12 @@ func answer(res *index.Result) *discordgo.InteractionResponseData {
 		}
 		data.Content = "Searched " + strings.Join(parts, ", ") + "."
 	}
-	data.Embeds = []*discordgo.MessageEmbed{factEmbed(res.Base, res.Hits[0], firstEmbedBudget, 6)}
+	first := factEmbed(res.Base, res.Hits[0], firstEmbedBudget, 6)
+	if c := conversions(res.Query, res.Hits[0].Fact); c != "" {
+		// Before the other fields: the question asked for this unit.
+		first.Fields = append([]*discordgo.MessageEmbedField{{Name: "In the unit asked", Value: c}}, first.Fields...)
+	}
+	data.Embeds = []*discordgo.MessageEmbed{first}
 	if len(res.Hits) > 1 {
 		var lines []string
 		for _, h := range res.Hits[1:] {
@@ -185,6 +191,47 @@ func answer(res *index.Result) *discordgo.InteractionResponseData {
 		})
 	}
 	return data
+}
+
+// unitWords are the ways a question names a unit it wants an answer in.
+var unitWords = regexp.MustCompile(`(?i)\b(feet|foot|ft|metres?|meters?|kilomet(?:re|er)s?|km|kilograms?|kg|(?:thousand|million|billion) (?:tonnes|tons)|kt|tonnes?|tons?)\b`)
+
+var unitOf = map[string]string{
+	"feet": "ft", "foot": "ft", "ft": "ft", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
+	"kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km", "km": "km",
+	"kilogram": "kg", "kilograms": "kg", "kg": "kg", "kt": "kt",
+	"thousand tonnes": "kt", "thousand tons": "kt", "million tonnes": "Mt", "million tons": "Mt",
+	"billion tonnes": "Bt", "billion tons": "Bt", "tonne": "t", "tonnes": "t", "ton": "t", "tons": "t",
+}
+
+// conversions shows a passage's figures in the units a question names, when they are given
+// in another unit of the same kind: "How many feet per site?" on a figure in metres.
+func conversions(q string, f *knowledge.Fact) string {
+	var lines []string
+	seen := map[string]bool{}
+	for _, w := range unitWords.FindAllString(q, -1) {
+		to := unitOf[strings.ToLower(w)]
+		if seen[to] {
+			continue
+		}
+		seen[to] = true
+		for _, g := range f.Figures {
+			base := strings.TrimSuffix(g.Unit, "/yr")
+			if base == to || g.Unit == to {
+				continue
+			}
+			v, err := knowledge.Convert(g.Value, base, to)
+			if err != nil {
+				continue
+			}
+			unit := to
+			if strings.HasSuffix(g.Unit, "/yr") {
+				unit += "/yr"
+			}
+			lines = append(lines, escapeMarkdown(g.Label)+": **"+escapeMarkdown(g.Quantity()+" = "+knowledge.FormatQuantity(v, unit, decimalsFor(v)))+"**")
+		}
+	}
+	return strings.Join(limitLines(lines, 4), "\n")
 }
 
 // relatedLine is one line of "Also relevant": the title, its main figure when the title does

@@ -79,3 +79,28 @@ func TestEscape(t *testing.T) {
 		}
 	}
 }
+
+func TestConversionsInTheUnitAsked(t *testing.T) {
+	idx, err := builtinIndex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := idx.Base()
+	tests := []struct{ q, fact, want string }{
+		{"How many feet per site?", "beylikova-drilling-per-location", "403 m = 1,323 ft"},
+		{"how many tons of oxide", "beylikova-reo", "12.5 Mt = 12,500,000 t"},
+		{"in kilometres?", "beylikova-drilling", "125,000 m = 125 km"},
+		{"How many locations were drilled?", "beylikova-drilling", ""},
+		{"How many tonnes of ore a year at the pilot?", "pilot-plant-capacity", ""},
+	}
+	for _, tt := range tests {
+		f, ok := base.Fact(tt.fact)
+		if !ok {
+			t.Fatalf("no fact %s", tt.fact)
+		}
+		got := conversions(tt.q, f)
+		if (tt.want == "") != (got == "") || !strings.Contains(got, tt.want) {
+			t.Errorf("conversions(%q, %s) = %q, want %q", tt.q, tt.fact, got, tt.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -77,13 +78,11 @@ type plan struct {
 	computed    bool
 }
 
-// computedIntent are stems of words that ask for a derived figure.
-var computedIntent = map[string]bool{
-	"ratio": true, "share": true, "percent": true, "percentag": true, "multipli": true,
-	"multipl": true, "compar": true, "time": true, "grade": true, "impli": true,
-	"rank": true, "averag": true, "proport": true, "fraction": true, "bigger": true,
-	"larger": true, "convert": true,
-}
+// computedCue matches the words of a question that ask for a derived figure: a ratio, share,
+// rank, average, change or comparison. It reads the question as typed, since some of these
+// words ("than", "each") are stop words to the analyzer; "per year" alone asks for a rate
+// that facts state.
+var computedCue = regexp.MustCompile(`(?i)\b(ratios?|shares?|percent(age)?s?|times|multipl\w*|compar\w*|grades?|impl(y|ied|ies)|rank\w*|averages?|proportions?|fractions?|bigger|larger|smaller|more than|less than|than|grow\w*|increase[sd]?|rise|rose|fell|fall|drop(ped)?|chang(e|ed|es)|declin\w*|convert\w*|each|work(s|ed)? out|would it take|per (?:t|ton|tons|tonne|tonnes|kg|location|site|unit|head)\b)`)
 
 // plan turns a question into clauses. Raw text never reaches a query-string parser: each
 // clause is built from analyzed terms, so any input is safe.
@@ -114,14 +113,13 @@ func (g *generation) plan(q string) plan {
 		}
 	}
 
-	var p plan
+	p := plan{computed: computedCue.MatchString(q)}
 	emitted := map[int]bool{}
 	for _, t := range toks {
 		term := string(t.Term)
 		if isConcept(term) {
 			continue
 		}
-		p.computed = p.computed || computedIntent[term]
 		covered := false
 		for k, sp := range kept {
 			if t.Start >= sp.start && t.Start < sp.end {

@@ -91,9 +91,16 @@ func TestEvalDev(t *testing.T) {
 // TestEvalHeldOut scores questions written without looking at the fact files, so that
 // retrieval is measured on phrasings it was not tuned for.
 func TestEvalHeldOut(t *testing.T) {
-	// The bar sits a little under the measured score (55 and 53 of 60), so that a change that
+	// The bar sits a little under the measured score (58 and 55 of 60), so that a change that
 	// costs several answers fails while rewording one fact does not.
-	evaluate(t, filepath.Join("testdata", "heldout.yaml"), 52, 50)
+	evaluate(t, filepath.Join("testdata", "heldout.yaml"), 55, 52)
+}
+
+// TestEvalHeldOut2 is a second held-out set, written later by someone else who had not seen
+// the fact files either.
+func TestEvalHeldOut2(t *testing.T) {
+	// Measured 44 and 41 of 50 when the set was written; 50 and 49 after the fixes it led to.
+	evaluate(t, filepath.Join("testdata", "heldout2.yaml"), 47, 46)
 }
 
 // evaluate asks every question of an eval file and fails when fewer than minAll answers

@@ -20,6 +20,7 @@ import (
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 	"github.com/reedesk/reedesk/bot/discordtest"
+	"github.com/reedesk/reedesk/knowledge"
 )
 
 // replica is one `bot serve --http` process, run in-process through run().
@@ -171,6 +172,10 @@ func TestServeHTTPHealthMetricsAndShutdown(t *testing.T) {
 	}
 	r.ask(t, "i2", "What is the weather in Paris tomorrow?")
 
+	base, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name   string
 		labels map[string]string
@@ -179,7 +184,7 @@ func TestServeHTTPHealthMetricsAndShutdown(t *testing.T) {
 		{"reedesk_commands_total", map[string]string{"command": "ask", "outcome": "ok"}, 1},
 		{"reedesk_commands_total", map[string]string{"command": "ask", "outcome": "miss"}, 1},
 		{"reedesk_command_duration_seconds", map[string]string{"command": "ask"}, 2},
-		{"reedesk_facts_indexed", nil, 205},
+		{"reedesk_facts_indexed", nil, float64(len(base.Facts))},
 		{"reedesk_knowledge_version_info", nil, 1},
 	}
 	for _, tt := range tests {
