@@ -47,29 +47,15 @@ type Result struct {
 // clause is one concept of a question: a word, or a phrase covered by a synonym group.
 type clause struct {
 	q      query.Query
-	alts   [][]string // the analyzed terms of each way to write it
-	entity bool       // the name of a place, organisation, person or element
-	common bool       // most passages have it
+	term   string // an analyzed term, or a concept token standing for all its spellings
+	entity bool   // the name of a place, organisation, person or element
+	common bool   // most passages have it
 	// spellings are the ways of writing it, folded: the term, or a concept's entries.
 	spellings []string
 }
 
-// in reports whether a field's matched terms cover one way of writing the concept.
-func (c clause) in(matched map[string]bool) bool {
-	for _, alt := range c.alts {
-		all := true
-		for _, t := range alt {
-			if !matched[t] {
-				all = false
-				break
-			}
-		}
-		if all {
-			return true
-		}
-	}
-	return false
-}
+// in reports whether a field's matched terms include the concept.
+func (c clause) in(matched map[string]bool) bool { return matched[c.term] }
 
 type plan struct {
 	clauses     []clause
@@ -156,7 +142,7 @@ func (g *generation) plan(q string) plan {
 
 // clause asks for a term or concept token in every field.
 func (g *generation) clause(term string, boost float64) clause {
-	c := clause{q: termQuery(term, boost), alts: [][]string{{term}}, entity: g.concepts.entity[term], spellings: []string{term}}
+	c := clause{q: termQuery(term, boost), term: term, entity: g.concepts.entity[term], spellings: []string{term}}
 	for _, name := range g.concepts.names[term] {
 		c.spellings = append(c.spellings, foldString(name))
 	}
@@ -204,17 +190,7 @@ func (g *generation) markCommon(p *plan) {
 	df := make([]uint64, len(p.clauses))
 	for k, c := range p.clauses {
 		order[k] = k
-		for _, alt := range c.alts {
-			min := ^uint64(0)
-			for _, t := range alt {
-				if g.vocab[t] < min {
-					min = g.vocab[t]
-				}
-			}
-			if min > df[k] {
-				df[k] = min
-			}
-		}
+		df[k] = g.vocab[c.term] // exact for concept tokens too: they are indexed terms
 	}
 	sort.SliceStable(order, func(a, b int) bool { return df[order[a]] < df[order[b]] })
 	var total uint64
@@ -411,11 +387,7 @@ func (i *Index) search(ctx context.Context, q string, n int) (*Result, bool, err
 func (p plan) terms() map[string]bool {
 	m := map[string]bool{}
 	for _, c := range p.clauses {
-		for _, alt := range c.alts {
-			for _, t := range alt {
-				m[t] = true
-			}
-		}
+		m[c.term] = true
 	}
 	return m
 }
