@@ -110,7 +110,7 @@ func startE2E(tb testing.TB, c e2eConfig) *e2e {
 		AdminRoleIDs: []string{e2eAdminRole}, AdminUserIDs: []string{e2eAdminUser},
 		Observer: c.observer, Log: log, // RatePerMinute 0: no per-user limit
 	})
-	s, err := NewDiscord(SessionConfig{Token: "test", APIURL: fake.APIURL(), AppID: "app1", Log: log})
+	s, err := NewDiscord(SessionConfig{Token: "test", APIURL: fake.APIURL(), AppID: "app1"})
 	if err != nil {
 		tb.Fatalf("NewDiscord: %v", err)
 	}

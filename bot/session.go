@@ -34,7 +34,6 @@ type SessionConfig struct {
 	GuildID    string // register commands for this guild only; "" registers them globally
 	ShardID    int
 	ShardCount int
-	Log        *slog.Logger
 }
 
 // NewDiscord returns a discordgo session whose REST calls, gateway discovery included, go to

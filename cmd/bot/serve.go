@@ -66,7 +66,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string) er
 	}
 	defer idx.Close()
 
-	sc := sessionConfig(c, log)
+	sc := sessionConfig(c)
 	s, err := bot.NewDiscord(sc)
 	if err != nil {
 		return err
@@ -210,8 +210,8 @@ func listen(addr string, h http.Handler, log *slog.Logger) (func(), error) {
 	}, nil
 }
 
-func sessionConfig(c config, log *slog.Logger) bot.SessionConfig {
-	return bot.SessionConfig{Token: c.Token, APIURL: c.APIURL, AppID: c.AppID, GuildID: c.GuildID, ShardID: c.ShardID, ShardCount: c.ShardCount, Log: log}
+func sessionConfig(c config) bot.SessionConfig {
+	return bot.SessionConfig{Token: c.Token, APIURL: c.APIURL, AppID: c.AppID, GuildID: c.GuildID, ShardID: c.ShardID, ShardCount: c.ShardCount}
 }
 
 // register replaces the slash commands on Discord with the command table.
@@ -220,7 +220,7 @@ func register(ctx context.Context, getenv func(string) string, stdout io.Writer)
 	if err != nil {
 		return err
 	}
-	sc := sessionConfig(c, newLogger(c, os.Stderr))
+	sc := sessionConfig(c)
 	s, err := bot.NewDiscord(sc)
 	if err != nil {
 		return err
