@@ -70,6 +70,9 @@ type Fact struct {
 	Quote                 *Quote
 	Element               *Element
 	Formula               *Formula
+	// ValidUntil is the last day the fact holds as stated, and ReviewBy when a curator
+	// should check it again (YYYY, YYYY-MM or YYYY-MM-DD; "" for neither).
+	ValidUntil, ReviewBy string
 	// Digest changes when anything a reader sees of the fact changes.
 	Digest string
 	File   string
