@@ -122,7 +122,8 @@ func TestMalformedFactFiles(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the good files do not load: %v", err)
 	}
-	idx, err := New(ctx, base)
+	var broken source
+	idx, err := Open(ctx, base, Options{Load: broken.load})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,7 +161,8 @@ func TestMalformedFactFiles(t *testing.T) {
 				t.Errorf("no problem in %s mentions %q (with a line: %v); got:\n%v", file, tt.want, tt.line, err)
 			}
 
-			run, _ := idx.Reindex(func(context.Context) (*knowledge.Base, error) { return knowledge.LoadDir(dir) })
+			broken.set(os.DirFS(dir))
+			run, _ := idx.Reindex("test")
 			if _, err := run.Wait(ctx); err == nil {
 				t.Error("reindex from the broken folder succeeded")
 			}

@@ -264,15 +264,16 @@ func BenchmarkBuild(b *testing.B) {
 func BenchmarkSearchDuringReindex(b *testing.B) {
 	ctx := context.Background()
 	base, _ := synthetic(b, 10000)
-	idx, err := New(ctx, base)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer idx.Close()
 	edited, err := knowledge.Load(syntheticFS(10000, 8), "")
 	if err != nil {
 		b.Fatal(err)
 	}
+	var next atomic.Pointer[knowledge.Base]
+	idx, err := Open(ctx, base, Options{Load: func(context.Context) (*knowledge.Base, error) { return next.Load(), nil }})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer idx.Close()
 	stop := make(chan struct{})
 	var reindexes atomic.Int64
 	done := make(chan struct{})
@@ -284,11 +285,11 @@ func BenchmarkSearchDuringReindex(b *testing.B) {
 				return
 			default:
 			}
-			next := base
+			next.Store(base)
 			if k%2 == 0 {
-				next = edited
+				next.Store(edited)
 			}
-			run, _ := idx.Reindex(func(context.Context) (*knowledge.Base, error) { return next, nil })
+			run, _ := idx.Reindex("bench")
 			if _, err := run.Wait(ctx); err != nil {
 				b.Error(err)
 				return

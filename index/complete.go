@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/reedesk/reedesk/knowledge"
@@ -18,12 +17,6 @@ const (
 	CompleteFacts    = "facts"    // /fact id
 	CompleteFigures  = "figures"  // /compare a and b
 	CompletePlaces   = "places"
-)
-
-// Discord's limits on autocomplete.
-const (
-	MaxChoices      = 25
-	MaxChoiceLength = 100
 )
 
 // Choice is one autocomplete suggestion: what the user sees and what the option receives.
@@ -44,7 +37,7 @@ type completions struct {
 }
 
 func newCandidate(name, value string, extra ...string) candidate {
-	c := candidate{Choice: Choice{Name: clip(name), Value: clip(value)}}
+	c := candidate{Choice: Choice{Name: name, Value: value}}
 	seen := map[string]bool{}
 	add := func(s string) {
 		k := foldString(s)
@@ -62,14 +55,6 @@ func newCandidate(name, value string, extra ...string) candidate {
 		add(w)
 	}
 	return c
-}
-
-// clip cuts s to Discord's 100-character limit on a rune boundary.
-func clip(s string) string {
-	if utf8.RuneCountInString(s) <= MaxChoiceLength {
-		return s
-	}
-	return string([]rune(s)[:MaxChoiceLength-1]) + "…"
 }
 
 func foldString(s string) string { return string(fold([]byte(strings.TrimSpace(s)))) }
@@ -101,11 +86,11 @@ func buildCompletions(b *knowledge.Base) map[string][]candidate {
 	return sets
 }
 
-// Complete suggests up to 25 choices from a set for what the user has typed so far: exact
+// Complete suggests up to max choices from a set for what the user has typed so far: exact
 // matches first, then prefixes, then words that contain it, then near misses. An empty input
 // lists the first choices in their natural order.
-func (i *Index) Complete(set, input string) []Choice {
-	g := i.cur.Load()
+func (i *Index) Complete(set, input string, max int) []Choice {
+	g := i.current()
 	g.completions.once.Do(func() { g.completions.sets = buildCompletions(g.base) })
 	cands := g.completions.sets[set]
 	q := foldString(cleanQuery(input))
@@ -127,8 +112,8 @@ func (i *Index) Complete(set, input string) []Choice {
 		}
 		return out[a].pos < out[b].pos
 	})
-	if len(out) > MaxChoices {
-		out = out[:MaxChoices]
+	if len(out) > max {
+		out = out[:max]
 	}
 	choices := make([]Choice, len(out))
 	for k, r := range out {

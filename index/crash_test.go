@@ -24,7 +24,7 @@ func TestHelperProcessBuild(t *testing.T) {
 	}
 	defer lock.Close()
 	s := &store{dir: dir, lock: lock, timeout: DefaultLockTimeout}
-	s.build(context.Background(), load(t, edited(t)), func(done, total int) { select {} })
+	s.build(context.Background(), loadBase(t, edited(t)), func(done, total int) { select {} })
 	t.Fatal("the build finished before the process was killed")
 }
 
@@ -36,7 +36,7 @@ func TestKilledMidBuild(t *testing.T) {
 	}
 	ctx := context.Background()
 	dir := t.TempDir()
-	good := load(t, dataFS(t))
+	good := loadBase(t, dataFS(t))
 	idx, err := Open(ctx, good, Options{Dir: dir})
 	if err != nil {
 		t.Fatal(err)
@@ -99,13 +99,13 @@ func TestReindexOnAFullDisk(t *testing.T) {
 	}
 	t.Cleanup(func() { exec.Command("umount", dir).Run() })
 	ctx := context.Background()
-	idx, err := Open(ctx, load(t, dataFS(t)), Options{Dir: dir})
+	idx, err := Open(ctx, loadBase(t, dataFS(t)), Options{Dir: dir, Load: loader(edited(t))})
 	if err != nil {
 		t.Fatalf("the first index should fit: %v", err)
 	}
 	defer idx.Close()
 	before := idx.Base().Version
-	run, _ := idx.Reindex(loader(edited(t)))
+	run, _ := idx.Reindex("test")
 	_, err = run.Wait(ctx)
 	if err == nil || !strings.Contains(err.Error(), "no space left") {
 		t.Fatalf("reindex on a full disk: error %v, want one saying there is no space left", err)

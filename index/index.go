@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -110,7 +109,6 @@ func newMapping(base *knowledge.Base) (*mapping.IndexMappingImpl, *concepts, err
 
 // generation is one built index and the knowledge it was built from.
 type generation struct {
-	name     string
 	idx      bleve.Index
 	base     *knowledge.Base
 	analyzer analysis.Analyzer
@@ -128,11 +126,6 @@ type generation struct {
 	completions completions
 }
 
-var generations atomic.Uint64
-
-// nextName names a generation uniquely within the process; hits carry it back to their base.
-func nextName() string { return fmt.Sprintf("gen-%d", generations.Add(1)) }
-
 // build indexes every passage of base into a new index, in memory when dir is "".
 func build(ctx context.Context, base *knowledge.Base, dir string, progress func(done, total int)) (*generation, error) {
 	m, c, err := newMapping(base)
@@ -143,8 +136,7 @@ func build(ctx context.Context, base *knowledge.Base, dir string, progress func(
 	if err != nil {
 		return nil, fmt.Errorf("create index: %w", err)
 	}
-	g := &generation{name: nextName(), idx: idx, base: base, dir: dir, concepts: c, built: time.Now()}
-	idx.SetName(g.name)
+	g := &generation{idx: idx, base: base, dir: dir, concepts: c, built: time.Now()}
 	if err := g.fill(ctx, progress); err != nil {
 		idx.Close()
 		return nil, err
@@ -253,47 +245,59 @@ func (g *generation) addSurface(s string) {
 	}
 }
 
-// Index serves searches from the current generation and swaps in new ones atomically.
+// Index serves searches from the current generation and swaps in new ones atomically. It owns
+// what it rebuilds from: the loader of the fact files, the folder it watches, and the record
+// of its last reindex.
 type Index struct {
-	alias bleve.IndexAlias
-	cur   atomic.Pointer[generation]
+	opts  Options
 	store *store // nil in memory
 
-	mu      sync.Mutex // guards running and closed; held while a generation is swapped in
-	running *Run
-	closed  bool
-	builds  sync.WaitGroup
-	stop    context.CancelFunc // cancels builds when the index closes
-	life    context.Context
+	// gen guards cur: a search holds it for reading for as long as it uses the generation, so
+	// a swap waits for searches on the old generation before closing it.
+	gen sync.RWMutex
+	cur *generation
 
-	liveMu sync.RWMutex
-	live   map[string]*generation // the current and previous generations, by name
+	mu          sync.Mutex // guards what follows
+	running     *Run
+	cancelBuild context.CancelFunc // stops the running build when the index closes
+	last        *Last
+	baseline    *Snapshot // what the first reindex compares with, when not cur
+	closed      bool
+	builds      sync.WaitGroup
 }
 
-// New builds an in-memory index of base.
+// New builds an in-memory index of base, with no fact files to reload: tests and the
+// terminal's one-off answers.
 func New(ctx context.Context, base *knowledge.Base) (*Index, error) {
-	g, err := build(ctx, base, "", nil)
-	if err != nil {
-		return nil, err
-	}
-	return newIndex(g), nil
+	return Open(ctx, base, Options{})
 }
 
-func newIndex(g *generation) *Index {
-	i := &Index{alias: bleve.NewIndexAlias(g.idx), live: map[string]*generation{g.name: g}}
-	i.life, i.stop = context.WithCancel(context.Background())
-	i.cur.Store(g)
-	return i
+func newIndex(g *generation, opts Options) *Index {
+	return &Index{cur: g, opts: opts, baseline: opts.Baseline}
+}
+
+// acquire returns the current generation, to be used until release is called; a swap waits
+// for it.
+func (i *Index) acquire() (g *generation, release func()) {
+	i.gen.RLock()
+	return i.cur, i.gen.RUnlock
+}
+
+// current returns the current generation for a quick read of its fields.
+func (i *Index) current() *generation {
+	i.gen.RLock()
+	defer i.gen.RUnlock()
+	return i.cur
 }
 
 // Base returns the knowledge the index currently serves.
-func (i *Index) Base() *knowledge.Base { return i.cur.Load().base }
+func (i *Index) Base() *knowledge.Base { return i.current().base }
 
 // Built is when the index being served was built, or loaded from disk.
-func (i *Index) Built() time.Time { return i.cur.Load().built }
+func (i *Index) Built() time.Time { return i.current().built }
 
 // Dir is the directory the current index is kept in, or "" in memory.
-func (i *Index) Dir() string { return i.cur.Load().dir }
+func (i *Index) Dir() string { return i.current().dir }
 
 // Close stops a running reindex, waits for it, and closes the index. Searches after Close fail.
 func (i *Index) Close() error {
@@ -303,25 +307,17 @@ func (i *Index) Close() error {
 		return nil
 	}
 	i.closed = true
-	i.stop()
+	if i.cancelBuild != nil {
+		i.cancelBuild()
+	}
 	i.mu.Unlock()
 	i.builds.Wait()
 
-	i.mu.Lock()
-	defer i.mu.Unlock()
-	err := i.alias.Close()
-	if cerr := i.cur.Load().idx.Close(); err == nil {
-		err = cerr
-	}
+	i.gen.Lock()
+	defer i.gen.Unlock()
+	err := i.cur.idx.Close()
 	if i.store != nil {
 		i.store.lock.Close()
 	}
 	return err
-}
-
-// generation returns the live generation that produced a hit.
-func (i *Index) generation(name string) *generation {
-	i.liveMu.RLock()
-	defer i.liveMu.RUnlock()
-	return i.live[name]
 }

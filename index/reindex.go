@@ -47,8 +47,33 @@ func (r *Report) Unchanged() bool {
 	return len(r.Added)+len(r.Changed)+len(r.Removed) == 0 && r.Version == r.Previous
 }
 
+// Snapshot is what a reindex compares new fact files with: a knowledge version and the digest
+// of each of its facts, by id.
+type Snapshot struct {
+	Version string            `json:"knowledge"`
+	Digests map[string]string `json:"digests"`
+}
+
+// SnapshotOf returns the snapshot of a knowledge base.
+func SnapshotOf(b *knowledge.Base) *Snapshot {
+	s := &Snapshot{Version: b.Version, Digests: make(map[string]string, len(b.Facts))}
+	for _, f := range b.Facts {
+		s.Digests[f.ID] = f.Digest
+	}
+	return s
+}
+
+// Last is the outcome of the last reindex that finished.
+type Last struct {
+	At     time.Time
+	By     string // who asked: a user name, or "watch"
+	Report *Report
+	Err    error
+}
+
 // Run is one reindex. Every request that arrives while it runs shares it.
 type Run struct {
+	By   string // who started it
 	done chan struct{}
 
 	mu       sync.Mutex
@@ -87,35 +112,56 @@ func (r *Run) Wait(ctx context.Context) (*Report, error) {
 	return r.report, r.err
 }
 
-// ErrClosed is returned by a reindex asked of a closed index.
-var ErrClosed = errors.New("index is closed")
+// Errors of a reindex that could not start.
+var (
+	ErrClosed   = errors.New("index is closed")
+	ErrNoSource = errors.New("the index serves the built-in knowledge base: there are no fact files to reload (set KNOWLEDGE_DIR)")
+)
 
-// Reindex starts rebuilding the index from load in the background, or joins the rebuild that is
-// already running (joined is then true). Only a complete, checked index is swapped in; searches
-// never wait for the build and never see an empty or closed index.
-func (i *Index) Reindex(load Loader) (run *Run, joined bool) {
+// Reindexable reports whether the index has fact files to rebuild from.
+func (i *Index) Reindexable() bool { return i.opts.Load != nil }
+
+// Reindex starts rebuilding the index from its fact files in the background, or joins the
+// rebuild that is already running (joined is then true). by says who asked, for Last. Only a
+// complete, checked index is swapped in; searches never wait for the build and never see an
+// empty or closed index.
+func (i *Index) Reindex(by string) (run *Run, joined bool) {
 	i.mu.Lock()
 	defer i.mu.Unlock()
 	if i.running != nil {
 		return i.running, true
 	}
-	run = &Run{done: make(chan struct{})}
-	if i.closed {
+	run = &Run{By: by, done: make(chan struct{})}
+	if i.closed || i.opts.Load == nil {
 		run.err = ErrClosed
+		if !i.closed {
+			run.err = ErrNoSource
+		}
 		run.progress.Phase = PhaseFailed
 		close(run.done)
 		return run, false
 	}
-	i.running = run
+	ctx, cancel := context.WithCancel(context.Background())
+	i.running, i.cancelBuild = run, cancel
 	i.builds.Add(1)
-	go i.reindex(run, load)
+	go i.reindex(ctx, run)
 	return run, false
 }
 
-func (i *Index) reindex(run *Run, load Loader) {
+// Last returns the outcome of the last reindex, if one has finished.
+func (i *Index) Last() (Last, bool) {
+	i.mu.Lock()
+	defer i.mu.Unlock()
+	if i.last == nil {
+		return Last{}, false
+	}
+	return *i.last, true
+}
+
+func (i *Index) reindex(ctx context.Context, run *Run) {
 	defer i.builds.Done()
 	started := time.Now()
-	report, err := i.rebuild(i.life, run, load)
+	report, err := i.rebuild(ctx, run)
 	if report != nil {
 		report.Started, report.Took = started, time.Since(started)
 	}
@@ -123,9 +169,18 @@ func (i *Index) reindex(run *Run, load Loader) {
 	if err != nil {
 		phase = PhaseFailed
 	}
+	last := &Last{At: time.Now(), By: run.By, Report: report, Err: err}
 	i.mu.Lock()
 	i.running = nil
+	i.cancelBuild()
+	i.cancelBuild = nil
+	if !i.closed || err == nil {
+		i.last = last
+	}
 	i.mu.Unlock()
+	if i.opts.OnReindex != nil {
+		i.opts.OnReindex(*last) // before the run ends: who waits for it sees the effects
+	}
 	run.mu.Lock()
 	run.report, run.err = report, err
 	run.progress.Phase = phase
@@ -133,17 +188,21 @@ func (i *Index) reindex(run *Run, load Loader) {
 	close(run.done)
 }
 
-func (i *Index) rebuild(ctx context.Context, run *Run, load Loader) (*Report, error) {
+func (i *Index) rebuild(ctx context.Context, run *Run) (*Report, error) {
 	run.set(Progress{Phase: PhaseLoading})
-	base, err := load(ctx)
+	base, err := i.opts.Load(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if cur := i.cur.Load(); cur.base.Version == base.Version {
+	before := i.before()
+	if cur := i.current(); cur.base.Version == base.Version {
 		// Same files, same index: nothing to build (a file saved unchanged, or a
 		// /reindex with nothing edited).
 		run.set(Progress{Phase: PhaseSwapping, Done: len(base.Facts), Total: len(base.Facts)})
-		return diff(cur.base, base), nil
+		i.mu.Lock()
+		i.baseline = nil
+		i.mu.Unlock()
+		return diff(before, base), nil
 	}
 	progress := func(done, total int) { run.set(Progress{Phase: PhaseIndexing, Done: done, Total: total}) }
 	progress(0, len(base.Facts))
@@ -158,22 +217,33 @@ func (i *Index) rebuild(ctx context.Context, run *Run, load Loader) (*Report, er
 	}
 	run.set(Progress{Phase: PhaseChecking, Done: len(base.Facts), Total: len(base.Facts)})
 	if err := g.check(ctx); err != nil {
-		i.discard(g)
+		g.discard()
 		return nil, fmt.Errorf("check new index: %w", err)
 	}
 	run.set(Progress{Phase: PhaseSwapping, Done: len(base.Facts), Total: len(base.Facts)})
 	if i.store != nil {
 		if err := i.store.commit(g); err != nil {
-			i.discard(g)
+			g.discard()
 			return nil, err
 		}
 	}
-	old, err := i.swap(g)
-	if err != nil {
-		i.discard(g)
+	if err := i.swap(g); err != nil {
+		g.discard()
 		return nil, err
 	}
-	return diff(old.base, base), nil
+	return diff(before, base), nil
+}
+
+// before is what a reindex compares with: the baseline the index was opened with, until a
+// reindex replaces it, else the knowledge being served.
+func (i *Index) before() *Snapshot {
+	i.mu.Lock()
+	b := i.baseline
+	i.mu.Unlock()
+	if b != nil {
+		return b
+	}
+	return SnapshotOf(i.current().base)
 }
 
 // check searches a new generation before it serves: every passage is there, and a few
@@ -207,51 +277,49 @@ func (g *generation) check(ctx context.Context) error {
 	return nil
 }
 
-// swap makes g the generation that searches use. The alias waits for searches running on the
-// old generation, so the old index is closed only when nothing reads it.
-func (i *Index) swap(g *generation) (*generation, error) {
+// swap makes g the generation that searches use. It waits for the searches running on the old
+// generation, which is then closed: nothing reads it any more.
+func (i *Index) swap(g *generation) error {
 	i.mu.Lock()
 	defer i.mu.Unlock()
 	if i.closed {
-		return nil, ErrClosed
+		return ErrClosed
 	}
-	old := i.cur.Load()
-	i.liveMu.Lock()
-	// Keep the old base for hits already returned by the old index; drop older ones.
-	i.live = map[string]*generation{g.name: g, old.name: old}
-	i.liveMu.Unlock()
-	i.alias.Swap([]bleve.Index{g.idx}, []bleve.Index{old.idx})
-	i.cur.Store(g)
+	i.gen.Lock()
+	old := i.cur
+	i.cur = g
+	i.gen.Unlock()
+	i.baseline = nil
 	old.idx.Close()
 	if old.dir != "" && old.dir != g.dir {
 		os.RemoveAll(old.dir)
 	}
-	return old, nil
+	return nil
 }
 
 // discard closes and deletes a generation that will not serve.
-func (i *Index) discard(g *generation) {
+func (g *generation) discard() {
 	g.idx.Close()
 	if g.dir != "" {
 		os.RemoveAll(g.dir)
 	}
 }
 
-// diff lists the facts added, changed and removed between two knowledge bases.
-func diff(before, after *knowledge.Base) *Report {
+// diff lists the facts added, changed and removed between a snapshot and a knowledge base.
+func diff(before *Snapshot, after *knowledge.Base) *Report {
 	r := &Report{Facts: len(after.Facts), Version: after.Version, Previous: before.Version}
 	for _, f := range after.Facts {
-		old, ok := before.Fact(f.ID)
+		old, ok := before.Digests[f.ID]
 		switch {
 		case !ok:
 			r.Added = append(r.Added, f.ID)
-		case old.Digest != f.Digest:
+		case old != f.Digest:
 			r.Changed = append(r.Changed, f.ID)
 		}
 	}
-	for _, f := range before.Facts {
-		if _, ok := after.Fact(f.ID); !ok {
-			r.Removed = append(r.Removed, f.ID)
+	for id := range before.Digests {
+		if _, ok := after.Fact(id); !ok {
+			r.Removed = append(r.Removed, id)
 		}
 	}
 	sort.Strings(r.Added)

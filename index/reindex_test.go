@@ -36,7 +36,7 @@ func dataFS(t testing.TB) fstest.MapFS {
 	return m
 }
 
-func load(t testing.TB, fsys fs.FS) *knowledge.Base {
+func loadBase(t testing.TB, fsys fs.FS) *knowledge.Base {
 	t.Helper()
 	b, err := knowledge.Load(fsys, "")
 	if err != nil {
@@ -70,14 +70,40 @@ func loader(fsys fs.FS) Loader {
 	return func(context.Context) (*knowledge.Base, error) { return knowledge.Load(fsys, "") }
 }
 
-func TestReindexReportsWhatChanged(t *testing.T) {
-	ctx := context.Background()
-	idx, err := New(ctx, load(t, dataFS(t)))
+// source is fact files that a test replaces between reindexes.
+type source struct {
+	mu   sync.Mutex
+	fsys fs.FS
+}
+
+func (s *source) set(fsys fs.FS) {
+	s.mu.Lock()
+	s.fsys = fsys
+	s.mu.Unlock()
+}
+
+func (s *source) load(ctx context.Context) (*knowledge.Base, error) {
+	s.mu.Lock()
+	fsys := s.fsys
+	s.mu.Unlock()
+	return knowledge.Load(fsys, "")
+}
+
+// reindexable opens an in-memory index of the built-in fact files that reindexes from load.
+func reindexable(t testing.TB, load Loader) *Index {
+	t.Helper()
+	idx, err := Open(context.Background(), loadBase(t, dataFS(t)), Options{Load: load})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer idx.Close()
-	run, joined := idx.Reindex(loader(edited(t)))
+	t.Cleanup(func() { idx.Close() })
+	return idx
+}
+
+func TestReindexReportsWhatChanged(t *testing.T) {
+	ctx := context.Background()
+	idx := reindexable(t, loader(edited(t)))
+	run, joined := idx.Reindex("test")
 	if joined {
 		t.Error("first Reindex joined a run, want a new one")
 	}
@@ -96,7 +122,7 @@ func TestReindexReportsWhatChanged(t *testing.T) {
 	if top := topID(t, idx, "zanzibarite"); top != "test-added-fact" {
 		t.Errorf("after reindex, search for the new word found %q, want test-added-fact", top)
 	}
-	again, _ := idx.Reindex(loader(edited(t)))
+	again, _ := idx.Reindex("test")
 	if r, err := again.Wait(ctx); err != nil || !r.Unchanged() {
 		t.Errorf("reindex of unchanged files = %+v, %v; want no change", r, err)
 	}
@@ -104,16 +130,12 @@ func TestReindexReportsWhatChanged(t *testing.T) {
 
 func TestFailedReindexKeepsServing(t *testing.T) {
 	ctx := context.Background()
-	idx, err := New(ctx, load(t, dataFS(t)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
-	before := idx.Base().Version
 	broken := dataFS(t)
 	broken["beylikova.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(string(broken["beylikova.yaml"].Data), "unit: Mt", "unit: megatonnes", 1))}
-	run, _ := idx.Reindex(loader(broken))
-	_, err = run.Wait(ctx)
+	idx := reindexable(t, loader(broken))
+	before := idx.Base().Version
+	run, _ := idx.Reindex("test")
+	_, err := run.Wait(ctx)
 	var ve *knowledge.ValidationError
 	if !errors.As(err, &ve) {
 		t.Fatalf("reindex of a broken file: error %v, want a *knowledge.ValidationError", err)
@@ -130,11 +152,6 @@ func TestFailedReindexKeepsServing(t *testing.T) {
 }
 
 func TestConcurrentReindexRequestsShareOneBuild(t *testing.T) {
-	idx, err := New(context.Background(), load(t, dataFS(t)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
 	var loads atomic.Int32
 	release := make(chan struct{})
 	slow := func(ctx context.Context) (*knowledge.Base, error) {
@@ -142,10 +159,11 @@ func TestConcurrentReindexRequestsShareOneBuild(t *testing.T) {
 		<-release
 		return knowledge.Load(edited(t), "")
 	}
+	idx := reindexable(t, slow)
 	var runs []*Run
 	joined := 0
 	for range 50 {
-		r, j := idx.Reindex(slow)
+		r, j := idx.Reindex("test")
 		runs = append(runs, r)
 		if j {
 			joined++
@@ -170,11 +188,8 @@ func TestConcurrentReindexRequestsShareOneBuild(t *testing.T) {
 func TestSearchDuringReindex(t *testing.T) {
 	ctx := context.Background()
 	a, b := dataFS(t), edited(t)
-	idx, err := New(ctx, load(t, a))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
+	src := &source{fsys: a}
+	idx := reindexable(t, src.load)
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	var searches, failures atomic.Int64
@@ -200,11 +215,11 @@ func TestSearchDuringReindex(t *testing.T) {
 	}
 	versions := map[string]bool{}
 	for k := range 6 {
-		src := a
+		src.set(a)
 		if k%2 == 0 {
-			src = b
+			src.set(b)
 		}
-		run, _ := idx.Reindex(loader(src))
+		run, _ := idx.Reindex("test")
 		if _, err := run.Wait(ctx); err != nil {
 			t.Fatalf("reindex %d: %v", k, err)
 		}
@@ -221,7 +236,7 @@ func TestSearchDuringReindex(t *testing.T) {
 func TestOpenReusesMatchingIndexOnDisk(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	base := load(t, dataFS(t))
+	base := loadBase(t, dataFS(t))
 	idx, err := Open(ctx, base, Options{Dir: dir})
 	if err != nil {
 		t.Fatal(err)
@@ -250,7 +265,7 @@ func TestOpenReusesMatchingIndexOnDisk(t *testing.T) {
 	}
 	idx.Close()
 
-	changed := load(t, edited(t))
+	changed := loadBase(t, edited(t))
 	idx, err = Open(ctx, changed, Options{Dir: dir})
 	if err != nil {
 		t.Fatal(err)
@@ -270,7 +285,7 @@ func TestOpenReusesMatchingIndexOnDisk(t *testing.T) {
 func TestOpenFailsFastWhenAnotherProcessHoldsTheDir(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	base := load(t, dataFS(t))
+	base := loadBase(t, dataFS(t))
 	idx, err := Open(ctx, base, Options{Dir: dir})
 	if err != nil {
 		t.Fatal(err)
@@ -289,11 +304,11 @@ func TestOpenFailsFastWhenAnotherProcessHoldsTheDir(t *testing.T) {
 func TestReindexOnDiskSurvivesRestart(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	idx, err := Open(ctx, load(t, dataFS(t)), Options{Dir: dir})
+	idx, err := Open(ctx, loadBase(t, dataFS(t)), Options{Dir: dir, Load: loader(edited(t))})
 	if err != nil {
 		t.Fatal(err)
 	}
-	run, _ := idx.Reindex(loader(edited(t)))
+	run, _ := idx.Reindex("test")
 	if _, err := run.Wait(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -303,7 +318,7 @@ func TestReindexOnDiskSurvivesRestart(t *testing.T) {
 	if len(gens) != 1 || gens[0] != serving {
 		t.Errorf("generations on disk after reindex: %v, want only %s", gens, serving)
 	}
-	idx, err = Open(ctx, load(t, edited(t)), Options{Dir: dir})
+	idx, err = Open(ctx, loadBase(t, edited(t)), Options{Dir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -319,7 +334,7 @@ func TestReindexOnDiskSurvivesRestart(t *testing.T) {
 func TestReindexDiskFailureKeepsServing(t *testing.T) {
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "index")
-	idx, err := Open(ctx, load(t, dataFS(t)), Options{Dir: dir})
+	idx, err := Open(ctx, loadBase(t, dataFS(t)), Options{Dir: dir, Load: loader(edited(t))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -332,7 +347,7 @@ func TestReindexDiskFailureKeepsServing(t *testing.T) {
 	if err := os.WriteFile(dir, []byte("not a directory"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	run, _ := idx.Reindex(loader(edited(t)))
+	run, _ := idx.Reindex("test")
 	_, err = run.Wait(ctx)
 	if err == nil || !strings.Contains(err.Error(), "build index") {
 		t.Fatalf("reindex into a broken INDEX_DIR: error %v, want a build error", err)
@@ -342,5 +357,72 @@ func TestReindexDiskFailureKeepsServing(t *testing.T) {
 	}
 	if top := topID(t, idx, "beylikva total resources"); top != "beylikova-total-resource" {
 		t.Errorf("after a failed reindex, search found %q", top)
+	}
+}
+
+// TestReindexComparesWithTheBaseline: an index opened with a baseline (what INDEX_DIR or the
+// built-in knowledge holds) reports the first reindex against it, not against what it was
+// opened with; later reindexes compare with what they replaced.
+func TestReindexComparesWithTheBaseline(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	old := loadBase(t, dataFS(t))
+	idx, err := Open(ctx, old, Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx.Close()
+	onDisk, err := OnDisk(dir)
+	if err != nil {
+		t.Fatalf("OnDisk: %v", err)
+	}
+	if onDisk.Version != old.Version || len(onDisk.Digests) != len(old.Facts) {
+		t.Fatalf("OnDisk = version %s with %d digests, want %s with %d", onDisk.Version, len(onDisk.Digests), old.Version, len(old.Facts))
+	}
+
+	// Opened on the edited files, as a terminal /reindex does, with what the disk held as
+	// the baseline.
+	edit := loader(edited(t))
+	now, err := edit(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seen []Last
+	idx, err = Open(ctx, now, Options{Dir: dir, Load: edit, Baseline: onDisk, OnReindex: func(l Last) { seen = append(seen, l) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	for k, want := range [][]string{{"beylikova-drilling"}, nil} {
+		run, _ := idx.Reindex("terminal")
+		report, err := run.Wait(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, report.Changed); diff != "" {
+			t.Errorf("reindex %d: changed ids differ (-want +got):\n%s", k+1, diff)
+		}
+	}
+	last, ok := idx.Last()
+	if !ok || last.By != "terminal" || last.Err != nil || last.Report == nil || !last.Report.Unchanged() {
+		t.Errorf("Last() = %+v, %v; want the second, unchanged reindex by terminal", last, ok)
+	}
+	if len(seen) != 2 {
+		t.Errorf("OnReindex called %d times, want 2", len(seen))
+	}
+}
+
+func TestReindexWithoutFactFilesFails(t *testing.T) {
+	idx, err := New(context.Background(), loadBase(t, dataFS(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	run, _ := idx.Reindex("test")
+	if _, err := run.Wait(context.Background()); !errors.Is(err, ErrNoSource) {
+		t.Errorf("reindex of the built-in knowledge: error %v, want ErrNoSource", err)
+	}
+	if idx.Reindexable() {
+		t.Error("Reindexable() = true for an index with no loader")
 	}
 }

@@ -311,24 +311,15 @@ func (i *Index) Search(ctx context.Context, q string, n int) (*Result, error) {
 	if n <= 0 {
 		n = 5
 	}
-	for attempt := 0; ; attempt++ {
-		res, stale, err := i.search(ctx, q, n)
-		if !stale || attempt == 2 {
-			return res, err
-		}
-		// A swap retired the generation that produced the hits: ask the new one.
-	}
-}
-
-func (i *Index) search(ctx context.Context, q string, n int) (*Result, bool, error) {
-	g := i.cur.Load()
+	g, release := i.acquire()
+	defer release()
 	res := &Result{Query: cleanQuery(q), Base: g.base}
 	p := g.plan(res.Query)
 	res.Corrections = p.corrections
 	if len(p.clauses) == 0 {
 		res.Miss = true
 		res.Suggestions = g.suggest(p.unknown)
-		return res, false, nil
+		return res, nil
 	}
 	g.markCommon(&p)
 	q1 := p.retrieval()
@@ -339,32 +330,24 @@ func (i *Index) search(ctx context.Context, q string, n int) (*Result, bool, err
 	if candidates < 20 {
 		candidates = 20
 	}
-	found, err := i.alias.SearchInContext(ctx, bleve.NewSearchRequestOptions(q1, candidates, 0, false))
+	found, err := g.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(q1, candidates, 0, false))
 	if err != nil {
-		return nil, false, fmt.Errorf("search: %w", err)
+		return nil, fmt.Errorf("search: %w", err)
 	}
 	if len(found.Hits) == 0 {
 		res.Miss = true
 		res.Suggestions = g.suggest(p.unknown)
-		return res, false, nil
+		return res, nil
 	}
-	hg := i.generation(found.Hits[0].Index)
-	if hg == nil {
-		return nil, true, nil
-	}
-	res.Base = hg.base
 
 	terms := p.terms()
 	var hits []Hit
 	for _, h := range found.Hits {
-		if h.Index != hg.name {
-			return nil, true, nil
-		}
-		f, ok := hg.base.Fact(h.ID)
+		f, ok := g.base.Fact(h.ID)
 		if !ok {
 			continue
 		}
-		hits = append(hits, Hit{Fact: f, Score: h.Score * p.rerank(f, hg.terms.present(h.ID, terms))})
+		hits = append(hits, Hit{Fact: f, Score: h.Score * p.rerank(f, g.terms.present(h.ID, terms))})
 	}
 	sort.SliceStable(hits, func(a, b int) bool {
 		if hits[a].Score != hits[b].Score {
@@ -377,10 +360,10 @@ func (i *Index) search(ctx context.Context, q string, n int) (*Result, bool, err
 	}
 	// The best passage is shown highlighted; Highlight does the others on demand.
 	if len(hits) > 0 {
-		hits[0].TitleSpans, hits[0].TextSpans = hg.highlight(terms, hits[0].Fact)
+		hits[0].TitleSpans, hits[0].TextSpans = g.highlight(terms, hits[0].Fact)
 	}
 	res.Hits = hits
-	return res, false, nil
+	return res, nil
 }
 
 // terms is the set of terms and concept tokens the question asks for.
@@ -412,7 +395,8 @@ func (g *generation) highlight(terms map[string]bool, f *knowledge.Fact) (title,
 // Highlight finds where a passage's title and text have the words of a question, for passages
 // that Search returned without highlights.
 func (i *Index) Highlight(q string, f *knowledge.Fact) (title, text []Span) {
-	g := i.cur.Load()
+	g, release := i.acquire()
+	defer release()
 	return g.highlight(g.plan(cleanQuery(q)).terms(), f)
 }
 

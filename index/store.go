@@ -44,15 +44,30 @@ type Options struct {
 	Dir         string        // where to keep the index; "" keeps it in memory
 	LockTimeout time.Duration // how long to wait for another process; 0 means DefaultLockTimeout
 	Log         *slog.Logger
+
+	// Load reads the fact files a reindex builds from; nil when the index serves knowledge
+	// that never changes (the built-in knowledge base).
+	Load Loader
+	// Watch is the folder of fact files that Watch reindexes on; Debounce is how long it
+	// must be quiet first (0 means 500 ms).
+	Watch    string
+	Debounce time.Duration
+	// OnReindex is called after every reindex, successful or not, from the goroutine that
+	// ran it: metrics and logs.
+	OnReindex func(Last)
+	// Baseline is what the first reindex compares with, when not the knowledge Open was given
+	// (the terminal compares the fact files with what INDEX_DIR or the built-in knowledge
+	// base holds).
+	Baseline *Snapshot
 }
 
 // manifest says what a generation on disk was built from, so it is reused only when nothing
 // changed.
 type manifest struct {
-	Knowledge string    `json:"knowledge"` // knowledge.Base.Version: every fact and synonym file
-	Mapping   string    `json:"mapping"`
-	Facts     int       `json:"facts"`
-	Built     time.Time `json:"built"`
+	Snapshot           // the knowledge version (every fact and synonym file) and fact digests
+	Mapping  string    `json:"mapping"`
+	Facts    int       `json:"facts"`
+	Built    time.Time `json:"built"`
 }
 
 // ErrLocked is returned when another process serves from the same index directory.
@@ -62,7 +77,11 @@ var ErrLocked = errors.New("another process is using the index directory")
 // is reused; otherwise one is built there. Stale and half-built generations are removed.
 func Open(ctx context.Context, base *knowledge.Base, opts Options) (*Index, error) {
 	if opts.Dir == "" {
-		return New(ctx, base)
+		g, err := build(ctx, base, "", nil)
+		if err != nil {
+			return nil, err
+		}
+		return newIndex(g, opts), nil
 	}
 	if opts.LockTimeout == 0 {
 		opts.LockTimeout = DefaultLockTimeout
@@ -91,7 +110,7 @@ func Open(ctx context.Context, base *knowledge.Base, opts Options) (*Index, erro
 		}
 	}
 	s.removeStale(g.dir)
-	i := newIndex(g)
+	i := newIndex(g, opts)
 	i.store = s
 	return i, nil
 }
@@ -139,15 +158,14 @@ func (s *store) reuse(base *knowledge.Base) (*generation, error) {
 	if err != nil {
 		return nil, err
 	}
-	if m.Knowledge != base.Version || m.Mapping != mappingVersion || m.Facts != len(base.Facts) {
-		return nil, fmt.Errorf("index built from knowledge %s (mapping %s), serving %s (mapping %s)", m.Knowledge, m.Mapping, base.Version, mappingVersion)
+	if m.Version != base.Version || m.Mapping != mappingVersion || m.Facts != len(base.Facts) {
+		return nil, fmt.Errorf("index built from knowledge %s (mapping %s), serving %s (mapping %s)", m.Version, m.Mapping, base.Version, mappingVersion)
 	}
 	idx, err := bleve.OpenUsing(dir, map[string]interface{}{"bolt_timeout": s.timeout.String()})
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	g := &generation{name: nextName(), idx: idx, base: base, dir: dir, built: time.Now()}
-	idx.SetName(g.name)
+	g := &generation{idx: idx, base: base, dir: dir, built: time.Now()}
 	if err := g.load(); err != nil {
 		idx.Close()
 		return nil, err
@@ -157,6 +175,23 @@ func (s *store) reuse(base *knowledge.Base) (*generation, error) {
 		return nil, fmt.Errorf("index on disk holds %d passages, want %d", g.docs, len(base.Facts))
 	}
 	return g, nil
+}
+
+// OnDisk returns the snapshot of the knowledge the index in dir was last built from: what a
+// process opening dir would serve.
+func OnDisk(dir string) (*Snapshot, error) {
+	name, err := os.ReadFile(filepath.Join(dir, currentFile))
+	if err != nil {
+		return nil, fmt.Errorf("no current index in %s: %w", dir, err)
+	}
+	m, err := readManifest(filepath.Join(dir, strings.TrimSpace(string(name))))
+	if err != nil {
+		return nil, err
+	}
+	if m.Digests == nil {
+		return nil, fmt.Errorf("the index in %s was built by an older version that recorded no fact digests", dir)
+	}
+	return &m.Snapshot, nil
 }
 
 func readManifest(dir string) (manifest, error) {
@@ -185,7 +220,7 @@ func (s *store) build(ctx context.Context, base *knowledge.Base, progress func(d
 // commit writes the manifest of a finished generation and points current at it, each by an
 // atomic rename.
 func (s *store) commit(g *generation) error {
-	data, _ := json.MarshalIndent(manifest{Knowledge: g.base.Version, Mapping: mappingVersion, Facts: len(g.base.Facts), Built: time.Now().UTC()}, "", "  ")
+	data, _ := json.MarshalIndent(manifest{Snapshot: *SnapshotOf(g.base), Mapping: mappingVersion, Facts: len(g.base.Facts), Built: time.Now().UTC()}, "", "  ")
 	if err := writeAtomic(filepath.Join(g.dir, manifestFile), data); err != nil {
 		return fmt.Errorf("write index manifest: %w", err)
 	}

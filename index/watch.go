@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -10,10 +11,22 @@ import (
 	"github.com/fsnotify/fsnotify"
 )
 
-// Watch reindexes from load whenever a fact file in dir changes, once the directory has been
-// quiet for debounce (editors save in several steps). Each result goes to done. Watch returns
-// when ctx ends.
-func (i *Index) Watch(ctx context.Context, dir string, debounce time.Duration, load Loader, done func(*Report, error)) error {
+// DefaultDebounce is how long the watched folder must be quiet before a reindex: editors save
+// in several steps.
+const DefaultDebounce = 500 * time.Millisecond
+
+// Watch reindexes whenever a fact file in the folder of Options.Watch changes, once it has been
+// quiet for Options.Debounce. Each result is reported to Options.OnReindex and kept as Last.
+// Watch returns when ctx ends.
+func (i *Index) Watch(ctx context.Context) error {
+	dir := i.opts.Watch
+	if dir == "" || i.opts.Load == nil {
+		return errors.New("watch: the index has no folder of fact files to watch")
+	}
+	debounce := i.opts.Debounce
+	if debounce <= 0 {
+		debounce = DefaultDebounce
+	}
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return fmt.Errorf("watch %s: %w", dir, err)
@@ -41,14 +54,15 @@ func (i *Index) Watch(ctx context.Context, dir string, debounce time.Duration, l
 			if !ok {
 				return nil
 			}
-			done(nil, fmt.Errorf("watch %s: %w", dir, err))
+			if i.opts.Log != nil {
+				i.opts.Log.Warn("watching the fact files", "dir", dir, "err", err)
+			}
 		case <-timer.C:
-			run, _ := i.Reindex(load)
-			report, err := run.Wait(ctx)
-			if ctx.Err() != nil {
+			// The outcome goes to OnReindex and Last.
+			run, _ := i.Reindex("watch")
+			if run.Wait(ctx); ctx.Err() != nil {
 				return nil
 			}
-			done(report, err)
 		}
 	}
 }
