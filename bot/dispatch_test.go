@@ -3,8 +3,6 @@ package bot
 import (
 	"context"
 	"errors"
-	"log/slog"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -12,6 +10,16 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/reedesk/reedesk/index"
 )
+
+// testDeadlines are Discord's deadlines shrunk so that delivery tests do not sleep for
+// seconds: a handler slower than Defer is deferred.
+var testDeadlines = Deadlines{
+	Defer:   100 * time.Millisecond,
+	Respond: 1 * time.Second,
+	REST:    1 * time.Second,
+	Later:   time.Minute,
+	Drain:   2 * time.Second,
+}
 
 // recorder is a responder that keeps what the dispatcher sends.
 type recorder struct {
@@ -77,13 +85,13 @@ func TestDispatchDefersSlowAnswers(t *testing.T) {
 		wantEdits int
 	}{
 		{"fast answer", 0, []discordgo.InteractionResponseType{discordgo.InteractionResponseChannelMessageWithSource}, 0},
-		{"slow answer", deferAfter + 500*time.Millisecond, []discordgo.InteractionResponseType{discordgo.InteractionResponseDeferredChannelMessageWithSource}, 1},
+		{"slow answer", testDeadlines.Defer + 200*time.Millisecond, []discordgo.InteractionResponseType{discordgo.InteractionResponseDeferredChannelMessageWithSource}, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			b := testBot(t, Options{Index: slowIndex{Index: idx, delay: tt.delay}})
 			rec := &recorder{}
-			Dispatch(context.Background(), b, Interaction("ask", map[string]any{"question": "How many locations were drilled at Beylikova?"}), rec, slog.New(slog.DiscardHandler))
+			NewDispatcher(b, testDeadlines, nil).Dispatch(context.Background(), Interaction("ask", map[string]any{"question": "How many locations were drilled at Beylikova?"}), rec)
 			var types []discordgo.InteractionResponseType
 			for _, r := range rec.responses {
 				types = append(types, r.Type)
@@ -111,11 +119,11 @@ func TestDispatchKeepsPrivateAnswersPrivate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	slow := deferAfter + 300*time.Millisecond
+	slow := testDeadlines.Defer + 200*time.Millisecond
 	t.Run("hide:true", func(t *testing.T) {
 		b := testBot(t, Options{Index: slowIndex{Index: idx, delay: slow}})
 		rec := &recorder{}
-		Dispatch(context.Background(), b, Interaction("ask", map[string]any{"question": "neodymium", "hide": true}), rec, slog.New(slog.DiscardHandler))
+		NewDispatcher(b, testDeadlines, nil).Dispatch(context.Background(), Interaction("ask", map[string]any{"question": "neodymium", "hide": true}), rec)
 		if len(rec.responses) != 1 || rec.responses[0].Data == nil || rec.responses[0].Data.Flags&discordgo.MessageFlagsEphemeral == 0 {
 			t.Fatalf("deferral %+v, want a private one", rec.responses)
 		}
@@ -126,12 +134,12 @@ func TestDispatchKeepsPrivateAnswersPrivate(t *testing.T) {
 	t.Run("slow error on a public command", func(t *testing.T) {
 		b := testBot(t, Options{Index: slowIndex{Index: idx, delay: slow, err: errors.New("disk on fire")}})
 		rec := &recorder{}
-		Dispatch(context.Background(), b, Interaction("ask", map[string]any{"question": "neodymium"}), rec, slog.New(slog.DiscardHandler))
+		NewDispatcher(b, testDeadlines, nil).Dispatch(context.Background(), Interaction("ask", map[string]any{"question": "neodymium"}), rec)
 		if rec.removed != 1 || len(rec.followups) != 1 || len(rec.edits) != 0 {
 			t.Fatalf("%d removals, %d followups, %d edits; want the public deferral replaced by a private followup", rec.removed, len(rec.followups), len(rec.edits))
 		}
-		if f := rec.followups[0]; f.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(f.Content, "search failed") {
-			t.Errorf("followup %+v, want the private error sentence", f)
+		if f := rec.followups[0]; f.Flags&discordgo.MessageFlagsEphemeral == 0 || f.Content != apology {
+			t.Errorf("followup %+v, want the private apology", f)
 		}
 	})
 }

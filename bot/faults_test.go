@@ -35,6 +35,8 @@ type faultConfig struct {
 	factDir bool                            // serve, and reindex, from a copy of the fact files
 	load    func(index.Loader) index.Loader // wraps the Loader /reindex uses (not the first load)
 	quiet   bool                            // log at Info, not Debug (load tests)
+	// deadlines are the dispatcher's; zero means testDeadlines.
+	deadlines Deadlines
 }
 
 // faultE2E is an e2e whose bot reports every Dispatch that returned.
@@ -48,7 +50,7 @@ type faultE2E struct {
 func startFaultE2E(tb testing.TB, c faultConfig) *faultE2E {
 	tb.Helper()
 	obs := newDispatches()
-	e := startE2E(tb, e2eConfig{factDir: c.factDir, wrapLoad: c.load, observer: obs, quiet: c.quiet})
+	e := startE2E(tb, e2eConfig{factDir: c.factDir, wrapLoad: c.load, observer: obs, quiet: c.quiet, deadlines: c.deadlines})
 	return &faultE2E{e2e: e, obs: obs}
 }
 
@@ -56,7 +58,7 @@ func startFaultE2E(tb testing.TB, c faultConfig) *faultE2E {
 // within d.
 func (e *faultE2E) jobsDone(d time.Duration) bool {
 	done := make(chan struct{})
-	go func() { e.g.jobs.Wait(); close(done) }()
+	go func() { e.d.jobs.Wait(); close(done) }()
 	select {
 	case <-done:
 		return true
@@ -256,12 +258,12 @@ func TestFaultGateway(t *testing.T) {
 	}
 }
 
-// callbackBound is how long Dispatch may take when the first response fails: its 2.5 s
-// deadline plus a margin.
-const callbackBound = 5 * time.Second
+// callbackBound is how long Dispatch may take when the first response fails: its deadline
+// plus a margin.
+const callbackBound = 3 * time.Second
 
 // TestFaultCallbackErrors refuses the first response of an /ask again and again, or never
-// answers it. The bot must give up within its 2.5 s deadline (a rate-limited first response
+// answers it. The bot must give up within its deadline (a rate-limited first response
 // is not retried: the interaction would have expired by then) and answer the next
 // interaction normally.
 func TestFaultCallbackErrors(t *testing.T) {
@@ -279,9 +281,9 @@ func TestFaultCallbackErrors(t *testing.T) {
 		{"500", discordtest.Fault{Status: 500}, 1},
 		// A 502 is an answer too: no retry within the first response's 3 s.
 		{"502", discordtest.Fault{Status: 502}, 1},
-		// Discord takes the request and never answers in time: the 2.5 s deadline cuts it
-		// off, so the fake records no status.
-		{"no answer for 4 s", discordtest.Fault{Delay: 4 * time.Second}, 1},
+		// Discord takes the request and never answers in time: the deadline cuts it off, so
+		// the fake records no status.
+		{"no answer in time", discordtest.Fault{Delay: testDeadlines.Respond + time.Second}, 1},
 	}
 	for k, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -382,14 +384,14 @@ func TestFaultReindexEditsRateLimited(t *testing.T) {
 
 			var bound time.Duration
 			if tc.shutdown {
-				// Run waits 5 s for running replies, then cancels them: the job's edit
+				// Run waits Drain for running replies, then cancels them: the job's edit
 				// then fails at its next attempt, after at most one retry_after.
-				start, bound = time.Now(), 5*time.Second+retryAfter+4*time.Second
+				start, bound = time.Now(), testDeadlines.Drain+retryAfter+4*time.Second
 				e.stop() // fails the test unless Run returns within 15 s
 			} else {
 				// A progress edit, at most one more when the build finishes, and the final
 				// edit: each gives up at its deadline, after at most one more retry_after.
-				bound = 3*(restDeadline+retryAfter) + 10*time.Second
+				bound = 3*(testDeadlines.REST+retryAfter) + 10*time.Second
 			}
 			got, err := e.obs.wait(e2eTimeout(t, bound+30*time.Second), 2)
 			if err != nil {
@@ -620,7 +622,7 @@ func TestLoadGatewayAsk(t *testing.T) {
 	if raceEnabled() {
 		inFlight = raceInFlight
 	}
-	e := startFaultE2E(t, faultConfig{quiet: true})
+	e := startFaultE2E(t, faultConfig{quiet: true, deadlines: DiscordDeadlines()})
 	_, msgs, byCallback, byOriginal := loadInteractions(n, 1000)
 
 	type answer struct {
@@ -790,7 +792,7 @@ func raceEnabled() bool {
 // waiting for its callback before sending the next, and reports the acknowledgement latency
 // (SendInteraction → callback at the fake) and throughput. Try -benchtime 2000x.
 func BenchmarkGatewayAsk(b *testing.B) {
-	e := startFaultE2E(b, faultConfig{quiet: true})
+	e := startFaultE2E(b, faultConfig{quiet: true, deadlines: DiscordDeadlines()})
 	n := b.N
 	_, msgs, byCallback, _ := loadInteractions(n, 10_000_000)
 	arrived := make([]chan discordtest.Request, n)
@@ -851,7 +853,7 @@ func BenchmarkGatewayAsk(b *testing.B) {
 func TestFaultRateLimitsRespectDeadlines(t *testing.T) {
 	t.Parallel()
 
-	// A retry_after longer than restDeadline must not hold the job that long, past the
+	// A retry_after longer than the REST deadline must not hold the job that long, past the
 	// edit's deadline and past shutdown.
 	t.Run("edit deadline holds against a long retry_after", func(t *testing.T) {
 		t.Parallel()
@@ -874,8 +876,8 @@ func TestFaultRateLimitsRespectDeadlines(t *testing.T) {
 		if _, err := e.fake.Wait(e2eTimeout(t, retryAfter+10*time.Second), accepted); err != nil {
 			t.Fatalf("no edit after the refused one: %v", err)
 		}
-		if took, bound := time.Since(start), restDeadline+3*time.Second; took > bound {
-			t.Errorf("the edit after a 429 came %s later, want within %s: the refused edit outlived its %s deadline", took.Round(time.Millisecond), bound, restDeadline)
+		if took, bound := time.Since(start), testDeadlines.REST+3*time.Second; took > bound {
+			t.Errorf("the edit after a 429 came %s later, want within %s: the refused edit outlived its %s deadline", took.Round(time.Millisecond), bound, testDeadlines.REST)
 		}
 	})
 

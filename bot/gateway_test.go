@@ -38,6 +38,8 @@ const (
 	drillOldText = "according to Anadolu Agency in"
 	drillNewText = "as Anadolu Agency reported in"
 
+	e2eProgress  = 200 * time.Millisecond // how often /reindex shows its progress here
+
 	e2eAdminRole = "role-admin"
 	e2eAdminUser = "owner1"
 )
@@ -47,6 +49,7 @@ type e2e struct {
 	fake *discordtest.Server
 	idx  *index.Index
 	g    *Gateway
+	d    *Dispatcher
 	dir  string // the fact files /reindex reads; "" when the bot serves the built-in knowledge
 	stop func() // stops the gateway and waits for Run to return; safe to call twice
 	logs *e2eLog
@@ -57,6 +60,9 @@ type e2eConfig struct {
 	wrapLoad func(index.Loader) index.Loader // wraps the Loader /reindex uses (not the first load)
 	observer Observer                        // sees every Dispatch that returned
 	quiet    bool                            // log at Info, not Debug (load tests)
+	// deadlines are the dispatcher's; zero means testDeadlines. Load tests use Discord's:
+	// under the race detector an acknowledgement may take a second.
+	deadlines Deadlines
 }
 
 // startE2E starts a fake Discord and the bot the way cmd/bot serves it, connected through the
@@ -96,25 +102,33 @@ func startE2E(tb testing.TB, c e2eConfig) *e2e {
 	if err != nil {
 		tb.Fatalf("load knowledge: %v", err)
 	}
-	e.idx, err = index.New(tb.Context(), base)
+	if load != nil && c.wrapLoad != nil {
+		load = c.wrapLoad(load)
+	}
+	e.idx, err = index.Open(tb.Context(), base, index.Options{Load: load})
 	if err != nil {
 		tb.Fatalf("build index: %v", err)
 	}
 	tb.Cleanup(func() { e.idx.Close() })
-	if load != nil && c.wrapLoad != nil {
-		load = c.wrapLoad(load)
-	}
 
-	b := New(Options{
-		Index: e.idx, Reindexer: e.idx, Load: load,
+	opts := Options{
+		Index:        e.idx,
 		AdminRoleIDs: []string{e2eAdminRole}, AdminUserIDs: []string{e2eAdminUser},
 		Observer: c.observer, Log: log, // RatePerMinute 0: no per-user limit
-	})
+		ProgressEvery: e2eProgress,
+	}
+	if load != nil {
+		opts.Reindexer = e.idx
+	}
 	s, err := NewDiscord(SessionConfig{Token: "test", APIURL: fake.APIURL(), AppID: "app1"})
 	if err != nil {
 		tb.Fatalf("NewDiscord: %v", err)
 	}
-	e.g = NewGateway(b, s, log)
+	if c.deadlines == (Deadlines{}) {
+		c.deadlines = testDeadlines
+	}
+	e.d = NewDispatcher(New(opts), c.deadlines, log)
+	e.g = NewGateway(e.d, s, log)
 
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
@@ -592,9 +606,9 @@ func (e *e2e) reindex(t *testing.T, who discordtest.InteractionOption) reindexed
 			t.Errorf("edit %d of %d titled %q: want progress before the final edit and the final edit last", k+1, len(edits), d.Embeds[0].Title)
 		}
 	}
-	// One progress edit at once, then one every 1.5 s at most: Discord allows about five
-	// edits in two seconds.
-	if limit := 2 + int(took/(1500*time.Millisecond)); len(edits) > limit {
+	// One progress edit at once, then one every progress interval at most (1.5 s in
+	// production: Discord allows about five edits in two seconds).
+	if limit := 2 + int(took/e2eProgress); len(edits) > limit {
 		t.Errorf("%d edits in %s, want at most %d", len(edits), took.Round(time.Millisecond), limit)
 	}
 	t.Logf("/reindex: %d edit(s) in %s", len(edits), took.Round(time.Millisecond))

@@ -171,7 +171,7 @@ func TestReindexAccess(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := &countingReindexer{}
-			b := testBot(t, Options{Reindexer: r, Load: func(context.Context) (*knowledge.Base, error) { return knowledge.Embedded() }, AdminRoleIDs: []string{"900"}, AdminUserIDs: []string{"700"}})
+			b := testBot(t, Options{Reindexer: r, AdminRoleIDs: []string{"900"}, AdminUserIDs: []string{"700"}})
 			i := Interaction("reindex", nil)
 			i.Member, i.User, i.GuildID = tt.member, tt.user, tt.guild
 			reply := b.Respond(context.Background(), i)
@@ -187,16 +187,20 @@ func TestReindexAccess(t *testing.T) {
 	}
 }
 
+// countingReindexer counts the reindexes started; each fails at once, as the built-in
+// knowledge base cannot be reloaded.
 type countingReindexer struct{ calls int }
 
-func (c *countingReindexer) Reindex(load index.Loader) (*index.Run, bool) {
+func (c *countingReindexer) Reindex(by string) (*index.Run, bool) {
 	c.calls++
 	idx, err := builtinIndex()
 	if err != nil {
 		panic(err)
 	}
-	return idx.Reindex(load)
+	return idx.Reindex(by)
 }
+
+func (c *countingReindexer) Last() (index.Last, bool) { return index.Last{}, false }
 
 // TestReindexReportsProgressAndResult runs /reindex's job against a real index: the edits end
 // with the summary, or with the fact-file problems when the files are broken.
@@ -206,29 +210,30 @@ func TestReindexReportsProgressAndResult(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct {
-		name string
-		load index.Loader
-		want []string
+		name  string
+		load  index.Loader
+		want  []string
+		fails bool
 	}{
-		{"unchanged", func(context.Context) (*knowledge.Base, error) { return knowledge.Embedded() }, []string{"Reindexed", "Nothing changed"}},
+		{"unchanged", func(context.Context) (*knowledge.Base, error) { return knowledge.Embedded() }, []string{"Reindexed", "Nothing changed"}, false},
 		{"broken files", func(context.Context) (*knowledge.Base, error) {
 			return knowledge.LoadDir(filepath.Join("..", "knowledge", "testdata", "planted"))
-		}, []string{"Reindex failed: the old index keeps answering", "facts.yaml:31: facts[3].figures[0].unit"}},
+		}, []string{"Reindex failed: the old index keeps answering", "facts.yaml:31: facts[3].figures[0].unit"}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			idx, err := index.New(context.Background(), base)
+			idx, err := index.Open(context.Background(), base, index.Options{Load: tt.load})
 			if err != nil {
 				t.Fatal(err)
 			}
 			defer idx.Close()
-			b := testBot(t, Options{Index: idx, Reindexer: idx, Load: tt.load})
+			b := testBot(t, Options{Index: idx, Reindexer: idx})
 			reply := b.Respond(context.Background(), Interaction("reindex", nil))
 			if reply.Response.Type != discordgo.InteractionResponseDeferredChannelMessageWithSource || reply.Later == nil {
 				t.Fatalf("reindex answered %+v, want a deferral and a job", reply.Response)
 			}
 			var edits []string
-			reply.Later(context.Background(), func(e *discordgo.WebhookEdit) error {
+			jobErr := reply.Later(context.Background(), func(e *discordgo.WebhookEdit) error {
 				body, _ := json.Marshal(e)
 				if err := discordtest.CheckLimits("PATCH", "/webhooks/app1/tok/messages/@original", body); err != nil {
 					t.Errorf("edit breaks Discord's limits: %v", err)
@@ -242,6 +247,9 @@ func TestReindexReportsProgressAndResult(t *testing.T) {
 			})
 			if len(edits) == 0 {
 				t.Fatal("the job made no edit")
+			}
+			if failed := jobErr != nil; failed != tt.fails {
+				t.Errorf("job error %v, want an error: %v", jobErr, tt.fails)
 			}
 			last := edits[len(edits)-1]
 			for _, w := range tt.want {

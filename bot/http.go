@@ -38,39 +38,25 @@ func ParsePublicKey(s string) (ed25519.PublicKey, error) {
 // signed, and the answer is the HTTP response; later edits go through the webhook API, like in
 // gateway mode. It keeps no state between requests, so replicas can share a load balancer.
 type Endpoint struct {
-	bot  *Bot
+	d    *Dispatcher
 	key  ed25519.PublicKey
 	rest restResponder // for edits and followups
 	log  *slog.Logger
 	now  func() time.Time
-
-	life context.Context
-	stop context.CancelFunc
-	jobs sync.WaitGroup
 }
 
-// NewEndpoint returns the handler for InteractionsPath.
-func NewEndpoint(b *Bot, key ed25519.PublicKey, rest *discordgo.Session, log *slog.Logger) *Endpoint {
+// NewEndpoint returns the handler for InteractionsPath: d answers each interaction, rest is
+// the session whose client reaches Discord's REST API for the edits after a deferral.
+func NewEndpoint(d *Dispatcher, key ed25519.PublicKey, rest *discordgo.Session, log *slog.Logger) *Endpoint {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	e := &Endpoint{bot: b, key: key, rest: newRESTResponder(rest), log: log, now: time.Now}
-	e.life, e.stop = context.WithCancel(context.Background())
-	return e
+	return &Endpoint{d: d, key: key, rest: newRESTResponder(rest), log: log, now: time.Now}
 }
 
-// Close waits up to ctx for the replies still running (edits after a deferral), then stops
-// them.
-func (e *Endpoint) Close(ctx context.Context) {
-	done := make(chan struct{})
-	go func() { e.jobs.Wait(); close(done) }()
-	select {
-	case <-done:
-	case <-ctx.Done():
-		e.log.Warn("stopping with replies still running")
-	}
-	e.stop()
-}
+// Close waits up to ctx, and at most the dispatcher's Drain deadline, for the replies still
+// running (edits after a deferral), then stops them.
+func (e *Endpoint) Close(ctx context.Context) { e.d.Close(ctx) }
 
 func (e *Endpoint) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path != InteractionsPath {
@@ -113,12 +99,10 @@ func (e *Endpoint) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	hr := &httpResponder{w: w, rest: e.rest, written: make(chan struct{})}
-	e.jobs.Add(1)
-	go func() {
-		defer e.jobs.Done()
-		Dispatch(e.life, e.bot, &i, hr, e.log)
-		hr.close()
-	}()
+	if !e.d.Go(r.Context(), &i, hr, hr.close) {
+		http.Error(w, "shutting down", http.StatusServiceUnavailable)
+		return
+	}
 	select {
 	case <-hr.written:
 	case <-r.Context().Done():

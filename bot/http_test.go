@@ -47,8 +47,9 @@ func (s signer) request(t testing.TB, url string, body []byte, at time.Time) *ht
 	return req
 }
 
-// endpoint serves a bot on an httptest server; edits go to a fake Discord.
-func endpoint(t *testing.T, opts Options) (*httptest.Server, signer, *discordtest.Server) {
+// endpoint serves a bot on an httptest server, with the given deadlines; edits go to a fake
+// Discord.
+func endpoint(t *testing.T, opts Options, d Deadlines) (*httptest.Server, signer, *discordtest.Server) {
 	t.Helper()
 	fake := discordtest.New(t)
 	s, err := NewDiscord(SessionConfig{APIURL: fake.APIURL()})
@@ -56,7 +57,7 @@ func endpoint(t *testing.T, opts Options) (*httptest.Server, signer, *discordtes
 		t.Fatal(err)
 	}
 	sg := newSigner(t)
-	ep := NewEndpoint(testBot(t, opts), sg.pub, s, nil)
+	ep := NewEndpoint(NewDispatcher(testBot(t, opts), d, nil), sg.pub, s, nil)
 	srv := httptest.NewServer(ep)
 	t.Cleanup(func() {
 		srv.Close()
@@ -84,7 +85,7 @@ func askInteraction(id, question string) map[string]any {
 }
 
 func TestEndpointChecksEveryRequest(t *testing.T) {
-	srv, sg, _ := endpoint(t, Options{})
+	srv, sg, _ := endpoint(t, Options{}, testDeadlines)
 	url := srv.URL + InteractionsPath
 	now := time.Now()
 	ping := interactionJSON(t, map[string]any{"id": "p1", "application_id": "app1", "type": 1, "token": "tok-p1"})
@@ -154,7 +155,7 @@ func TestEndpointDefersSlowWork(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, sg, fake := endpoint(t, Options{Index: slowIndex{Index: idx, delay: deferAfter + 300*time.Millisecond}})
+	srv, sg, fake := endpoint(t, Options{Index: slowIndex{Index: idx, delay: testDeadlines.Defer + 200*time.Millisecond}}, testDeadlines)
 	resp, err := http.DefaultClient.Do(sg.request(t, srv.URL+InteractionsPath, interactionJSON(t, askInteraction("slow1", "How many locations were drilled at Beylikova?")), time.Now()))
 	if err != nil {
 		t.Fatal(err)
@@ -182,7 +183,8 @@ func TestEndpointUnderLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("load test")
 	}
-	srv, sg, _ := endpoint(t, Options{})
+	// Discord's deadlines: under load a handler may take longer than the tests' Defer.
+	srv, sg, _ := endpoint(t, Options{}, DiscordDeadlines())
 	questions := []struct{ q, want string }{
 		{"How many locations were drilled at Beylikova?", "310"},
 		{"What is the grade of rare earth oxide in the Beylikova resource?", "1.80 %"},
@@ -242,7 +244,7 @@ func BenchmarkInteractionsEndpoint(b *testing.B) {
 		b.Fatal(err)
 	}
 	sg := newSigner(b)
-	ep := NewEndpoint(New(Options{Index: idx}), sg.pub, s, nil)
+	ep := NewEndpoint(NewDispatcher(New(Options{Index: idx}), DiscordDeadlines(), nil), sg.pub, s, nil)
 	srv := httptest.NewServer(ep)
 	defer srv.Close()
 	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 64}}

@@ -40,6 +40,18 @@ func truncate(s string, max int) string {
 	return strings.TrimRight(string(r), " \n") + cutMark
 }
 
+// fits reports whether s is at most max runes.
+func fits(s string, max int) bool { return utf8.RuneCountInString(s) <= max }
+
+// clip shortens s to at most max runes, ending it with an ellipsis: for short labels such as
+// autocomplete choices, where "… (cut)" would take too much room.
+func clip(s string, max int) string {
+	if fits(s, max) {
+		return s
+	}
+	return string([]rune(s)[:max-1]) + "…"
+}
+
 // fit makes a response respect every Discord limit, cutting the least important text first:
 // later embeds before earlier ones, fields before descriptions.
 func fit(d *discordgo.InteractionResponseData) {
@@ -119,27 +131,39 @@ func embedsLength(embeds []*discordgo.MessageEmbed) int {
 // EmbedLength is the number of characters of an embed that count toward Discord's limits.
 func EmbedLength(e *discordgo.MessageEmbed) int { return embedsLength([]*discordgo.MessageEmbed{e}) }
 
-// escapeMarkdown escapes the characters that format text in Discord, so that curated text
-// shows as written.
-func escapeMarkdown(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '\\', '*', '_', '~', '`', '|':
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+// noMentions is set on every message: no fact or echoed input can ping anyone.
+func noMentions() *discordgo.MessageAllowedMentions {
+	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
 }
 
-// escapeInput makes echoed user input inert: no formatting, no line breaks, and no mention,
-// channel or emoji syntax (allowed_mentions is empty as well, so nothing could ping anyway).
-func escapeInput(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	s = escapeMarkdown(s)
-	s = strings.ReplaceAll(s, "@", "@\u200b")
-	s = strings.ReplaceAll(s, "<", "<\u200b")
-	s = strings.ReplaceAll(s, "](", "]\u200b(")
-	return s
+// finish makes a response safe to send: within Discord's limits, pinging no one.
+func finish(resp *discordgo.InteractionResponse) {
+	d := resp.Data
+	if d == nil {
+		return
+	}
+	fit(d)
+	switch resp.Type {
+	case discordgo.InteractionResponseChannelMessageWithSource, discordgo.InteractionResponseUpdateMessage:
+		d.AllowedMentions = noMentions()
+	}
+}
+
+// fitEdit is finish for an edit of a message.
+func fitEdit(e *discordgo.WebhookEdit) {
+	d := &discordgo.InteractionResponseData{}
+	if e.Content != nil {
+		d.Content = *e.Content
+	}
+	if e.Embeds != nil {
+		d.Embeds = *e.Embeds
+	}
+	fit(d)
+	if e.Content != nil {
+		e.Content = &d.Content
+	}
+	if e.Embeds != nil {
+		e.Embeds = &d.Embeds
+	}
+	e.AllowedMentions = noMentions()
 }

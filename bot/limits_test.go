@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/reedesk/reedesk/knowledge"
 )
 
 func TestTruncate(t *testing.T) {
@@ -98,7 +99,7 @@ func TestConversionsInTheUnitAsked(t *testing.T) {
 		if !ok {
 			t.Fatalf("no fact %s", tt.fact)
 		}
-		got := conversions(tt.q, f)
+		got := conversions(knowledge.AskedUnits(tt.q), f)
 		if (tt.want == "") != (got == "") || !strings.Contains(got, tt.want) {
 			t.Errorf("conversions(%q, %s) = %q, want %q", tt.q, tt.fact, got, tt.want)
 		}

@@ -12,13 +12,9 @@ import (
 	"github.com/reedesk/reedesk/knowledge"
 )
 
-// progressEvery is how often /reindex edits its message while the build runs; Discord allows
-// about five edits in two seconds per interaction.
-const progressEvery = 1500 * time.Millisecond
-
 // reindexCommand rebuilds the index in the background for an admin, showing progress and then
 // what changed, or exactly what is wrong while the old index keeps answering.
-func (b *Bot) reindexCommand(ctx context.Context, r request) Reply {
+func (b *Bot) reindexCommand(ctx context.Context, r request) (Reply, error) {
 	u := r.user()
 	who := "someone"
 	if u != nil {
@@ -30,30 +26,31 @@ func (b *Bot) reindexCommand(ctx context.Context, r request) Reply {
 		if r.i.GuildID == "" {
 			msg = "In direct messages only the bot's admins (ADMIN_USER_IDS) can run /reindex."
 		}
-		return failure(OutcomeRefused, msg)
+		return Reply{}, refused(msg)
 	}
-	if b.reindex == nil || b.load == nil {
-		return failure(OutcomeRefused, "Reindexing is not available here: the bot serves its built-in knowledge base.")
+	if b.reindex == nil {
+		return Reply{}, refused("Reindexing is not available here: the bot serves its built-in knowledge base.")
 	}
-	run, joined := b.reindex.Reindex(b.load)
+	run, joined := b.reindex.Reindex(who)
 	b.log.InfoContext(ctx, "reindex requested", "user", userID(r), "joined", joined)
 	return Reply{
 		Response: &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource},
-		Later: func(ctx context.Context, edit func(*discordgo.WebhookEdit) error) {
-			b.followReindex(ctx, run, joined, who, edit)
+		Later: func(ctx context.Context, edit func(*discordgo.WebhookEdit) error) error {
+			return b.followReindex(ctx, run, joined, edit)
 		},
-	}
+	}, nil
 }
 
-// followReindex edits the deferred message with the build's progress, then its result.
-func (b *Bot) followReindex(ctx context.Context, run *index.Run, joined bool, who string, edit func(*discordgo.WebhookEdit) error) {
+// followReindex edits the deferred message with the build's progress, then its result, and
+// returns the build's error.
+func (b *Bot) followReindex(ctx context.Context, run *index.Run, joined bool, edit func(*discordgo.WebhookEdit) error) error {
 	title := "Reindexing"
 	if joined {
 		title = "Reindexing (joined the build already running)"
 	}
-	tick := time.NewTicker(progressEvery)
+	tick := time.NewTicker(b.progress)
 	defer tick.Stop()
-	var shown index.Progress
+	shown := index.Progress{Phase: "not shown yet"} // the first state is always shown
 	show := func() {
 		p := run.Progress()
 		if p == shown {
@@ -72,19 +69,24 @@ func (b *Bot) followReindex(ctx context.Context, run *index.Run, joined bool, wh
 		case <-tick.C:
 			show()
 		case <-ctx.Done():
-			return
+			return ctx.Err()
 		}
 	}
 	report, err := run.Wait(ctx)
-	if !joined {
-		b.RecordReindex(who, report, err)
-	}
-	if err != nil {
-		b.log.ErrorContext(ctx, "reindex failed", "err", err)
+	if !joined { // the run is counted and logged once, by who started it
+		took := time.Duration(0)
+		if report != nil {
+			took = report.Took
+		}
+		b.observe.Reindex(ReindexOutcome(report, err), took)
+		if err != nil {
+			b.log.ErrorContext(ctx, "reindex failed; the old index keeps answering", "err", err)
+		}
 	}
 	if e := edit(embedEdit(resultEmbed(report, err))); e != nil {
 		b.log.WarnContext(ctx, "reindex result edit failed", "err", e)
 	}
+	return err
 }
 
 func embedEdit(e *discordgo.MessageEmbed) *discordgo.WebhookEdit {

@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -14,14 +13,8 @@ import (
 	"github.com/bwmarrin/discordgo"
 )
 
-// Deadlines. Discord drops an interaction not answered within 3 seconds, and a token is valid
-// for 15 minutes.
-const (
-	deferAfter      = 1500 * time.Millisecond // a handler still running then gets a deferral
-	respondDeadline = 2500 * time.Millisecond // for the first response
-	restDeadline    = 10 * time.Second        // for every other REST call
-	laterDeadline   = 14 * time.Minute        // for a job that edits its message
-)
+// restTimeout bounds every REST call at the HTTP client, behind the deadlines of each call.
+const restTimeout = 10 * time.Second
 
 // DefaultAPIURL is Discord's REST API, as discordgo addresses it.
 const DefaultAPIURL = "https://discord.com/api/v9/"
@@ -57,7 +50,7 @@ func NewDiscord(cfg SessionConfig) (*discordgo.Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.Client = &http.Client{Transport: tr, Timeout: restDeadline}
+	s.Client = &http.Client{Transport: tr, Timeout: restTimeout}
 	s.Identify.Intents = discordgo.IntentsNone // slash commands need no intents, privileged or not
 	s.ShardID, s.ShardCount = cfg.ShardID, cfg.ShardCount
 	s.LogLevel = discordgo.LogError
@@ -102,11 +95,11 @@ func Register(ctx context.Context, s *discordgo.Session, cfg SessionConfig) ([]*
 	if err != nil {
 		return nil, err
 	}
-	ctx, cancel := context.WithTimeout(ctx, restDeadline)
+	ctx, cancel := context.WithTimeout(ctx, restTimeout)
 	defer cancel()
 	cmds, err := s.ApplicationCommandBulkOverwrite(appID, cfg.GuildID, Commands(), discordgo.WithContext(ctx))
 	if err != nil {
-		return nil, fmt.Errorf("register commands: %w", err)
+		return nil, fmt.Errorf("register commands: %w", APIError(cfg, err))
 	}
 	return cmds, nil
 }
@@ -118,33 +111,27 @@ func applicationID(s *discordgo.Session, cfg SessionConfig) (string, error) {
 	// discordgo takes no context here; the client's timeout bounds the call.
 	app, err := s.Application("@me")
 	if err != nil {
-		return "", fmt.Errorf("ask Discord for the application id (or set DISCORD_APP_ID): %w", err)
+		return "", fmt.Errorf("ask Discord for the application id (or set DISCORD_APP_ID): %w", APIError(cfg, err))
 	}
 	return app.ID, nil
 }
 
 // Gateway runs the bot on a Discord gateway connection until ctx ends.
 type Gateway struct {
-	bot  *Bot
-	s    *discordgo.Session
-	rest restResponder
-	log  *slog.Logger
-	jobs sync.WaitGroup
-	life context.Context
-	stop context.CancelFunc
+	d   *Dispatcher
+	s   *discordgo.Session
+	log *slog.Logger
 
-	mu      sync.Mutex
-	ready   bool
-	closing bool // no new replies start once shutdown begins
+	mu    sync.Mutex
+	ready bool
 }
 
-// NewGateway wires b to the session s. Call Run to connect.
-func NewGateway(b *Bot, s *discordgo.Session, log *slog.Logger) *Gateway {
+// NewGateway answers the interactions that come over session s with d. Call Run to connect.
+func NewGateway(d *Dispatcher, s *discordgo.Session, log *slog.Logger) *Gateway {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	g := &Gateway{bot: b, s: s, log: log, rest: newRESTResponder(s)}
-	g.life, g.stop = context.WithCancel(context.Background())
+	g := &Gateway{d: d, s: s, log: log}
 	s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
 		g.setReady(true)
 		log.Info("connected to Discord", "shard", s.ShardID, "shards", s.ShardCount)
@@ -156,19 +143,6 @@ func NewGateway(b *Bot, s *discordgo.Session, log *slog.Logger) *Gateway {
 	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) {
 		g.setReady(false)
 		log.Warn("disconnected from Discord; reconnecting")
-	})
-	s.AddHandler(func(_ *discordgo.Session, i *discordgo.InteractionCreate) {
-		g.mu.Lock()
-		if g.closing {
-			// Shutting down: leave it unanswered rather than cut it off midway; Discord
-			// tells the user the bot did not respond.
-			g.mu.Unlock()
-			return
-		}
-		g.jobs.Add(1)
-		g.mu.Unlock()
-		defer g.jobs.Done()
-		Dispatch(g.life, b, i.Interaction, g.rest, log)
 	})
 	return g
 }
@@ -186,163 +160,40 @@ func (g *Gateway) Ready() bool {
 	return g.ready
 }
 
-// Run connects and serves interactions until ctx ends, then lets running replies finish
-// (up to a few seconds) and closes the connection.
+// Run connects and serves interactions until ctx ends, then lets running replies finish (up
+// to the dispatcher's Drain deadline) and closes the connection.
 func (g *Gateway) Run(ctx context.Context) error {
+	rest := newRESTResponder(g.s)
+	// discordgo runs each handler in a goroutine of its own; the dispatcher joins them.
+	remove := g.s.AddHandler(func(_ *discordgo.Session, i *discordgo.InteractionCreate) {
+		g.d.Dispatch(ctx, i.Interaction, rest)
+	})
+	defer remove()
 	if err := g.s.Open(); err != nil {
 		return fmt.Errorf("connect to the Discord gateway: %w", err)
 	}
 	<-ctx.Done()
-	g.mu.Lock()
-	g.closing = true
-	g.mu.Unlock()
-	done := make(chan struct{})
-	go func() { g.jobs.Wait(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(5 * time.Second):
-		g.log.Warn("stopping with replies still running")
-	}
-	g.stop()
+	g.d.Close(context.Background())
 	g.setReady(false)
 	return g.s.Close()
 }
 
-// responder sends an interaction's first response; the gateway posts it to Discord, the HTTP
-// endpoint writes it as the answer to Discord's request.
-type responder interface {
-	respond(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error
-	edit(ctx context.Context, i *discordgo.Interaction, e *discordgo.WebhookEdit) error
-	remove(ctx context.Context, i *discordgo.Interaction) error
-	followup(ctx context.Context, i *discordgo.Interaction, p *discordgo.WebhookParams) error
+// APIError names, in err, the API base the bot really called: discordgo's errors name
+// Discord's own URL even when DISCORD_API_URL sends the calls to a proxy or a fake.
+func APIError(cfg SessionConfig, err error) error {
+	if err == nil || cfg.APIURL == "" || cfg.APIURL == DefaultAPIURL {
+		return err
+	}
+	return &apiError{err: err, base: strings.TrimSuffix(cfg.APIURL, "/") + "/"}
 }
 
-// Dispatch answers one interaction: it runs the handler, sends its response (or a deferral if
-// the handler is slow, then the response as an edit), and runs the reply's job. Every call to
-// Discord has a deadline.
-func Dispatch(ctx context.Context, b *Bot, i *discordgo.Interaction, to responder, log *slog.Logger) {
-	start := time.Now()
-	replies := make(chan Reply, 1)
-	go func() { replies <- b.Respond(ctx, i) }()
-
-	var reply Reply
-	deferred := false
-	select {
-	case reply = <-replies:
-	case <-time.After(deferAfter):
-		if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
-			reply = <-replies // autocomplete cannot be deferred
-			break
-		}
-		deferred = true
-		// Whether the answer is private is fixed by the deferral, so guess it from the
-		// interaction: button replies and /ask hide:true are private.
-		deferral := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
-		if private(i) {
-			deferral.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
-		}
-		rctx, cancel := context.WithTimeout(ctx, respondDeadline)
-		err := to.respond(rctx, i, deferral)
-		cancel()
-		if err != nil {
-			log.Error("defer interaction", "err", err, "waited", time.Since(start))
-			b.observe.Command(commandName(i), OutcomeError, time.Since(start))
-			return
-		}
-		reply = <-replies
-	}
-
-	// The latency measured is until the answer is sent, not the job after it.
-	var took time.Duration
-	defer func() {
-		if took == 0 {
-			took = time.Since(start)
-		}
-		b.observe.Command(reply.Command, reply.Outcome, took)
-	}()
-	if deferred {
-		if d := reply.Response.Data; d != nil {
-			var err error
-			if d.Flags&discordgo.MessageFlagsEphemeral != 0 && !private(i) {
-				// A public "thinking…" cannot become private: replace it with a private
-				// followup.
-				err = replacePrivately(ctx, to, i, d)
-			} else {
-				err = editWith(ctx, to, i, responseEdit(d))
-			}
-			if err != nil {
-				log.Error("send deferred reply", "err", err)
-				reply.Outcome = OutcomeError
-				return
-			}
-		}
-	} else {
-		rctx, cancel := context.WithTimeout(ctx, respondDeadline)
-		err := to.respond(rctx, i, reply.Response)
-		cancel()
-		if err != nil {
-			log.Error("respond to interaction", "err", err, "took", time.Since(start))
-			reply.Outcome = OutcomeError
-			return
-		}
-	}
-	took = time.Since(start)
-	if reply.Later != nil {
-		lctx, cancel := context.WithTimeout(ctx, laterDeadline)
-		defer cancel()
-		reply.Later(lctx, func(e *discordgo.WebhookEdit) error { return editWith(lctx, to, i, e) })
-	}
+type apiError struct {
+	err  error
+	base string
 }
 
-// private reports whether the answer to i will be seen only by its sender.
-func private(i *discordgo.Interaction) bool {
-	switch i.Type {
-	case discordgo.InteractionMessageComponent:
-		return true
-	case discordgo.InteractionApplicationCommand:
-		for _, o := range i.ApplicationCommandData().Options {
-			if v, ok := o.Value.(bool); ok && o.Name == "hide" && v {
-				return true
-			}
-		}
-	}
-	return false
+func (e *apiError) Error() string {
+	return strings.ReplaceAll(e.err.Error(), DefaultAPIURL, e.base)
 }
 
-// replacePrivately deletes a public deferral and sends the answer as a private followup.
-func replacePrivately(ctx context.Context, to responder, i *discordgo.Interaction, d *discordgo.InteractionResponseData) error {
-	ctx, cancel := context.WithTimeout(ctx, restDeadline)
-	defer cancel()
-	if err := to.remove(ctx, i); err != nil {
-		return fmt.Errorf("remove the public deferral: %w", err)
-	}
-	return to.followup(ctx, i, &discordgo.WebhookParams{
-		Content: d.Content, Embeds: d.Embeds, Components: d.Components,
-		Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions(),
-	})
-}
-
-func editWith(ctx context.Context, to responder, i *discordgo.Interaction, e *discordgo.WebhookEdit) error {
-	ctx, cancel := context.WithTimeout(ctx, restDeadline)
-	defer cancel()
-	err := to.edit(ctx, i, e)
-	if errors.Is(err, context.DeadlineExceeded) {
-		return fmt.Errorf("edit the reply: Discord did not answer within %s", restDeadline)
-	}
-	return err
-}
-
-// responseEdit turns a message response into the edit that replaces a deferral.
-func responseEdit(d *discordgo.InteractionResponseData) *discordgo.WebhookEdit {
-	content := d.Content
-	embeds := d.Embeds
-	if embeds == nil {
-		embeds = []*discordgo.MessageEmbed{}
-	}
-	e := &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, AllowedMentions: noMentions()}
-	if d.Components != nil {
-		c := d.Components
-		e.Components = &c
-	}
-	return e
-}
+func (e *apiError) Unwrap() error { return e.err }

@@ -19,7 +19,7 @@ func TestGatewayIdentifiesItsShard(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := NewGateway(testBot(t, Options{}), s, nil)
+	g := NewGateway(NewDispatcher(testBot(t, Options{}), testDeadlines, nil), s, nil)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- g.Run(ctx) }()

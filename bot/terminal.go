@@ -19,13 +19,14 @@ import (
 // and the interaction asks for autocomplete.
 func ParseCommand(line string, complete bool) (*discordgo.Interaction, error) {
 	line = strings.TrimSpace(line)
+	t := newTable()
 	if !strings.HasPrefix(line, "/") {
-		return nil, fmt.Errorf("a command starts with /, as in /stats topic:beylikova; commands: %s", commandList())
+		return nil, fmt.Errorf("a command starts with /, as in /stats topic:beylikova; commands: %s", t.list())
 	}
 	name, rest, _ := strings.Cut(line[1:], " ")
-	c, ok := lookup(name)
+	c, ok := t.command(name)
 	if !ok {
-		return nil, fmt.Errorf("unknown command /%s; commands: %s", name, commandList())
+		return nil, fmt.Errorf("unknown command /%s; commands: %s", name, t.list())
 	}
 	values, order, err := parseOptions(c, rest)
 	if err != nil {
@@ -101,28 +102,37 @@ func parseOptions(c command, rest string) (map[string]any, []string, error) {
 	return values, order, nil
 }
 
+// TerminalOptions say how RunTerminal writes: as the JSON payloads Discord receives, or as
+// text for a reader, bold with ANSI escapes and wrapped at Width columns.
+type TerminalOptions struct {
+	JSON  bool
+	ANSI  bool
+	Width int // 0 means 80
+}
+
 // RunTerminal answers an interaction the way the Discord session would, and writes the
-// response and each later edit to w: as text for a reader, or with asJSON as the payloads
-// Discord receives, one JSON document per line (the response, then each edit).
-func RunTerminal(ctx context.Context, b *Bot, i *discordgo.Interaction, w io.Writer, asJSON, ansi bool) error {
+// response and each later edit to w: as text for a reader, or as the payloads Discord
+// receives, one JSON document per line (the response, then each edit). failed says whether
+// the command could not be done (an unknown topic, a missing option, a failed reindex).
+func RunTerminal(ctx context.Context, b *Bot, i *discordgo.Interaction, w io.Writer, opts TerminalOptions) (failed bool, err error) {
 	reply := b.Respond(ctx, i)
-	write := func(v any, text string) error {
-		if asJSON {
+	write := func(v any, resp *discordgo.InteractionResponse) error {
+		if opts.JSON {
 			enc := json.NewEncoder(w)
 			enc.SetEscapeHTML(false)
 			return enc.Encode(v)
 		}
-		_, err := io.WriteString(w, text)
+		_, err := io.WriteString(w, Text(resp, opts.ANSI, opts.Width))
 		return err
 	}
-	if err := write(reply.Response, Text(reply.Response, ansi)); err != nil {
-		return err
+	if err := write(reply.Response, reply.Response); err != nil {
+		return false, err
 	}
 	if reply.Later == nil {
-		return nil
+		return reply.Failed(), nil
 	}
 	var werr error
-	reply.Later(ctx, func(e *discordgo.WebhookEdit) error {
+	jobErr := reply.Later(ctx, func(e *discordgo.WebhookEdit) error {
 		resp := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: &discordgo.InteractionResponseData{}}
 		if e.Content != nil {
 			resp.Data.Content = *e.Content
@@ -130,10 +140,174 @@ func RunTerminal(ctx context.Context, b *Bot, i *discordgo.Interaction, w io.Wri
 		if e.Embeds != nil {
 			resp.Data.Embeds = *e.Embeds
 		}
-		if err := write(e, "\n"+Text(resp, ansi)); err != nil && werr == nil {
+		if !opts.JSON {
+			io.WriteString(w, "\n")
+		}
+		if err := write(e, resp); err != nil && werr == nil {
 			werr = err
 		}
 		return werr
 	})
-	return werr
+	return reply.Failed() || jobErr != nil, werr
+}
+
+// Text renders a response for a terminal: the same content, embeds and fields, without
+// Discord markdown, wrapped at width columns (80 when 0) between words. With ansi, bold text
+// stays bold.
+func Text(resp *discordgo.InteractionResponse, ansi bool, width int) string {
+	if width <= 0 {
+		width = 80
+	}
+	var b strings.Builder
+	d := resp.Data
+	if d == nil {
+		switch resp.Type {
+		case discordgo.InteractionResponseDeferredChannelMessageWithSource:
+			return "(thinking…)\n"
+		}
+		return ""
+	}
+	para := func(s string, indent int) {
+		b.WriteString(wrap(s, width, indent) + "\n")
+	}
+	if d.Flags&discordgo.MessageFlagsEphemeral != 0 {
+		b.WriteString("(only you can see this)\n")
+	}
+	if d.Content != "" {
+		para(plain(d.Content, ansi), 0)
+	}
+	for i, e := range d.Embeds {
+		if i > 0 || d.Content != "" {
+			b.WriteString("\n")
+		}
+		if e.Title != "" {
+			title := plain(e.Title, false)
+			if ansi {
+				title = "\x1b[1m" + title + "\x1b[0m"
+			}
+			b.WriteString(wrap("▌ "+title, width, 0) + "\n")
+		}
+		if e.Description != "" {
+			para(plain(e.Description, ansi), 2)
+		}
+		for _, f := range e.Fields {
+			b.WriteString("\n")
+			para(plain(f.Name, false), 2)
+			para(plain(f.Value, ansi), 4)
+		}
+		if e.URL != "" {
+			b.WriteString("\n  " + e.URL + "\n")
+		}
+		if e.Footer != nil && e.Footer.Text != "" {
+			b.WriteString(wrap("— "+plain(e.Footer.Text, false), width, 2) + "\n")
+		}
+	}
+	for _, row := range d.Components {
+		r, ok := row.(discordgo.ActionsRow)
+		if !ok {
+			if p, ok := row.(*discordgo.ActionsRow); ok {
+				r = *p
+			} else {
+				continue
+			}
+		}
+		var labels []string
+		for _, c := range r.Components {
+			if btn, ok := c.(discordgo.Button); ok {
+				labels = append(labels, "["+btn.Label+"]")
+			}
+		}
+		if len(labels) > 0 {
+			b.WriteString("\n" + wrap(strings.Join(labels, " "), width, 2) + "\n")
+		}
+	}
+	for _, c := range d.Choices {
+		// The value is what the option takes: show it when the name does not say it.
+		line := c.Name
+		if v := fmt.Sprint(c.Value); v != c.Name {
+			line = v + ": " + c.Name
+		}
+		b.WriteString(wrap("• "+line, width, 0) + "\n")
+	}
+	return b.String()
+}
+
+// wrap breaks each line of s between words so that no line is wider than width columns,
+// indenting every line by indent spaces. A word longer than a line (a URL) stands alone on
+// its line, whole.
+func wrap(s string, width, indent int) string {
+	pad := strings.Repeat(" ", indent)
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		line = pad + line
+		// A list item's continuation lines line up with its text.
+		lead := len(line) - len(strings.TrimLeft(line, " "))
+		hang := lead
+		if rest := line[lead:]; strings.HasPrefix(rest, "• ") || strings.HasPrefix(rest, "▌ ") || strings.HasPrefix(rest, "— ") {
+			hang = lead + 2
+		}
+		words := strings.Fields(line)
+		if len(words) == 0 {
+			out = append(out, "")
+			continue
+		}
+		cur := line[:lead] + words[0]
+		for _, w := range words[1:] {
+			if visibleWidth(cur)+1+visibleWidth(w) > width {
+				out = append(out, cur)
+				cur = strings.Repeat(" ", hang) + w
+				continue
+			}
+			cur += " " + w
+		}
+		out = append(out, cur)
+	}
+	return strings.Join(out, "\n")
+}
+
+// visibleWidth counts the columns a string takes, leaving out ANSI escapes.
+func visibleWidth(s string) int {
+	n, esc := 0, false
+	for _, r := range s {
+		switch {
+		case esc:
+			esc = r != 'm'
+		case r == '\x1b':
+			esc = true
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+// plain drops Discord markdown: escapes, bold markers and code ticks.
+func plain(s string, ansi bool) string {
+	var b strings.Builder
+	bold := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\\' && i+1 < len(s) && strings.IndexByte("\\*_~`|", s[i+1]) >= 0:
+			i++
+			b.WriteByte(s[i])
+		case c == '*' && i+1 < len(s) && s[i+1] == '*':
+			i++
+			bold = !bold
+			if ansi {
+				if bold {
+					b.WriteString("\x1b[1m")
+				} else {
+					b.WriteString("\x1b[0m")
+				}
+			}
+		case c == '`':
+		default:
+			b.WriteByte(c)
+		}
+	}
+	if bold && ansi {
+		b.WriteString("\x1b[0m")
+	}
+	return strings.ReplaceAll(b.String(), "\u200b", "")
 }

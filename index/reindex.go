@@ -178,9 +178,6 @@ func (i *Index) reindex(ctx context.Context, run *Run) {
 		i.last = last
 	}
 	i.mu.Unlock()
-	if i.opts.OnReindex != nil {
-		i.opts.OnReindex(*last) // before the run ends: who waits for it sees the effects
-	}
 	run.mu.Lock()
 	run.report, run.err = report, err
 	run.progress.Phase = phase

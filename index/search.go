@@ -34,7 +34,8 @@ type Correction struct{ From, To string }
 
 // Result is the answer to a search.
 type Result struct {
-	Query       string // the question as searched, cleaned of control characters
+	Query       string   // the question as searched, cleaned of control characters
+	Units       []string // the units the question asks its answer in (knowledge.AskedUnits)
 	Hits        []Hit
 	Base        *knowledge.Base // the knowledge the hits come from
 	Corrections []Correction
@@ -314,6 +315,7 @@ func (i *Index) Search(ctx context.Context, q string, n int) (*Result, error) {
 	g, release := i.acquire()
 	defer release()
 	res := &Result{Query: cleanQuery(q), Base: g.base}
+	res.Units = knowledge.AskedUnits(res.Query)
 	p := g.plan(res.Query)
 	res.Corrections = p.corrections
 	if len(p.clauses) == 0 {

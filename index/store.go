@@ -52,9 +52,6 @@ type Options struct {
 	// must be quiet first (0 means 500 ms).
 	Watch    string
 	Debounce time.Duration
-	// OnReindex is called after every reindex, successful or not, from the goroutine that
-	// ran it: metrics and logs.
-	OnReindex func(Last)
 	// Baseline is what the first reindex compares with, when not the knowledge Open was given
 	// (the terminal compares the fact files with what INDEX_DIR or the built-in knowledge
 	// base holds).

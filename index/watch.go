@@ -16,9 +16,8 @@ import (
 const DefaultDebounce = 500 * time.Millisecond
 
 // Watch reindexes whenever a fact file in the folder of Options.Watch changes, once it has been
-// quiet for Options.Debounce. Each result is reported to Options.OnReindex and kept as Last.
-// Watch returns when ctx ends.
-func (i *Index) Watch(ctx context.Context) error {
+// quiet for Options.Debounce, and reports each outcome to done. Watch returns when ctx ends.
+func (i *Index) Watch(ctx context.Context, done func(Last)) error {
 	dir := i.opts.Watch
 	if dir == "" || i.opts.Load == nil {
 		return errors.New("watch: the index has no folder of fact files to watch")
@@ -58,11 +57,12 @@ func (i *Index) Watch(ctx context.Context) error {
 				i.opts.Log.Warn("watching the fact files", "dir", dir, "err", err)
 			}
 		case <-timer.C:
-			// The outcome goes to OnReindex and Last.
 			run, _ := i.Reindex("watch")
-			if run.Wait(ctx); ctx.Err() != nil {
+			report, err := run.Wait(ctx)
+			if ctx.Err() != nil {
 				return nil
 			}
+			done(Last{At: time.Now(), By: run.By, Report: report, Err: err})
 		}
 	}
 }

@@ -4,6 +4,7 @@ package knowledge
 
 import (
 	"embed"
+	"fmt"
 	"io/fs"
 	"sort"
 	"strings"
@@ -260,4 +261,16 @@ func (b *Base) Mentions(symbol string) []*Fact {
 		}
 	}
 	return out
+}
+
+// Size says how big the knowledge base is, worded the same wherever it is shown: "164 facts
+// and 44 computed figures, 54 sources".
+func (b *Base) Size() string {
+	computed := 0
+	for _, f := range b.Facts {
+		if f.Formula != nil {
+			computed++
+		}
+	}
+	return fmt.Sprintf("%d facts and %d computed figures, %d sources", len(b.Facts)-computed, computed, len(b.Sources))
 }

@@ -19,7 +19,7 @@ func TestConfigReportsEveryProblemAtOnce(t *testing.T) {
 	if err == nil {
 		t.Fatal("loadConfig accepted a bad configuration")
 	}
-	for _, want := range []string{"SHARD_ID=3 must be below SHARD_COUNT=2", `LOG_FORMAT="xml"`, `"abc" is not a Discord id`, `RATE_LIMIT_PER_MINUTE="fast"`, `KNOWLEDGE_WATCH="yes please"`, "DISCORD_TOKEN is not set", ".env.example", "bot ask"} {
+	for _, want := range []string{"SHARD_ID=3 must be below SHARD_COUNT=2", `LOG_FORMAT="xml"`, `"abc" is not a Discord id`, `RATE_LIMIT_PER_MINUTE="fast"`, `KNOWLEDGE_WATCH="yes please"`, "DISCORD_TOKEN is not set", ".env.example", "reedesk ask"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("loadConfig error %q does not mention %q", err, want)
 		}

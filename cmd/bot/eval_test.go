@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/reedesk/reedesk/bot"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -56,17 +59,33 @@ func answerText(p *payload, firstOnly bool) string {
 	return b.String()
 }
 
-func askJSON(t *testing.T, question string) *payload {
+// newAsker returns a function that answers a question as `reedesk ask --json` does, on one
+// app opened for the whole eval set.
+func newAsker(t *testing.T) func(question string) *payload {
 	t.Helper()
-	var out bytes.Buffer
-	if err := run(context.Background(), []string{"ask", "--json", question}, func(string) string { return "" }, &out); err != nil {
-		t.Fatalf("bot ask --json %q: %v", question, err)
+	ctx := context.Background()
+	c, err := loadConfig(env(nil), needNothing)
+	if err != nil {
+		t.Fatal(err)
 	}
-	var resp payload
-	if err := json.Unmarshal(out.Bytes(), &resp); err != nil {
-		t.Fatalf("bot ask --json %q printed %q, not an interaction response: %v", question, out.String(), err)
+	a, err := openApp(ctx, c, slog.New(slog.DiscardHandler), appOptions{terminal: true})
+	if err != nil {
+		t.Fatal(err)
 	}
-	return &resp
+	t.Cleanup(func() { a.Close() })
+	return func(question string) *payload {
+		t.Helper()
+		var out bytes.Buffer
+		i := bot.Interaction("ask", map[string]any{"question": question})
+		if err := a.answer(ctx, stdio{getenv: env(nil), stdout: &out, stderr: io.Discard}, i, true); err != nil {
+			t.Fatalf("ask --json %q: %v", question, err)
+		}
+		var resp payload
+		if err := json.Unmarshal(out.Bytes(), &resp); err != nil {
+			t.Fatalf("ask --json %q printed %q, not an interaction response: %v", question, out.String(), err)
+		}
+		return &resp
+	}
 }
 
 func matchesAll(text string, expect []string) bool {
@@ -115,8 +134,9 @@ func evaluate(t *testing.T, path string, minAll, minFirst int) {
 		t.Fatalf("read %s: %v", path, err)
 	}
 	answered, first := 0, 0
+	ask := newAsker(t)
 	for _, it := range items {
-		resp := askJSON(t, it.Q)
+		resp := ask(it.Q)
 		if resp.Type != discordgo.InteractionResponseChannelMessageWithSource || resp.Data == nil {
 			t.Errorf("ask %q: response type %d, want a message", it.Q, resp.Type)
 			continue

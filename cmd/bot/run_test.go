@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,7 +50,7 @@ func TestRunExitCodes(t *testing.T) {
 	}{
 		{"no command", nil, nil, 2, nil},
 		{"unknown command", []string{"frobnicate"}, nil, 2, nil},
-		{"help", []string{"help"}, nil, 0, []string{"bot ask", "bot validate"}},
+		{"help", []string{"help"}, nil, 0, []string{"reedesk ask", "reedesk validate"}},
 		{"ask without question", []string{"ask"}, nil, 2, nil},
 		{"validate built-in", []string{"validate"}, nil, 0, []string{"is valid"}},
 		{"validate planted errors", []string{"validate", planted}, nil, 1, []string{
@@ -63,12 +64,9 @@ func TestRunExitCodes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var out bytes.Buffer
-			err := run(context.Background(), tt.args, env(tt.env), &out)
-			code := 0
-			if err != nil {
-				code = exitCode(err)
-			}
+			var out, errOut bytes.Buffer
+			err := run(context.Background(), tt.args, env(tt.env), &out, &errOut)
+			code := report(&errOut, err)
 			if code != tt.wantCode {
 				t.Errorf("run(%q) exit code = %d (err %v), want %d", tt.args, code, err, tt.wantCode)
 			}
@@ -95,7 +93,7 @@ func TestAskGolden(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var out bytes.Buffer
-			if err := run(context.Background(), tt.args, env(nil), &out); err != nil {
+			if err := run(context.Background(), tt.args, env(nil), &out, io.Discard); err != nil {
 				t.Fatalf("run(%q): %v", tt.args, err)
 			}
 			golden(t, tt.name, out.String())

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -29,17 +30,8 @@ func TestSecretsNeverLeak(t *testing.T) {
 	}
 	pubHex := hex.EncodeToString(pub)
 
-	// Logs go to standard error: capture it for the run.
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	stderr := os.Stderr
-	os.Stderr = w
-	var logs bytes.Buffer
-	copied := make(chan struct{})
-	go func() { io.Copy(&logs, r); close(copied) }()
-	defer func() { os.Stderr = stderr }()
+	// Logs go to standard error.
+	var logs syncBuffer
 
 	fake := discordtest.New(t)
 	fake.FailNext(3, discordtest.Fault{Status: 500, Body: `{"message":"boom"}`})
@@ -55,7 +47,7 @@ func TestSecretsNeverLeak(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"serve"}, env(vars), io.Discard) }()
+	go func() { done <- run(ctx, []string{"serve"}, env(vars), io.Discard, &logs) }()
 	rep := &replica{url: "http://" + addr, priv: priv}
 	waitFor(t, 20*time.Second, "the replica to be ready", func() bool { s, _ := get(rep.url + "/readyz"); return s == 200 })
 
@@ -78,16 +70,12 @@ func TestSecretsNeverLeak(t *testing.T) {
 	// Register against a Discord that refuses: its error is printed and logged too.
 	fake.FailNext(1, discordtest.Fault{Status: 401, Body: `{"message":"401: Unauthorized","code":0}`})
 	var out bytes.Buffer
-	regErr := run(context.Background(), []string{"register"}, env(map[string]string{"DISCORD_TOKEN": token, "DISCORD_API_URL": fake.APIURL(), "DISCORD_APP_ID": "app1"}), &out)
-	if regErr != nil {
-		replies.WriteString(regErr.Error())
-	}
+	regErr := run(context.Background(), []string{"register"}, env(map[string]string{"DISCORD_TOKEN": token, "DISCORD_API_URL": fake.APIURL(), "DISCORD_APP_ID": "app1"}), &out, &logs)
+	report(&logs, regErr)
 	replies.Write(out.Bytes())
 
 	cancel()
 	<-done
-	w.Close()
-	<-copied
 	if logs.Len() == 0 {
 		t.Fatal("no logs captured")
 	}
@@ -100,4 +88,28 @@ func TestSecretsNeverLeak(t *testing.T) {
 		}
 	}
 	t.Logf("scanned %d bytes of logs and %d bytes of replies", logs.Len(), replies.Len())
+}
+
+// syncBuffer is a bytes.Buffer that goroutines may write to at once, as loggers do.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func (s *syncBuffer) Len() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Len()
 }

@@ -3,129 +3,139 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
-	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/bwmarrin/discordgo"
 	"github.com/reedesk/reedesk/bot"
-	"github.com/reedesk/reedesk/index"
 	"github.com/reedesk/reedesk/metrics"
 )
 
-// runServe answers interactions until ctx ends (SIGINT or SIGTERM): over the gateway, or with
-// --http (INTERACTIONS_ADDR) as Discord's Interactions Endpoint URL.
-func runServe(ctx context.Context, args []string, getenv func(string) string) error {
+func serveCommand() subcommand {
 	var registerFirst bool
-	httpAddr := ""
-	for k := 0; k < len(args); k++ {
-		switch a := args[k]; {
-		case a == "--register" || a == "-register":
-			registerFirst = true
-		case a == "--http" || a == "-http":
-			if k+1 >= len(args) {
-				return usageError{"--http needs an address, such as :8080"}
+	var httpAddr string
+	return subcommand{
+		name:    "serve",
+		args:    "[--register] [--http ADDR]",
+		summary: "Answer interactions until stopped (Ctrl-C or SIGTERM): over the gateway, or with --http as Discord's Interactions Endpoint URL on ADDR.",
+		flags: func(fs *flag.FlagSet) {
+			fs.BoolVar(&registerFirst, "register", false, "replace the slash commands on Discord first")
+			fs.StringVar(&httpAddr, "http", "", "serve the Interactions Endpoint URL on this address, such as :8080 (same as INTERACTIONS_ADDR)")
+		},
+		run: func(ctx context.Context, s stdio, args []string) error {
+			if len(args) > 0 {
+				return usageError{cmd: "serve", msg: fmt.Sprintf("takes no arguments, got %q", args[0])}
 			}
-			k++
-			httpAddr = args[k]
-		case strings.HasPrefix(a, "--http="):
-			httpAddr = strings.TrimPrefix(a, "--http=")
-		default:
-			return usageError{fmt.Sprintf("serve does not take %q", a)}
-		}
-	}
-	env := getenv
-	if httpAddr != "" {
-		env = func(k string) string {
-			if k == "INTERACTIONS_ADDR" {
-				return httpAddr
+			getenv := s.getenv
+			if httpAddr != "" {
+				getenv = func(k string) string {
+					if k == "INTERACTIONS_ADDR" {
+						return httpAddr
+					}
+					return s.getenv(k)
+				}
 			}
-			return getenv(k)
-		}
+			c, err := loadConfig(getenv, needDiscord)
+			if err != nil {
+				return err
+			}
+			return serve(ctx, c, newLogger(c, s.stderr), registerFirst)
+		},
 	}
-	c, err := loadConfig(env, needDiscord)
-	if err != nil {
-		return err
-	}
-	log := newLogger(c, os.Stderr)
-	var idx *index.Index
-	m := metrics.New(func() (int, string, time.Time) {
-		if idx == nil {
-			return 0, "", time.Now()
-		}
-		return len(idx.Base().Facts), idx.Base().Version, idx.Built()
-	})
-	b, idx, err := newBot(ctx, c, log, m)
-	if err != nil {
-		return err
-	}
-	defer idx.Close()
+}
 
+// serve answers interactions until ctx ends: over the gateway, or on the HTTP endpoint.
+func serve(ctx context.Context, c config, log *slog.Logger, registerFirst bool) error {
+	a, err := openApp(ctx, c, log, appOptions{metrics: true})
+	if err != nil {
+		return err
+	}
+	defer a.Close()
 	sc := sessionConfig(c)
-	s, err := bot.NewDiscord(sc)
+	session, err := bot.NewDiscord(sc)
 	if err != nil {
 		return err
 	}
 	if registerFirst {
-		cmds, err := bot.Register(ctx, s, sc)
+		cmds, err := bot.Register(ctx, session, sc)
 		if err != nil {
 			return err
 		}
 		log.Info("registered commands", "count", len(cmds), "guild", c.GuildID)
 	}
-	if c.KnowledgeWatch {
-		go watch(ctx, c, idx, b, log)
-	}
-	log.Info("index ready", "facts", len(idx.Base().Facts), "version", idx.Base().Version, "dir", idx.Dir())
+	log.Info("index ready", "facts", len(a.idx.Base().Facts), "version", a.idx.Base().Version, "dir", a.idx.Dir())
 
-	// Ready: the index is loaded (it is, by now), the transport is up, and not shutting down.
-	var stopping atomic.Bool
-	var gw *bot.Gateway
-	var listening atomic.Bool
-	ready := func() bool {
-		if stopping.Load() {
-			return false
-		}
-		if gw != nil {
-			return gw.Ready()
-		}
-		return listening.Load()
-	}
-	if c.InteractionsAddr == "" {
-		if c.ShardCount == 0 {
-			gb, err := s.GatewayBot()
-			if err != nil {
-				return fmt.Errorf("ask Discord how many shards to run (or set SHARD_COUNT): %w", err)
+	var wg sync.WaitGroup
+	defer wg.Wait() // after the context ends, the watch returns
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	if c.KnowledgeWatch {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := a.idx.Watch(ctx, watchReport(log, a.metrics)); err != nil {
+				log.Error("watching the fact files stopped", "err", err)
 			}
-			s.ShardCount = gb.Shards
-			log.Info("shards recommended by Discord", "count", gb.Shards)
-		}
-		gw = bot.NewGateway(b, s, log)
+		}()
 	}
+	d := bot.NewDispatcher(a.bot, bot.DiscordDeadlines(), log)
+	if c.InteractionsAddr != "" {
+		return serveHTTP(ctx, c, log, a.metrics, d, session)
+	}
+	return serveGateway(ctx, c, log, a.metrics, d, session)
+}
+
+// serveGateway answers over a gateway connection (one shard of it).
+func serveGateway(ctx context.Context, c config, log *slog.Logger, m *metrics.Metrics, d *bot.Dispatcher, session *discordgo.Session) error {
+	if c.ShardCount == 0 {
+		gb, err := session.GatewayBot()
+		if err != nil {
+			return fmt.Errorf("ask Discord how many shards to run (or set SHARD_COUNT): %w", bot.APIError(sessionConfig(c), err))
+		}
+		session.ShardCount = gb.Shards
+		log.Info("shards recommended by Discord", "count", gb.Shards)
+	}
+	gw := bot.NewGateway(d, session, log)
+	var stopping atomic.Bool
 	if c.OpsAddr != "" {
-		stopOps, err := listen(c.OpsAddr, opsMux(m, ready), log)
+		stop, err := listen(c.OpsAddr, opsMux(m, func() bool { return !stopping.Load() && gw.Ready() }), log)
 		if err != nil {
 			return err
 		}
-		defer stopOps()
+		defer stop()
 	}
-	if gw != nil {
-		err := gw.Run(ctx)
-		stopping.Store(true)
-		return err
-	}
+	err := gw.Run(ctx)
+	stopping.Store(true)
+	return bot.APIError(sessionConfig(c), err)
+}
 
+// serveHTTP answers on Discord's Interactions Endpoint URL. Health and metrics are served on
+// OPS_ADDR when it is set, else beside /interactions.
+func serveHTTP(ctx context.Context, c config, log *slog.Logger, m *metrics.Metrics, d *bot.Dispatcher, session *discordgo.Session) error {
 	key, err := bot.ParsePublicKey(c.PublicKey)
 	if err != nil {
 		return err
 	}
-	ep := bot.NewEndpoint(b, key, s, log)
-	mux := opsMux(m, ready)
+	ep := bot.NewEndpoint(d, key, session, log)
+	var stopping, listening atomic.Bool
+	ready := func() bool { return listening.Load() && !stopping.Load() }
+	mux := http.NewServeMux()
+	if c.OpsAddr != "" {
+		stop, err := listen(c.OpsAddr, opsMux(m, ready), log)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	} else {
+		mux = opsMux(m, ready)
+	}
 	mux.Handle(bot.InteractionsPath, ep)
 	ln, err := net.Listen("tcp", c.InteractionsAddr)
 	if err != nil {
@@ -147,25 +157,10 @@ func runServe(ctx context.Context, args []string, getenv func(string) string) er
 	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	err = srv.Shutdown(sctx)
+	<-errc
 	ep.Close(sctx)
 	log.Info("stopped")
 	return err
-}
-
-// watch reindexes when the fact files change, so that replicas watching the same folder end on
-// the same knowledge without a coordinator.
-func watch(ctx context.Context, c config, idx *index.Index, b *bot.Bot, log *slog.Logger) {
-	err := idx.Watch(ctx, c.KnowledgeDir, 500*time.Millisecond, knowledgeLoader(c.KnowledgeDir), func(r *index.Report, err error) {
-		b.RecordReindex("watch", r, err)
-		if err != nil {
-			log.Error("reindex after a change failed; the old index keeps answering", "err", err)
-			return
-		}
-		log.Info("reindexed after a change", "version", r.Version, "added", len(r.Added), "changed", len(r.Changed), "removed", len(r.Removed))
-	})
-	if err != nil {
-		log.Error("watch stopped", "err", err)
-	}
 }
 
 // opsMux serves /healthz (the process answers), /readyz (it can answer interactions) and
@@ -190,14 +185,16 @@ func newServer(h http.Handler) *http.Server {
 	return &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second, WriteTimeout: 15 * time.Second, IdleTimeout: 60 * time.Second}
 }
 
-// listen serves h on addr until the returned stop is called.
-func listen(addr string, h http.Handler, log *slog.Logger) (func(), error) {
+// listen serves h on addr until the returned stop is called, which waits for it to end.
+func listen(addr string, h http.Handler, log *slog.Logger) (stop func(), err error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, fmt.Errorf("listen on OPS_ADDR: %w", err)
 	}
 	srv := newServer(h)
+	done := make(chan struct{})
 	go func() {
+		defer close(done)
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			log.Error("ops endpoint stopped", "err", err)
 		}
@@ -207,36 +204,6 @@ func listen(addr string, h http.Handler, log *slog.Logger) (func(), error) {
 		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		srv.Shutdown(sctx)
+		<-done
 	}, nil
-}
-
-func sessionConfig(c config) bot.SessionConfig {
-	return bot.SessionConfig{Token: c.Token, APIURL: c.APIURL, AppID: c.AppID, GuildID: c.GuildID, ShardID: c.ShardID, ShardCount: c.ShardCount}
-}
-
-// register replaces the slash commands on Discord with the command table.
-func register(ctx context.Context, getenv func(string) string, stdout io.Writer) error {
-	c, err := loadConfig(getenv, needToken)
-	if err != nil {
-		return err
-	}
-	sc := sessionConfig(c)
-	s, err := bot.NewDiscord(sc)
-	if err != nil {
-		return err
-	}
-	cmds, err := bot.Register(ctx, s, sc)
-	if err != nil {
-		return err
-	}
-	where := "globally (Discord may take up to an hour to show them everywhere)"
-	if c.GuildID != "" {
-		where = "in guild " + c.GuildID
-	}
-	var names []string
-	for _, cmd := range cmds {
-		names = append(names, "/"+cmd.Name)
-	}
-	fmt.Fprintf(stdout, "Registered %d commands %s: %s\n", len(cmds), where, strings.Join(names, " "))
-	return nil
 }

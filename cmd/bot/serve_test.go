@@ -61,7 +61,7 @@ func startReplica(t *testing.T, extra map[string]string) *replica {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	r := &replica{url: "http://" + addr, priv: priv, stop: cancel, done: make(chan error, 1)}
-	go func() { r.done <- run(ctx, []string{"serve"}, env(vars), io.Discard) }()
+	go func() { r.done <- run(ctx, []string{"serve"}, env(vars), io.Discard, io.Discard) }()
 	t.Cleanup(func() {
 		cancel()
 		select {

@@ -1,0 +1,281 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// Deadlines bound each step of answering an interaction. Discord drops an interaction not
+// answered within 3 seconds, and its token is valid for 15 minutes; tests shrink them.
+type Deadlines struct {
+	Defer   time.Duration // a handler still running then gets a deferral
+	Respond time.Duration // for the first response
+	REST    time.Duration // for every other call to Discord
+	Later   time.Duration // for a job that edits its message
+	Drain   time.Duration // how long Close waits for running replies before stopping them
+}
+
+// DiscordDeadlines are the deadlines that Discord's own limits call for.
+func DiscordDeadlines() Deadlines {
+	return Deadlines{
+		Defer:   1500 * time.Millisecond,
+		Respond: 2500 * time.Millisecond,
+		REST:    10 * time.Second,
+		Later:   14 * time.Minute,
+		Drain:   5 * time.Second,
+	}
+}
+
+// responder sends an interaction's first response and later changes to it: the gateway posts
+// them to Discord, the HTTP endpoint writes the first one as the answer to Discord's request.
+type responder interface {
+	respond(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error
+	edit(ctx context.Context, i *discordgo.Interaction, e *discordgo.WebhookEdit) error
+	remove(ctx context.Context, i *discordgo.Interaction) error
+	followup(ctx context.Context, i *discordgo.Interaction, p *discordgo.WebhookParams) error
+}
+
+// Dispatcher does the I/O of answering interactions, for the gateway and the HTTP endpoint
+// alike: it runs the handler, sends its response (or a deferral if the handler is slow, then
+// the response as an edit), and runs the reply's job, every call to Discord within its
+// deadline. Close stops it and joins every reply it started.
+type Dispatcher struct {
+	bot   *Bot
+	log   *slog.Logger
+	limit Deadlines
+
+	mu      sync.Mutex
+	closing bool                        // no new replies start once shutdown begins
+	cancels map[*int]context.CancelFunc // of the replies running
+	jobs    sync.WaitGroup
+}
+
+// NewDispatcher returns a Dispatcher for b with the given deadlines (DiscordDeadlines in
+// production).
+func NewDispatcher(b *Bot, d Deadlines, log *slog.Logger) *Dispatcher {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Dispatcher{bot: b, log: log, limit: d, cancels: map[*int]context.CancelFunc{}}
+}
+
+// Deadlines returns the dispatcher's deadlines.
+func (d *Dispatcher) Deadlines() Deadlines { return d.limit }
+
+// start registers a reply about to run, or reports false once Close has begun. The reply's
+// context outlives ctx's cancellation (an HTTP request that ended, a gateway that is
+// draining) until Close stops it.
+func (d *Dispatcher) start(ctx context.Context) (context.Context, func(), bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.closing {
+		return nil, nil, false
+	}
+	ctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	key := new(int)
+	d.cancels[key] = cancel
+	d.jobs.Add(1)
+	return ctx, func() {
+		cancel()
+		d.mu.Lock()
+		delete(d.cancels, key)
+		d.mu.Unlock()
+		d.jobs.Done()
+	}, true
+}
+
+// Go answers i in a goroutine of its own and calls done when it has finished; it reports
+// false, and answers nothing, once Close has begun.
+func (d *Dispatcher) Go(ctx context.Context, i *discordgo.Interaction, to responder, done func()) bool {
+	ctx, end, ok := d.start(ctx)
+	if !ok {
+		return false
+	}
+	go func() {
+		defer end()
+		d.dispatch(ctx, i, to)
+		if done != nil {
+			done()
+		}
+	}()
+	return true
+}
+
+// Dispatch answers i and returns once the answer and its job are done; it answers nothing
+// once Close has begun, and leaves the interaction to expire: Discord then tells the user the
+// bot did not respond, which is better than an answer cut off midway.
+func (d *Dispatcher) Dispatch(ctx context.Context, i *discordgo.Interaction, to responder) {
+	ctx, end, ok := d.start(ctx)
+	if !ok {
+		return
+	}
+	defer end()
+	d.dispatch(ctx, i, to)
+}
+
+// Close stops taking interactions, waits up to the Drain deadline (or ctx) for the replies
+// running, then stops them and waits for them to return.
+func (d *Dispatcher) Close(ctx context.Context) {
+	d.mu.Lock()
+	d.closing = true
+	d.mu.Unlock()
+	done := make(chan struct{})
+	go func() { d.jobs.Wait(); close(done) }()
+	drain := time.NewTimer(d.limit.Drain)
+	defer drain.Stop()
+	select {
+	case <-done:
+		return
+	case <-drain.C:
+	case <-ctx.Done():
+	}
+	d.log.Warn("stopping with replies still running")
+	d.mu.Lock()
+	for _, cancel := range d.cancels {
+		cancel()
+	}
+	d.mu.Unlock()
+	<-done
+}
+
+func (d *Dispatcher) dispatch(ctx context.Context, i *discordgo.Interaction, to responder) {
+	b := d.bot
+	start := time.Now()
+	replies := make(chan Reply, 1)
+	go func() { replies <- b.Respond(ctx, i) }()
+
+	var reply Reply
+	deferred := false
+	wait := time.NewTimer(d.limit.Defer)
+	select {
+	case reply = <-replies:
+		wait.Stop()
+	case <-wait.C:
+		if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
+			reply = <-replies // autocomplete cannot be deferred
+			break
+		}
+		deferred = true
+		// Whether the answer is private is fixed by the deferral, so guess it from the
+		// interaction: button replies and /ask hide:true are private.
+		deferral := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
+		if private(i) {
+			deferral.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
+		}
+		rctx, cancel := context.WithTimeout(ctx, d.limit.Respond)
+		err := to.respond(rctx, i, deferral)
+		cancel()
+		if err != nil {
+			d.log.Error("defer interaction", "err", err, "waited", time.Since(start))
+			reply = <-replies // the handler's goroutine must not outlive the dispatch
+			b.observe.Command(b.table.name(i), OutcomeError, time.Since(start))
+			return
+		}
+		reply = <-replies
+	}
+
+	// The latency measured is until the answer is sent, not the job after it.
+	var took time.Duration
+	defer func() {
+		if took == 0 {
+			took = time.Since(start)
+		}
+		b.observe.Command(reply.Command, reply.Outcome, took)
+	}()
+	if deferred {
+		if data := reply.Response.Data; data != nil {
+			var err error
+			if data.Flags&discordgo.MessageFlagsEphemeral != 0 && !private(i) {
+				// A public "thinking…" cannot become private: replace it with a private
+				// followup.
+				err = d.replacePrivately(ctx, to, i, data)
+			} else {
+				err = d.editWith(ctx, to, i, responseEdit(data))
+			}
+			if err != nil {
+				d.log.Error("send deferred reply", "err", err)
+				reply.Outcome = OutcomeError
+				return
+			}
+		}
+	} else {
+		rctx, cancel := context.WithTimeout(ctx, d.limit.Respond)
+		err := to.respond(rctx, i, reply.Response)
+		cancel()
+		if err != nil {
+			d.log.Error("respond to interaction", "err", err, "took", time.Since(start))
+			reply.Outcome = OutcomeError
+			return
+		}
+	}
+	took = time.Since(start)
+	if reply.Later != nil {
+		lctx, cancel := context.WithTimeout(ctx, d.limit.Later)
+		defer cancel()
+		if err := reply.Later(lctx, func(e *discordgo.WebhookEdit) error { return d.editWith(lctx, to, i, e) }); err != nil {
+			reply.Outcome = OutcomeError // the user has been told in the last edit
+		}
+	}
+}
+
+// private reports whether the answer to i will be seen only by its sender.
+func private(i *discordgo.Interaction) bool {
+	switch i.Type {
+	case discordgo.InteractionMessageComponent:
+		return true
+	case discordgo.InteractionApplicationCommand:
+		for _, o := range i.ApplicationCommandData().Options {
+			if o == nil {
+				continue
+			}
+			if v, ok := o.Value.(bool); ok && o.Name == "hide" && v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// replacePrivately deletes a public deferral and sends the answer as a private followup.
+func (d *Dispatcher) replacePrivately(ctx context.Context, to responder, i *discordgo.Interaction, data *discordgo.InteractionResponseData) error {
+	ctx, cancel := context.WithTimeout(ctx, d.limit.REST)
+	defer cancel()
+	if err := to.remove(ctx, i); err != nil {
+		return fmt.Errorf("remove the public deferral: %w", err)
+	}
+	return to.followup(ctx, i, &discordgo.WebhookParams{
+		Content: data.Content, Embeds: data.Embeds, Components: data.Components,
+		Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions(),
+	})
+}
+
+func (d *Dispatcher) editWith(ctx context.Context, to responder, i *discordgo.Interaction, e *discordgo.WebhookEdit) error {
+	ctx, cancel := context.WithTimeout(ctx, d.limit.REST)
+	defer cancel()
+	err := to.edit(ctx, i, e)
+	if errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("edit the reply: Discord did not answer within %s", d.limit.REST)
+	}
+	return err
+}
+
+// responseEdit turns a message response into the edit that replaces a deferral.
+func responseEdit(data *discordgo.InteractionResponseData) *discordgo.WebhookEdit {
+	content := data.Content
+	embeds := data.Embeds
+	if embeds == nil {
+		embeds = []*discordgo.MessageEmbed{}
+	}
+	e := &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, AllowedMentions: noMentions()}
+	if data.Components != nil {
+		c := data.Components
+		e.Components = &c
+	}
+	return e
+}

@@ -1,0 +1,259 @@
+package bot
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/reedesk/reedesk/index"
+	"github.com/reedesk/reedesk/knowledge"
+)
+
+// Embed colours by kind of passage.
+const (
+	colorFact     = 0x2b6cb0
+	colorComputed = 0x805ad5
+	colorQuote    = 0xd69e2e
+	colorMiss     = 0x718096
+)
+
+func kindColor(f *knowledge.Fact) int {
+	switch {
+	case f.Formula != nil:
+		return colorComputed
+	case f.Quote != nil:
+		return colorQuote
+	}
+	return colorFact
+}
+
+// factEmbed shows one passage: its text with the matched words in bold, its figures, the
+// formula and inputs of a computed figure, other sources' values for the same measure, and
+// where it comes from.
+//
+// The embed is cut to budget characters, dropping the least important fields first, and shows
+// at most maxFigures figures.
+func factEmbed(base *knowledge.Base, h index.Hit, budget, maxFigures int) *discordgo.MessageEmbed {
+	f := h.Fact
+	e := &discordgo.MessageEmbed{
+		Title:       f.Title,
+		Description: highlight(f.Text, h.TextSpans),
+		Color:       kindColor(f),
+	}
+	var fields []*discordgo.MessageEmbedField
+	switch {
+	case f.Formula != nil:
+		e.Description += "\n\n**" + escapeMarkdown(f.Formula.Equation()) + "**"
+		fields = append(fields, &discordgo.MessageEmbedField{Name: "Inputs", Value: inputsList(base, f)})
+	case f.Quote != nil:
+		fields = append(fields, &discordgo.MessageEmbedField{Name: "Said by", Value: quoteLine(f.Quote)})
+	}
+	fields = append(fields, disagreements(base, f)...)
+	if len(f.Figures) > 0 && f.Formula == nil {
+		fields = append(fields, &discordgo.MessageEmbedField{Name: "Figures", Value: figureList(f.Figures, maxFigures, f.ID)})
+	}
+	e.Fields = fields
+	e.Footer = &discordgo.MessageEmbedFooter{Text: footer(f)}
+	if srcs := f.Sources(); len(srcs) == 1 && srcs[0].URL != "" {
+		e.URL = srcs[0].URL
+	}
+	// Drop the least important fields until the answer is focused.
+	for len(e.Fields) > 0 && EmbedLength(e) > budget {
+		e.Fields = e.Fields[:len(e.Fields)-1]
+	}
+	if EmbedLength(e) > budget {
+		e.Description = truncate(e.Description, utf8.RuneCountInString(e.Description)-(EmbedLength(e)-budget))
+	}
+	return e
+}
+
+// highlight writes text with the matched spans in bold, escaping everything else.
+func highlight(text string, spans []index.Span) string {
+	var b strings.Builder
+	at := 0
+	for _, s := range spans {
+		if s.Start < at || s.End > len(text) || s.Start >= s.End {
+			continue
+		}
+		b.WriteString(escapeMarkdown(text[at:s.Start]))
+		b.WriteString("**" + escapeMarkdown(text[s.Start:s.End]) + "**")
+		at = s.End
+	}
+	b.WriteString(escapeMarkdown(text[at:]))
+	return b.String()
+}
+
+func quoteLine(q *knowledge.Quote) string {
+	s := escapeMarkdown(q.By)
+	if q.Role != "" {
+		s += ", " + escapeMarkdown(q.Role)
+	}
+	s += " (" + q.Said
+	if q.Context != "" {
+		s += ", " + escapeMarkdown(q.Context)
+	}
+	return s + ")"
+}
+
+// figureList writes up to max figures, one per line, with their dates.
+func figureList(figs []*knowledge.Figure, max int, id string) string {
+	var lines []string
+	for i, g := range figs {
+		if i == max {
+			lines = append(lines, fmt.Sprintf("… and %d more: `/fact %s`", len(figs)-max, id))
+			break
+		}
+		line := fmt.Sprintf("%s: **%s** (%s)", escapeMarkdown(g.Label), escapeMarkdown(g.String()), g.AsOf)
+		if g.Note != "" {
+			line += ", " + escapeMarkdown(g.Note)
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// inputsList writes each input of a computed figure with its source.
+func inputsList(base *knowledge.Base, f *knowledge.Fact) string {
+	var lines []string
+	for _, in := range f.Formula.Inputs {
+		lines = append(lines, fmt.Sprintf("%s: %s, %s", escapeMarkdown(in.Label), escapeMarkdown(in.String()), origin(in)))
+	}
+	for _, s := range f.Formula.Series {
+		list := base.Series(s)
+		if len(list) == 0 {
+			continue
+		}
+		lines = append(lines, fmt.Sprintf("%s: %d figures, largest %s (%s), %s", s, len(list), escapeMarkdown(list[0].String()), escapeMarkdown(list[0].Label), origin(list[0])))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// origin says where a figure comes from: its source and date, or "computed".
+func origin(g *knowledge.Figure) string {
+	if g.Source == nil {
+		return "computed (`/fact " + g.Fact.ID + "`)"
+	}
+	return escapeMarkdown(g.Source.Publisher) + " " + g.AsOf
+}
+
+// disagreements lists, for each figure of f that sources give differently, every value side
+// by side with its source.
+func disagreements(base *knowledge.Base, f *knowledge.Fact) []*discordgo.MessageEmbedField {
+	var out []*discordgo.MessageEmbedField
+	seen := map[string]bool{}
+	for _, g := range f.Figures {
+		others := base.SameMeasure(g)
+		if others == nil || seen[g.Measure] {
+			continue
+		}
+		seen[g.Measure] = true
+		sorted := append([]*knowledge.Figure{}, others...)
+		sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].AsOf > sorted[j].AsOf })
+		var lines []string
+		for _, o := range sorted {
+			line := fmt.Sprintf("**%s**: %s", escapeMarkdown(o.String()), origin(o))
+			if o.Note != "" {
+				line += ", " + escapeMarkdown(o.Note)
+			}
+			if o == g {
+				line += " ← this answer"
+			}
+			lines = append(lines, "• "+line)
+		}
+		out = append(out, &discordgo.MessageEmbedField{Name: "Sources differ: " + g.Label, Value: strings.Join(lines, "\n")})
+	}
+	return out
+}
+
+func footer(f *knowledge.Fact) string {
+	if f.Formula != nil {
+		return "Computed by REE Desk from the inputs above · /fact " + f.ID
+	}
+	s := f.Source
+	return "Source: " + s.Publisher + ", " + s.Title + " (" + s.Date + ") · /fact " + f.ID
+}
+
+// relatedLine is one line of "Also relevant": the title, its main figure when the title does
+// not already give it, and how to see it all.
+func relatedLine(f *knowledge.Fact) string {
+	line := escapeMarkdown(f.Title)
+	if len(f.Figures) > 0 {
+		g := f.Figures[0]
+		if q := g.Quantity(); !strings.Contains(f.Title, knowledge.FormatNumber(g.Value, -1)) && !strings.Contains(f.Title, q) {
+			line += ": **" + escapeMarkdown(g.String()) + "**"
+		}
+	}
+	return line + " (`/fact " + f.ID + "`)"
+}
+
+// conversions shows a passage's figures in the units a question names, when they are given
+// in another unit of the same kind: "How many feet per site?" on a figure in metres.
+func conversions(units []string, f *knowledge.Fact) string {
+	var lines []string
+	for _, to := range units {
+		for _, g := range f.Figures {
+			base := strings.TrimSuffix(g.Unit, "/yr")
+			if base == to || g.Unit == to {
+				continue
+			}
+			v, err := knowledge.Convert(g.Value, base, to)
+			if err != nil {
+				continue
+			}
+			unit := to
+			if strings.HasSuffix(g.Unit, "/yr") {
+				unit += "/yr"
+			}
+			lines = append(lines, escapeMarkdown(g.Label)+": **"+escapeMarkdown(g.Quantity()+" = "+knowledge.FormatQuantity(v, unit, decimalsFor(v)))+"**")
+		}
+	}
+	return strings.Join(limitLines(lines, 4), "\n")
+}
+
+func limitLines(lines []string, max int) []string {
+	if len(lines) <= max {
+		return lines
+	}
+	return append(lines[:max:max], fmt.Sprintf("… and %d more", len(lines)-max))
+}
+
+// decimalsFor shows about three significant digits.
+func decimalsFor(v float64) int {
+	switch a := math.Abs(v); {
+	case a == 0 || a >= 100:
+		return 0
+	case a >= 10:
+		return 1
+	case a >= 1:
+		return 2
+	}
+	return 3
+}
+
+// escapeMarkdown escapes the characters that format text in Discord, so that curated text
+// shows as written.
+func escapeMarkdown(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '\\', '*', '_', '~', '`', '|':
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// escapeInput makes echoed user input inert: no formatting, no line breaks, and no mention,
+// channel or emoji syntax (allowed_mentions is empty as well, so nothing could ping anyway).
+func escapeInput(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	s = escapeMarkdown(s)
+	s = strings.ReplaceAll(s, "@", "@\u200b")
+	s = strings.ReplaceAll(s, "<", "<\u200b")
+	s = strings.ReplaceAll(s, "](", "]\u200b(")
+	return s
+}

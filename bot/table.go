@@ -1,0 +1,344 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/reedesk/reedesk/index"
+)
+
+// handler answers a slash command. A *userError becomes an ephemeral sentence; any other
+// error is logged and answered with an apology (see Respond).
+type handler func(b *Bot, ctx context.Context, r request) (Reply, error)
+
+// command is one slash command: what Discord is told about it and how it is answered.
+type command struct {
+	def      *discordgo.ApplicationCommand
+	run      handler
+	complete map[string]string // option name → index completion set
+	admin    bool
+}
+
+// component answers the buttons (and modals) whose custom id starts with prefix; the rest of
+// the custom id is the state it carries, so that any replica can answer a click.
+type component struct {
+	prefix string
+	run    func(b *Bot, ctx context.Context, r request, state string) (Reply, error)
+}
+
+// table is every slash command and every component the bot answers. Registration, dispatch,
+// autocomplete, the terminal and the help text all read it.
+type table struct {
+	commands   []command
+	components []component
+}
+
+var manageServer = int64(discordgo.PermissionManageGuild)
+
+func stringOption(name, desc string, required bool, autocomplete bool) *discordgo.ApplicationCommandOption {
+	return &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionString, Name: name, Description: desc, Required: required, Autocomplete: autocomplete, MaxLength: 500}
+}
+
+func newTable() table {
+	return table{
+		commands: []command{
+			{
+				def: &discordgo.ApplicationCommand{
+					Name:        "ask",
+					Description: "Ask a question about rare earths; get sourced facts and computed figures",
+					Options: []*discordgo.ApplicationCommandOption{
+						stringOption("question", "Your question, e.g. How much rare earth oxide is at Beylikova?", true, false),
+						{Type: discordgo.ApplicationCommandOptionBoolean, Name: "hide", Description: "Show the answer only to you"},
+					},
+				},
+				run: (*Bot).ask,
+			},
+			{
+				def: &discordgo.ApplicationCommand{
+					Name:        "stats",
+					Description: "Key figures of a topic: Beylikova, world production, reserves, China, value chain …",
+					Options:     []*discordgo.ApplicationCommandOption{stringOption("topic", "The topic, e.g. beylikova", true, true)},
+				},
+				run:      (*Bot).stats,
+				complete: map[string]string{"topic": index.CompleteTopics},
+			},
+			{
+				def: &discordgo.ApplicationCommand{
+					Name:        "element",
+					Description: "One of the 17 rare earth elements, by name or symbol",
+					Options:     []*discordgo.ApplicationCommandOption{stringOption("name", "Name or symbol, e.g. neodymium or Nd", true, true)},
+				},
+				run:      (*Bot).element,
+				complete: map[string]string{"name": index.CompleteElements},
+			},
+			{
+				def: &discordgo.ApplicationCommand{
+					Name:        "fact",
+					Description: "One fact or computed figure, in full, by its id",
+					Options:     []*discordgo.ApplicationCommandOption{stringOption("id", "The fact id, e.g. beylikova-reo", true, true)},
+				},
+				run:      (*Bot).fact,
+				complete: map[string]string{"id": index.CompleteFacts},
+			},
+			{
+				def: &discordgo.ApplicationCommand{
+					Name:        "compare",
+					Description: "Compare two figures: ratio and difference, units checked",
+					Options: []*discordgo.ApplicationCommandOption{
+						stringOption("a", "The first figure", true, true),
+						stringOption("b", "The second figure", true, true),
+					},
+				},
+				run:      (*Bot).compare,
+				complete: map[string]string{"a": index.CompleteFigures, "b": index.CompleteFigures},
+			},
+			{
+				def: &discordgo.ApplicationCommand{
+					Name:                     "reindex",
+					Description:              "Reload the fact files and rebuild the index (admins)",
+					DefaultMemberPermissions: &manageServer,
+				},
+				run:   (*Bot).reindexCommand,
+				admin: true,
+			},
+			{
+				def: &discordgo.ApplicationCommand{
+					Name:        "about",
+					Description: "What the bot serves: facts, knowledge version, last reindex, uptime",
+				},
+				run: (*Bot).about,
+			},
+		},
+		components: []component{
+			{prefix: moreButton, run: (*Bot).more},
+			{prefix: sourcesButton, run: (*Bot).sources},
+		},
+	}
+}
+
+// Commands returns the definitions of every slash command, for registration.
+func Commands() []*discordgo.ApplicationCommand {
+	t := newTable()
+	out := make([]*discordgo.ApplicationCommand, len(t.commands))
+	for i, c := range t.commands {
+		out[i] = c.def
+	}
+	return out
+}
+
+func (t table) command(name string) (command, bool) {
+	for _, c := range t.commands {
+		if c.def.Name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
+func (t table) component(customID string) (component, string, bool) {
+	for _, c := range t.components {
+		if state, ok := strings.CutPrefix(customID, c.prefix); ok {
+			return c, state, true
+		}
+	}
+	return component{}, "", false
+}
+
+func (t table) list() string {
+	names := make([]string, len(t.commands))
+	for i, c := range t.commands {
+		names[i] = "/" + c.def.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// name labels an interaction for metrics and logs: the command ("ask", "ask_autocomplete"),
+// "button" or "other".
+func (t table) name(i *discordgo.Interaction) string {
+	if i == nil || i.Data == nil {
+		return "other"
+	}
+	switch i.Type {
+	case discordgo.InteractionApplicationCommand, discordgo.InteractionApplicationCommandAutocomplete:
+		if c, ok := t.command(i.ApplicationCommandData().Name); ok {
+			if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
+				return c.def.Name + "_autocomplete"
+			}
+			return c.def.Name
+		}
+		return "unknown"
+	case discordgo.InteractionMessageComponent:
+		return "button"
+	}
+	return "other"
+}
+
+// route finds the handler of an interaction and runs it.
+func (b *Bot) route(ctx context.Context, i *discordgo.Interaction) (Reply, error) {
+	if i == nil || i.Data == nil {
+		return Reply{}, badInput("That interaction carried no data, so there is nothing to answer.")
+	}
+	switch i.Type {
+	case discordgo.InteractionApplicationCommand:
+		data := i.ApplicationCommandData()
+		c, ok := b.table.command(data.Name)
+		if !ok {
+			b.log.WarnContext(ctx, "unknown command", "command", data.Name)
+			return Reply{}, badInput("I don't know the command /" + escapeInput(truncate(data.Name, 40)) + ". I know " + b.table.list() + ".")
+		}
+		r := request{i: i, opts: options(data.Options)}
+		if err := checkOptions(c, r); err != nil {
+			return Reply{}, err
+		}
+		if err := b.allow(ctx, r); err != nil {
+			return Reply{}, err
+		}
+		return c.run(b, ctx, r)
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		return Reply{Response: b.autocomplete(i)}, nil
+	case discordgo.InteractionMessageComponent:
+		c, state, ok := b.table.component(i.MessageComponentData().CustomID)
+		if !ok {
+			return Reply{}, badInput("That button is no longer supported; ask again with /ask.")
+		}
+		return c.run(b, ctx, request{i: i}, state)
+	}
+	return Reply{}, badInput("This kind of interaction is not supported.")
+}
+
+// allow applies the per-user rate limit.
+func (b *Bot) allow(ctx context.Context, r request) error {
+	wait, ok := b.limit.allow(userID(r))
+	if ok {
+		return nil
+	}
+	b.log.InfoContext(ctx, "rate limited", "user", userID(r))
+	return &userError{OutcomeRateLimited, fmt.Sprintf("You are asking faster than I answer. Please try again in %d seconds.", int(wait.Seconds()+0.999))}
+}
+
+// request is an interaction with its command options by name.
+type request struct {
+	i    *discordgo.Interaction
+	opts map[string]*discordgo.ApplicationCommandInteractionDataOption
+}
+
+func (r request) str(name string) string {
+	if o, ok := r.opts[name]; ok && o.Type == discordgo.ApplicationCommandOptionString {
+		if s, ok := o.Value.(string); ok {
+			return s
+		}
+	}
+	return ""
+}
+
+func (r request) flag(name string) bool {
+	if o, ok := r.opts[name]; ok && o.Type == discordgo.ApplicationCommandOptionBoolean {
+		if b, ok := o.Value.(bool); ok {
+			return b
+		}
+	}
+	return false
+}
+
+// user is who sent an interaction, in a guild or in a DM.
+func (r request) user() *discordgo.User {
+	if r.i.Member != nil && r.i.Member.User != nil {
+		return r.i.Member.User
+	}
+	return r.i.User
+}
+
+func userID(r request) string {
+	if u := r.user(); u != nil {
+		return u.ID
+	}
+	return ""
+}
+
+func options(opts []*discordgo.ApplicationCommandInteractionDataOption) map[string]*discordgo.ApplicationCommandInteractionDataOption {
+	m := map[string]*discordgo.ApplicationCommandInteractionDataOption{}
+	for _, o := range opts {
+		if o != nil {
+			m[o.Name] = o
+		}
+	}
+	return m
+}
+
+// checkOptions reports a missing, unknown or wrongly typed option with a sentence.
+func checkOptions(c command, r request) error {
+	defs := map[string]*discordgo.ApplicationCommandOption{}
+	for _, d := range c.def.Options {
+		defs[d.Name] = d
+	}
+	for name, o := range r.opts {
+		d, ok := defs[name]
+		if !ok {
+			return badInput(fmt.Sprintf("/%s has no option %q.", c.def.Name, escapeInput(truncate(name, 40))))
+		}
+		okType := false
+		switch d.Type {
+		case discordgo.ApplicationCommandOptionString:
+			_, okType = o.Value.(string)
+		case discordgo.ApplicationCommandOptionBoolean:
+			_, okType = o.Value.(bool)
+		}
+		if !okType || o.Type != d.Type {
+			return badInput(fmt.Sprintf("The option %s of /%s has the wrong type.", name, c.def.Name))
+		}
+	}
+	for _, d := range c.def.Options {
+		if d.Required && (r.opts[d.Name] == nil || (d.Type == discordgo.ApplicationCommandOptionString && strings.TrimSpace(r.str(d.Name)) == "")) {
+			return badInput(fmt.Sprintf("/%s needs the option %s (%s).", c.def.Name, d.Name, strings.TrimRight(d.Description, ".?!")))
+		}
+	}
+	return nil
+}
+
+// autocomplete suggests values for the option being typed, within Discord's limits: a choice
+// whose value would be cut is left out, since a cut id names nothing.
+func (b *Bot) autocomplete(i *discordgo.Interaction) *discordgo.InteractionResponse {
+	data := i.ApplicationCommandData()
+	choices := []*discordgo.ApplicationCommandOptionChoice{}
+	if c, ok := b.table.command(data.Name); ok {
+		for _, o := range data.Options {
+			if o == nil || !o.Focused {
+				continue
+			}
+			set, ok := c.complete[o.Name]
+			if !ok {
+				continue
+			}
+			typed, _ := o.Value.(string)
+			for _, ch := range b.idx.Complete(set, typed, MaxChoices) {
+				if fits(ch.Value, MaxChoiceLength) {
+					choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: clip(ch.Name, MaxChoiceLength), Value: ch.Value})
+				}
+			}
+		}
+	}
+	return &discordgo.InteractionResponse{
+		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+		Data: &discordgo.InteractionResponseData{Choices: choices},
+	}
+}
+
+// Interaction builds the interaction Discord would send for a slash command, so that the
+// terminal runs commands through the same handlers. The terminal user is an administrator.
+func Interaction(name string, options map[string]any) *discordgo.Interaction {
+	data := discordgo.ApplicationCommandInteractionData{ID: "terminal", Name: name, CommandType: discordgo.ChatApplicationCommand}
+	if c, ok := newTable().command(name); ok {
+		for _, def := range c.def.Options {
+			if v, ok := options[def.Name]; ok {
+				data.Options = append(data.Options, &discordgo.ApplicationCommandInteractionDataOption{Name: def.Name, Type: def.Type, Value: v})
+			}
+		}
+	}
+	return &discordgo.Interaction{
+		ID: "terminal", AppID: "terminal", Type: discordgo.InteractionApplicationCommand, Data: data, Token: "terminal",
+		Member:  &discordgo.Member{User: &discordgo.User{ID: "terminal", Username: "terminal"}, Permissions: discordgo.PermissionAdministrator},
+		GuildID: "terminal",
+	}
+}

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"io"
+	"os"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/reedesk/reedesk/bot"
+	"golang.org/x/term"
+)
+
+// answer runs one interaction through the bot in the terminal and prints the response (and
+// its later edits). A command that could not be done (an unknown topic, a missing option, a
+// failed reindex) has said why in its response, and exits with 1.
+func answer(ctx context.Context, s stdio, i *discordgo.Interaction, asJSON bool) error {
+	c, err := loadConfig(s.getenv, needNothing)
+	if err != nil {
+		return err
+	}
+	if c.LogLevel == "info" {
+		c.LogLevel = "warn" // the answer is the output; progress logs would clutter it
+	}
+	isReindex := i.Type == discordgo.InteractionApplicationCommand && i.ApplicationCommandData().Name == "reindex"
+	a, err := openApp(ctx, c, newLogger(c, s.stderr), appOptions{terminal: true, baseline: isReindex})
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	return a.answer(ctx, s, i, asJSON)
+}
+
+// answer runs one interaction through the app's bot and prints the response.
+func (a *app) answer(ctx context.Context, s stdio, i *discordgo.Interaction, asJSON bool) error {
+	tty := isTerminal(s.stdout)
+	failed, err := bot.RunTerminal(ctx, a.bot, i, s.stdout, bot.TerminalOptions{
+		JSON:  asJSON,
+		ANSI:  tty && s.getenv("NO_COLOR") == "",
+		Width: width(s.stdout, tty),
+	})
+	if err != nil {
+		return err
+	}
+	if failed {
+		return errReported
+	}
+	return nil
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// width is the terminal's width in columns, or 80 when w is not a terminal.
+func width(w io.Writer, tty bool) int {
+	if tty {
+		if cols, _, err := term.GetSize(int(w.(*os.File).Fd())); err == nil && cols > 20 {
+			return cols
+		}
+	}
+	return 80
+}
