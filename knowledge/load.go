@@ -151,6 +151,27 @@ func unwrapPath(err error) error {
 	return err
 }
 
+// dedupe keeps one problem per file, line and field: the first, which is the schema's when
+// the loader's own checks find the same mistake again.
+func dedupe(ps []Problem) []Problem {
+	type key struct {
+		file  string
+		line  int
+		field string
+	}
+	seen := map[key]bool{}
+	out := ps[:0]
+	for _, p := range ps {
+		k := key{p.File, p.Line, p.Field}
+		if p.Field != "" && seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, p)
+	}
+	return out
+}
+
 func sortProblems(p []Problem) {
 	sort.SliceStable(p, func(i, j int) bool {
 		if p[i].File != p[j].File {
@@ -182,8 +203,9 @@ type rawTopic struct {
 	Title    string        `json:"title"`
 	Summary  string        `json:"summary"`
 	Card     []string      `json:"card"`
-	Facts    []rawFact     `json:"facts"`
-	Computed []rawComputed `json:"computed"`
+	// Entries are decoded one by one, so that a mistake in one hides nothing of the others.
+	Facts    []json.RawMessage `json:"facts"`
+	Computed []json.RawMessage `json:"computed"`
 }
 
 type rawEntities struct {
@@ -320,7 +342,7 @@ func (l *loader) build(files []*yamlFile) (*Base, error) {
 
 	if len(l.problems) > 0 {
 		sortProblems(l.problems)
-		return nil, &ValidationError{Problems: l.problems}
+		return nil, &ValidationError{Problems: dedupe(l.problems)}
 	}
 	for _, list := range b.series {
 		sort.SliceStable(list, func(i, j int) bool { return list[i].Value > list[j].Value })
@@ -364,14 +386,23 @@ func (l *loader) topics(b *Base, files []*yamlFile) []*pendingComputed {
 		}
 		topicFile[raw.Topic] = f.name
 		b.Topics = append(b.Topics, &Topic{ID: raw.Topic, Title: raw.Title, Summary: raw.Summary, Card: raw.Card, File: f.name})
-		for i, rf := range raw.Facts {
+		for i, msg := range raw.Facts {
 			at := []string{"facts", strconv.Itoa(i)}
-			if bad[entry(at)] {
-				if rf.ID != "" {
-					l.register(b, f, at, &Fact{ID: rf.ID, File: f.name, Line: f.line(at...)})
-				}
+			var rf rawFact
+			decoded := json.Unmarshal(msg, &rf) == nil
+			if bad[entry(at)] || !decoded {
+				// The schema said what is wrong with the entry; check the rest of it too, so
+				// that one run reports every mistake, but keep it out of the knowledge base.
 				for _, g := range rf.Figures {
 					l.broken[g.Name] = true
+				}
+				switch {
+				case decoded:
+					if fact := l.fact(b, f, at, raw.Topic, rf); fact != nil {
+						l.unregisterFigures(b, fact)
+					}
+				case rf.ID != "":
+					l.register(b, f, at, &Fact{ID: rf.ID, File: f.name, Line: f.line(at...)})
 				}
 				continue
 			}
@@ -380,9 +411,10 @@ func (l *loader) topics(b *Base, files []*yamlFile) []*pendingComputed {
 				b.Facts = append(b.Facts, fact)
 			}
 		}
-		for i, rc := range raw.Computed {
+		for i, msg := range raw.Computed {
 			at := []string{"computed", strconv.Itoa(i)}
-			if bad[entry(at)] {
+			var rc rawComputed
+			if json.Unmarshal(msg, &rc) != nil || bad[entry(at)] {
 				l.broken[rc.Name] = true
 				continue
 			}
@@ -403,6 +435,29 @@ func (l *loader) topics(b *Base, files []*yamlFile) []*pendingComputed {
 		}
 	}
 	return pending
+}
+
+// unregisterFigures takes a checked but broken fact's figures back out of the knowledge base,
+// so that nothing downstream computes with them.
+func (l *loader) unregisterFigures(b *Base, fact *Fact) {
+	drop := func(list []*Figure) []*Figure {
+		out := list[:0]
+		for _, g := range list {
+			if g.Fact != fact {
+				out = append(out, g)
+			}
+		}
+		return out
+	}
+	for _, g := range fact.Figures {
+		delete(b.figures, g.Name)
+		if g.Series != "" {
+			b.series[g.Series] = drop(b.series[g.Series])
+		}
+		if g.Measure != "" {
+			b.measure[g.Measure] = drop(b.measure[g.Measure])
+		}
+	}
 }
 
 func (l *loader) register(b *Base, f *yamlFile, at []string, fact *Fact) bool {
@@ -440,7 +495,7 @@ func (l *loader) fact(b *Base, f *yamlFile, at []string, topic string, rf rawFac
 	}
 	if s, ok := b.Sources[rf.Source]; ok {
 		fact.Source = s
-	} else {
+	} else if rf.Source != "" { // a missing one is the schema's to report
 		l.problem(f.name, f.line(append(at, "source")...), field(append(at, "source")), "source %q is not in %s", rf.Source, sourcesFile)
 	}
 	if rf.Quote != nil {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -97,6 +98,7 @@ func (l *loader) check(f *yamlFile, out any) (bool, map[string]bool) {
 		}
 		before := len(l.problems)
 		l.schemaProblems(f, ve, bad)
+		l.misplaced(f, before, bad)
 		sortProblems(l.problems[before:])
 		if bad[""] {
 			return false, bad
@@ -113,6 +115,31 @@ func (l *loader) check(f *yamlFile, out any) (bool, map[string]bool) {
 		return false, bad
 	}
 	return true, bad
+}
+
+// misplaced replaces the problems of an entry filed under the wrong list (a fact appended under
+// computed:, a computed figure under facts:) with one that says where it belongs.
+func (l *loader) misplaced(f *yamlFile, from int, bad map[string]bool) {
+	for _, list := range [...]struct{ in, other, has, lacks string }{
+		{"computed", "facts", "source", "formula"},
+		{"facts", "computed", "formula", "source"},
+	} {
+		for k, n := range f.node(list.in).Content {
+			at := []string{list.in, strconv.Itoa(k)}
+			if !bad[entry(at)] || child(n, list.has) == nil || child(n, list.lacks) != nil {
+				continue
+			}
+			prefix := field(at)
+			kept := l.problems[:from]
+			for _, p := range l.problems[from:] {
+				if p.File != f.name || !strings.HasPrefix(p.Field, prefix+".") {
+					kept = append(kept, p)
+				}
+			}
+			l.problems = kept
+			l.problem(f.name, n.Line, prefix, "this entry has %s but no %s: it belongs under %s:, not %s:", list.has, list.lacks, list.other, list.in)
+		}
+	}
 }
 
 // entry names the top-level list entry a location is in ("facts/3"), or "" for the file
