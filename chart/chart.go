@@ -121,6 +121,9 @@ func (c *Chart) Data() string {
 				drawn = append(drawn, l)
 			}
 		}
+		if len(drawn) == 0 {
+			drawn = []string{"none"}
+		}
 		fmt.Fprintf(&b, "  labels: %s\n", strings.Join(drawn, " | "))
 	}
 	fmt.Fprintf(&b, "facts: %s\nalt: %s\n", strings.Join(s.Facts, ", "), c.Alt)
@@ -268,6 +271,9 @@ func decimals(v float64) int {
 	return 3
 }
 
+// maxAlt is the longest alt text: Discord's limit for an attachment's description.
+const maxAlt = 1024
+
 // alt writes a short description of the chart for readers who cannot see it.
 func (s *Spec) alt() string {
 	var b strings.Builder
@@ -303,5 +309,10 @@ func (s *Spec) alt() string {
 	if s.Source != "" {
 		b.WriteString(" Source: " + s.Source + ".")
 	}
-	return b.String()
+	out := b.String()
+	if len(out) > maxAlt {
+		r := []rune(out[:maxAlt-len("…")])
+		out = string(r[:len(r)-1]) + "…" // the cut may have split the last rune
+	}
+	return out
 }

@@ -66,15 +66,16 @@ func style(f font.Font, size vg.Length, c color.Color) text.Style {
 }
 
 var (
-	titleStyle    = style(bold, 14, ink)
-	subtitleStyle = style(sans, 10, muted)
-	labelStyle    = style(sans, 10, ink)
-	valueStyle    = style(bold, 9.5, ink)
-	prevStyle     = style(sans, 8.5, muted)
-	tickStyle     = style(sans, 9, muted)
+	titleStyle    = style(bold, 15, ink)
+	subtitleStyle = style(sans, 10.5, muted)
+	labelStyle    = style(sans, 10.5, ink)
+	valueStyle    = style(bold, 10, ink)
+	asideStyle    = style(sans, 9.5, muted) // what a label says beside a value: a change, a multiple
+	prevStyle     = style(sans, 9, muted)
+	tickStyle     = style(sans, 9.5, muted)
 	yTickStyle    = aligned(labelStyle, text.XRight, text.YCenter)
 	xTickStyle    = aligned(tickStyle, text.XCenter, text.YTop)
-	footStyle     = style(sans, 8, muted)
+	footStyle     = style(sans, 8.5, muted)
 )
 
 func aligned(s text.Style, x text.XAlignment, y text.YAlignment) text.Style {
@@ -261,7 +262,7 @@ func bars(c draw.Canvas, s *Spec) {
 	n := len(rows)
 	names := make([]string, n)
 	for i, r := range rows {
-		names[n-1-i] = wrapLabel(r.Label)
+		names[n-1-i] = wrapLabel(r.Label, s.Kind)
 	}
 	p := newPlot()
 	p.Y.Tick.Label = yTickStyle
@@ -312,10 +313,14 @@ func bars(c draw.Canvas, s *Spec) {
 	p.Draw(c)
 }
 
-// wrapLabel puts a long row label on two lines.
-func wrapLabel(s string) string {
-	lines := wrap(labelStyle, s, 130, 2)
-	return strings.Join(lines, "\n")
+// wrapLabel puts a long row label on two lines, or three for the two rows of a pair, which
+// have the room and carry their fact's title.
+func wrapLabel(s string, k Kind) string {
+	w, n := vg.Length(130), 2
+	if k == KindPair {
+		w, n = 150, 3
+	}
+	return strings.Join(wrap(labelStyle, s, w, n), "\n")
 }
 
 // chain draws the stages of a value chain top to bottom, each with its value and the multiple
@@ -325,7 +330,7 @@ func chain(c draw.Canvas, s *Spec) {
 	n := len(stages)
 	names := make([]string, n)
 	for i, st := range stages {
-		names[n-1-i] = wrapLabel(st.Label)
+		names[n-1-i] = wrapLabel(st.Label, s.Kind)
 	}
 	p := newPlot()
 	p.Y.Tick.Label = yTickStyle
@@ -375,7 +380,7 @@ func (s *Spec) labelParts(series int, label string) []labelPart {
 	v, more, ok := strings.Cut(label, labelSep)
 	parts := []labelPart{{v, first}}
 	if ok {
-		parts = append(parts, labelPart{labelSep + more, style(sans, 9, muted)})
+		parts = append(parts, labelPart{labelSep + more, asideStyle})
 	}
 	return parts
 }
@@ -516,67 +521,82 @@ func lines(c draw.Canvas, s *Spec) {
 		sc.Radius = 2.2
 		p.Add(ln, sc)
 		last := se.Points[len(se.Points)-1]
-		ends.items = append(ends.items, endLabel{x: last.X, y: last.Value, text: s.valueLabels()[j][0], color: col})
+		name, value, _ := strings.Cut(s.valueLabels()[j][0], labelSep)
+		ends.items = append(ends.items, endLabel{x: last.X, y: last.Value, name: name, value: value, color: col})
 	}
 	p.Add(ends)
 	p.Draw(c)
 }
 
-// endLabels names each line at its right end, moved apart vertically where lines end close
-// together, so that no two labels overlap.
+// endLabels name each line at its right end, its latest value on a second line, moved apart
+// vertically where lines end close together so that no two labels overlap.
 type endLabels struct{ items []endLabel }
 
 type endLabel struct {
 	x, y  float64
-	text  string
+	name  string
+	value string
 	color color.Color
 }
 
 const endGap = 6
 
-func (e *endLabels) style(l endLabel) text.Style {
+var endValueStyle = style(sans, 9.5, ink)
+
+func (l endLabel) nameStyle() text.Style {
 	st := valueStyle
 	st.Color = l.color
-	st.YAlign = text.YCenter
 	return st
+}
+
+// size is the label's extent: its width and the height of its two lines.
+func (l endLabel) size() (vg.Length, vg.Length) {
+	ns := l.nameStyle()
+	return max(ns.Width(l.name), endValueStyle.Width(l.value)), ns.Height(l.name) + endValueStyle.Height(l.value)
 }
 
 func (e *endLabels) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
 	type placed struct {
-		l endLabel
-		y vg.Length
+		l    endLabel
+		y, h vg.Length // y is the label's vertical centre
 	}
 	ps := make([]placed, len(e.items))
 	for i, l := range e.items {
-		ps[i] = placed{l, trY(l.y)}
+		_, h := l.size()
+		ps[i] = placed{l, trY(l.y), h}
 	}
 	sort.SliceStable(ps, func(i, j int) bool { return ps[i].y < ps[j].y })
-	h := valueStyle.Height("X") + 2
-	// push up from the bottom, then back down from the top if the last one went off the canvas
+	const gap = 2
+	// push up from the bottom, then back down from the top if the highest went off the canvas
 	for i := 1; i < len(ps); i++ {
-		if ps[i].y < ps[i-1].y+h {
-			ps[i].y = ps[i-1].y + h
+		if lo := ps[i-1].y + ps[i-1].h/2 + gap + ps[i].h/2; ps[i].y < lo {
+			ps[i].y = lo
 		}
 	}
-	if n := len(ps); n > 0 && ps[n-1].y > c.Max.Y {
-		ps[n-1].y = c.Max.Y
+	if n := len(ps); n > 0 && ps[n-1].y+ps[n-1].h/2 > c.Max.Y {
+		ps[n-1].y = c.Max.Y - ps[n-1].h/2
 		for i := n - 2; i >= 0; i-- {
-			if ps[i].y > ps[i+1].y-h {
-				ps[i].y = ps[i+1].y - h
+			if hi := ps[i+1].y - ps[i+1].h/2 - gap - ps[i].h/2; ps[i].y > hi {
+				ps[i].y = hi
 			}
 		}
 	}
 	for _, q := range ps {
-		c.FillText(e.style(q.l), vg.Point{X: trX(q.l.x) + endGap, Y: q.y}, q.l.text)
+		x := trX(q.l.x) + endGap
+		top := q.y + q.h/2
+		ns := aligned(q.l.nameStyle(), text.XLeft, text.YTop)
+		c.FillText(ns, vg.Point{X: x, Y: top}, q.l.name)
+		c.FillText(aligned(endValueStyle, text.XLeft, text.YTop), vg.Point{X: x, Y: top - ns.Height(q.l.name)}, q.l.value)
 	}
 }
 
 func (e *endLabels) GlyphBoxes(p *plot.Plot) []plot.GlyphBox {
 	var boxes []plot.GlyphBox
 	for _, l := range e.items {
-		r := e.style(l).Rectangle(l.text)
-		boxes = append(boxes, plot.GlyphBox{X: p.X.Norm(l.x), Y: p.Y.Norm(l.y), Rectangle: r.Add(vg.Point{X: endGap})})
+		w, h := l.size()
+		r := vg.Rectangle{Min: vg.Point{X: endGap, Y: -h / 2}, Max: vg.Point{X: endGap + w, Y: h / 2}}
+		boxes = append(boxes, plot.GlyphBox{X: p.X.Norm(l.x), Y: p.Y.Norm(l.y), Rectangle: r})
 	}
 	return boxes
 }
