@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/reedesk/reedesk/knowledge"
+	stdfont "golang.org/x/image/font"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
@@ -19,7 +20,6 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
-	stdfont "golang.org/x/image/font"
 )
 
 // The image is 800 × 600 pixels: Discord shows an embed's image at up to 400 × 300, so a 4:3
