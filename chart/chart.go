@@ -258,17 +258,19 @@ func (s *Spec) scale() Scale {
 	return ScaleLinear
 }
 
-// decimals shows about three significant digits, as the bot does for values it computes.
+// decimals shows about three significant digits, as the bot does for values it computes,
+// without trailing zeros: 0.27, not 0.270.
 func decimals(v float64) int {
-	switch a := math.Abs(v); {
-	case a == 0 || a >= 100 || a == math.Trunc(a):
+	a := math.Abs(v)
+	if a == 0 || a >= 100 || a == math.Trunc(a) {
 		return 0
-	case a >= 10:
-		return 1
-	case a >= 1:
-		return 2
 	}
-	return 3
+	d := 2 - int(math.Floor(math.Log10(a)))
+	r := func(d int) float64 { p := math.Pow10(d); return math.Round(v*p) / p }
+	for d > 0 && r(d-1) == r(d) {
+		d--
+	}
+	return d
 }
 
 // maxAlt is the longest alt text: Discord's limit for an attachment's description.

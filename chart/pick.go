@@ -307,12 +307,15 @@ func CompareSpec(base *knowledge.Base, a, b *knowledge.Figure) (Spec, error) {
 		return Spec{}, fmt.Errorf("compare %s and %s: %w", a.Name, b.Name, err)
 	}
 	la, lb := a.Label, b.Label
+	na, nb := a.Label, b.Label // names for the note
 	title := ""
 	if tb := commonTable(base, a, b); tb != nil {
 		title = tb.Title
+		la, lb = rowOf(tb, a).Label, rowOf(tb, b).Label
 		if a.AsOf != b.AsOf {
 			la, lb = la+", "+a.AsOf, lb+", "+b.AsOf
 		}
+		na, nb = la, lb
 	} else {
 		la, lb = withContext(a), withContext(b)
 		title = a.Label + " vs " + b.Label
@@ -337,7 +340,7 @@ func CompareSpec(base *knowledge.Base, a, b *knowledge.Figure) (Spec, error) {
 		s.Year = a.AsOf + " and " + b.AsOf
 	}
 	if r := a.Value / bv; bv != 0 && r > 0 {
-		big, small := a.Label, b.Label
+		big, small := na, nb
 		if big == small {
 			big, small = big+", "+a.AsOf, small+", "+b.AsOf
 		}
@@ -345,6 +348,12 @@ func CompareSpec(base *knowledge.Base, a, b *knowledge.Figure) (Spec, error) {
 			r, big, small = 1/r, small, big
 		}
 		s.Note = big + " = " + knowledge.FormatNumber(r, tenths(r)) + "× " + small
+		switch {
+		case a.Qualifier != "" && a.Qualifier != "about" || b.Qualifier != "" && b.Qualifier != "about":
+			s.Note += " (from a bound)"
+		case a.Qualifier != "" || b.Qualifier != "":
+			s.Note += " (approximate)"
+		}
 	}
 	s.Source, s.Facts = provenance("", []*knowledge.Figure{a, b})
 	if tb := commonTable(base, a, b); tb != nil {
@@ -353,15 +362,22 @@ func CompareSpec(base *knowledge.Base, a, b *knowledge.Figure) (Spec, error) {
 	return s, nil
 }
 
+// rowOf is the row of a table that has g as a cell, or nil.
+func rowOf(tb *knowledge.Table, g *knowledge.Figure) *knowledge.Row {
+	for _, r := range tb.Rows {
+		for _, y := range tb.Years {
+			if r.Cell(y) == g {
+				return r
+			}
+		}
+	}
+	return nil
+}
+
 // commonTable is the table that has both figures as cells, or nil.
 func commonTable(base *knowledge.Base, a, b *knowledge.Figure) *knowledge.Table {
 	for _, tb := range base.Tables() {
-		var hasA, hasB bool
-		for _, y := range tb.Years {
-			hasA = hasA || inColumn(tb, y, a)
-			hasB = hasB || inColumn(tb, y, b)
-		}
-		if hasA && hasB {
+		if rowOf(tb, a) != nil && rowOf(tb, b) != nil {
 			return tb
 		}
 	}
