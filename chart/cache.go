@@ -76,23 +76,24 @@ func (c *Cache) get(base *knowledge.Base, key string, draw func() ([]*Chart, err
 	}
 	e := &entry{key: key, done: make(chan struct{})}
 	c.entries[key] = c.lru.PushFront(e)
+	c.mu.Unlock()
+
+	e.charts, e.err = draw()
+	close(e.done)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e.err != nil {
+		// a failure is not kept, and evicts nothing: the next request tries again
+		if el, ok := c.entries[key]; ok && el.Value == e {
+			c.lru.Remove(el)
+			delete(c.entries, key)
+		}
+		return nil, e.err
+	}
 	for c.lru.Len() > c.max {
 		old := c.lru.Back()
 		c.lru.Remove(old)
 		delete(c.entries, old.Value.(*entry).key)
 	}
-	c.mu.Unlock()
-
-	e.charts, e.err = draw()
-	close(e.done)
-	if e.err != nil {
-		// a failure is not kept: the next request tries again
-		c.mu.Lock()
-		if el, ok := c.entries[key]; ok && el.Value == e {
-			c.lru.Remove(el)
-			delete(c.entries, key)
-		}
-		c.mu.Unlock()
-	}
-	return e.charts, e.err
+	return e.charts, nil
 }

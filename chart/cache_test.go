@@ -6,15 +6,15 @@ import (
 )
 
 // TestCache: a topic's charts are drawn once per knowledge version, a new version replaces
-// them, and the cache holds no more than its bound.
+// them, and the cache holds no more than its bound, dropping the least recently used.
 func TestCache(t *testing.T) {
 	base := builtin(t)
 	c := NewCache(2)
-	first, err := c.ForTopic(base, "reserves")
+	first, err := c.ForTopic(base, "china")
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, err := c.ForTopic(base, "reserves")
+	again, err := c.ForTopic(base, "china")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -24,7 +24,7 @@ func TestCache(t *testing.T) {
 
 	reindexed := *base
 	reindexed.Version = base.Version + "-new"
-	redrawn, err := c.ForTopic(&reindexed, "reserves")
+	redrawn, err := c.ForTopic(&reindexed, "china")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,31 +35,28 @@ func TestCache(t *testing.T) {
 		t.Errorf("after a new version the cache holds %d entries, want 1", got)
 	}
 
-	for _, topic := range []string{"prices", "china", "value-chain"} {
-		if _, err := c.ForTopic(&reindexed, topic); err != nil {
-			t.Fatal(err)
-		}
+	china, us := figure(t, base, "usgs_mine_2024_china"), figure(t, base, "usgs_mine_2024_us")
+	p1, err := c.Compare(&reindexed, china, us)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p2, _ := c.Compare(&reindexed, china, us); p1 != p2 {
+		t.Error("a comparison was drawn twice")
+	}
+	if _, err := c.Compare(&reindexed, china, figure(t, base, "usgs_mine_2024_burma")); err != nil {
+		t.Fatal(err)
 	}
 	if got := c.Len(); got != 2 {
 		t.Errorf("cache of 2 holds %d entries, want 2", got)
 	}
-	recent, _ := c.ForTopic(&reindexed, "value-chain")
-	again, _ = c.ForTopic(&reindexed, "value-chain")
-	if recent[0] != again[0] {
-		t.Error("the most recently used entry was evicted")
+	if p3, _ := c.Compare(&reindexed, china, us); p3 != p1 {
+		t.Error("the comparison used before the last one was evicted instead of the topic")
 	}
-
-	a, b := figure(t, base, "usgs_mine_2024_china"), figure(t, base, "usgs_mine_2024_us")
-	p1, err := c.Compare(&reindexed, a, b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p2, _ := c.Compare(&reindexed, a, b)
-	if p1 != p2 {
-		t.Error("a comparison was drawn twice")
-	}
-	if _, err := c.Compare(&reindexed, a, figure(t, base, "price_tb_oxide_2024")); err == nil {
+	if _, err := c.Compare(&reindexed, china, figure(t, base, "price_tb_oxide_2024")); err == nil {
 		t.Error("got no error comparing tonnes with a price")
+	}
+	if got := c.Len(); got != 2 {
+		t.Errorf("after a failed comparison the cache holds %d entries, want 2 (failures are not kept)", got)
 	}
 }
 

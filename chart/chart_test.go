@@ -86,9 +86,11 @@ func kindCases(tb testing.TB) []struct {
 
 // TestGolden draws one chart of each kind and compares what was drawn (series, labels,
 // units, title, source) with testdata/NAME.golden; the image must decode at the chart size.
+// The kinds are drawn in parallel, as replicas of the bot do, sharing the font cache.
 func TestGolden(t *testing.T) {
 	for _, tc := range kindCases(t) {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			c, err := Draw(tc.spec)
 			if err != nil {
 				t.Fatal(err)
@@ -129,8 +131,9 @@ func checkPNG(t *testing.T, c *Chart) {
 	}
 }
 
-// TestForTopic checks which charts each topic's data picks.
-func TestForTopic(t *testing.T) {
+// TestSpecs checks which charts each topic's data picks, without drawing them (TestGolden
+// draws each kind).
+func TestSpecs(t *testing.T) {
 	base := builtin(t)
 	tests := []struct {
 		topic string
@@ -146,22 +149,9 @@ func TestForTopic(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.topic, func(t *testing.T) {
-			charts, err := ForTopic(base, tc.topic)
-			if err != nil {
-				t.Fatal(err)
-			}
 			var got []string
-			for _, c := range charts {
-				got = append(got, string(c.Spec.Kind)+" "+c.File())
-				checkPNG(t, c)
-				if len(c.Facts()) == 0 {
-					t.Errorf("%s lists no facts", c.File())
-				}
-				for _, id := range c.Facts() {
-					if _, ok := base.Fact(id); !ok {
-						t.Errorf("%s lists fact %q, which does not exist", c.File(), id)
-					}
-				}
+			for _, s := range Specs(base, tc.topic) {
+				got = append(got, string(s.Kind)+" "+s.File)
 			}
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("charts (-want +got):\n%s", diff)
@@ -170,23 +160,32 @@ func TestForTopic(t *testing.T) {
 	}
 }
 
-// TestEveryTopic draws every topic of the built-in knowledge base: whatever the curators add
-// must draw within the limits.
+// TestEveryTopic checks the charts of every topic of the built-in knowledge base: whatever
+// the curators add must give specs that draw, name real facts and have distinct file names.
 func TestEveryTopic(t *testing.T) {
 	base := builtin(t)
 	files := map[string]string{}
 	for _, tp := range base.Topics {
-		charts, err := ForTopic(base, tp.ID)
-		if err != nil {
-			t.Fatalf("topic %s: %v", tp.ID, err)
-		}
-		for _, c := range charts {
-			checkPNG(t, c)
-			if prev, dup := files[c.File()]; dup {
-				t.Errorf("file name %s is used by topics %s and %s", c.File(), prev, tp.ID)
+		for _, s := range Specs(base, tp.ID) {
+			if err := s.check(); err != nil {
+				t.Errorf("topic %s: %v", tp.ID, err)
 			}
-			files[c.File()] = tp.ID
+			if prev, dup := files[s.File]; dup {
+				t.Errorf("file name %s is used by topics %s and %s", s.File, prev, tp.ID)
+			}
+			files[s.File] = tp.ID
+			if len(s.Facts) == 0 {
+				t.Errorf("%s lists no facts", s.File)
+			}
+			for _, id := range s.Facts {
+				if _, ok := base.Fact(id); !ok {
+					t.Errorf("%s lists fact %q, which does not exist", s.File, id)
+				}
+			}
 		}
+	}
+	if len(files) < 5 {
+		t.Errorf("the built-in topics give %d charts, want at least 5", len(files))
 	}
 }
 

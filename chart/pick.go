@@ -231,7 +231,11 @@ func chains(base *knowledge.Base, card []*knowledge.Figure) []Spec {
 			continue
 		}
 		unit := figs[0].Unit
-		s := Spec{Kind: KindChain, File: fileName("stats", f.ID), Title: shortTitle(f.Title), Unit: unit, Year: figs[0].AsOf, Note: commonNote(figs)}
+		note := "× growth from the stage above"
+		if n := commonNote(figs); n != "" {
+			note = n + " · " + note
+		}
+		s := Spec{Kind: KindChain, File: fileName("stats", f.ID), Title: shortTitle(f.Title), Unit: unit, Year: figs[0].AsOf, Note: note}
 		se := Series{Name: f.ID}
 		for _, g := range figs {
 			v, _ := knowledge.Convert(g.Value, g.Unit, unit)
