@@ -3,6 +3,7 @@ package chart
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"image/png"
 	"math"
 	"os"
@@ -189,8 +190,15 @@ func TestEveryTopic(t *testing.T) {
 	}
 }
 
-// TestCuratorTable: a table a curator declares in a new topic file gets a chart, with no code.
-func TestCuratorTable(t *testing.T) {
+type madeUpRow struct {
+	id, label string
+	v23, v24  float64
+}
+
+// curated loads a copy of the built-in fact files with a new topic, magnet-output, whose
+// table a curator declared: rows by country for 2023 and 2024, in kt.
+func curated(t *testing.T, rows []madeUpRow) *knowledge.Base {
+	t.Helper()
 	dir := t.TempDir()
 	if err := os.CopyFS(dir, os.DirFS("../knowledge/data")); err != nil {
 		t.Fatal(err)
@@ -211,10 +219,7 @@ tables:
       - {year: 2024, series: test-magnets-2024}
 facts:
 `
-	for _, c := range []struct {
-		id, label string
-		v23, v24  float64
-	}{{"alpha", "Alphaland", 200, 240}, {"beta", "Republic of Betania", 20, 15}, {"gamma", "Gamma", 5, 9}} {
+	for _, c := range rows {
 		topic += `  - id: test-magnets-` + c.id + `
     kind: production
     title: Magnet output of ` + c.label + `
@@ -233,6 +238,20 @@ facts:
 	if err != nil {
 		t.Fatalf("load the curated copy: %v", err)
 	}
+	return base
+}
+
+func rowTexts(s Spec, series int) []string {
+	var rows []string
+	for _, p := range s.Series[series].Points {
+		rows = append(rows, p.Label+" "+s.text(p))
+	}
+	return rows
+}
+
+// TestCuratorTable: a table a curator declares in a new topic file gets a chart, with no code.
+func TestCuratorTable(t *testing.T) {
+	base := curated(t, []madeUpRow{{"alpha", "Alphaland", 200, 240}, {"beta", "Republic of Betania", 20, 15}, {"gamma", "Gamma", 5, 9}})
 	charts, err := ForTopic(base, "magnet-output")
 	if err != nil {
 		t.Fatal(err)
@@ -243,16 +262,32 @@ facts:
 	c := charts[0]
 	checkPNG(t, c)
 	s := c.Spec
-	var rows []string
-	for _, p := range s.Series[0].Points {
-		rows = append(rows, p.Label+" "+s.text(p))
-	}
 	want := []string{"Alphaland 240 kt", "Republic of Betania 15 kt", "Gamma 9 kt"}
-	if diff := cmp.Diff(want, rows); diff != "" {
+	if diff := cmp.Diff(want, rowTexts(s, 0)); diff != "" {
 		t.Errorf("rows of 2024 (-want +got):\n%s", diff)
 	}
 	if s.Kind != KindBars || s.Title != "Sintered magnet output by country" || len(s.Series) != 2 || s.Series[1].Name != "2023" {
 		t.Errorf("got %s %q with %d series, want bars titled without the edition, 2023 beside 2024", s.Kind, s.Title, len(s.Series))
+	}
+}
+
+// TestManyRows: a table with more rows than bars fit sums the smallest into one bar.
+func TestManyRows(t *testing.T) {
+	var rows []madeUpRow
+	for i := range 20 {
+		rows = append(rows, madeUpRow{fmt.Sprintf("c%d", i), fmt.Sprintf("Country %d", i), float64(100 - i), float64(200 - i)})
+	}
+	s := specOf(t, curated(t, rows), "magnet-output", KindBars)
+	got := rowTexts(s, 0)
+	if len(got) != maxBars {
+		t.Fatalf("got %d bars, want %d: %q", len(got), maxBars, got)
+	}
+	// rows 13 to 19 of 2024: 187 + 186 + … + 181 = 1,288 kt
+	if want := "7 more countries 1,288 kt"; got[len(got)-1] != want {
+		t.Errorf("last bar %q, want %q", got[len(got)-1], want)
+	}
+	if want := "7 more countries 588 kt"; rowTexts(s, 1)[maxBars-1] != want {
+		t.Errorf("last bar of 2023 %q, want %q", rowTexts(s, 1)[maxBars-1], want)
 	}
 }
 

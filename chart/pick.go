@@ -62,6 +62,13 @@ func ForTopic(base *knowledge.Base, topicID string) ([]*Chart, error) {
 	return out, nil
 }
 
+// maxLines is how many lines a chart draws: as many as it has distinct colours.
+const maxLines = 6
+
+// maxBars is how many rows a bar chart draws; further rows are summed into one bar, since
+// thinner bars would leave no room for their labels.
+const maxBars = 14
+
 // minYears is how many years a table's rows must span to be drawn as lines over the years.
 const minYears = 3
 
@@ -98,6 +105,11 @@ func overYears(tb *knowledge.Table) (Spec, bool) {
 	for i, k := range idx {
 		sorted[i] = s.Series[k]
 	}
+	if len(sorted) > maxLines {
+		// more lines than colours cannot be told apart: the highest ones are drawn
+		s.Note = fmt.Sprintf("the %d highest of %d in %d", maxLines, len(sorted), tb.Latest())
+		sorted = sorted[:maxLines]
+	}
 	s.Series = sorted
 	s.Source, s.Facts = provenance(tb.Edition, figs)
 	s.Title, s.Source = trimEdition(s.Title, tb.Edition, s.Source)
@@ -133,13 +145,34 @@ func byRow(tb *knowledge.Table) (Spec, bool) {
 	}
 	s := Spec{Kind: KindBars, File: fileName("stats", tb.ID), Title: tb.Title, Unit: tb.Unit}
 	var figs []*knowledge.Figure
-	ranked := tb.Ranked(latest)
+	ranked, more := tb.Ranked(latest), []*knowledge.Row(nil)
+	if tb.Rest(latest) != nil && len(ranked) > maxBars-1 || len(ranked) > maxBars {
+		keep := maxBars - 1
+		if tb.Rest(latest) != nil {
+			keep--
+		}
+		ranked, more = ranked[:keep], ranked[keep:]
+	}
 	for _, y := range years {
 		se := Series{Name: strconv.Itoa(y)}
 		for _, r := range ranked {
 			if g := r.Cell(y); g != nil {
 				se.Points = append(se.Points, Point{Label: r.Label, Value: tb.Value(g), Text: tb.Quantity(g)})
 				figs = append(figs, g)
+			}
+		}
+		if len(more) > 0 {
+			sum, n := 0.0, 0
+			for _, r := range more {
+				if g := r.Cell(y); g != nil {
+					sum += tb.Value(g)
+					n++
+					figs = append(figs, g)
+				}
+			}
+			if n > 0 {
+				label := fmt.Sprintf("%d more %s", len(more), plural(tb.RowKind))
+				se.Points = append(se.Points, Point{Label: label, Value: sum, Text: tb.Format(sum)})
 			}
 		}
 		// the figure for what the table does not list goes last: it is not a row to rank
@@ -424,6 +457,14 @@ func sourcesOf(g *knowledge.Figure) []*knowledge.Source {
 		return []*knowledge.Source{g.Source}
 	}
 	return g.Fact.Sources()
+}
+
+// plural makes a row kind plural: country gives countries, oxide oxides.
+func plural(noun string) string {
+	if n := len(noun); n > 1 && noun[n-1] == 'y' && !strings.ContainsRune("aeiou", rune(noun[n-2])) {
+		return noun[:n-1] + "ies"
+	}
+	return noun + "s"
 }
 
 // fileName makes a stable attachment name from an id: "stats-usgs-reserves.png".
