@@ -394,6 +394,11 @@ func CompareSpec(base *knowledge.Base, a, b *knowledge.Figure) (Spec, error) {
 	}
 	s.Source, s.Facts = provenance("", []*knowledge.Figure{a, b})
 	if tb := commonTable(base, a, b); tb != nil {
+		// in the table's unit, as the table's other charts: 21 Mt, not 21,000,000 t
+		s.Unit = tb.Unit
+		pts := s.Series[0].Points
+		pts[0].Value, pts[0].Text = tb.Value(a), tb.Quantity(a)
+		pts[1].Value, pts[1].Text = tb.Value(b), tb.Quantity(b)
 		s.Title, s.Source = trimEdition(s.Title, tb.Edition, s.Source)
 	}
 	return s, nil
