@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"image"
+	"image/color"
 	"image/png"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -446,6 +449,37 @@ func TestWrap(t *testing.T) {
 		}
 		if cut := strings.HasSuffix(lines[len(lines)-1], "…"); cut != tc.cut {
 			t.Errorf("last line %q: cut is %v, want %v", lines[len(lines)-1], cut, tc.cut)
+		}
+	}
+}
+
+// TestEncodePNG: the chart's PNG writer is lossless, across several IDAT chunks.
+func TestEncodePNG(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 301, 203))
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for y := range 203 {
+		for x := range 301 {
+			// noise does not compress, so the data spans several 64 KB chunks
+			v := rnd.Uint32()
+			img.SetRGBA(x, y, color.RGBA{uint8(v), uint8(v >> 8), uint8(v >> 16), 255})
+		}
+	}
+	var buf bytes.Buffer
+	if err := encodePNG(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	if buf.Len() < 2<<16 {
+		t.Fatalf("PNG is %d bytes, want the test to span several chunks", buf.Len())
+	}
+	got, err := png.Decode(&buf)
+	if err != nil {
+		t.Fatalf("PNG does not decode: %v", err)
+	}
+	for y := range 203 {
+		for x := range 301 {
+			if g, w := color.RGBAModel.Convert(got.At(x, y)), img.At(x, y); g != w {
+				t.Fatalf("pixel %d,%d: got %v, want %v", x, y, g, w)
+			}
 		}
 	}
 }

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"image"
 	"image/color"
 	"image/png"
+	"io"
 	"math"
 	"sort"
 	"strconv"
@@ -104,13 +106,21 @@ func Draw(s Spec) (*Chart, error) {
 		share(area, &s)
 	}
 	var buf bytes.Buffer
-	// Charts are flat colours: the fastest compression is within a few per cent of the best.
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, img.Image()); err != nil {
+	if err := encode(&buf, img.Image()); err != nil {
 		return nil, fmt.Errorf("chart %q: encode: %w", s.File, err)
 	}
 	b := img.Image().Bounds()
 	return &Chart{Spec: s, PNG: buf.Bytes(), Width: b.Dx(), Height: b.Dy(), Alt: s.alt()}, nil
+}
+
+// encode writes the chart as PNG. The canvas is opaque RGBA (its background is filled), which
+// encodePNG writes fastest; anything else goes through image/png.
+func encode(w io.Writer, img image.Image) error {
+	if rgba, ok := img.(*image.RGBA); ok && rgba.Opaque() {
+		return encodePNG(w, rgba)
+	}
+	// Charts are flat colours: the fastest compression is within a few per cent of the best.
+	return (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(w, img)
 }
 
 func (s *Spec) check() error {
