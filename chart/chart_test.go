@@ -350,6 +350,7 @@ func TestDrawRejects(t *testing.T) {
 		{"unknown kind", func(s *Spec) { s.Kind = "pie" }, "unknown kind"},
 		{"file name", func(s *Spec) { s.File = "x.jpg" }, ".png"},
 		{"no points", func(s *Spec) { s.Series[0].Points = nil }, "nothing to draw"},
+		{"an empty series", func(s *Spec) { s.Series = append(s.Series, Series{Name: "2023"}) }, "2023 has no values"},
 		{"NaN", func(s *Spec) { s.Series[0].Points[0].Value = math.NaN() }, "NaN"},
 		{"zero on a log scale", func(s *Spec) { s.Scale = ScaleLog; s.Series[0].Points[0].Value = 0 }, "log scale"},
 		{"negative share", func(s *Spec) { s.Kind = KindShare; s.Series[0].Points[0].Value = -1 }, "negative"},

@@ -136,6 +136,9 @@ func (s *Spec) check() error {
 		return errors.New("nothing to draw")
 	}
 	for _, se := range s.Series {
+		if len(se.Points) == 0 {
+			return fmt.Errorf("series %s has no values", se.Name)
+		}
 		for _, p := range se.Points {
 			if math.IsNaN(p.Value) || math.IsInf(p.Value, 0) {
 				return fmt.Errorf("%s %s: value %v", se.Name, p.Label, p.Value)
