@@ -32,6 +32,9 @@ type Base struct {
 	Facts    []*Fact // stated facts first, in file order, then computed figures
 	Sources  map[string]*Source
 	Synonyms [][]string
+	// Turkish is the Turkish glossary: each entry is an English word or phrase of the
+	// knowledge base followed by the Turkish words for it.
+	Turkish [][]string
 	// Version is a short content hash of every file, so two processes can tell whether they
 	// serve the same knowledge.
 	Version string
@@ -40,6 +43,7 @@ type Base struct {
 	figures map[string]*Figure
 	series  map[string][]*Figure
 	measure map[string][]*Figure
+	tables  []*Table
 }
 
 // Topic is one fact file.

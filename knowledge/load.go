@@ -196,13 +196,15 @@ type rawSources struct {
 
 type rawSynonyms struct {
 	Synonyms [][]string `json:"synonyms"`
+	Turkish  [][]string `json:"turkish,omitempty"`
 }
 
 type rawTopic struct {
-	Topic    string        `json:"topic"`
-	Title    string        `json:"title"`
-	Summary  string        `json:"summary"`
-	Card     []string      `json:"card"`
+	Topic   string     `json:"topic"`
+	Title   string     `json:"title"`
+	Summary string     `json:"summary"`
+	Card    []string   `json:"card"`
+	Tables  []rawTable `json:"tables,omitempty"`
 	// Entries are decoded one by one, so that a mistake in one hides nothing of the others.
 	Facts    []json.RawMessage `json:"facts"`
 	Computed []json.RawMessage `json:"computed"`
@@ -318,7 +320,7 @@ func (l *loader) build(files []*yamlFile) (*Base, error) {
 		case synonymsFile:
 			var raw rawSynonyms
 			if ok, bad := l.check(f, &raw); ok && len(bad) == 0 {
-				b.Synonyms = raw.Synonyms
+				b.Synonyms, b.Turkish = raw.Synonyms, raw.Turkish
 			}
 		default:
 			topics = append(topics, f)
@@ -336,8 +338,9 @@ func (l *loader) build(files []*yamlFile) (*Base, error) {
 		l.problem(dirName, 0, "", "no topic files (*.yaml with facts) found")
 	}
 
-	computed := l.topics(b, topics)
+	computed, tables := l.topics(b, topics)
 	l.computed(b, computed)
+	l.tables(b, tables)
 	l.crossChecks(b, topics)
 
 	if len(l.problems) > 0 {
@@ -372,8 +375,9 @@ func (l *loader) sources(b *Base, f *yamlFile) {
 	}
 }
 
-func (l *loader) topics(b *Base, files []*yamlFile) []*pendingComputed {
+func (l *loader) topics(b *Base, files []*yamlFile) ([]*pendingComputed, []*pendingTable) {
 	var pending []*pendingComputed
+	var tables []*pendingTable
 	topicFile := map[string]string{}
 	for _, f := range files {
 		var raw rawTopic
@@ -386,6 +390,12 @@ func (l *loader) topics(b *Base, files []*yamlFile) []*pendingComputed {
 		}
 		topicFile[raw.Topic] = f.name
 		b.Topics = append(b.Topics, &Topic{ID: raw.Topic, Title: raw.Title, Summary: raw.Summary, Card: raw.Card, File: f.name})
+		for i, rt := range raw.Tables {
+			at := []string{"tables", strconv.Itoa(i)}
+			if !bad[entry(at)] {
+				tables = append(tables, &pendingTable{raw: rt, topic: raw.Topic, file: f, at: at})
+			}
+		}
 		for i, msg := range raw.Facts {
 			at := []string{"facts", strconv.Itoa(i)}
 			var rf rawFact
@@ -434,7 +444,7 @@ func (l *loader) topics(b *Base, files []*yamlFile) []*pendingComputed {
 			}
 		}
 	}
-	return pending
+	return pending, tables
 }
 
 // unregisterFigures takes a checked but broken fact's figures back out of the knowledge base,
