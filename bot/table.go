@@ -155,7 +155,7 @@ func (t table) list() string {
 }
 
 // name labels an interaction for metrics and logs: the command ("ask", "ask_autocomplete"),
-// "button" or "other".
+// "button", "modal" or "other".
 func (t table) name(i *discordgo.Interaction) string {
 	if i == nil || i.Data == nil {
 		return "other"
@@ -171,6 +171,8 @@ func (t table) name(i *discordgo.Interaction) string {
 		return "unknown"
 	case discordgo.InteractionMessageComponent:
 		return "button"
+	case discordgo.InteractionModalSubmit:
+		return "modal"
 	}
 	return "other"
 }
@@ -198,12 +200,22 @@ func (b *Bot) route(ctx context.Context, i *discordgo.Interaction) (Reply, error
 		return c.run(b, ctx, r)
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		return Reply{Response: b.autocomplete(i)}, nil
-	case discordgo.InteractionMessageComponent:
-		c, state, ok := b.table.component(i.MessageComponentData().CustomID)
+	case discordgo.InteractionMessageComponent, discordgo.InteractionModalSubmit:
+		id := ""
+		if i.Type == discordgo.InteractionMessageComponent {
+			id = i.MessageComponentData().CustomID
+		} else {
+			id = i.ModalSubmitData().CustomID
+		}
+		c, state, ok := b.table.component(id)
 		if !ok {
 			return Reply{}, badInput("That button is no longer supported; ask again with /ask.")
 		}
-		return c.run(b, ctx, request{i: i}, state)
+		r := request{i: i}
+		if err := b.allow(ctx, r); err != nil {
+			return Reply{}, err
+		}
+		return c.run(b, ctx, r, state)
 	}
 	return Reply{}, badInput("This kind of interaction is not supported.")
 }
