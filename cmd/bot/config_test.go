@@ -65,3 +65,49 @@ func TestEnvExampleListsEveryVariable(t *testing.T) {
 		t.Errorf(".env.example and the variables read differ (-read +listed):\n%s", diff)
 	}
 }
+
+// TestConfigOnePass: every malformed value is reported in the same run, each once, with no
+// secret echoed and no message contradicting another.
+func TestConfigOnePass(t *testing.T) {
+	const pastedToken = "MTIz.pasted-token-value.xyz"
+	tests := []struct {
+		name string
+		vars map[string]string
+		want []string // each problem line, in order
+	}{
+		{"every Discord setting malformed", map[string]string{
+			"DISCORD_TOKEN": "Bot " + pastedToken, "DISCORD_PUBLIC_KEY": "not-hex", "DISCORD_API_URL": "discord.example/api",
+			"DISCORD_GUILD_ID": "my server", "DISCORD_APP_ID": "12x", "INTERACTIONS_ADDR": ":8080",
+		}, []string{
+			`DISCORD_APP_ID="12x" is not a Discord id (a number, as Discord's Copy ID gives it)`,
+			`DISCORD_GUILD_ID="my server" is not a Discord id (a number, as Discord's Copy ID gives it)`,
+			`DISCORD_API_URL="discord.example/api" is not an http(s) URL such as https://discord.com/api/v9/`,
+			`DISCORD_PUBLIC_KEY is not the 64 hex digits of the application's public key (its value is not shown: it is a secret)`,
+			`DISCORD_TOKEN is not a bot token (it has spaces or quotes in it: check the .env line) (its value is not shown: it is a secret)`,
+		}},
+		{"SHARD_COUNT=-1", map[string]string{"SHARD_COUNT": "-1", "SHARD_ID": "3", "DISCORD_TOKEN": "t"}, []string{
+			`SHARD_COUNT="-1" is not a whole number of 1 or more, or auto`,
+		}},
+		{"SHARD_COUNT=0", map[string]string{"SHARD_COUNT": "0", "DISCORD_TOKEN": "t"}, []string{
+			`SHARD_COUNT="0" is not a whole number of 1 or more, or auto`,
+		}},
+		{"SHARD_ID too large", map[string]string{"SHARD_COUNT": "2", "SHARD_ID": "2", "DISCORD_TOKEN": "t"}, []string{
+			`SHARD_ID=2 must be below SHARD_COUNT=2 (shards are numbered from 0)`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := loadConfig(env(tt.vars), needDiscord)
+			if err == nil {
+				t.Fatal("loadConfig accepted the configuration")
+			}
+			got := strings.Split(strings.TrimPrefix(err.Error(), "configuration:\n  "), "\n  ")
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("problems differ (-want +got):\n%s", diff)
+			}
+			if strings.Contains(err.Error(), pastedToken) || strings.Contains(err.Error(), "not-hex") {
+				t.Errorf("the error echoes a secret: %q", err)
+			}
+		})
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -98,5 +99,167 @@ func TestAskGolden(t *testing.T) {
 			}
 			golden(t, tt.name, out.String())
 		})
+	}
+}
+
+// runCmd runs the program with args and environment, returning its output, its standard
+// error and its exit status.
+func runCmd(t *testing.T, vars map[string]string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), args, env(vars), &out, &errOut)
+	code = report(&errOut, err)
+	return out.String(), errOut.String(), code
+}
+
+// TestCommandLineMistakes: a mistake prints one line and one hint, never the whole usage, and
+// exits with 2; --help prints a command's usage and succeeds.
+func TestCommandLineMistakes(t *testing.T) {
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+		wantErr  []string // each on a line of standard error, which has exactly these lines
+		wantOut  string
+	}{
+		{"unknown flag", []string{"ask", "--nope", "grade"}, 2, []string{"reedesk: ask: flag provided but not defined: -nope", "Run 'reedesk ask --help' for its usage."}, ""},
+		{"flag after the question", []string{"ask", "grade at Beylikova", "--jsn"}, 2, []string{"reedesk: ask: flag provided but not defined: -jsn", "Run 'reedesk ask --help' for its usage."}, ""},
+		{"unknown command", []string{"frobnicate"}, 2, []string{`reedesk: unknown command "frobnicate"`, "Run 'reedesk help' for the commands."}, ""},
+		{"no command", nil, 2, []string{"reedesk: no command given", "Run 'reedesk help' for the commands."}, ""},
+		{"bad slash command", []string{"run", "stats topic:x"}, 2, nil, ""},
+		{"ask --help", []string{"ask", "--help"}, 0, nil, "Usage: reedesk ask [--json] QUESTION"},
+		{"run -h", []string{"run", "-h"}, 0, nil, "--complete"},
+		{"help serve", []string{"help", "serve"}, 0, nil, "Usage: reedesk serve"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errOut, code := runCmd(t, nil, tt.args...)
+			if code != tt.wantCode {
+				t.Errorf("exit status %d (stderr %q), want %d", code, errOut, tt.wantCode)
+			}
+			if tt.wantErr != nil {
+				if got := strings.Split(strings.TrimSpace(errOut), "\n"); !cmp.Equal(got, tt.wantErr) {
+					t.Errorf("stderr lines %q, want %q", got, tt.wantErr)
+				}
+			}
+			if code == 2 && len(strings.Split(strings.TrimSpace(errOut), "\n")) > 2 {
+				t.Errorf("stderr has %d lines, want the error and one hint:\n%s", len(strings.Split(errOut, "\n")), errOut)
+			}
+			if !strings.Contains(out, tt.wantOut) {
+				t.Errorf("stdout %q, want it to contain %q", out, tt.wantOut)
+			}
+		})
+	}
+}
+
+// TestFailedCommandsExitWithOne: a slash command that cannot be done says why in its answer
+// and exits with 1; a miss is an answer.
+func TestFailedCommandsExitWithOne(t *testing.T) {
+	tests := []struct {
+		line     string
+		wantCode int
+		wantOut  string
+	}{
+		{"/stats topic:no such topic", 1, "I have no topic called"},
+		{"/stats", 1, "/stats needs the option topic"},
+		{"/element name:zz", 1, "is not one of the 17 rare earth elements"},
+		{"/fact id:nope-nope", 1, "I have no fact with the id"},
+		{"/compare a:usgs_mine_2024_china b:price_nd_oxide_2024", 1, "measure different things"},
+		{"/reindex", 1, "Reindexing is not available here"},
+		{"/ask question:What is the weather in Paris tomorrow?", 0, "No match"},
+		{"/stats topic:beylikova", 0, "Beylikova"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			out, errOut, code := runCmd(t, nil, "run", tt.line)
+			if code != tt.wantCode {
+				t.Errorf("exit status %d (stderr %q), want %d", code, errOut, tt.wantCode)
+			}
+			if !strings.Contains(out, tt.wantOut) {
+				t.Errorf("output %q, want it to contain %q", out, tt.wantOut)
+			}
+			if code == 1 && errOut != "" {
+				t.Errorf("stderr %q, want nothing: the answer says why", errOut)
+			}
+		})
+	}
+}
+
+// TestCompleteShowsValues: --complete shows what an option takes (an id) beside its name.
+func TestCompleteShowsValues(t *testing.T) {
+	out, _, code := runCmd(t, nil, "run", "--complete", "/fact id:implied")
+	if code != 0 || !strings.Contains(out, "• beylikova-implied-grade: ") {
+		t.Errorf("exit %d, output %q; want a choice line starting with the fact id", code, out)
+	}
+	out, _, _ = runCmd(t, nil, "run", "--complete", "/compare a:usgs_mine_2024_ch")
+	if !strings.Contains(out, "• usgs_mine_2024_china: ") {
+		t.Errorf("output %q, want the figure name usgs_mine_2024_china", out)
+	}
+}
+
+// TestTerminalWraps: text output fits 80 columns when it is not a terminal, broken between
+// words; only a word longer than a line (a URL) stands alone, whole.
+func TestTerminalWraps(t *testing.T) {
+	out, _, _ := runCmd(t, nil, "ask", "How much does the value multiply from magnets to electric motors?")
+	for _, line := range strings.Split(out, "\n") {
+		if n := utf8.RuneCountInString(line); n > 80 && len(strings.Fields(line)) > 1 {
+			t.Errorf("line of %d columns: %q", n, line)
+		}
+	}
+	if !strings.Contains(out, "\n") || strings.Count(out, "\n") < 5 {
+		t.Errorf("output %q has too few lines", out)
+	}
+}
+
+// TestTerminalReindexComparesWithWhatWasServed: /reindex in the terminal compares the fact
+// files with the built-in knowledge base, or with what INDEX_DIR holds, not with themselves.
+func TestTerminalReindexComparesWithWhatWasServed(t *testing.T) {
+	facts := filepath.Join(t.TempDir(), "facts")
+	if err := os.CopyFS(facts, os.DirFS(filepath.Join("..", "..", "knowledge", "data"))); err != nil {
+		t.Fatal(err)
+	}
+	edit := func(old, new string) {
+		t.Helper()
+		path := filepath.Join(facts, "beylikova.yaml")
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		edited := strings.Replace(string(data), old, new, 1)
+		if edited == string(data) {
+			t.Fatalf("beylikova.yaml has no %q; update the test", old)
+		}
+		if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit("spread over 310 drilling locations", "spread over 310 drill sites")
+
+	vars := map[string]string{"KNOWLEDGE_DIR": facts}
+	out, _, code := runCmd(t, vars, "run", "/reindex")
+	if code != 0 || !strings.Contains(out, "Changed (1)") || !strings.Contains(out, "beylikova-drilling") {
+		t.Errorf("without INDEX_DIR: exit %d, output %q; want beylikova-drilling changed from the built-in facts", code, out)
+	}
+
+	vars["INDEX_DIR"] = filepath.Join(t.TempDir(), "index")
+	for k, want := range []string{"Changed (1)", "Nothing changed"} {
+		out, _, code = runCmd(t, vars, "run", "/reindex")
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("INDEX_DIR, run %d: exit %d, output %q; want %q", k+1, code, out, want)
+		}
+	}
+	edit("spread over 310 drill sites", "spread over 310 sites")
+	out, _, _ = runCmd(t, vars, "run", "/reindex")
+	if !strings.Contains(out, "Changed (1)") || !strings.Contains(out, "beylikova-drilling") {
+		t.Errorf("after another edit: output %q, want beylikova-drilling changed from what INDEX_DIR held", out)
+	}
+}
+
+// TestErrorsNameTheURLInUse: when DISCORD_API_URL sends calls elsewhere, errors name that
+// address, not discord.com.
+func TestErrorsNameTheURLInUse(t *testing.T) {
+	_, errOut, code := runCmd(t, map[string]string{"DISCORD_TOKEN": "x", "DISCORD_APP_ID": "1", "DISCORD_API_URL": "http://127.0.0.1:1/api/v9/"}, "register")
+	if code != 1 || !strings.Contains(errOut, "http://127.0.0.1:1/api/v9/") || strings.Contains(errOut, "discord.com") {
+		t.Errorf("exit %d, stderr %q; want an error naming http://127.0.0.1:1/api/v9/ and not discord.com", code, errOut)
 	}
 }
