@@ -38,7 +38,7 @@ const (
 	drillOldText = "according to Anadolu Agency in"
 	drillNewText = "as Anadolu Agency reported in"
 
-	e2eProgress  = 200 * time.Millisecond // how often /reindex shows its progress here
+	e2eProgress = 200 * time.Millisecond // how often /reindex shows its progress here
 
 	e2eAdminRole = "role-admin"
 	e2eAdminUser = "owner1"
