@@ -114,6 +114,7 @@ const (
 	OutcomeRefused     = "refused"
 	OutcomeRateLimited = "rate_limited"
 	OutcomeError       = "error"
+	OutcomePanic       = "panic" // a handler panicked: a bug, answered with an apology
 )
 
 // Failed reports whether the reply says the command could not be done: the terminal exits

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -99,6 +100,7 @@ func (d *Dispatcher) Go(ctx context.Context, i *discordgo.Interaction, to respon
 	}
 	go func() {
 		defer end()
+		defer d.recoverDispatch(i)
 		d.dispatch(ctx, i, to)
 		if done != nil {
 			done()
@@ -116,6 +118,7 @@ func (d *Dispatcher) Dispatch(ctx context.Context, i *discordgo.Interaction, to 
 		return
 	}
 	defer end()
+	defer d.recoverDispatch(i)
 	d.dispatch(ctx, i, to)
 }
 
@@ -148,7 +151,7 @@ func (d *Dispatcher) dispatch(ctx context.Context, i *discordgo.Interaction, to 
 	b := d.bot
 	start := time.Now()
 	replies := make(chan Reply, 1)
-	go func() { replies <- b.Respond(ctx, i) }()
+	go func() { replies <- d.respond(ctx, i) }()
 
 	var reply Reply
 	deferred := false
@@ -218,10 +221,76 @@ func (d *Dispatcher) dispatch(ctx context.Context, i *discordgo.Interaction, to 
 	if reply.Later != nil {
 		lctx, cancel := context.WithTimeout(ctx, d.limit.Later)
 		defer cancel()
-		if err := reply.Later(lctx, func(e *discordgo.WebhookEdit) error { return d.editWith(lctx, to, i, e) }); err != nil {
+		edit := func(e *discordgo.WebhookEdit) error { return d.editWith(lctx, to, i, e) }
+		if err := d.runJob(lctx, i, reply.Later, edit); errors.Is(err, errPanicked) {
+			reply.Outcome = OutcomePanic
+		} else if err != nil {
 			reply.Outcome = OutcomeError // the user has been told in the last edit
 		}
 	}
+}
+
+// errPanicked is what a job that panicked returns.
+var errPanicked = errors.New("the job panicked")
+
+// respond runs the handler of i. A panic costs only this reply, which becomes an apology (an
+// empty list for autocomplete): a bug in one handler must not take down the process and every
+// interaction it serves.
+func (d *Dispatcher) respond(ctx context.Context, i *discordgo.Interaction) (reply Reply) {
+	defer func() {
+		if v := recover(); v != nil {
+			d.logPanic(i, v)
+			reply = Reply{Response: errorResponse(apology), Command: d.name(i), Outcome: OutcomePanic}
+			if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
+				reply.Response = &discordgo.InteractionResponse{
+					Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+					Data: &discordgo.InteractionResponseData{Choices: []*discordgo.ApplicationCommandOptionChoice{}},
+				}
+			}
+			finish(reply.Response)
+		}
+	}()
+	return d.bot.Respond(ctx, i)
+}
+
+// runJob runs a reply's job; if it panics, the message it was editing says sorry instead.
+func (d *Dispatcher) runJob(ctx context.Context, i *discordgo.Interaction, job func(context.Context, func(*discordgo.WebhookEdit) error) error, edit func(*discordgo.WebhookEdit) error) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			d.logPanic(i, v)
+			sorry := apology
+			e := &discordgo.WebhookEdit{Content: &sorry, Embeds: &[]*discordgo.MessageEmbed{}}
+			fitEdit(e)
+			if err := edit(e); err != nil {
+				d.log.Warn("apologize for a job that panicked", "interaction", interactionID(i), "err", err)
+			}
+			err = errPanicked
+		}
+	}()
+	return job(ctx, edit)
+}
+
+// recoverDispatch is the last resort for a panic outside the handler and its job (in sending
+// the reply): it is logged and counted, and the process carries on.
+func (d *Dispatcher) recoverDispatch(i *discordgo.Interaction) {
+	if v := recover(); v != nil {
+		d.logPanic(i, v)
+		d.bot.observe.Command(d.name(i), OutcomePanic, 0)
+	}
+}
+
+func (d *Dispatcher) logPanic(i *discordgo.Interaction, v any) {
+	d.log.Error("panic while answering an interaction", "interaction", interactionID(i), "command", d.name(i), "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+}
+
+// name labels i for logs and metrics, even when i is malformed enough to panic the table.
+func (d *Dispatcher) name(i *discordgo.Interaction) (name string) {
+	defer func() {
+		if recover() != nil {
+			name = "other"
+		}
+	}()
+	return d.bot.table.name(i)
 }
 
 // private reports whether the answer to i will be seen only by its sender.

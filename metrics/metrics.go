@@ -30,7 +30,7 @@ func New(served Served) *Metrics {
 		reg: reg,
 		commands: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "reedesk_commands_total",
-			Help: "Interactions answered, by command and outcome (ok, miss, bad_input, refused, rate_limited, error). The no-match rate is outcome=\"miss\" over command=\"ask\".",
+			Help: "Interactions answered, by command and outcome (ok, miss, bad_input, refused, rate_limited, error, panic). The no-match rate is outcome=\"miss\" over command=\"ask\".",
 		}, []string{"command", "outcome"}),
 		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "reedesk_command_duration_seconds",
