@@ -89,8 +89,9 @@ func (e *Endpoint) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "invalid request signature", http.StatusUnauthorized)
 		return
 	}
-	var i discordgo.Interaction
-	if err := json.Unmarshal(body, &i); err != nil {
+	i, err := DecodeInteraction(body)
+	if err != nil {
+		e.log.Warn("interaction refused: cannot decode it", "interaction", rawInteractionID(body), "err", err)
 		http.Error(w, "not an interaction", http.StatusBadRequest)
 		return
 	}
@@ -99,7 +100,7 @@ func (e *Endpoint) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	hr := &httpResponder{w: w, rest: e.rest, written: make(chan struct{})}
-	if !e.d.Go(r.Context(), &i, hr, hr.close) {
+	if !e.d.Go(r.Context(), i, hr, hr.close) {
 		http.Error(w, "shutting down", http.StatusServiceUnavailable)
 		return
 	}

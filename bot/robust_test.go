@@ -6,11 +6,19 @@ package bot
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
+	"io"
 	"log/slog"
+	"maps"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/reedesk/reedesk/bot/discordtest"
 	"github.com/reedesk/reedesk/index"
 )
 
@@ -103,4 +111,101 @@ func autocompleteInteraction(command, option, value string) *discordgo.Interacti
 	}
 	i.Data = data
 	return i
+}
+
+// httpAnswer posts a signed interaction body to the endpoint and returns the status and the
+// response it got.
+func httpAnswer(t *testing.T, srv *httptest.Server, sg signer, body []byte) (int, sentResponse) {
+	t.Helper()
+	resp, err := http.DefaultClient.Do(sg.request(t, srv.URL+InteractionsPath, body, time.Now()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	var out sentResponse
+	if resp.StatusCode == http.StatusOK {
+		if err := json.Unmarshal(raw, &out); err != nil {
+			t.Fatalf("response %s: %v", raw, err)
+		}
+	}
+	if out.Data == nil {
+		out.Data = &sentMessage{}
+	}
+	return resp.StatusCode, out
+}
+
+// TestUndecodableInteractionsAgree sends interactions discordgo v0.29.0 cannot decode as they
+// are through the HTTP endpoint and the gateway: both answer the same ones, the same way, and
+// both refuse (400, or no answer and a log line) the one whose ids are not strings.
+func TestUndecodableInteractionsAgree(t *testing.T) {
+	t.Parallel()
+	modal := func(components ...any) map[string]any {
+		return map[string]any{"type": 5, "data": map[string]any{"custom_id": "feedback", "components": components}}
+	}
+	tests := []struct {
+		name       string
+		v          map[string]any
+		wantType   int // 0: refused
+		wantFlags  int
+		wantEmbeds bool
+	}{
+		{"modal with a Label", modal(map[string]any{"type": 18, "label": "Question", "component": map[string]any{"type": 4, "custom_id": "q", "value": "Nd?"}}), 4, 64, false},
+		{"modal with a null component", modal(nil, map[string]any{"type": 1, "components": []any{nil, map[string]any{"type": 4, "custom_id": "q", "value": "x"}}}), 4, 64, false},
+		{"modal with an unknown component", modal(map[string]any{"type": 1000000000}), 4, 64, false},
+		{"button on a message with an unknown component", func() map[string]any {
+			m := discordtest.Button("sources:"+drillQuestion, discordtest.Member("u1", ordinaryMember))
+			m["message"] = map[string]any{"id": "m1", "channel_id": "c1", "flags": "222", "components": []any{map[string]any{"type": 1000000000}}}
+			return m
+		}(), 4, 64, true},
+		{"owner sent as the number 0 in the bot's DM", func() map[string]any {
+			m := discordtest.Command("about", nil, discordtest.DM("u2"))
+			m["authorizing_integration_owners"] = map[string]any{"0": 0}
+			return m
+		}(), 4, 0, true},
+		{"options with nulls", func() map[string]any {
+			m := discordtest.Command("ask", map[string]any{"question": drillQuestion}, discordtest.Member("u3", ordinaryMember))
+			data := m["data"].(map[string]any)
+			data["options"] = append([]any{nil}, data["options"].([]any)...)
+			return m
+		}(), 4, 0, true},
+		{"ids that are numbers", map[string]any{"type": 2, "id": 7, "application_id": 8, "token": "t", "data": map[string]any{"id": 9, "name": "about", "type": 1}}, 0, 0, false},
+	}
+	srv, sg, _ := endpoint(t, Options{}, testDeadlines)
+	e := startE2E(t, e2eConfig{})
+	for k, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := maps.Clone(tt.v)
+			if _, ok := v["id"]; !ok {
+				v["id"], v["token"], v["application_id"] = fmt.Sprintf("%d", 1_300_000_000_000_000_000+k), fmt.Sprintf("tok-%d", k), "app1"
+			}
+			status, resp := httpAnswer(t, srv, sg, interactionJSON(t, v))
+			wantStatus := http.StatusOK
+			if tt.wantType == 0 {
+				wantStatus = http.StatusBadRequest
+			}
+			if status != wantStatus || resp.Type != tt.wantType || resp.Data.Flags != tt.wantFlags || (len(resp.Data.Embeds) > 0) != tt.wantEmbeds {
+				t.Errorf("HTTP: status %d, type %d, flags %d, %d embeds (content %q); want status %d, type %d, flags %d, embeds %v",
+					status, resp.Type, resp.Data.Flags, len(resp.Data.Embeds), resp.Data.Content, wantStatus, tt.wantType, tt.wantFlags, tt.wantEmbeds)
+			}
+
+			if tt.wantType == 0 {
+				in := e.fake.SendInteraction(v)
+				if !eventually(5*time.Second, func() bool { return strings.Contains(e.logs.String(), "interaction="+in.ID) }) {
+					t.Fatalf("gateway: no log line about interaction %s", in.ID)
+				}
+				for _, r := range e.fake.Requests() {
+					if r.Path == in.CallbackPath() {
+						t.Errorf("gateway: answered %s, want no answer", r.Body)
+					}
+				}
+				return
+			}
+			_, gresp := e.send(t, v)
+			if gresp.Type != resp.Type || gresp.Data.Flags != resp.Data.Flags || len(gresp.Data.Embeds) != len(resp.Data.Embeds) || gresp.Data.Content != resp.Data.Content {
+				t.Errorf("gateway answered type %d, flags %d, %d embeds, %q; HTTP type %d, flags %d, %d embeds, %q",
+					gresp.Type, gresp.Data.Flags, len(gresp.Data.Embeds), gresp.Data.Content, resp.Type, resp.Data.Flags, len(resp.Data.Embeds), resp.Data.Content)
+			}
+		})
+	}
 }

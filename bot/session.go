@@ -164,9 +164,18 @@ func (g *Gateway) Ready() bool {
 // to the dispatcher's Drain deadline) and closes the connection.
 func (g *Gateway) Run(ctx context.Context) error {
 	rest := newRESTResponder(g.s)
-	// discordgo runs each handler in a goroutine of its own; the dispatcher joins them.
-	remove := g.s.AddHandler(func(_ *discordgo.Session, i *discordgo.InteractionCreate) {
-		g.d.Dispatch(ctx, i.Interaction, rest)
+	// discordgo runs each handler in a goroutine of its own; the dispatcher joins them. The
+	// raw event is decoded as the HTTP endpoint decodes a request, so both answer alike.
+	remove := g.s.AddHandler(func(_ *discordgo.Session, e *discordgo.Event) {
+		if e.Type != "INTERACTION_CREATE" {
+			return
+		}
+		i, err := DecodeInteraction(e.RawData)
+		if err != nil {
+			g.log.Warn("interaction refused: cannot decode it", "interaction", rawInteractionID(e.RawData), "err", err)
+			return
+		}
+		g.d.Dispatch(ctx, i, rest)
 	})
 	defer remove()
 	if err := g.s.Open(); err != nil {
