@@ -12,10 +12,11 @@ import (
 // Server, but that default can be changed by any server admin, so the bot checks again.
 type admins struct {
 	roles, users map[string]bool
+	home         string // DISCORD_GUILD_ID: the only server whose permissions count, if set
 }
 
-func newAdmins(roleIDs, userIDs []string) admins {
-	a := admins{roles: map[string]bool{}, users: map[string]bool{}}
+func newAdmins(roleIDs, userIDs []string, home string) admins {
+	a := admins{roles: map[string]bool{}, users: map[string]bool{}, home: home}
 	for _, id := range roleIDs {
 		a.roles[id] = true
 	}
@@ -25,22 +26,43 @@ func newAdmins(roleIDs, userIDs []string) admins {
 	return a
 }
 
-// allowed reports whether the sender of i may run admin commands. In a server: the Manage
-// Server or Administrator permission, an admin role or an admin user. In a DM, where there are
-// no permissions: only an admin user.
+// allowed reports whether the sender of i may run admin commands: an admin user anywhere; in a
+// server the bot trusts (see trusted), the Manage Server or Administrator permission or an
+// admin role. In a DM, where there are no permissions, only an admin user.
 func (a admins) allowed(i *discordgo.Interaction) bool {
-	if i.Member != nil && i.GuildID != "" {
-		if i.Member.Permissions&(discordgo.PermissionManageGuild|discordgo.PermissionAdministrator) != 0 {
+	if u := (request{i: i}).user(); u != nil && a.users[u.ID] {
+		return true
+	}
+	if !a.trusted(i) {
+		return false
+	}
+	if i.Member.Permissions&(discordgo.PermissionManageGuild|discordgo.PermissionAdministrator) != 0 {
+		return true
+	}
+	for _, r := range i.Member.Roles {
+		if a.roles[r] {
 			return true
 		}
-		for _, r := range i.Member.Roles {
-			if a.roles[r] {
-				return true
-			}
-		}
-		return i.Member.User != nil && a.users[i.Member.User.ID]
 	}
-	return i.User != nil && a.users[i.User.ID]
+	return false
+}
+
+// trusted reports whether the server i comes from has a say over the bot: the bot is installed
+// in it (authorizing_integration_owners names a guild installation), and it is the home server
+// when DISCORD_GUILD_ID is set. Where a member only installed the app for themselves, their
+// permissions there are about someone else's server. Payloads without the field at all predate
+// user installs, when every app was installed in the server.
+func (a admins) trusted(i *discordgo.Interaction) bool {
+	if i.Member == nil || i.GuildID == "" || (a.home != "" && i.GuildID != a.home) {
+		return false
+	}
+	if i.AuthorizingIntegrationOwners == nil {
+		return true
+	}
+	owner := i.AuthorizingIntegrationOwners[discordgo.ApplicationIntegrationGuildInstall]
+	// "0" is the bot's own DMs; any other value is the installing guild, which Discord sets
+	// to the interaction's guild.
+	return owner != "" && owner != "0"
 }
 
 // limiter limits each user to a rate of commands, with a burst.

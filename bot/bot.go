@@ -36,12 +36,15 @@ type Options struct {
 	Reindexer Reindexer // nil: the bot serves knowledge that cannot be reloaded
 	// Admins may run /reindex besides members with the Manage Server permission.
 	AdminRoleIDs, AdminUserIDs []string
-	RatePerMinute              float64 // per user; 0 turns the limit off
-	RateBurst                  int
-	Version                    string // build version shown by /about
-	Observer                   Observer
-	Log                        *slog.Logger
-	Now                        func() time.Time
+	// GuildID (DISCORD_GUILD_ID), when set, is the only server whose permissions and roles
+	// count for /reindex.
+	GuildID       string
+	RatePerMinute float64 // per user; 0 turns the limit off
+	RateBurst     int
+	Version       string // build version shown by /about
+	Observer      Observer
+	Log           *slog.Logger
+	Now           func() time.Time
 	// ProgressEvery is how often /reindex edits its message while the build runs; 0 means
 	// every 1.5 s (Discord allows about five edits in two seconds per interaction).
 	ProgressEvery time.Duration
@@ -68,7 +71,7 @@ func New(opts Options) *Bot {
 		idx:      opts.Index,
 		reindex:  opts.Reindexer,
 		table:    newTable(),
-		admins:   newAdmins(opts.AdminRoleIDs, opts.AdminUserIDs),
+		admins:   newAdmins(opts.AdminRoleIDs, opts.AdminUserIDs, opts.GuildID),
 		version:  opts.Version,
 		observe:  opts.Observer,
 		log:      opts.Log,

@@ -151,29 +151,51 @@ func TestEchoedInputCannotPingOrFormat(t *testing.T) {
 // TestReindexAccess is the matrix of who may run /reindex. A refused run must not start a
 // build.
 func TestReindexAccess(t *testing.T) {
+	guildInstall := map[discordgo.ApplicationIntegrationType]string{discordgo.ApplicationIntegrationGuildInstall: "g", discordgo.ApplicationIntegrationUserInstall: "5"}
+	userInstall := map[discordgo.ApplicationIntegrationType]string{discordgo.ApplicationIntegrationUserInstall: "5"}
+	otherGuild := map[discordgo.ApplicationIntegrationType]string{discordgo.ApplicationIntegrationGuildInstall: "h"}
+	noOwner := map[discordgo.ApplicationIntegrationType]string{}
 	tests := []struct {
-		name    string
-		member  *discordgo.Member
-		user    *discordgo.User
-		guild   string
-		allowed bool
+		name      string
+		member    *discordgo.Member
+		user      *discordgo.User
+		guild     string
+		owners    map[discordgo.ApplicationIntegrationType]string // nil: as the terminal builds it
+		homeGuild string                                          // DISCORD_GUILD_ID
+		allowed   bool
 	}{
-		{"manage server", &discordgo.Member{User: &discordgo.User{ID: "1"}, Permissions: discordgo.PermissionManageGuild}, nil, "g", true},
-		{"administrator", &discordgo.Member{User: &discordgo.User{ID: "1"}, Permissions: discordgo.PermissionAdministrator}, nil, "g", true},
-		{"plain member", &discordgo.Member{User: &discordgo.User{ID: "1"}, Permissions: discordgo.PermissionSendMessages}, nil, "g", false},
-		{"admin role", &discordgo.Member{User: &discordgo.User{ID: "1"}, Roles: []string{"900"}}, nil, "g", true},
-		{"other role", &discordgo.Member{User: &discordgo.User{ID: "1"}, Roles: []string{"901"}}, nil, "g", false},
-		{"admin user in a guild", &discordgo.Member{User: &discordgo.User{ID: "700"}}, nil, "g", true},
-		{"admin user in a DM", nil, &discordgo.User{ID: "700"}, "", true},
-		{"other user in a DM", nil, &discordgo.User{ID: "1"}, "", false},
-		{"DM with a forged member permission", &discordgo.Member{User: &discordgo.User{ID: "1"}, Permissions: discordgo.PermissionAdministrator}, nil, "", false},
+		// The app used as a member's own (user-installed) app in a server it is not installed
+		// in: that server's permissions and roles say nothing about the bot.
+		{"manage server where only the user installed the app", &discordgo.Member{User: &discordgo.User{ID: "1"}, Permissions: discordgo.PermissionManageGuild}, nil, "g", userInstall, "", false},
+		{"administrator with no authorizing owner", &discordgo.Member{User: &discordgo.User{ID: "1"}, Permissions: discordgo.PermissionAdministrator}, nil, "g", noOwner, "", false},
+		{"admin role where only the user installed the app", &discordgo.Member{User: &discordgo.User{ID: "1"}, Roles: []string{"900"}}, nil, "g", userInstall, "", false},
+		{"admin user where only the user installed the app", &discordgo.Member{User: &discordgo.User{ID: "700"}}, nil, "g", userInstall, "", true},
+		{"manage server in a server the app is installed in", &discordgo.Member{User: &discordgo.User{ID: "1"}, Permissions: discordgo.PermissionManageGuild}, nil, "g", guildInstall, "", true},
+		// DISCORD_GUILD_ID: only the home server's permissions count.
+		{"manage server outside the home server", &discordgo.Member{User: &discordgo.User{ID: "1"}, Permissions: discordgo.PermissionManageGuild}, nil, "h", otherGuild, "g", false},
+		{"manage server in the home server", &discordgo.Member{User: &discordgo.User{ID: "1"}, Permissions: discordgo.PermissionManageGuild}, nil, "g", guildInstall, "g", true},
+		{"admin user outside the home server", &discordgo.Member{User: &discordgo.User{ID: "700"}}, nil, "h", otherGuild, "g", true},
+		{"manage server", &discordgo.Member{User: &discordgo.User{ID: "1"}, Permissions: discordgo.PermissionManageGuild}, nil, "g", nil, "", true},
+		{"administrator", &discordgo.Member{User: &discordgo.User{ID: "1"}, Permissions: discordgo.PermissionAdministrator}, nil, "g", nil, "", true},
+		{"plain member", &discordgo.Member{User: &discordgo.User{ID: "1"}, Permissions: discordgo.PermissionSendMessages}, nil, "g", nil, "", false},
+		{"admin role", &discordgo.Member{User: &discordgo.User{ID: "1"}, Roles: []string{"900"}}, nil, "g", nil, "", true},
+		{"other role", &discordgo.Member{User: &discordgo.User{ID: "1"}, Roles: []string{"901"}}, nil, "g", nil, "", false},
+		{"admin user in a guild", &discordgo.Member{User: &discordgo.User{ID: "700"}}, nil, "g", nil, "", true},
+		{"admin user in a DM", nil, &discordgo.User{ID: "700"}, "", nil, "", true},
+		{"other user in a DM", nil, &discordgo.User{ID: "1"}, "", nil, "", false},
+		{"DM with a forged member permission", &discordgo.Member{User: &discordgo.User{ID: "1"}, Permissions: discordgo.PermissionAdministrator}, nil, "", nil, "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := &countingReindexer{}
-			b := testBot(t, Options{Reindexer: r, AdminRoleIDs: []string{"900"}, AdminUserIDs: []string{"700"}})
+			b := testBot(t, Options{Reindexer: r, AdminRoleIDs: []string{"900"}, AdminUserIDs: []string{"700"}, GuildID: tt.homeGuild})
 			i := Interaction("reindex", nil)
 			i.Member, i.User, i.GuildID = tt.member, tt.user, tt.guild
+			if tt.owners != nil {
+				i.AuthorizingIntegrationOwners = tt.owners
+			} else if tt.guild != "" {
+				i.AuthorizingIntegrationOwners = map[discordgo.ApplicationIntegrationType]string{discordgo.ApplicationIntegrationGuildInstall: tt.guild}
+			}
 			reply := b.Respond(context.Background(), i)
 			started := r.calls > 0
 			if started != tt.allowed {

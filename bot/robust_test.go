@@ -20,6 +20,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/reedesk/reedesk/bot/discordtest"
 	"github.com/reedesk/reedesk/index"
+	"github.com/reedesk/reedesk/knowledge"
 )
 
 // panicIndex panics in every search and completion, as a bug in a handler would.
@@ -207,5 +208,37 @@ func TestUndecodableInteractionsAgree(t *testing.T) {
 					gresp.Type, gresp.Data.Flags, len(gresp.Data.Embeds), gresp.Data.Content, resp.Type, resp.Data.Flags, len(resp.Data.Embeds), resp.Data.Content)
 			}
 		})
+	}
+}
+
+// TestAboutNamesNoUntrustedUser: a member with Manage Server in a server where only they
+// installed the app is refused /reindex, so /about, which every server and DM can ask, never
+// shows their name.
+func TestAboutNamesNoUntrustedUser(t *testing.T) {
+	base, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := index.Open(context.Background(), base, index.Options{Load: func(context.Context) (*knowledge.Base, error) { return knowledge.Embedded() }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	b := testBot(t, Options{Index: idx, Reindexer: idx})
+	i := Interaction("reindex", nil)
+	i.GuildID = "g2"
+	i.Member = &discordgo.Member{User: &discordgo.User{ID: "u9", Username: "stranger"}, Permissions: discordgo.PermissionManageGuild | discordgo.PermissionAdministrator}
+	i.AuthorizingIntegrationOwners = map[discordgo.ApplicationIntegrationType]string{discordgo.ApplicationIntegrationUserInstall: "u9"}
+	reply := b.Respond(context.Background(), i)
+	if reply.Later != nil {
+		reply.Later(context.Background(), func(*discordgo.WebhookEdit) error { return nil })
+	}
+	if reply.Outcome != OutcomeRefused {
+		t.Errorf("/reindex outcome %q, want %q", reply.Outcome, OutcomeRefused)
+	}
+	about := b.Respond(context.Background(), Interaction("about", nil))
+	text, _ := json.Marshal(about.Response.Data.Embeds)
+	if strings.Contains(string(text), "stranger") {
+		t.Errorf("/about shows the untrusted user: %s", text)
 	}
 }

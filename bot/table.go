@@ -352,5 +352,7 @@ func Interaction(name string, options map[string]any) *discordgo.Interaction {
 		ID: "terminal", AppID: "terminal", Type: discordgo.InteractionApplicationCommand, Data: data, Token: "terminal",
 		Member:  &discordgo.Member{User: &discordgo.User{ID: "terminal", Username: "terminal"}, Permissions: discordgo.PermissionAdministrator},
 		GuildID: "terminal",
+		// As if the bot were installed in the terminal's server.
+		AuthorizingIntegrationOwners: map[discordgo.ApplicationIntegrationType]string{discordgo.ApplicationIntegrationGuildInstall: "terminal"},
 	}
 }

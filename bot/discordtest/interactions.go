@@ -40,6 +40,8 @@ func Member(userID string, permissions int64, roles ...string) InteractionOption
 		delete(m, "user")
 		m["context"] = 0
 		m["member"] = member(userID, permissions, roles)
+		// installed in the guild, as Discord says: the guild's id under "0"
+		m["authorizing_integration_owners"] = map[string]any{"0": m["guild_id"]}
 	}
 }
 
@@ -53,6 +55,16 @@ func DM(userID string) InteractionOption {
 		m["channel_id"] = "dm-" + userID
 		m["channel"] = map[string]any{"id": "dm-" + userID, "type": 1}
 		m["context"] = 1
+		m["authorizing_integration_owners"] = map[string]any{"0": "0"} // the bot's own DM
+	}
+}
+
+// UserInstall makes the interaction come through the app a user installed for themselves
+// (authorizing_integration_owners names only the user), not through a guild installation: in a
+// guild, the guild has not installed the bot.
+func UserInstall(userID string) InteractionOption {
+	return func(m map[string]any) {
+		m["authorizing_integration_owners"] = map[string]any{"1": userID}
 	}
 }
 
@@ -95,14 +107,15 @@ func Button(customID string, opts ...InteractionOption) map[string]any {
 
 func build(typ int, data map[string]any, opts []InteractionOption) map[string]any {
 	m := map[string]any{
-		"type":         typ,
-		"data":         data,
-		"guild_id":     "guild1",
-		"channel_id":   "chan1",
-		"member":       member("user1", memberPermissions, nil),
-		"locale":       "en-US",
-		"guild_locale": "en-US",
-		"context":      0,
+		"type":                           typ,
+		"data":                           data,
+		"guild_id":                       "guild1",
+		"channel_id":                     "chan1",
+		"member":                         member("user1", memberPermissions, nil),
+		"locale":                         "en-US",
+		"guild_locale":                   "en-US",
+		"context":                        0,
+		"authorizing_integration_owners": map[string]any{"0": "guild1"},
 	}
 	for _, o := range opts {
 		o(m)

@@ -71,6 +71,8 @@ func openApp(ctx context.Context, c config, log *slog.Logger, o appOptions) (*ap
 	}
 	if o.terminal {
 		bopts.RatePerMinute = 0
+	} else {
+		bopts.GuildID = c.GuildID // the terminal's user is trusted wherever the bot is registered
 	}
 	if idx.Reindexable() {
 		bopts.Reindexer = idx
