@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/reedesk/reedesk/bot"
 )
@@ -64,13 +65,33 @@ func (e *vars) problem(format string, args ...any) {
 	e.problems = append(e.problems, fmt.Sprintf(format, args...))
 }
 
-// bad reports a malformed value, quoting it unless it is a secret.
+// bad reports a malformed value, quoting it unless it may be a secret.
 func (e *vars) bad(name, v, want string) {
-	if secrets[name] {
+	switch {
+	case secrets[name]:
 		e.problem("%s is not %s (its value is not shown: it is a secret)", name, want)
-		return
+	case mayBeSecret(v):
+		e.problem("%s is not %s (its value, %d characters long, is not shown: it may be a secret pasted in the wrong place)", name, want, utf8.RuneCountInString(v))
+	default:
+		e.problem("%s=%q is not %s", name, shown(v), want)
 	}
-	e.problem("%s=%q is not %s", name, v, want)
+}
+
+// mayBeSecret reports a value that could be a token, a key or a client secret pasted into the
+// wrong variable: those are long, and no other setting is, except URLs and paths (see shown).
+func mayBeSecret(v string) bool {
+	if u, err := url.Parse(v); err == nil && u.Scheme != "" && u.Host != "" {
+		return false
+	}
+	return utf8.RuneCountInString(v) >= 24 && !strings.ContainsAny(v, "/\\")
+}
+
+// shown is how a value appears in a message: a URL without its password.
+func shown(v string) string {
+	if u, err := url.Parse(v); err == nil && u.User != nil {
+		return u.Redacted()
+	}
+	return v
 }
 
 func (e *vars) str(name, def string) string {
@@ -132,7 +153,11 @@ func (e *vars) ids(name string) []string {
 	var out []string
 	for _, f := range strings.FieldsFunc(e.str(name, ""), func(r rune) bool { return r == ',' || r == ' ' }) {
 		if !isSnowflake(f) {
-			e.problem("%s: %q is not a Discord id (a number)", name, f)
+			if mayBeSecret(f) {
+				e.problem("%s: a value %d characters long is not a Discord id (a number); it is not shown: it may be a secret pasted in the wrong place", name, utf8.RuneCountInString(f))
+			} else {
+				e.problem("%s: %q is not a Discord id (a number)", name, f)
+			}
 			continue
 		}
 		out = append(out, f)
