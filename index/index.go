@@ -261,6 +261,7 @@ type Index struct {
 	running     *Run
 	cancelBuild context.CancelFunc // stops the running build when the index closes
 	last        *Last
+	watch       WatchState
 	baseline    *Snapshot // what the first reindex compares with, when not cur
 	closed      bool
 	builds      sync.WaitGroup

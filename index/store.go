@@ -48,10 +48,13 @@ type Options struct {
 	// Load reads the fact files a reindex builds from; nil when the index serves knowledge
 	// that never changes (the built-in knowledge base).
 	Load Loader
-	// Watch is the folder of fact files that Watch reindexes on; Debounce is how long it
-	// must be quiet first (0 means 500 ms).
-	Watch    string
-	Debounce time.Duration
+	// Watch is the folder of fact files that Watch reindexes on. Debounce is how long it must
+	// be quiet first (0 means DefaultDebounce), Settle how long its fact files must have been
+	// left unchanged (0 means DefaultSettle). A failed reindex is retried after RetryMin,
+	// doubling up to RetryMax (0 means DefaultRetryMin and DefaultRetryMax).
+	Watch              string
+	Debounce, Settle   time.Duration
+	RetryMin, RetryMax time.Duration
 	// Baseline is what the first reindex compares with, when not the knowledge Open was given
 	// (the terminal compares the fact files with what INDEX_DIR or the built-in knowledge
 	// base holds).

@@ -21,6 +21,7 @@ type Metrics struct {
 	latency  *prometheus.HistogramVec
 	reindex  *prometheus.CounterVec
 	took     prometheus.Histogram
+	stale    prometheus.Gauge
 }
 
 // New registers the bot's metrics, the Go runtime's and the process's.
@@ -46,6 +47,10 @@ func New(served Served) *Metrics {
 			Help:    "How long reindex runs took.",
 			Buckets: prometheus.ExponentialBuckets(0.05, 2, 12),
 		}),
+		stale: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "reedesk_knowledge_stale",
+			Help: "1 while the watched fact files have changed and reindexing them keeps failing (the replica serves the knowledge it had and keeps retrying), else 0.",
+		}),
 	}
 	facts := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "reedesk_facts_indexed",
@@ -55,7 +60,7 @@ func New(served Served) *Metrics {
 		Name: "reedesk_index_age_seconds",
 		Help: "Seconds since the index being served was built or loaded.",
 	}, func() float64 { _, _, built := served(); return time.Since(built).Seconds() })
-	reg.MustRegister(m.commands, m.latency, m.reindex, m.took, facts, age, knowledgeVersion{served},
+	reg.MustRegister(m.commands, m.latency, m.reindex, m.took, m.stale, facts, age, knowledgeVersion{served},
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -84,6 +89,16 @@ func (m *Metrics) Reindex(outcome string, took time.Duration) {
 	if took > 0 {
 		m.took.Observe(took.Seconds())
 	}
+}
+
+// KnowledgeStale records whether the replica serves stale knowledge: the watched fact files
+// changed and could not be reindexed.
+func (m *Metrics) KnowledgeStale(stale bool) {
+	v := 0.0
+	if stale {
+		v = 1
+	}
+	m.stale.Set(v)
 }
 
 // Handler serves the metrics in Prometheus's text format.

@@ -42,7 +42,7 @@ func openApp(ctx context.Context, c config, log *slog.Logger, o appOptions) (*ap
 	if c.KnowledgeDir != "" {
 		iopts.Load = load
 		if c.KnowledgeWatch {
-			iopts.Watch = c.KnowledgeDir
+			iopts.Watch, iopts.Settle = c.KnowledgeDir, c.KnowledgeSettle
 		}
 	}
 	if o.baseline {
@@ -117,6 +117,7 @@ func watchReport(log *slog.Logger, m *metrics.Metrics) func(index.Last) {
 		}
 		if m != nil {
 			m.Reindex(bot.ReindexOutcome(l.Report, l.Err), took)
+			m.KnowledgeStale(l.Err != nil) // the watch tries again until it succeeds
 		}
 		if l.Err != nil {
 			log.Error("reindex after a change failed; the old index keeps answering", "err", l.Err)

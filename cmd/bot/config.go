@@ -22,9 +22,10 @@ type config struct {
 	GuildID string // DISCORD_GUILD_ID
 	APIURL  string // DISCORD_API_URL
 
-	KnowledgeDir   string // KNOWLEDGE_DIR
-	KnowledgeWatch bool   // KNOWLEDGE_WATCH
-	IndexDir       string // INDEX_DIR
+	KnowledgeDir    string        // KNOWLEDGE_DIR
+	KnowledgeWatch  bool          // KNOWLEDGE_WATCH
+	KnowledgeSettle time.Duration // KNOWLEDGE_SETTLE
+	IndexDir        string        // INDEX_DIR
 
 	AdminRoleIDs []string // ADMIN_ROLE_IDS
 	AdminUserIDs []string // ADMIN_USER_IDS
@@ -201,6 +202,14 @@ func loadConfig(getenv func(string) string, n need) (config, error) {
 		c.ShardCount = 0
 	} else {
 		c.ShardCount = e.integer("SHARD_COUNT", 1, 1, "a whole number of 1 or more, or auto")
+	}
+	if v := e.str("KNOWLEDGE_SETTLE", ""); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < 0 {
+			e.bad("KNOWLEDGE_SETTLE", v, "a duration such as 2s")
+		} else {
+			c.KnowledgeSettle = d
+		}
 	}
 	if v := e.str("SHUTDOWN_DRAIN", ""); v != "" {
 		d, err := time.ParseDuration(v)

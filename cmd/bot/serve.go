@@ -15,6 +15,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/reedesk/reedesk/bot"
+	"github.com/reedesk/reedesk/index"
 	"github.com/reedesk/reedesk/metrics"
 )
 
@@ -87,13 +88,13 @@ func serve(ctx context.Context, c config, log *slog.Logger, registerFirst bool) 
 	}
 	d := bot.NewDispatcher(a.bot, bot.DiscordDeadlines(), log)
 	if c.InteractionsAddr != "" {
-		return serveHTTP(ctx, c, log, a.metrics, d, session)
+		return serveHTTP(ctx, c, log, a.metrics, a.idx.WatchState, d, session)
 	}
-	return serveGateway(ctx, c, log, a.metrics, d, session)
+	return serveGateway(ctx, c, log, a.metrics, a.idx.WatchState, d, session)
 }
 
 // serveGateway answers over a gateway connection (one shard of it).
-func serveGateway(ctx context.Context, c config, log *slog.Logger, m *metrics.Metrics, d *bot.Dispatcher, session *discordgo.Session) error {
+func serveGateway(ctx context.Context, c config, log *slog.Logger, m *metrics.Metrics, watch func() index.WatchState, d *bot.Dispatcher, session *discordgo.Session) error {
 	if c.ShardCount == 0 {
 		gb, err := session.GatewayBot()
 		if err != nil {
@@ -105,7 +106,7 @@ func serveGateway(ctx context.Context, c config, log *slog.Logger, m *metrics.Me
 	gw := bot.NewGateway(d, session, log)
 	var stopping atomic.Bool
 	if c.OpsAddr != "" {
-		stop, err := listen(c.OpsAddr, opsMux(m, func() bool { return !stopping.Load() && gw.Ready() }), log)
+		stop, err := listen(c.OpsAddr, opsMux(m, func() bool { return !stopping.Load() && gw.Ready() }, watch), log)
 		if err != nil {
 			return err
 		}
@@ -118,7 +119,7 @@ func serveGateway(ctx context.Context, c config, log *slog.Logger, m *metrics.Me
 
 // serveHTTP answers on Discord's Interactions Endpoint URL. Health and metrics are served on
 // OPS_ADDR when it is set, else beside /interactions.
-func serveHTTP(ctx context.Context, c config, log *slog.Logger, m *metrics.Metrics, d *bot.Dispatcher, session *discordgo.Session) error {
+func serveHTTP(ctx context.Context, c config, log *slog.Logger, m *metrics.Metrics, watch func() index.WatchState, d *bot.Dispatcher, session *discordgo.Session) error {
 	key, err := bot.ParsePublicKey(c.PublicKey)
 	if err != nil {
 		return err
@@ -128,13 +129,13 @@ func serveHTTP(ctx context.Context, c config, log *slog.Logger, m *metrics.Metri
 	ready := func() bool { return listening.Load() && !stopping.Load() }
 	mux := http.NewServeMux()
 	if c.OpsAddr != "" {
-		stop, err := listen(c.OpsAddr, opsMux(m, ready), log)
+		stop, err := listen(c.OpsAddr, opsMux(m, ready, watch), log)
 		if err != nil {
 			return err
 		}
 		defer stop()
 	} else {
-		mux = opsMux(m, ready)
+		mux = opsMux(m, ready, watch)
 	}
 	mux.Handle(bot.InteractionsPath, ep)
 	ln, err := net.Listen("tcp", c.InteractionsAddr)
@@ -164,8 +165,11 @@ func serveHTTP(ctx context.Context, c config, log *slog.Logger, m *metrics.Metri
 }
 
 // opsMux serves /healthz (the process answers), /readyz (it can answer interactions) and
-// /metrics.
-func opsMux(m *metrics.Metrics, ready func() bool) *http.ServeMux {
+// /metrics. While the watched fact files cannot be reindexed, /readyz still answers 200, since
+// the replica answers from the knowledge it had (a typo in a shared fact file must not take
+// every replica out), but says so; /readyz?fresh=1 answers 503 then, for a balancer that
+// should prefer replicas with current knowledge.
+func opsMux(m *metrics.Metrics, ready func() bool, watch func() index.WatchState) *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, "ok\n")
@@ -175,7 +179,18 @@ func opsMux(m *metrics.Metrics, ready func() bool) *http.ServeMux {
 			http.Error(w, "not ready", http.StatusServiceUnavailable)
 			return
 		}
-		io.WriteString(w, "ready\n")
+		s := watch()
+		if !s.Failing {
+			io.WriteString(w, "ready\n")
+			return
+		}
+		msg := fmt.Sprintf("ready, serving stale knowledge: reindexing the changed fact files has failed %d time(s) since %s, next attempt at %s: %v\n",
+			s.Attempts, s.Since.UTC().Format(time.RFC3339), s.Retry.UTC().Format(time.RFC3339), s.Err)
+		if r.URL.Query().Has("fresh") {
+			http.Error(w, msg, http.StatusServiceUnavailable)
+			return
+		}
+		io.WriteString(w, msg)
 	})
 	mux.Handle("GET /metrics", m.Handler())
 	return mux

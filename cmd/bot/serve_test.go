@@ -223,7 +223,7 @@ func TestReplicasConverge(t *testing.T) {
 	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "..", "knowledge", "data"))); err != nil {
 		t.Fatal(err)
 	}
-	extra := map[string]string{"KNOWLEDGE_DIR": dir, "KNOWLEDGE_WATCH": "true"}
+	extra := map[string]string{"KNOWLEDGE_DIR": dir, "KNOWLEDGE_WATCH": "true", "KNOWLEDGE_SETTLE": "100ms"}
 	a, b := startReplica(t, extra), startReplica(t, extra)
 	version := func(r *replica) string {
 		_, labels, _ := r.metric(t, "reedesk_knowledge_version_info", nil)
@@ -262,5 +262,46 @@ func TestReplicasConverge(t *testing.T) {
 		if n, _, _ := r.metric(t, "reedesk_reindex_total", map[string]string{"outcome": "ok"}); n < 1 {
 			t.Errorf("replica %s counted %v successful reindexes, want at least 1", name, n)
 		}
+	}
+}
+
+// TestServeReportsAFailingWatch: while the watched fact files cannot be reindexed, /readyz says
+// the replica serves stale knowledge (and answers 503 when asked for fresh knowledge only) and
+// reedesk_knowledge_stale is 1; once the files are fixed, both clear by themselves.
+func TestServeReportsAFailingWatch(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "facts")
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "..", "knowledge", "data"))); err != nil {
+		t.Fatal(err)
+	}
+	r := startReplica(t, map[string]string{"KNOWLEDGE_DIR": dir, "KNOWLEDGE_WATCH": "true", "KNOWLEDGE_SETTLE": "50ms"})
+	waitFor(t, 20*time.Second, "the replica to be ready", func() bool { s, _ := get(r.url + "/readyz?fresh=1"); return s == 200 })
+	stale := func() float64 { v, _, _ := r.metric(t, "reedesk_knowledge_stale", nil); return v }
+	if v := stale(); v != 0 {
+		t.Errorf("reedesk_knowledge_stale = %v at start, want 0", v)
+	}
+
+	path := filepath.Join(dir, "beylikova.yaml")
+	good, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, append([]byte("facts: [\n"), good...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, 10*time.Second, "/readyz?fresh=1 to say 503", func() bool { s, _ := get(r.url + "/readyz?fresh=1"); return s == http.StatusServiceUnavailable })
+	status, body := get(r.url + "/readyz")
+	if status != 200 || !strings.Contains(body, "stale") || !strings.Contains(body, "beylikova.yaml") {
+		t.Errorf("/readyz while failing: %d %q, want 200 naming the stale knowledge and the file", status, body)
+	}
+	if v := stale(); v != 1 {
+		t.Errorf("reedesk_knowledge_stale = %v while failing, want 1", v)
+	}
+
+	if err := os.WriteFile(path, good, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, 10*time.Second, "/readyz?fresh=1 to say 200 again", func() bool { s, _ := get(r.url + "/readyz?fresh=1"); return s == 200 })
+	if v := stale(); v != 0 {
+		t.Errorf("reedesk_knowledge_stale = %v after the fix, want 0", v)
 	}
 }
