@@ -52,17 +52,19 @@ type Options struct {
 
 // Bot answers interactions.
 type Bot struct {
-	idx      Index
-	reindex  Reindexer
-	table    table
-	admins   admins
-	limit    *limiter
-	version  string
-	observe  Observer
-	log      *slog.Logger
-	now      func() time.Time
-	started  time.Time
-	progress time.Duration
+	idx     Index
+	reindex Reindexer
+	table   table
+	admins  admins
+	limit   *limiter
+	// completeLimit is autocomplete's own bucket, sent at every keystroke: ten times limit.
+	completeLimit *limiter
+	version       string
+	observe       Observer
+	log           *slog.Logger
+	now           func() time.Time
+	started       time.Time
+	progress      time.Duration
 }
 
 // New returns a Bot.
@@ -95,6 +97,7 @@ func New(opts Options) *Bot {
 	}
 	b.started = b.now()
 	b.limit = newLimiter(opts.RatePerMinute, opts.RateBurst, b.now)
+	b.completeLimit = newLimiter(10*opts.RatePerMinute, 10*max(opts.RateBurst, 1), b.now)
 	return b
 }
 

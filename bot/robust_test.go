@@ -242,3 +242,37 @@ func TestAboutNamesNoUntrustedUser(t *testing.T) {
 		t.Errorf("/about shows the untrusted user: %s", text)
 	}
 }
+
+// TestAutocompleteHasItsOwnLimit: autocomplete, sent at every keystroke, has a bucket of its
+// own, ten times the commands' one; past it a user gets no choices, and their commands are not
+// held back by their typing.
+func TestAutocompleteHasItsOwnLimit(t *testing.T) {
+	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+	b := testBot(t, Options{RatePerMinute: 6, RateBurst: 2, Now: func() time.Time { return now }})
+	complete := func(user string) Reply {
+		i := autocompleteInteraction("element", "name", "neo")
+		i.Member.User.ID = user
+		return b.Respond(context.Background(), i)
+	}
+	for k := range 20 {
+		if r := complete("a"); r.Outcome != OutcomeOK || len(r.Response.Data.Choices) == 0 {
+			t.Fatalf("autocomplete %d within the burst: outcome %q, %d choices", k+1, r.Outcome, len(r.Response.Data.Choices))
+		}
+	}
+	r := complete("a")
+	if r.Outcome != OutcomeRateLimited || r.Response.Type != discordgo.InteractionApplicationCommandAutocompleteResult || len(r.Response.Data.Choices) != 0 {
+		t.Errorf("autocomplete past the burst: outcome %q, type %d, %d choices; want rate_limited, an empty autocomplete result", r.Outcome, r.Response.Type, len(r.Response.Data.Choices))
+	}
+	if r := complete("b"); r.Outcome != OutcomeOK {
+		t.Errorf("another user's autocomplete: outcome %q, want ok", r.Outcome)
+	}
+	ask := Interaction("ask", map[string]any{"question": "neodymium"})
+	ask.Member.User.ID = "a"
+	if r := b.Respond(context.Background(), ask); r.Outcome == OutcomeRateLimited {
+		t.Error("typing used up the user's commands")
+	}
+	now = now.Add(time.Second) // 60 autocompletes a minute: one more
+	if r := complete("a"); r.Outcome != OutcomeOK {
+		t.Errorf("a second later: outcome %q, want ok", r.Outcome)
+	}
+}

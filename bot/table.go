@@ -199,6 +199,13 @@ func (b *Bot) route(ctx context.Context, i *discordgo.Interaction) (Reply, error
 		}
 		return c.run(b, ctx, r)
 	case discordgo.InteractionApplicationCommandAutocomplete:
+		if _, ok := b.completeLimit.allow(userID(request{i: i})); !ok {
+			// Nothing to say while the user types: no choices, until the bucket refills.
+			return Reply{Response: &discordgo.InteractionResponse{
+				Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+				Data: &discordgo.InteractionResponseData{Choices: []*discordgo.ApplicationCommandOptionChoice{}},
+			}, Outcome: OutcomeRateLimited}, nil
+		}
 		return Reply{Response: b.autocomplete(i)}, nil
 	case discordgo.InteractionMessageComponent, discordgo.InteractionModalSubmit:
 		id := ""
