@@ -36,18 +36,19 @@ type Options struct {
 	Reindexer Reindexer // nil: the bot serves knowledge that cannot be reloaded
 	// Admins may run /reindex besides members with the Manage Server permission.
 	AdminRoleIDs, AdminUserIDs []string
-	// GuildID (DISCORD_GUILD_ID), when set, is the only server whose permissions and roles
-	// count for /reindex.
-	GuildID       string
-	RatePerMinute float64 // per user; 0 turns the limit off
-	RateBurst     int
-	Version       string // build version shown by /about
-	Observer      Observer
-	Log           *slog.Logger
-	Now           func() time.Time
+	RatePerMinute              float64 // per user; 0 turns the limit off; autocomplete gets ten times it
+	RateBurst                  int
+	Version                    string // build version shown by /about
+	Observer                   Observer
+	Log                        *slog.Logger
+	Now                        func() time.Time
 	// ProgressEvery is how often /reindex edits its message while the build runs; 0 means
 	// every 1.5 s (Discord allows about five edits in two seconds per interaction).
 	ProgressEvery time.Duration
+
+	// GuildID (DISCORD_GUILD_ID), when set, is the only server whose permissions and roles
+	// count for /reindex.
+	GuildID string
 }
 
 // Bot answers interactions.
@@ -56,15 +57,16 @@ type Bot struct {
 	reindex Reindexer
 	table   table
 	admins  admins
-	limit   *limiter
+	limit    *limiter
+	version  string
+	observe  Observer
+	log      *slog.Logger
+	now      func() time.Time
+	started  time.Time
+	progress time.Duration
+
 	// completeLimit is autocomplete's own bucket, sent at every keystroke: ten times limit.
 	completeLimit *limiter
-	version       string
-	observe       Observer
-	log           *slog.Logger
-	now           func() time.Time
-	started       time.Time
-	progress      time.Duration
 }
 
 // New returns a Bot.
