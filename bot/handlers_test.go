@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,13 +12,11 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
-	"github.com/google/go-cmp/cmp"
 	"github.com/reedesk/reedesk/bot/discordtest"
 	"github.com/reedesk/reedesk/index"
+	"github.com/reedesk/reedesk/internal/golden"
 	"github.com/reedesk/reedesk/knowledge"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files under testdata")
 
 // builtinIndex is one index of the built-in knowledge base for the handler tests.
 var builtinIndex = sync.OnceValues(func() (*index.Index, error) {
@@ -74,22 +71,7 @@ func goldenJSON(t *testing.T, path string, v any) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got = append(got, '\n')
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden file (run with -update to create it): %v", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", path, diff)
-	}
+	golden.Check(t, path, string(got)+"\n")
 }
 
 // TestHandlersGolden answers every interaction under testdata/interactions and compares the
