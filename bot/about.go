@@ -9,6 +9,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/reedesk/reedesk/index"
+	"github.com/reedesk/reedesk/knowledge"
 )
 
 // reindexResult says in a few words how a reindex went.
@@ -47,11 +48,21 @@ func (b *Bot) about(ctx context.Context, r request) (Reply, error) {
 			{Name: "Facts indexed", Value: base.Size(), Inline: true},
 			{Name: "Knowledge version", Value: "`" + base.Version + "`", Inline: true},
 			{Name: "Last reindex", Value: last},
+			{Name: "Stale facts", Value: staleness(base, b.now())},
 			{Name: "Uptime", Value: b.now().Sub(b.started).Round(time.Second).String(), Inline: true},
 			{Name: "Build", Value: buildVersion(b.version), Inline: true},
 		},
 	}
 	return message(&discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{e}}), nil
+}
+
+// staleness says how many facts are past their dates, so that admins know to look.
+func staleness(base *knowledge.Base, now time.Time) string {
+	lapsed, review := knowledge.CountStale(base.Stale(now))
+	if lapsed+review == 0 {
+		return "none: every fact is within its dates"
+	}
+	return fmt.Sprintf("%d lapsed, %d due for review (`reedesk validate` lists them)", lapsed, review)
 }
 
 // buildVersion adds the commit the binary was built from, when Go recorded it.
