@@ -102,12 +102,15 @@ type concepts struct {
 	entity  map[string]bool     // concept token or plain term → it names something
 	byTerm  map[string]string   // a single-word way of writing a concept → its token
 	names   map[string][]string // concept token → its ways of writing
+	// question holds the terms of Turkish glossary words whose English is only question
+	// words ("ne kadar" for "how much"): a question's words that say nothing of its subject.
+	question map[string]bool
 }
 
 // newConcepts groups the synonyms and names of base. analyze is the analyzer without the
 // concepts filter.
 func newConcepts(base *knowledge.Base, analyze func(string) []string) *concepts {
-	c := &concepts{entity: map[string]bool{}, byTerm: map[string]string{}, names: map[string][]string{}}
+	c := &concepts{entity: map[string]bool{}, byTerm: map[string]string{}, names: map[string][]string{}, question: map[string]bool{}}
 	isName := map[string]bool{}
 	names := entityNames(base)
 	for _, n := range names {
@@ -146,7 +149,7 @@ func newConcepts(base *knowledge.Base, analyze func(string) []string) *concepts 
 			}
 		}
 	}
-	for _, group := range base.Synonyms {
+	for _, group := range withTurkish(base, analyze, c.question) {
 		add(group)
 	}
 	for _, n := range names {
@@ -181,4 +184,46 @@ func entityNames(base *knowledge.Base) []string {
 		}
 	}
 	return out
+}
+
+// withTurkish merges the Turkish glossary into the synonym groups: Turkish words join the group
+// of their English word, or form a group with it. Turkish words for question words ("hangi"
+// for "which") go to question instead, since they say nothing of a question's subject.
+func withTurkish(base *knowledge.Base, analyze func(string) []string, question map[string]bool) [][]string {
+	groups := make([][]string, len(base.Synonyms))
+	for i, g := range base.Synonyms {
+		groups[i] = append([]string{}, g...)
+	}
+	for _, entry := range base.Turkish {
+		en, tr := entry[0], entry[1:]
+		content := false
+		for _, term := range analyze(en) {
+			content = content || !questionWords[term]
+		}
+		if !content {
+			for _, w := range tr {
+				for _, term := range analyze(w) {
+					question[term] = true
+				}
+			}
+			continue
+		}
+		merged := false
+		for i, g := range groups {
+			for _, w := range g {
+				if strings.EqualFold(w, en) {
+					groups[i] = append(groups[i], tr...)
+					merged = true
+					break
+				}
+			}
+			if merged {
+				break
+			}
+		}
+		if !merged {
+			groups = append(groups, append([]string{en}, tr...))
+		}
+	}
+	return groups
 }
