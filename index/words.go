@@ -51,8 +51,9 @@ var turkishSuffixes = []string{
 }
 
 // TurkishStems lists the stems a folded word may have under Turkish suffixes, longest first:
-// "rezervleri" gives "rezervler", "rezerv"; "oksidi" gives "oksid" and "oksit" (a final t, p,
-// ç or k softens before a vowel).
+// "rezervleri" gives "rezerv" among others; "oksidi" gives "oksid" and "oksit" (a final t, p
+// or k softens before a vowel). Every way of taking off up to three suffixes is tried, since
+// "üreten" is üret+en, not üre+ten.
 func TurkishStems(w string) []string {
 	var out []string
 	seen := map[string]bool{w: true}
@@ -62,28 +63,32 @@ func TurkishStems(w string) []string {
 			out = append(out, s)
 		}
 	}
-	cur := w
-	for len(cur) > 3 {
-		stripped := false
-		for _, suf := range turkishSuffixes {
-			if len(cur)-len(suf) >= 2 && strings.HasSuffix(cur, suf) {
-				cur = cur[:len(cur)-len(suf)]
-				add(cur)
-				switch cur[len(cur)-1] {
-				case 'd':
-					add(cur[:len(cur)-1] + "t")
-				case 'b':
-					add(cur[:len(cur)-1] + "p")
-				case 'g':
-					add(cur[:len(cur)-1] + "k")
+	level := []string{w}
+	for depth := 0; depth < 3 && len(level) > 0; depth++ {
+		var next []string
+		for _, cur := range level {
+			for _, suf := range turkishSuffixes {
+				if len(cur)-len(suf) < 2 || !strings.HasSuffix(cur, suf) {
+					continue
 				}
-				stripped = true
-				break
+				stem := cur[:len(cur)-len(suf)]
+				if seen[stem] {
+					continue
+				}
+				add(stem)
+				next = append(next, stem)
+				switch stem[len(stem)-1] {
+				case 'd':
+					add(stem[:len(stem)-1] + "t")
+				case 'b':
+					add(stem[:len(stem)-1] + "p")
+				case 'g':
+					add(stem[:len(stem)-1] + "k")
+				}
 			}
 		}
-		if !stripped {
-			break
-		}
+		level = next
 	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
 	return out
 }
