@@ -49,22 +49,31 @@ func (r *Reading) after(prev *Reading) {
 		}
 	}
 	r.others = nil
-	kind := r.kind()
-	if kind == KindValue && prev.Kind != KindLookup && prev.Kind != KindDefine && prev.Kind != KindWhy && len(r.Rows) <= 1 {
-		// "and in 2023?" after a superlative asks the same question of another year.
-		switch prev.Kind {
-		case KindSuperlative:
-			if len(r.Rows) == 0 && !r.Total {
-				r.Nth, r.Least = prev.Nth, prev.Least
-				kind = KindSuperlative
-			}
-		case KindRank, KindShare, KindChange:
-			if len(r.Rows) == 1 {
-				kind = prev.Kind
-			}
+	if !r.asksKind() && prev.Kind != KindLookup && prev.Kind != KindDefine && prev.Kind != KindWhy && prev.Kind != KindMiss {
+		// "and in 2023?" asks the previous question of another year, row or table.
+		r.Nth, r.Least = prev.Nth, prev.Least
+		r.Kind = prev.Kind
+		switch {
+		case prev.Kind == KindSuperlative && len(r.Rows) > 0:
+			r.Kind = KindRank
+		case prev.Kind == KindCompare && len(r.Rows) < 2:
+			r.Kind = KindValue
+		case (prev.Kind == KindRank || prev.Kind == KindShare || prev.Kind == KindChange || prev.Kind == KindValue) && len(r.Rows) == 0 && !r.Total:
+			r.Kind = r.kind()
+		}
+		return
+	}
+	r.Kind = r.kind()
+}
+
+// asksKind reports whether a question says itself what kind of answer it wants.
+func (r *Reading) asksKind() bool {
+	for _, c := range []cue{cueMost, cueLeast, cueRank, cueCompare, cueTimes, cueChange, cueSince, cueShare} {
+		if r.cues[c] {
+			return true
 		}
 	}
-	r.Kind = kind
+	return r.Nth > 0 || len(r.Rows) >= 2
 }
 
 // standAlone gives a question that only makes sense as a follow-up ("what about Nigeria?")

@@ -271,24 +271,32 @@ func examples(b *knowledge.Base, lang string) []string {
 	return out
 }
 
-// sourceName names where a figure comes from: its table's edition, or its source's publisher.
-func sourceName(b *knowledge.Base, g *knowledge.Figure) string {
-	if g == nil {
-		return ""
-	}
+// tableOf finds the table a figure is a cell or total of, and the row's label.
+func tableOf(b *knowledge.Base, g *knowledge.Figure) (*knowledge.Table, string) {
 	for _, t := range b.Tables() {
 		for _, r := range t.Rows {
 			for _, y := range t.Years {
 				if r.Cell(y) == g {
-					return t.Edition
+					return t, r.Label
 				}
 			}
 		}
 		for _, y := range t.Years {
 			if t.Total(y) == g {
-				return t.Edition
+				return t, g.Label
 			}
 		}
+	}
+	return nil, ""
+}
+
+// sourceName names where a figure comes from: its table's edition, or its source's publisher.
+func sourceName(b *knowledge.Base, g *knowledge.Figure) string {
+	if g == nil {
+		return ""
+	}
+	if t, _ := tableOf(b, g); t != nil {
+		return t.Edition
 	}
 	if g.Source != nil {
 		return g.Source.Publisher

@@ -518,9 +518,15 @@ func (r *Reading) kind() Kind {
 		return KindChange
 	case len(r.Years) >= 2 && rows == 1 && !r.cues[cueMost] && !r.cues[cueLeast]:
 		return KindChange
-	case rows >= 2 || (rows == 1 && r.Total && (r.cues[cueTimes] || r.cues[cueCompare])):
+	case rows == 1 && r.Total && r.cues[cueTimes]:
 		return KindCompare
-	case r.cues[cueRank] && rows == 1:
+	case rows == 1 && r.Total && r.cues[cueCompare]:
+		// "China vs world": the part of the whole.
+		return KindShare
+	case rows >= 2:
+		return KindCompare
+	case rows == 1 && (r.cues[cueRank] || r.Nth > 0 || r.cues[cueMost] || r.cues[cueLeast]):
+		// "Where does Russia rank?", "Is the US the second largest producer?"
 		return KindRank
 	case (r.cues[cueMost] || r.cues[cueLeast] || r.Nth > 0) && rows == 0:
 		r.Least = r.cues[cueLeast]

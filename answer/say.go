@@ -2,6 +2,7 @@ package answer
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -224,15 +225,11 @@ func sayCompare(lang string, b *knowledge.Base, t *knowledge.Table, xl, zl strin
 	diff := t.Format(t.Value(big) - t.Value(small))
 	if turkish(lang) {
 		s.t("%s (%d): ", capitalize(measure(lang, t)), y).b(xn).t(" ").b(q(lang, t, x)).t(", ").b(zn).t(" ").b(q(lang, t, z)).
-			t("; %s, %s değerinin ", bn, sn).b(localize(lang, ratio)).t("ı (fark %s) (%s).", localize(lang, diff), t.Edition)
+			t("; %s / %s oranı ", bn, sn).b(localize(lang, ratio)).t(", fark %s (%s).", localize(lang, diff), t.Edition)
 		return s.segs
 	}
 	if yesNo {
-		if t.Value(x) > t.Value(z) {
-			s.t("Yes: ")
-		} else {
-			s.t("No: ")
-		}
+		s.t("%s", yesNoWord(lang, t.Value(x) > t.Value(z)))
 	}
 	s.b(xn).t(" ").b(q(lang, t, x)).t(" against ").b(zn).t(" ").b(q(lang, t, z)).t(" in %s in %d; %s has ", measure(lang, t), y, bn).
 		b(ratio).t(" %s's figure, %s more (%s).", sn, diff, t.Edition)
@@ -250,8 +247,12 @@ func sayChange(lang string, b *knowledge.Base, t *knowledge.Table, label string,
 		diff = "−" + t.Format(-d)
 	}
 	if turkish(lang) {
+		dir := "artış"
+		if pct < 0 {
+			dir = "düşüş"
+		}
 		s.b(n).t(" — %s: %d yılında ", measure(lang, t), from).b(q(lang, t, x)).t(", %d yılında ", to).b(q(lang, t, z)).
-			t("; değişim %s (", localize(lang, diff)).b(localize(lang, signed(pct, "%"))).t(") (%s).", t.Edition)
+			t("; %s (", localize(lang, diff)).b(localize(lang, knowledge.FormatQuantity(math.Abs(pct), "%", 1)) + " " + dir).t(") (%s).", t.Edition)
 		return s.segs
 	}
 	s.b(n).t(" — %s went from ", measure(lang, t)).b(q(lang, t, x)).t(" in %d to ", from).b(q(lang, t, z)).
@@ -330,6 +331,10 @@ func sayLookup(lang string, b *knowledge.Base, f *knowledge.Fact, g *knowledge.F
 			s.t(" = ").b(localize(lang, c))
 		}
 		s.t(" (%s).", localize(lang, f.Formula.Equation()))
+		return s.segs
+	}
+	if t, row := tableOf(b, g); t != nil {
+		s.b(name(lang, b, row)).t(" — %s, %s: ", measure(lang, t), g.AsOf).b(q(lang, t, g)).t(" (%s).", t.Edition)
 		return s.segs
 	}
 	label := g.Label

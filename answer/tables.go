@@ -108,7 +108,26 @@ func rank(a *Answer) bool {
 	}
 	a.Passage = passage(a, g.Fact)
 	a.Direct = sayRank(a.Lang, a.Result.Base, t, row, y, g, pos, len(ranked), tied)
+	if r.Question && (r.Nth > 0 || r.cues[cueMost] || r.cues[cueLeast]) {
+		want := max(r.Nth, 1)
+		if r.Least {
+			want = len(ranked) - want + 1
+		}
+		a.Direct = append(Sentence{{Text: yesNoWord(a.Lang, pos == want)}}, a.Direct...)
+	}
 	return true
+}
+
+func yesNoWord(lang string, yes bool) string {
+	switch {
+	case turkish(lang) && yes:
+		return "Evet: "
+	case turkish(lang):
+		return "Hayır: "
+	case yes:
+		return "Yes: "
+	}
+	return "No: "
 }
 
 func compare(a *Answer) bool {

@@ -37,8 +37,8 @@ func Fold(s string) string { return foldString(s) }
 // from the end and checking each stem against the vocabulary finds the stem without a
 // dictionary of Turkish.
 var turkishSuffixes = []string{
-	// participles and future: üreten, üretecek, çıkarılan
-	"ecek", "acak", "iyor", "uyor", "ilen", "ulan", "ilan",
+	// participles, tenses: üreten, üretecek, çıkarılan, üretti, üretmiş
+	"ecek", "acak", "iyor", "uyor", "ilen", "ulan", "ilan", "mis", "mus", "di", "ti", "du", "tu",
 	// plural + possessive / case chains
 	"lerinin", "larinin", "lerinde", "larinda", "lerini", "larini", "lerin", "larin", "leri", "lari",
 	"ler", "lar",
