@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/reedesk/reedesk/knowledge"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -152,7 +151,7 @@ func TestEvalDev(t *testing.T) {
 // every kind, written before its answers were seen.
 func TestEvalHeldOut(t *testing.T) {
 	tests := []struct {
-		file            string
+		file             string
 		minAll, minFirst int
 	}{
 		{filepath.Join("..", "cmd", "bot", "testdata", "heldout.yaml"), 58, 55},
@@ -169,4 +168,3 @@ func TestEvalHeldOut(t *testing.T) {
 	}
 }
 
-var _ = knowledge.FormatNumber

@@ -252,7 +252,7 @@ func sayChange(lang string, b *knowledge.Base, t *knowledge.Table, label string,
 			dir = "düşüş"
 		}
 		s.b(n).t(" — %s: %d yılında ", measure(lang, t), from).b(q(lang, t, x)).t(", %d yılında ", to).b(q(lang, t, z)).
-			t("; %s (", localize(lang, diff)).b(localize(lang, knowledge.FormatQuantity(math.Abs(pct), "%", 1)) + " " + dir).t(") (%s).", t.Edition)
+			t("; %s (", localize(lang, diff)).b(localize(lang, knowledge.FormatQuantity(math.Abs(pct), "%", 1))+" "+dir).t(") (%s).", t.Edition)
 		return s.segs
 	}
 	s.b(n).t(" — %s went from ", measure(lang, t)).b(q(lang, t, x)).t(" in %d to ", from).b(q(lang, t, z)).
