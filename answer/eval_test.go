@@ -167,4 +167,3 @@ func TestEvalHeldOut(t *testing.T) {
 		})
 	}
 }
-
