@@ -212,13 +212,7 @@ func figureYearsBefore(f *knowledge.Fact, year string) bool {
 
 // yearAfterData reports whether a year is after the latest year any figure is dated.
 func yearAfterData(b *knowledge.Base, year string) bool {
-	latest := ""
-	for _, g := range b.Figures() {
-		if y := g.AsOf[:min(4, len(g.AsOf))]; y > latest {
-			latest = y
-		}
-	}
-	return year > latest
+	return year > lexiconFor(b).latestYear
 }
 
 // noMatch says the knowledge base has no answer.

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -206,6 +207,10 @@ type lexicon struct {
 	phrases map[string][]sense
 	longest int
 	turkish map[string]string // English name (folded) → Turkish name
+	// computed maps the names of a computed figure's inputs, sorted and joined, to its fact.
+	computed map[string]*knowledge.Fact
+	// latestYear is the year of the most recent figure.
+	latestYear string
 }
 
 var (
@@ -227,7 +232,21 @@ func lexiconFor(b *knowledge.Base) *lexicon {
 }
 
 func newLexicon(b *knowledge.Base) *lexicon {
-	lx := &lexicon{phrases: map[string][]sense{}, turkish: map[string]string{}}
+	lx := &lexicon{phrases: map[string][]sense{}, turkish: map[string]string{}, computed: map[string]*knowledge.Fact{}}
+	for _, f := range b.Facts {
+		for _, g := range f.Figures {
+			if y := g.AsOf[:min(4, len(g.AsOf))]; y > lx.latestYear {
+				lx.latestYear = y
+			}
+		}
+		if f.Formula == nil || len(f.Formula.Series) > 0 || len(f.Formula.Inputs) < 2 {
+			continue
+		}
+		k := inputsKey(f.Formula.Inputs)
+		if prev, ok := lx.computed[k]; !ok || f.ID < prev.ID {
+			lx.computed[k] = f
+		}
+	}
 	add := func(phrase string, s sense) {
 		k := phraseKey(phrase)
 		if k == "" {
@@ -295,21 +314,45 @@ func newLexicon(b *knowledge.Base) *lexicon {
 	return lx
 }
 
-// match finds the senses of the phrase that starts at word i, longest first, trying Turkish
-// stems of a word the lexicon does not know. It returns the senses and the number of words.
+// inputsKey names a set of figures by their sorted names.
+func inputsKey(figs []*knowledge.Figure) string {
+	names := make([]string, len(figs))
+	for i, g := range figs {
+		names[i] = g.Name
+	}
+	sort.Strings(names)
+	return strings.Join(names, " ")
+}
+
+// match finds the senses of the phrase that starts at word i, longest first, then tries the
+// Turkish stems of a word the lexicon does not know. It returns the senses and the number of
+// words.
 func (lx *lexicon) match(ws []word, i int) ([]sense, int) {
-	for n := min(lx.longest, len(ws)-i); n >= 1; n-- {
-		parts := make([]string, n)
-		for k := 0; k < n; k++ {
-			parts[k] = ws[i+k].stem
+	longest := min(lx.longest, len(ws)-i)
+	key := func(n int, last string) string {
+		var b strings.Builder
+		for k := 0; k < n-1; k++ {
+			b.WriteString(ws[i+k].stem)
+			b.WriteByte(' ')
 		}
-		if s, ok := lx.phrases[strings.Join(parts, " ")]; ok {
+		b.WriteString(last)
+		return b.String()
+	}
+	for n := longest; n >= 1; n-- {
+		if s, ok := lx.phrases[key(n, ws[i+n-1].stem)]; ok {
 			return s, n
 		}
-		last := ws[i+n-1]
-		for _, alt := range index.TurkishStems(last.fold) {
-			parts[n-1] = stem(alt)
-			if s, ok := lx.phrases[strings.Join(parts, " ")]; ok {
+	}
+	for n := longest; n >= 1; n-- {
+		w := &ws[i+n-1]
+		if w.alts == nil {
+			w.alts = []string{}
+			for _, alt := range index.TurkishStems(w.fold) {
+				w.alts = append(w.alts, stem(alt))
+			}
+		}
+		for _, alt := range w.alts {
+			if s, ok := lx.phrases[key(n, alt)]; ok {
 				return s, n
 			}
 		}

@@ -2,7 +2,6 @@ package answer
 
 import (
 	"math"
-	"sort"
 
 	"github.com/reedesk/reedesk/index"
 	"github.com/reedesk/reedesk/knowledge"
@@ -299,26 +298,5 @@ func passage(a *Answer, f *knowledge.Fact, inputs ...*knowledge.Figure) *index.H
 
 // computedFrom finds a computed figure whose formula uses exactly the given figures.
 func computedFrom(b *knowledge.Base, inputs []*knowledge.Figure) *knowledge.Fact {
-	want := map[*knowledge.Figure]bool{}
-	for _, g := range inputs {
-		want[g] = true
-	}
-	var found []*knowledge.Fact
-	for _, f := range b.Facts {
-		if f.Formula == nil || len(f.Formula.Series) > 0 || len(f.Formula.Inputs) != len(want) {
-			continue
-		}
-		ok := true
-		for _, in := range f.Formula.Inputs {
-			ok = ok && want[in]
-		}
-		if ok {
-			found = append(found, f)
-		}
-	}
-	if len(found) == 0 {
-		return nil
-	}
-	sort.SliceStable(found, func(i, j int) bool { return found[i].ID < found[j].ID })
-	return found[0]
+	return lexiconFor(b).computed[inputsKey(inputs)]
 }
