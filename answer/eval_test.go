@@ -21,8 +21,9 @@ type evalItem struct {
 	Expect []string `yaml:"expect"`
 }
 
-// firstText is what a reader sees first: the direct answer and the primary passage (its
-// title, text, figures, formula and source), or the working of a computed answer.
+// firstText is what a reader sees first: the direct answer and the primary passage as the bot
+// shows it (title, text, figures, formula, who said it, source), and the working of a
+// computed answer.
 func firstText(a *Answer) string {
 	var b strings.Builder
 	b.WriteString(a.Direct.String() + "\n")
@@ -34,6 +35,9 @@ func firstText(a *Answer) string {
 		}
 		if f.Formula != nil {
 			b.WriteString(f.Formula.Equation() + "\n")
+		}
+		if f.Quote != nil {
+			b.WriteString(f.Quote.By + ", " + f.Quote.Role + "\n")
 		}
 		for _, s := range f.Sources() {
 			b.WriteString(s.Cite() + "\n")

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/reedesk/reedesk/knowledge"
@@ -123,14 +124,18 @@ func (g *generation) plan(q string) plan {
 
 	p := plan{computed: computedCue.MatchString(q)}
 	emitted := map[int]bool{}
+	var words []analysis.Token
 	for _, t := range toks {
+		if !isConcept(string(t.Term)) {
+			words = append(words, *t)
+		}
+	}
+	for i := 0; i < len(words); i++ {
 		if len(p.clauses) == maxClauses {
 			break
 		}
+		t := &words[i]
 		term := string(t.Term)
-		if isConcept(term) {
-			continue
-		}
 		covered := false
 		for k, sp := range kept {
 			if t.Start >= sp.start && t.Start < sp.end {
@@ -148,6 +153,16 @@ func (g *generation) plan(q string) plan {
 		if covered || questionWords[term] || (len(term) < 2 && !g.concepts.entity[term]) {
 			continue
 		}
+		if n, target := g.turkishPhrase(words[i:]); n > 0 {
+			end := words[i+n-1].End
+			for _, tt := range target {
+				c := g.clause(tt, 1)
+				c.word = q[t.Start:end]
+				p.clauses = append(p.clauses, c)
+			}
+			i += n - 1
+			continue
+		}
 		word := q[t.Start:t.End]
 		if g.vocab[term] > 0 {
 			c := g.clause(term, 1)
@@ -159,9 +174,9 @@ func (g *generation) plan(q string) plan {
 			continue
 		}
 		folded := foldString(word)
-		if stem, ok := g.turkishStem(folded); ok {
-			if stem != "" {
-				c := g.clause(stem, 1)
+		if target, ok := g.turkishStem(folded); ok {
+			for _, tt := range target {
+				c := g.clause(tt, 1)
 				c.word = word
 				p.clauses = append(p.clauses, c)
 			}
@@ -189,12 +204,28 @@ func (g *generation) plan(q string) plan {
 	return p
 }
 
+// turkishPhrase finds the longest Turkish glossary phrase that the words start with: how many
+// words it has and what to search for instead. A one-word entry that is also a word of the
+// knowledge base is left to it.
+func (g *generation) turkishPhrase(words []analysis.Token) (int, []string) {
+	for n := min(g.concepts.turkishLongest, len(words)); n >= 1; n-- {
+		parts := make([]string, n)
+		for k := range parts {
+			parts[k] = string(words[k].Term)
+		}
+		if target, ok := g.concepts.turkish[strings.Join(parts, " ")]; ok && (n > 1 || g.vocab[parts[0]] == 0) {
+			return n, target
+		}
+	}
+	return 0, nil
+}
+
 // turkishStem reads an unknown word as a Turkish word with suffixes ("rezervleri",
-// "Eskişehir'deki"): the term or concept token of its first stem that the knowledge base
-// knows, or "" with ok for a question word ("miktarı"), or not ok.
-func (g *generation) turkishStem(folded string) (string, bool) {
+// "Eskişehir'deki"): what to search for its first stem that the knowledge base or the glossary
+// knows, nothing (with ok) for a question word ("miktarı"), or not ok.
+func (g *generation) turkishStem(folded string) ([]string, bool) {
 	if len(folded) < 4 {
-		return "", false
+		return nil, false
 	}
 	for _, stem := range TurkishStems(folded) {
 		terms := g.plainTerms(stem)
@@ -202,17 +233,20 @@ func (g *generation) turkishStem(folded string) (string, bool) {
 			continue
 		}
 		term := terms[0]
+		if target, ok := g.concepts.turkish[term]; ok {
+			return target, true
+		}
 		if token, ok := g.concepts.byTerm[term]; ok {
-			return token, true
+			return []string{token}, true
 		}
 		if g.vocab[term] > 0 {
-			return term, true
+			return []string{term}, true
 		}
 		if g.concepts.question[term] {
-			return "", true
+			return nil, true
 		}
 	}
-	return "", false
+	return nil, false
 }
 
 // plainTerms analyzes text without concept tokens.

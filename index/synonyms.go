@@ -105,12 +105,16 @@ type concepts struct {
 	// question holds the terms of Turkish glossary words whose English is only question
 	// words ("ne kadar" for "how much"): a question's words that say nothing of its subject.
 	question map[string]bool
+	// turkish maps the terms of a Turkish glossary word or phrase, joined by spaces, to what
+	// its English word is searched as.
+	turkish        map[string][]string
+	turkishLongest int
 }
 
 // newConcepts groups the synonyms and names of base. analyze is the analyzer without the
 // concepts filter.
 func newConcepts(base *knowledge.Base, analyze func(string) []string) *concepts {
-	c := &concepts{entity: map[string]bool{}, byTerm: map[string]string{}, names: map[string][]string{}, question: map[string]bool{}}
+	c := &concepts{entity: map[string]bool{}, byTerm: map[string]string{}, names: map[string][]string{}, question: map[string]bool{}, turkish: map[string][]string{}}
 	isName := map[string]bool{}
 	names := entityNames(base)
 	for _, n := range names {
@@ -149,7 +153,7 @@ func newConcepts(base *knowledge.Base, analyze func(string) []string) *concepts 
 			}
 		}
 	}
-	for _, group := range withTurkish(base, analyze, c.question) {
+	for _, group := range base.Synonyms {
 		add(group)
 	}
 	for _, n := range names {
@@ -157,6 +161,7 @@ func newConcepts(base *knowledge.Base, analyze func(string) []string) *concepts 
 			add([]string{n})
 		}
 	}
+	c.addTurkish(base, analyze)
 	return c
 }
 
@@ -186,44 +191,40 @@ func entityNames(base *knowledge.Base) []string {
 	return out
 }
 
-// withTurkish merges the Turkish glossary into the synonym groups: Turkish words join the group
-// of their English word, or form a group with it. Turkish words for question words ("hangi"
-// for "which") go to question instead, since they say nothing of a question's subject.
-func withTurkish(base *knowledge.Base, analyze func(string) []string, question map[string]bool) [][]string {
-	groups := make([][]string, len(base.Synonyms))
-	for i, g := range base.Synonyms {
-		groups[i] = append([]string{}, g...)
+// addTurkish reads the Turkish glossary. A Turkish word or phrase stands, at query time, for
+// what its English word is searched as: a concept token or terms. The passages are indexed as
+// before, so English questions find what they found. Turkish words for question words
+// ("hangi" for "which") become question words.
+func (c *concepts) addTurkish(base *knowledge.Base, analyze func(string) []string) {
+	tokenOf := map[string]string{}
+	for _, e := range c.entries {
+		pair := e.([]interface{})
+		tokenOf[pair[0].(string)] = pair[1].(string)
 	}
 	for _, entry := range base.Turkish {
-		en, tr := entry[0], entry[1:]
+		en := analyze(entry[0])
 		content := false
-		for _, term := range analyze(en) {
+		for _, term := range en {
 			content = content || !questionWords[term]
 		}
-		if !content {
-			for _, w := range tr {
-				for _, term := range analyze(w) {
-					question[term] = true
-				}
-			}
-			continue
+		key := strings.Join(en, " ")
+		target := en
+		if tok, ok := tokenOf[key]; ok {
+			target = []string{tok}
 		}
-		merged := false
-		for i, g := range groups {
-			for _, w := range g {
-				if strings.EqualFold(w, en) {
-					groups[i] = append(groups[i], tr...)
-					merged = true
-					break
+		for _, tr := range entry[1:] {
+			terms := analyze(tr)
+			trKey := strings.Join(terms, " ")
+			switch {
+			case trKey == "" || trKey == key:
+			case !content:
+				for _, term := range terms {
+					c.question[term] = true
 				}
+			default:
+				c.turkish[trKey] = target
+				c.turkishLongest = max(c.turkishLongest, len(terms))
 			}
-			if merged {
-				break
-			}
-		}
-		if !merged {
-			groups = append(groups, append([]string{en}, tr...))
 		}
 	}
-	return groups
 }
