@@ -358,3 +358,27 @@ func TestCuratorTable(t *testing.T) {
 		})
 	}
 }
+
+// TestAskConcurrently answers from many goroutines at once, on two knowledge bases, as the
+// bot does during a reindex (run with -race).
+func TestAskConcurrently(t *testing.T) {
+	idx, other := testIndex(t), curatorKB(t)
+	done := make(chan struct{})
+	for g := 0; g < 4; g++ {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for i, q := range benchQuestions {
+				s := Searcher(idx)
+				if (g+i)%2 == 0 {
+					s = other
+				}
+				if _, err := Ask(context.Background(), s, q, Options{Lang: []string{"", "tr"}[i%2]}); err != nil {
+					t.Error(err)
+				}
+			}
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+}

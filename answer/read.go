@@ -213,21 +213,26 @@ type lexicon struct {
 	latestYear string
 }
 
+// The lexicons of the last two knowledge bases: during a reindex the old and the new one
+// answer side by side.
 var (
-	lexMu   sync.Mutex
-	lexBase *knowledge.Base
-	lexLast *lexicon
+	lexMu    sync.Mutex
+	lexBases [2]*knowledge.Base
+	lexicons [2]*lexicon
 )
 
 // lexiconFor builds the lexicon of a knowledge base once.
 func lexiconFor(b *knowledge.Base) *lexicon {
 	lexMu.Lock()
 	defer lexMu.Unlock()
-	if lexBase == b {
-		return lexLast
+	for i, o := range lexBases {
+		if o == b {
+			return lexicons[i]
+		}
 	}
 	lx := newLexicon(b)
-	lexBase, lexLast = b, lx
+	lexBases[1], lexicons[1] = lexBases[0], lexicons[0]
+	lexBases[0], lexicons[0] = b, lx
 	return lx
 }
 

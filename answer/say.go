@@ -344,16 +344,24 @@ func sayLookup(lang string, b *knowledge.Base, f *knowledge.Fact, g *knowledge.F
 		label = f.Places[0] + " — " + label
 	}
 	if others := b.SameMeasure(g); others != nil {
+		// Compare in one unit: one source gives 12.5 Mt, another 130,000 t.
+		in := func(o *knowledge.Figure) float64 {
+			v, err := knowledge.Convert(o.Value, o.Unit, g.Unit)
+			if err != nil {
+				return o.Value
+			}
+			return v
+		}
 		lo, hi := others[0], others[0]
 		for _, o := range others {
-			if o.Value < lo.Value {
+			if in(o) < in(lo) {
 				lo = o
 			}
-			if o.Value > hi.Value {
+			if in(o) > in(hi) {
 				hi = o
 			}
 		}
-		if lo.Value != hi.Value {
+		if in(lo) != in(hi) {
 			s.t("%s: ", label).b(localize(lang, lo.String())).t(" (%s, %s) to ", sourceName(b, lo), lo.AsOf).b(localize(lang, hi.String())).t(" (%s, %s)", sourceName(b, hi), hi.AsOf)
 			if turkish(lang) {
 				s.t("; kaynaklar farklı.")
