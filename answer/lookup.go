@@ -20,6 +20,9 @@ const (
 	minEvidence        = 3.5
 	unknownWordPenalty = 1.2
 	unknownNamePenalty = 3.0
+	// A lowercase word that is neither known nor English is most often a word of another
+	// language or of chat ("var", "pls"): it says less about the subject.
+	unknownOtherPenalty = 0.6
 )
 
 // evidence is the weight of the question's concepts that a passage has, less the penalties
@@ -52,8 +55,10 @@ func evidence(res *index.Result, h *index.Hit, q string) float64 {
 			// A contraction ("doesn't", "what's") says nothing of the subject.
 		case names[u]:
 			have -= unknownNamePenalty
-		default:
+		case index.IsEnglishWord(index.Fold(u)):
 			have -= unknownWordPenalty
+		default:
+			have -= unknownOtherPenalty
 		}
 	}
 	return have

@@ -582,8 +582,6 @@ func (r *Reading) kind() Kind {
 			r.Nth = 1
 		}
 		return KindSuperlative
-	case r.cues[cueRank] && rows == 0 && r.Nth > 0:
-		return KindSuperlative
 	case rows == 1 || (rows == 0 && r.Total):
 		return KindValue
 	}
