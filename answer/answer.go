@@ -152,6 +152,15 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 			return a, nil
 		}
 	}
+	if r.Kind == KindLookup && len(r.named) >= 2 && (r.cues[cueCompare] || r.cues[cueTimes]) {
+		ok, err := compareFacts(ctx, s, a, res, n)
+		if err != nil {
+			return nil, fmt.Errorf("answer %q: %w", q, err)
+		}
+		if ok {
+			return a, nil
+		}
+	}
 	// A year the table lacks: a passage may still have a figure for it (a forecast by the
 	// IEA); if none has, say so.
 	lookup(a, res, n)

@@ -83,6 +83,10 @@ func TestKindsOfQuestion(t *testing.T) {
 		{"What was China's share of mining in 2030?", KindLookup,
 			"China's share of mining, 2030 projection (IEA): 54 % (2030, International Energy Agency (IEA)).", "china-mining-share-iea"},
 		{"Which mine ranks first in the world?", KindLookup, "", "beylikova-rank-second"},
+		{"Compare the Mount Weld and Steenkampskraal ore grades", KindLookup,
+			"Mount Weld 6.44 % (Lynas Rare Earths, 2024-08) against Steenkampskraal 14.4 % (Steenkampskraal Holdings, 2025): Steenkampskraal's is 2.2× Mount Weld's, 8.0 percentage points more.", "mount-weld-reserve-2024"},
+		{"Is Mount Weld's reserve bigger than Kvanefjeld's?", KindLookup,
+			"No: Mount Weld 32 Mt (Lynas Rare Earths, 2024-08) against Kvanefjeld 108 Mt (Innovation News Network, 2025): Kvanefjeld's is 3.4× Mount Weld's, 76.0 Mt more.", "mount-weld-reserve-2024"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"context"
 	"math"
 	"sort"
 	"strconv"
@@ -151,34 +152,40 @@ func hasYear(f *knowledge.Fact, year string) bool {
 }
 
 // figureFor picks the figure of a fact that answers the question: the one dated year when
-// year is not "", else the one whose label shares most words with the question, then the
-// latest. nil when the fact has none (or none for year).
+// year is not "", else the one whose label shares most words with the question and whose unit
+// it asks for, then the latest. nil when the fact has none (or none for year).
 func figureFor(f *knowledge.Fact, q, year string) *knowledge.Figure {
-	qs := map[string]bool{}
-	for _, w := range words(q) {
-		qs[w.stem] = true
-	}
-	units := unitsAsked(q)
 	var best *knowledge.Figure
 	bestScore := -1
 	for _, g := range f.Figures {
 		if year != "" && !strings.HasPrefix(g.AsOf, year) {
 			continue
 		}
-		score := 0
-		for _, w := range words(g.Label) {
-			if qs[w.stem] && len(w.stem) > 2 {
-				score += 3
-			}
-		}
-		if units[g.Unit] {
-			score += 4
-		}
+		score := figureScore(g, q)
 		if best == nil || score > bestScore || (score == bestScore && g.AsOf > best.AsOf) {
 			best, bestScore = g, score
 		}
 	}
 	return best
+}
+
+// figureScore says how well a figure fits a question: the words its label shares with the
+// question, and whether its unit is the kind the question asks for.
+func figureScore(g *knowledge.Figure, q string) int {
+	qs := map[string]bool{}
+	for _, w := range words(q) {
+		qs[w.stem] = true
+	}
+	score := 0
+	for _, w := range words(g.Label) {
+		if qs[w.stem] && len(w.stem) > 2 {
+			score += 3
+		}
+	}
+	if unitsAsked(q)[g.Unit] {
+		score += 4
+	}
+	return score
 }
 
 // unitsAsked are the units a question names ("how many feet").
@@ -192,7 +199,7 @@ func unitsAsked(q string) map[string]bool {
 			out["m"] = true
 		case "locations", "sites", "holes", "many":
 			out["count"] = true
-		case "percent", "percentage", "%", "share":
+		case "percent", "percentage", "%", "share", "grade", "grades":
 			out["%"] = true
 		case "tonnes", "tons", "tonne", "ton":
 			out["t"] = true
@@ -301,4 +308,86 @@ func sourceName(b *knowledge.Base, g *knowledge.Figure) string {
 		return g.Source.Publisher
 	}
 	return "computed by REE Desk"
+}
+
+// compareFacts compares two things a question names that no table holds ("Mount Weld vs Bayan
+// Obo grade"): for each, the best passage about it that has a figure of what is asked, then
+// the two figures side by side in one unit, their ratio and difference. False when either
+// has no such figure or the two are not of one kind.
+func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result, n int) (bool, error) {
+	r := a.Reading
+	type side struct {
+		name string
+		hit  index.Hit
+		sub  string
+	}
+	var sides []side
+	for k, m := range r.named[:2] {
+		sub := r.without(k)
+		sr, err := s.Search(ctx, sub, 3)
+		if err != nil {
+			return false, err
+		}
+		found := false
+		for _, h := range sr.Hits {
+			if about(h.Fact, m.name) && enough(sr, &h, sub) && len(h.Fact.Figures) > 0 {
+				sides = append(sides, side{m.name, h, sub})
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false, nil
+		}
+	}
+	// The two figures of one kind that fit the question best.
+	var x, z *knowledge.Figure
+	var zv float64
+	best := -1
+	for _, gx := range sides[0].hit.Fact.Figures {
+		for _, gz := range sides[1].hit.Fact.Figures {
+			v, err := knowledge.Convert(gz.Value, gz.Unit, gx.Unit)
+			if err != nil || v == 0 || gx == gz {
+				continue
+			}
+			if sc := figureScore(gx, a.Question) + figureScore(gz, a.Question); sc > best {
+				x, z, zv, best = gx, gz, v, sc
+			}
+		}
+	}
+	if x == nil {
+		return false, nil
+	}
+	ratio := x.Value / zv
+	big, small := x.String(), z.String()
+	if ratio < 1 {
+		big, small = small, big
+	}
+	shown := math.Max(ratio, 1/ratio)
+	q := knowledge.FormatQuantity(shown, "x", ratioDecimals(shown))
+	a.Working = &Working{
+		Equation: big + " ÷ " + small + " = " + q,
+		Inputs:   []*knowledge.Figure{x, z},
+		Sources:  sourcesOf(x, z),
+	}
+	a.Passage = &sides[0].hit
+	a.Direct = sayCompareFacts(a.Lang, res.Base, sides[0].name, sides[1].name, x, z, zv, ratio)
+	if r.Question {
+		a.Direct = append(Sentence{{Text: yesNoWord(a.Lang, ratio > 1)}}, a.Direct...)
+	}
+	a.Related = append([]Related{{Fact: sides[1].hit.Fact, Figure: z}}, related(res, a.Passage, n-2)...)
+	return true, nil
+}
+
+// about reports whether a fact is about a named thing: its title or places name it.
+func about(f *knowledge.Fact, name string) bool {
+	if strings.Contains(strings.ToLower(f.Title), strings.ToLower(name)) {
+		return true
+	}
+	for _, p := range f.Places {
+		if strings.EqualFold(p, name) {
+			return true
+		}
+	}
+	return false
 }

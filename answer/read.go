@@ -54,6 +54,15 @@ type Reading struct {
 	marker bool // starts like a follow-up: "and", "what about"
 	which  string
 	rowsBy map[*knowledge.Table][]*knowledge.Row // rows named, by table
+	// named are the places and rows the question names, in order, and words its words.
+	named []mention
+	words []word
+}
+
+// mention is a place or row a question names, and where.
+type mention struct {
+	name       string
+	start, end int // word indexes
 }
 
 type cue int
@@ -408,6 +417,18 @@ func read(b *knowledge.Base, q string) *Reading {
 			continue
 		}
 		senses, n := lx.match(ws, i)
+		for _, s := range senses {
+			name := s.place
+			if s.row != nil {
+				name = s.row.Label
+			}
+			if name != "" {
+				if k := len(r.named); k == 0 || r.named[k-1].name != name {
+					r.named = append(r.named, mention{name, i, i + n})
+				}
+				break
+			}
+		}
 		if whichNext && !skipWhich[w.fold] {
 			if len(senses) > 0 {
 				r.which = strings.Join(stems(ws[i:i+n]), " ")
@@ -474,8 +495,27 @@ func read(b *knowledge.Base, q string) *Reading {
 		r.others = places
 	}
 	r.rowsBy = rowsBy
+	r.words = ws
 	r.Kind = r.kind()
 	return r
+}
+
+// without is the question with the words of the other named things left out: what it asks
+// of one of two things it compares.
+func (r *Reading) without(keep int) string {
+	var parts []string
+	for i, w := range r.words {
+		drop := false
+		for k, m := range r.named {
+			if k != keep && i >= m.start && i < m.end {
+				drop = true
+			}
+		}
+		if !drop {
+			parts = append(parts, w.raw)
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 // moneyWords ask for an amount of money.

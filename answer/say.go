@@ -440,3 +440,44 @@ func sayExampleChange(lang string, t *knowledge.Table, r *knowledge.Row) string 
 	}
 	return fmt.Sprintf("How did %s change from %d to %d for %s?", measure(lang, t), from, to, r.Label)
 }
+
+// sayCompareFacts puts two figures that passages state side by side.
+func sayCompareFacts(lang string, b *knowledge.Base, xn, zn string, x, z *knowledge.Figure, zv, ratio float64) Sentence {
+	s := &sentence{}
+	xs := func(g *knowledge.Figure) string { return sourceName(b, g) + ", " + g.AsOf }
+	big, small := xn, zn
+	r := ratio
+	if ratio < 1 {
+		big, small, r = zn, xn, 1/ratio
+	}
+	times := knowledge.FormatQuantity(r, "x", ratioDecimals(r))
+	diff := knowledge.FormatQuantity(math.Abs(x.Value-zv), x.Unit, decimalsFor(math.Abs(x.Value-zv)))
+	if x.Unit == "%" {
+		// The difference of two percentages is in points.
+		diff = knowledge.FormatNumber(math.Abs(x.Value-zv), decimalsFor(math.Abs(x.Value-zv)))
+		if turkish(lang) {
+			diff += " puan"
+		} else {
+			diff += " percentage points"
+		}
+	}
+	if turkish(lang) {
+		s.b(name(lang, b, xn)).t(" ").b(localize(lang, x.String())).t(" (%s), ", xs(x)).b(name(lang, b, zn)).t(" ").b(localize(lang, z.String())).
+			t(" (%s); %s / %s oranı ", xs(z), name(lang, b, big), name(lang, b, small)).b(localize(lang, times)).t(", fark %s.", localize(lang, diff))
+		return s.segs
+	}
+	s.b(xn).t(" ").b(x.String()).t(" (%s) against ", xs(x)).b(zn).t(" ").b(z.String()).
+		t(" (%s): %s's is ", xs(z), big).b(times).t(" %s's, %s more.", small, diff)
+	return s.segs
+}
+
+// decimalsFor shows a difference with as many decimals as a reader needs.
+func decimalsFor(v float64) int {
+	switch {
+	case v >= 100:
+		return 0
+	case v >= 1:
+		return 1
+	}
+	return 2
+}
