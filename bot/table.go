@@ -114,6 +114,8 @@ func newTable() table {
 		components: []component{
 			{prefix: moreButton, run: (*Bot).more},
 			{prefix: sourcesButton, run: (*Bot).sources},
+			{prefix: followUpButton, run: (*Bot).followUp},
+			{prefix: followUpModal, run: (*Bot).followUpAnswer},
 		},
 	}
 }
