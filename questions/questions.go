@@ -247,6 +247,9 @@ func ValidID(id string) bool {
 // queue is full or the store is closed, the row is dropped, logged and counted.
 func (s *Store) Record(ctx context.Context, q Question) string {
 	id := newID()
+	if q.At.IsZero() {
+		q.At = s.now() // now, not when the writer gets to it
+	}
 	q.FactIDs = slices.Clone(q.FactIDs)
 	s.enqueue(ctx, entry{id: id, q: q})
 	return id
@@ -257,6 +260,9 @@ func (s *Store) Record(ctx context.Context, q Question) string {
 func (s *Store) Vote(ctx context.Context, v Vote) error {
 	if !ValidID(v.AnswerID) {
 		return fmt.Errorf("vote on %q: %w", truncate(v.AnswerID, maxID), ErrAnswerID)
+	}
+	if v.At.IsZero() {
+		v.At = s.now()
 	}
 	s.enqueue(ctx, entry{vote: &v})
 	return nil

@@ -55,9 +55,10 @@ func (s *Store) run(ctx context.Context) {
 			}
 		}
 		batch = s.fill(batch)
-		kept, err := s.flush(ctx, batch)
-		batch = kept
+		err := s.flush(ctx, batch)
 		if err == nil {
+			clear(batch)
+			batch = batch[:0]
 			if failures > 0 {
 				s.log.InfoContext(ctx, "question log: writing again", "failed_attempts", failures, "down_for", time.Since(since).Round(time.Millisecond))
 			}
@@ -71,7 +72,7 @@ func (s *Store) run(ctx context.Context) {
 		// One line when an outage starts, then one a minute at most.
 		if failures == 1 || time.Since(logged) >= time.Minute {
 			logged = time.Now()
-			s.log.WarnContext(ctx, "question log: write failed, will retry", "err", err, "rows", len(batch), "pending", len(s.queue), "attempt", failures)
+			s.log.WarnContext(ctx, "question log: write failed, will retry", "err", err, "rows", len(batch), "pending", s.pending.Load(), "attempt", failures)
 		}
 		backoff = min(max(2*backoff, minBackoff), maxBackoff)
 		t := time.NewTimer(backoff)
@@ -93,14 +94,9 @@ func (s *Store) run(ctx context.Context) {
 // abandon drops a batch and what is queued, when Close can wait no longer.
 func (s *Store) abandon(batch []entry) {
 	n := len(batch)
-	for {
-		select {
-		case <-s.queue:
-			n++
-			continue
-		default:
-		}
-		break
+	for len(s.queue) > 0 { // nothing is queued any more once Close has begun
+		<-s.queue
+		n++
 	}
 	s.abandoned = n
 	s.count(EventDropped, n)
@@ -122,26 +118,25 @@ func (s *Store) fill(batch []entry) []entry {
 
 // flush writes a batch in one transaction. When that fails but the database answers, it
 // writes the rows one by one, to tell rows the database refuses from a database that refuses
-// everything: refused rows are dropped, and the batch is kept (returned) only when nothing
-// could be written.
-func (s *Store) flush(ctx context.Context, batch []entry) (kept []entry, err error) {
-	err = s.write(ctx, batch)
+// everything: refused rows are dropped. It returns an error, and the batch is to be retried,
+// only when nothing could be written; a lone row is retried as it is until others join it.
+func (s *Store) flush(ctx context.Context, batch []entry) error {
+	err := s.write(ctx, batch)
 	if err == nil {
 		s.count(EventWritten, len(batch))
-		return nil, nil
+		return nil
 	}
 	s.count(EventError, 1)
 	if len(batch) == 1 || ctx.Err() != nil || busy(err) || s.db.PingContext(ctx) != nil {
-		return batch, err
+		return err
 	}
-	var refused []entry
-	written := 0
-	for i, e := range batch {
-		if werr := s.write(ctx, batch[i:i+1]); werr != nil {
-			refused = append(refused, e)
+	refused, written := 0, 0
+	for i := range batch {
+		if s.write(ctx, batch[i:i+1]) != nil {
+			refused++
 			// Three refusals before any success: the database, not the rows, is the problem.
-			if written == 0 && len(refused) == 3 {
-				return batch, err
+			if written == 0 && refused == 3 {
+				return err
 			}
 			continue
 		}
@@ -149,14 +144,14 @@ func (s *Store) flush(ctx context.Context, batch []entry) (kept []entry, err err
 	}
 	s.count(EventWritten, written)
 	if written == 0 {
-		return batch, err
+		return err
 	}
-	if len(refused) > 0 {
-		s.count(EventDropped, len(refused))
-		s.pending.Add(-int64(len(refused)))
-		s.log.ErrorContext(ctx, "question log: rows refused by the database, dropped", "rows", len(refused), "err", err)
+	if refused > 0 {
+		s.count(EventDropped, refused)
+		s.pending.Add(-int64(refused))
+		s.log.ErrorContext(ctx, "question log: rows refused by the database, dropped", "rows", refused, "err", err)
 	}
-	return nil, nil
+	return nil
 }
 
 // Columns of a question row, in the order write gives them.
@@ -192,22 +187,21 @@ func (s *Store) write(ctx context.Context, batch []entry) (err error) {
 		args  []any
 		votes []*Vote
 	)
-	now := s.now()
 	for _, e := range batch {
 		if e.vote != nil {
 			votes = append(votes, e.vote)
 			continue
 		}
-		args = append(args, s.questionRow(e, now)...)
+		args = append(args, s.questionRow(e)...)
 		if len(args) == maxInsertRows*nQuestionColumns {
-			if err := insertQuestions(ctx, tx, args); err != nil {
+			if err := insertQuestions(ctx, tx, s.dialect, args); err != nil {
 				return err
 			}
 			args = args[:0]
 		}
 	}
 	if len(args) > 0 {
-		if err := insertQuestions(ctx, tx, args); err != nil {
+		if err := insertQuestions(ctx, tx, s.dialect, args); err != nil {
 			return err
 		}
 	}
@@ -218,11 +212,7 @@ func (s *Store) write(ctx context.Context, batch []entry) (err error) {
 		}
 		defer stmt.Close()
 		for _, v := range votes {
-			at := v.At
-			if at.IsZero() {
-				at = now
-			}
-			if _, err := stmt.ExecContext(ctx, v.AnswerID, s.hashUser(v.UserID), v.Helpful, clean(v.Comment, maxComment), at.UnixMilli()); err != nil {
+			if _, err := stmt.ExecContext(ctx, v.AnswerID, s.hashUser(v.UserID), v.Helpful, clean(v.Comment, maxComment), v.At.UnixMilli()); err != nil {
 				return fmt.Errorf("store vote: %w", err)
 			}
 		}
@@ -236,8 +226,9 @@ func (s *Store) write(ctx context.Context, batch []entry) (err error) {
 // maxInsertRows keeps an insert's parameters (13 a row) under both databases' limits.
 const maxInsertRows = 256
 
-// insertQuestions inserts rows of question columns in one statement.
-func insertQuestions(ctx context.Context, tx *sql.Tx, args []any) error {
+// insertQuestions inserts rows of question columns in one statement. SQLite gets anonymous
+// parameters: it looks numbered ones up by name in a list, which made long inserts quadratic.
+func insertQuestions(ctx context.Context, tx *sql.Tx, dialect string, args []any) error {
 	rows := len(args) / nQuestionColumns
 	b := make([]byte, 0, 64+rows*nQuestionColumns*6)
 	b = append(b, "INSERT INTO questions ("+questionColumns+") VALUES "...)
@@ -250,8 +241,12 @@ func insertQuestions(ctx context.Context, tx *sql.Tx, args []any) error {
 			if c > 0 {
 				b = append(b, ", "...)
 			}
-			b = append(b, '$')
-			b = strconv.AppendInt(b, int64(r*nQuestionColumns+c+1), 10)
+			if dialect == dialectSQLite {
+				b = append(b, '?')
+			} else {
+				b = append(b, '$')
+				b = strconv.AppendInt(b, int64(r*nQuestionColumns+c+1), 10)
+			}
 		}
 		b = append(b, ')')
 	}
@@ -264,12 +259,8 @@ func insertQuestions(ctx context.Context, tx *sql.Tx, args []any) error {
 
 // questionRow is a question's column values, in questionColumns' order. Hashing and
 // normalizing happen here, in the writer, to keep Record cheap.
-func (s *Store) questionRow(e entry, now time.Time) []any {
+func (s *Store) questionRow(e entry) []any {
 	q := e.q
-	at := q.At
-	if at.IsZero() {
-		at = now
-	}
 	text := clean(q.Text, maxQuestion)
 	facts := make([]string, 0, len(q.FactIDs))
 	for _, f := range q.FactIDs {
@@ -282,7 +273,7 @@ func (s *Store) questionRow(e entry, now time.Time) []any {
 		top = facts[0]
 	}
 	return []any{
-		e.id, at.UnixMilli(), clean(q.GuildID, maxID), clean(q.ChannelID, maxID), s.hashUser(q.UserID),
+		e.id, q.At.UnixMilli(), clean(q.GuildID, maxID), clean(q.ChannelID, maxID), s.hashUser(q.UserID),
 		text, groupKey(text), clean(q.Locale, maxID), clean(q.Kind, maxID), len(facts) > 0,
 		top, strings.Join(facts, " "), q.Latency.Microseconds(),
 	}
