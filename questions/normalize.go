@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -13,10 +14,12 @@ import (
 // Normalize folds a question for comparison: lower case, diacritics removed (Turkish dotless ı
 // too), punctuation as spaces, one space between words.
 func Normalize(s string) string {
-	// Decompose so that accents become separate marks, then drop the marks.
-	folded, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
-	if err != nil {
-		folded = s
+	folded := s
+	if !isASCII(s) {
+		// Decompose so that accents become separate marks, then drop the marks.
+		if f, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s); err == nil {
+			folded = f
+		}
 	}
 	var b strings.Builder
 	b.Grow(len(folded))
@@ -38,6 +41,15 @@ func Normalize(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // groupKey is what two wordings of the same question share: the words that carry meaning,
