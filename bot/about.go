@@ -53,6 +53,15 @@ func (b *Bot) about(ctx context.Context, r request) (Reply, error) {
 			{Name: "Build", Value: buildVersion(b.version), Inline: true},
 		},
 	}
+	if b.questions != nil {
+		t, err := b.questions.Totals(ctx, b.now().AddDate(0, 0, -30))
+		value := fmt.Sprintf("%d asked; %s found nothing; %s of %d votes said helpful", t.Questions, percent(t.MissRate()), percent(t.HelpfulRate()), t.Votes)
+		if err != nil {
+			b.log.WarnContext(ctx, "question log totals", "err", err)
+			value = "the question log does not answer right now"
+		}
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Questions, last 30 days", Value: value})
+	}
 	return message(&discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{e}}), nil
 }
 

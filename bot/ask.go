@@ -31,6 +31,7 @@ func (b *Bot) ask(ctx context.Context, r request) (Reply, error) {
 
 // answer answers q, read as a follow-up of previous when that is not "".
 func (b *Bot) answer(ctx context.Context, r request, q, previous string) (Reply, error) {
+	start := time.Now()
 	a, err := answer.Ask(ctx, b.idx, q, answer.Options{Lang: lang(r.i), Previous: previous})
 	if err != nil {
 		return Reply{}, err
@@ -41,6 +42,9 @@ func (b *Bot) answer(ctx context.Context, r request, q, previous string) (Reply,
 		data.Content += "\n-# Follow-up: “" + escapeInput(truncate(q, 200)) + "”, after “" + escapeInput(truncate(previous, 200)) + "”"
 	}
 	data.Components = askButtons(a)
+	if id := b.record(ctx, r, q, a, time.Since(start)); id != "" {
+		data.Components = append(data.Components, voteButtons(id))
+	}
 	reply := message(data)
 	if a.Miss != nil {
 		reply.Outcome = OutcomeMiss

@@ -63,6 +63,7 @@ type e2eConfig struct {
 	// deadlines are the dispatcher's; zero means testDeadlines. Load tests use Discord's:
 	// under the race detector an acknowledgement may take a second.
 	deadlines Deadlines
+	questions QuestionLog // nil: not recorded
 }
 
 // startE2E starts a fake Discord and the bot the way cmd/bot serves it, connected through the
@@ -116,6 +117,7 @@ func startE2E(tb testing.TB, c e2eConfig) *e2e {
 		AdminRoleIDs: []string{e2eAdminRole}, AdminUserIDs: []string{e2eAdminUser},
 		Observer: c.observer, Log: log, // RatePerMinute 0: no per-user limit
 		ProgressEvery: e2eProgress,
+		Questions:     c.questions,
 	}
 	if load != nil {
 		opts.Reindexer = e.idx
@@ -383,7 +385,7 @@ func TestRegister(t *testing.T) {
 			if d := cmp.Diff(names, sent); d != "" {
 				t.Errorf("command names sent (-Commands() +sent):\n%s", d)
 			}
-			if d := cmp.Diff(map[string]string{"reindex": `"32"`}, perms); d != "" {
+			if d := cmp.Diff(map[string]string{"reindex": `"32"`, "curate": `"32"`}, perms); d != "" {
 				t.Errorf("default_member_permissions by command (-want +got):\n%s", d)
 			}
 

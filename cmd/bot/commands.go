@@ -32,7 +32,7 @@ type subcommand struct {
 }
 
 func subcommands() []subcommand {
-	return []subcommand{askCommand(), runCommand(), validateCommand(), serveCommand(), registerCommand()}
+	return []subcommand{askCommand(), runCommand(), validateCommand(), curateCommand(), serveCommand(), registerCommand()}
 }
 
 const intro = `REE Desk answers questions about rare earth elements from a curated knowledge base.`
