@@ -100,7 +100,7 @@ func lookup(a *Answer, res *index.Result, n int) {
 		noMatch(a, res)
 		return
 	}
-	best := &res.Hits[0]
+	best := titledLike(res, a.Question)
 	var g *knowledge.Figure
 	if y := r.lastYear(); y != "" && best.Fact.Formula == nil && !hasYear(best.Fact, y) {
 		// The year asked: the first of the best passages that has a figure for it, when the
@@ -146,6 +146,33 @@ func lookup(a *Answer, res *index.Result, n int) {
 	a.Passage = best
 	a.Direct = sayLookup(a.Lang, res.Base, best.Fact, g, unitsAsked(a.Question))
 	a.Related = related(res, best, n-1)
+}
+
+// whWords start questions that a passage's title may start with too: "Where the Beylikova
+// deposit is", "When will the industrial plant open?".
+var whWords = map[string]bool{"where": true, "when": true, "who": true, "why": true, "how": true}
+
+// titledLike is the best passage, or one of the next two when its title starts with the
+// question's first word and the best's does not: curators title passages by the question
+// they answer.
+func titledLike(res *index.Result, q string) *index.Hit {
+	best := &res.Hits[0]
+	ws := words(q)
+	if len(ws) == 0 || !whWords[ws[0].fold] || startsWith(best.Fact.Title, ws[0].fold) {
+		return best
+	}
+	for i := 1; i < len(res.Hits) && i < 3; i++ {
+		h := &res.Hits[i]
+		if startsWith(h.Fact.Title, ws[0].fold) && enough(res, h, q) {
+			return h
+		}
+	}
+	return best
+}
+
+func startsWith(title, w string) bool {
+	ts := words(title)
+	return len(ts) > 0 && ts[0].fold == w
 }
 
 // lastYear is the last data year a question names, or "".
