@@ -498,7 +498,11 @@ func read(b *knowledge.Base, q string) *Reading {
 			// table of tonnes does not have.
 			continue
 		}
-		if tableScore[t] > 0 && score > bestScore {
+		if tableScore[t] == 0 {
+			continue
+		}
+		// Two editions of one table: the one with the years asked, then the most recent.
+		if score > bestScore || (score == bestScore && newer(t, best, r.Years)) {
 			best, bestScore = t, score
 		}
 	}
@@ -548,6 +552,23 @@ func (r *Reading) without(keep int) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// newer reports whether table t fits the years asked better than o, or is more recent.
+func newer(t, o *knowledge.Table, years []int) bool {
+	has := func(t *knowledge.Table) int {
+		n := 0
+		for _, y := range years {
+			if t.HasYear(y) {
+				n++
+			}
+		}
+		return n
+	}
+	if a, b := has(t), has(o); a != b {
+		return a > b
+	}
+	return t.Latest() > o.Latest()
 }
 
 // moneyWords ask for an amount of money.
