@@ -46,6 +46,12 @@ func TestKindsOfQuestion(t *testing.T) {
 			"Thailand had the lowest rare earth reserves in 2024: 4,500 t (USGS MCS 2025).", "usgs-reserves-thailand"},
 		{"What was the most expensive rare earth oxide in 2022?", KindSuperlative,
 			"Terbium oxide had the highest rare earth oxide prices in 2022: $2,051 per kg (USGS MCS 2025).", "price-tb-oxide"},
+		{"Top 3 producers in 2024", KindSuperlative,
+			"Top 3 in rare earth mine production in 2024: China 270,000 t, United States 45,000 t, Burma (Myanmar) 31,000 t (USGS MCS 2025).", "usgs-mine-china"},
+		{"Which country's production fell the most from 2023 to 2024?", KindSuperlative,
+			"Burma (Myanmar) had the largest fall in rare earth mine production from 2023 to 2024: 43,000 t to 31,000 t, −12,000 t (−27.9 %) (USGS MCS 2025).", "burma-mine-change-2024"},
+		{"Which oxide price dropped the most between 2022 and 2024?", KindSuperlative,
+			"Terbium oxide had the largest fall in rare earth oxide prices from 2022 to 2024: $2,051 per kg to $810 per kg, −$1,241 per kg (−60.5 %) (USGS MCS 2025).", "tb-oxide-price-change-2022-2024"},
 		{"Where did Russia rank in rare earth mine production in 2024?", KindRank,
 			"Russia ranked 8th of 12 in rare earth mine production in 2024: 2,500 t (USGS MCS 2025).", "usgs-mine-russia"},
 		{"Is the US the second largest producer?", KindRank,
@@ -83,6 +89,10 @@ func TestKindsOfQuestion(t *testing.T) {
 		{"What was China's share of mining in 2030?", KindLookup,
 			"China's share of mining, 2030 projection (IEA): 54 % (2030, International Energy Agency (IEA)).", "china-mining-share-iea"},
 		{"Which mine ranks first in the world?", KindLookup, "", "beylikova-rank-second"},
+		{"How much does Greenland mine?", KindMiss,
+			"No figure: the rare earth mine production table (USGS MCS 2025) has no row for Greenland.", ""},
+		{"What's the US share of global reserves?", KindShare,
+			"United States had less than 2.1 % of world rare earth reserves in 2024: 1.9 Mt of more than 90 Mt (USGS MCS 2025).", "usgs-reserves-us"},
 		{"Compare the Mount Weld and Steenkampskraal ore grades", KindLookup,
 			"Mount Weld 6.44 % (Lynas Rare Earths, 2024-08) against Steenkampskraal 14.4 % (Steenkampskraal Holdings, 2025): Steenkampskraal's is 2.2× Mount Weld's, 8.0 percentage points more.", "mount-weld-reserve-2024"},
 		{"Is Mount Weld's reserve bigger than Kvanefjeld's?", KindLookup,
@@ -266,6 +276,13 @@ func TestRelatedShowsTheLatestFigure(t *testing.T) {
 // synonym, as a curator would.
 func curatorKB(t *testing.T) *index.Index {
 	t.Helper()
+	return curatorKBWith(t, "magnets.yaml", magnetsYAML)
+}
+
+// curatorKBWith copies the built-in fact files to a folder, adds a synonym and a glossary
+// entry, and writes one more topic file.
+func curatorKBWith(t *testing.T, file, topic string) *index.Index {
+	t.Helper()
 	dir := t.TempDir()
 	entries, err := os.ReadDir(filepath.Join("..", "knowledge", "data"))
 	if err != nil {
@@ -284,7 +301,22 @@ func curatorKB(t *testing.T) *index.Index {
 			t.Fatal(err)
 		}
 	}
-	magnets := `topic: magnets
+	if err := os.WriteFile(filepath.Join(dir, file), []byte(topic), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, err := knowledge.LoadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := index.New(context.Background(), b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	return idx
+}
+
+const magnetsYAML = `topic: magnets
 title: Magnet output
 tables:
   - id: magnet-output
@@ -325,20 +357,6 @@ facts:
     source: usgs-mcs-2025
     places: [Japan]
 `
-	if err := os.WriteFile(filepath.Join(dir, "magnets.yaml"), []byte(magnets), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	b, err := knowledge.LoadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx, err := index.New(context.Background(), b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { idx.Close() })
-	return idx
-}
 
 // TestCuratorTable: a table and a synonym that a curator adds are understood with no change
 // to the code.
@@ -384,5 +402,50 @@ func TestAskConcurrently(t *testing.T) {
 	}
 	for g := 0; g < 4; g++ {
 		<-done
+	}
+}
+
+// TestNewEditionTable: with two editions of a table, a question takes the one that has the
+// year it asks for, else the most recent; naming an edition picks it.
+func TestNewEditionTable(t *testing.T) {
+	idx := curatorKBWith(t, "mcs2026.yaml", `topic: mcs2026
+title: Mine production (MCS 2026)
+tables:
+  - id: usgs-mine-production-2026
+    title: Rare earth mine production by country (USGS MCS 2026)
+    words: [mine production, mine, mines, mined, mining, miner, miners, produce, produced, producer, producers, production, output]
+    rows: country
+    unit: t
+    edition: USGS MCS 2026
+    columns:
+      - {year: 2025, series: mcs2026-mine-2025, total: mcs2026_mine_2025_world}
+facts:
+  - id: mcs2026-mine-world
+    kind: production
+    title: World mine production in 2025 (example)
+    text: The world mined 400,000 t in 2025 in this example.
+    figures:
+      - {name: mcs2026_mine_2025_world, label: World, value: 400000, unit: t, year: 2025}
+    source: usgs-mcs-2025
+  - id: mcs2026-mine-china
+    kind: production
+    title: China's mine production in 2025 (example)
+    text: China mined 280,000 t in 2025 in this example.
+    figures:
+      - {name: mcs2026_mine_2025_china, label: China, value: 280000, unit: t, year: 2025, series: mcs2026-mine-2025}
+    source: usgs-mcs-2025
+    places: [China]
+`)
+	tests := []struct{ q, direct string }{
+		{"How much did China mine?", "China — rare earth mine production in 2025: 280,000 t (USGS MCS 2026)."},
+		{"How much did China mine in 2024?", "China — rare earth mine production in 2024: 270,000 t (USGS MCS 2025)."},
+		{"How much did China mine according to USGS 2025?", "China — rare earth mine production in 2024: 270,000 t (USGS MCS 2025)."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			if got := ask(t, idx, tt.q, Options{}).Direct.String(); got != tt.direct {
+				t.Errorf("direct answer\ngot  %s\nwant %s", got, tt.direct)
+			}
+		})
 	}
 }

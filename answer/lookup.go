@@ -51,12 +51,16 @@ func evidence(res *index.Result, h *index.Hit, q string) float64 {
 	}
 	names := capitalised(q)
 	for _, u := range res.Unknown {
+		f := index.Fold(u)
+		_, isCue := cueWords[f]
+		_, isOrdinal := ordinals[f]
 		switch {
-		case strings.ContainsAny(u, "'’"):
-			// A contraction ("doesn't", "what's") says nothing of the subject.
+		case strings.ContainsAny(u, "'’") || isCue || isOrdinal:
+			// A contraction ("doesn't", "what's") or a word of the question's grammar
+			// ("bigger", "third") says nothing of the subject.
 		case names[u]:
 			have -= unknownNamePenalty
-		case index.IsEnglishWord(index.Fold(u)):
+		case index.IsEnglishWord(f):
 			have -= unknownWordPenalty
 		default:
 			have -= unknownOtherPenalty
@@ -96,7 +100,7 @@ func lookup(a *Answer, res *index.Result, n int) {
 		noMatch(a, res)
 		return
 	}
-	best := &res.Hits[0]
+	best := titledLike(res, a.Question)
 	var g *knowledge.Figure
 	if y := r.lastYear(); y != "" && best.Fact.Formula == nil && !hasYear(best.Fact, y) {
 		// The year asked: the first of the best passages that has a figure for it, when the
@@ -128,9 +132,47 @@ func lookup(a *Answer, res *index.Result, n int) {
 	if g == nil {
 		g = figureFor(best.Fact, a.Question, "")
 	}
+	if t := r.Table; t != nil && r.missing != "" && len(r.Rows) == 0 && g != nil {
+		if other, _ := tableOf(res.Base, g); other != nil && other != t {
+			// The passage found gives another measure of the row: say the table lacks it.
+			a.Reading.Kind = KindMiss
+			a.Miss = &Miss{Reason: ReasonNoFigure}
+			fillMiss(a, res)
+			a.Direct = sayNoRow(a.Lang, res.Base, t, r.missing)
+			a.Related = related(res, nil, n-1)
+			return
+		}
+	}
 	a.Passage = best
 	a.Direct = sayLookup(a.Lang, res.Base, best.Fact, g, unitsAsked(a.Question))
 	a.Related = related(res, best, n-1)
+}
+
+// whWords start questions that a passage's title may start with too: "Where the Beylikova
+// deposit is", "When will the industrial plant open?".
+var whWords = map[string]bool{"where": true, "when": true, "who": true, "why": true, "how": true}
+
+// titledLike is the best passage, or one of the next two when its title starts with the
+// question's first word and the best's does not: curators title passages by the question
+// they answer.
+func titledLike(res *index.Result, q string) *index.Hit {
+	best := &res.Hits[0]
+	ws := words(q)
+	if len(ws) == 0 || !whWords[ws[0].fold] || startsWith(best.Fact.Title, ws[0].fold) {
+		return best
+	}
+	for i := 1; i < len(res.Hits) && i < 3; i++ {
+		h := &res.Hits[i]
+		if startsWith(h.Fact.Title, ws[0].fold) && enough(res, h, q) {
+			return h
+		}
+	}
+	return best
+}
+
+func startsWith(title, w string) bool {
+	ts := words(title)
+	return len(ts) > 0 && ts[0].fold == w
 }
 
 // lastYear is the last data year a question names, or "".
@@ -344,13 +386,18 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 	var x, z *knowledge.Figure
 	var zv float64
 	best := -1
+	asked := r.without(-1) // the question without the names of what it compares
 	for _, gx := range sides[0].hit.Fact.Figures {
 		for _, gz := range sides[1].hit.Fact.Figures {
 			v, err := knowledge.Convert(gz.Value, gz.Unit, gx.Unit)
-			if err != nil || v == 0 || gx == gz {
+			if err != nil || v == 0 || gx == gz || !oneKind(gx.Unit, gz.Unit) {
 				continue
 			}
-			if sc := figureScore(gx, a.Question) + figureScore(gz, a.Question); sc > best {
+			// The figures must fit what the question asks ("grade", "reserve"); two that
+			// share words of their labels fit each other better.
+			fit := figureScore(gx, asked) + figureScore(gz, asked)
+			sc := fit + 3*shared(gx.Label, gz.Label, sides[0].name, sides[1].name)
+			if fit > 0 && sc > best {
 				x, z, zv, best = gx, gz, v, sc
 			}
 		}
@@ -379,15 +426,46 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 	return true, nil
 }
 
-// about reports whether a fact is about a named thing: its title or places name it.
-func about(f *knowledge.Fact, name string) bool {
-	if strings.Contains(strings.ToLower(f.Title), strings.ToLower(name)) {
-		return true
-	}
-	for _, p := range f.Places {
-		if strings.EqualFold(p, name) {
-			return true
+// shared counts the words two labels share, leaving out the names of what is compared.
+func shared(a, b string, names ...string) int {
+	skip := map[string]bool{}
+	for _, n := range names {
+		for _, w := range words(n) {
+			skip[w.stem] = true
 		}
 	}
-	return false
+	in := map[string]bool{}
+	for _, w := range words(a) {
+		if len(w.stem) > 2 && !skip[w.stem] {
+			in[w.stem] = true
+		}
+	}
+	n := 0
+	for _, w := range words(b) {
+		if in[w.stem] {
+			n++
+			in[w.stem] = false
+		}
+	}
+	return n
+}
+
+// oneKind reports whether two units measure one kind of thing: a rank is not a percentage,
+// though both are plain numbers.
+func oneKind(a, b string) bool {
+	plain := map[string]string{"%": "fraction", "ppm": "fraction", "x": "x", "count": "count", "rank": "rank"}
+	ka, pa := plain[a]
+	kb, pb := plain[b]
+	if pa || pb {
+		return ka == kb
+	}
+	return a != "year" && b != "year"
+}
+
+// about reports whether a fact is about a named thing: its title or places name it.
+func about(f *knowledge.Fact, name string) bool {
+	if len(f.Places) > 0 {
+		return strings.EqualFold(f.Places[0], name)
+	}
+	return strings.Contains(strings.ToLower(f.Title), strings.ToLower(name))
 }

@@ -40,9 +40,13 @@ type Reading struct {
 	Years []int            // data years it names, in the order named
 	// Editions are years that name an edition ("USGS 2025"), not data.
 	Editions []int
-	// Nth is the position a superlative asks for (1 = first); Least asks from the bottom.
-	Nth   int
-	Least bool
+	// Nth is the position a superlative asks for (1 = first); Least asks from the bottom;
+	// Top is how many rows it lists ("top 3"); Direction, when not 0, ranks rows by their
+	// change between two years: -1 the largest fall, +1 the largest rise.
+	Nth       int
+	Least     bool
+	Top       int
+	Direction int
 	// Question is true for a yes/no question ("Does Burma mine more than Australia?").
 	Question bool
 	// FollowUp is true when the reading took the table, rows or years of a previous question.
@@ -54,6 +58,9 @@ type Reading struct {
 	marker bool // starts like a follow-up: "and", "what about"
 	which  string
 	rowsBy map[*knowledge.Table][]*knowledge.Row // rows named, by table
+	// missing is a row of another table that the question names and the table lacks:
+	// "How much does Greenland mine?" (Greenland has reserves, no mine output).
+	missing string
 	// named are the places and rows the question names, in order, and words its words.
 	named []mention
 	words []word
@@ -114,6 +121,18 @@ var cueWords = map[string]cue{
 	"which": cueWhich, "who": cueWhich, "what": cueWhich,
 	"will": cueFuture, "forecast": cueFuture, "expected": cueFuture, "projected": cueFuture,
 }
+
+// changeDirection says which way a change word goes.
+var changeDirection = map[string]int{
+	"fall": -1, "fell": -1, "fallen": -1, "drop": -1, "dropped": -1, "decline": -1, "declined": -1,
+	"decrease": -1, "decreased": -1, "shrink": -1, "shrank": -1,
+	"rise": 1, "rose": 1, "risen": 1, "grow": 1, "grew": 1, "growth": 1, "increase": 1, "increased": 1,
+	"jump": 1, "jumped": 1,
+}
+
+// counts are the numbers of rows a "top" may ask for.
+var counts = map[string]int{"2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9, "10": 10,
+	"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 // ordinals are the positions a superlative may ask for.
 var ordinals = map[string]int{
@@ -400,6 +419,12 @@ func read(b *knowledge.Base, q string) *Reading {
 	}
 	for i := 0; i < len(ws); {
 		w := ws[i]
+		if d, ok := changeDirection[w.fold]; ok {
+			r.Direction = d
+		}
+		if c, ok := counts[w.fold]; ok && i > 0 && ws[i-1].fold == "top" {
+			r.Top = c
+		}
 		if y, err := strconv.Atoi(w.fold); err == nil && len(w.fold) == 4 && y >= 1900 && y <= 2100 {
 			prev, next := "", ""
 			if i > 0 {
@@ -473,7 +498,11 @@ func read(b *knowledge.Base, q string) *Reading {
 			// table of tonnes does not have.
 			continue
 		}
-		if tableScore[t] > 0 && score > bestScore {
+		if tableScore[t] == 0 {
+			continue
+		}
+		// Two editions of one table: the one with the years asked, then the most recent.
+		if score > bestScore || (score == bestScore && newer(t, best, r.Years)) {
 			best, bestScore = t, score
 		}
 	}
@@ -482,6 +511,13 @@ func read(b *knowledge.Base, q string) *Reading {
 		r.Rows = rowsBy[best]
 		r.Total = totalIn[best] || r.cues[cueTotal]
 		r.others = places
+		for t, rows := range rowsBy {
+			for _, row := range rows {
+				if _, ok := best.Row(row.Label); t != best && !ok && r.missing == "" {
+					r.missing = row.Label
+				}
+			}
+		}
 		if r.which != "" && !whichFits(lx, best, r.which) {
 			r.others = append(r.others, r.which)
 		}
@@ -516,6 +552,23 @@ func (r *Reading) without(keep int) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// newer reports whether table t fits the years asked better than o, or is more recent.
+func newer(t, o *knowledge.Table, years []int) bool {
+	has := func(t *knowledge.Table) int {
+		n := 0
+		for _, y := range years {
+			if t.HasYear(y) {
+				n++
+			}
+		}
+		return n
+	}
+	if a, b := has(t), has(o); a != b {
+		return a > b
+	}
+	return t.Latest() > o.Latest()
 }
 
 // moneyWords ask for an amount of money.
@@ -559,7 +612,8 @@ func containsRow(rows []*knowledge.Row, r *knowledge.Row) bool {
 // country.
 func whichFits(lx *lexicon, t *knowledge.Table, noun string) bool {
 	for _, s := range lx.phrases[noun] {
-		if s.table == t && s.rowKind {
+		if s.table == t && (s.rowKind || s.row != nil || s.total) {
+			// "which country", or a row itself: "what's the US share"
 			return true
 		}
 		if s.cue != 0 || s.ordinal != 0 {
@@ -602,7 +656,7 @@ func (r *Reading) kind() Kind {
 	switch {
 	case r.cues[cueShare] && rows >= 1:
 		return KindShare
-	case (r.cues[cueChange] || r.cues[cueSince]) && (rows >= 1 || r.Total):
+	case (r.cues[cueChange] || r.cues[cueSince]) && (rows >= 1 || r.Total) && !r.cues[cueMost] && !r.cues[cueLeast]:
 		return KindChange
 	case len(r.Years) >= 2 && rows == 1 && !r.cues[cueMost] && !r.cues[cueLeast]:
 		return KindChange
@@ -616,8 +670,11 @@ func (r *Reading) kind() Kind {
 	case rows == 1 && (r.cues[cueRank] || r.Nth > 0 || r.cues[cueMost] || r.cues[cueLeast]):
 		// "Where does Russia rank?", "Is the US the second largest producer?"
 		return KindRank
-	case (r.cues[cueMost] || r.cues[cueLeast] || r.Nth > 0) && rows == 0:
+	case (r.cues[cueMost] || r.cues[cueLeast] || r.Nth > 0 || r.Top > 0) && rows == 0:
 		r.Least = r.cues[cueLeast]
+		if !r.cues[cueChange] {
+			r.Direction = 0
+		}
 		if r.Nth == 0 {
 			r.Nth = 1
 		}

@@ -481,3 +481,59 @@ func decimalsFor(v float64) int {
 	}
 	return 2
 }
+
+// sayNoRow says a table has no figure for a row.
+func sayNoRow(lang string, b *knowledge.Base, t *knowledge.Table, row string) Sentence {
+	if turkish(lang) {
+		return Sentence{{Text: fmt.Sprintf("Rakam yok: %s tablosunda (%s) %s yok.", measure(lang, t), t.Edition, name(lang, b, row))}}
+	}
+	return Sentence{{Text: fmt.Sprintf("No figure: the %s table (%s) has no row for %s.", measure(lang, t), t.Edition, row)}}
+}
+
+func sayTop(lang string, b *knowledge.Base, t *knowledge.Table, y int, rows []*knowledge.Row, least bool) Sentence {
+	s := &sentence{}
+	switch {
+	case turkish(lang) && least:
+		s.t("En düşük %d, %s (%d): ", len(rows), measure(lang, t), y)
+	case turkish(lang):
+		s.t("İlk %d, %s (%d): ", len(rows), measure(lang, t), y)
+	case least:
+		s.t("Bottom %d in %s in %d: ", len(rows), measure(lang, t), y)
+	default:
+		s.t("Top %d in %s in %d: ", len(rows), measure(lang, t), y)
+	}
+	for i, row := range rows {
+		if i > 0 {
+			s.t(", ")
+		}
+		s.b(name(lang, b, row.Label)).t(" ").b(q(lang, t, row.Cell(y)))
+	}
+	s.t(" (%s).", t.Edition)
+	return s.segs
+}
+
+func sayLargestChange(lang string, b *knowledge.Base, t *knowledge.Table, label string, from, to int, x, z *knowledge.Figure, pct float64, dir int) Sentence {
+	s := &sentence{}
+	n := name(lang, b, label)
+	d := t.Value(z) - t.Value(x)
+	diff := "+" + t.Format(d)
+	if d < 0 {
+		diff = "−" + t.Format(-d)
+	}
+	if turkish(lang) {
+		what := "en büyük artış"
+		if dir < 0 {
+			what = "en büyük düşüş"
+		}
+		s.t("%s, %d–%d %s: ", capitalize(measure(lang, t)), from, to, what).b(n).t(", ").b(q(lang, t, x)).t(" → ").b(q(lang, t, z)).
+			t(", %s (%s) (%s).", localize(lang, diff), localize(lang, signed(pct, "%")), t.Edition)
+		return s.segs
+	}
+	what := "rise"
+	if dir < 0 {
+		what = "fall"
+	}
+	s.b(n).t(" had the largest %s in %s from %d to %d: ", what, measure(lang, t), from, to).b(q(lang, t, x)).t(" to ").b(q(lang, t, z)).
+		t(", %s (%s) (%s).", diff, signed(pct, "%"), t.Edition)
+	return s.segs
+}

@@ -55,6 +55,12 @@ func value(a *Answer) bool {
 func superlative(a *Answer) bool {
 	r := a.Reading
 	t := r.Table
+	if r.Direction != 0 {
+		return largestChange(a)
+	}
+	if r.Top > 1 {
+		return top(a)
+	}
 	y, ok := r.year()
 	if !ok {
 		return false
@@ -77,6 +83,85 @@ func superlative(a *Answer) bool {
 	}
 	a.Direct = saySuperlative(a.Lang, a.Result.Base, t, row, y, g, r.Nth, r.Least, shareOf, len(ranked))
 	return true
+}
+
+// top lists the first rows of a year: "top 3 producers".
+func top(a *Answer) bool {
+	r := a.Reading
+	t := r.Table
+	y, ok := r.year()
+	if !ok {
+		return false
+	}
+	ranked := t.Ranked(y)
+	if r.Least {
+		for i, j := 0, len(ranked)-1; i < j; i, j = i+1, j-1 {
+			ranked[i], ranked[j] = ranked[j], ranked[i]
+		}
+	}
+	ranked = ranked[:min(r.Top, len(ranked))]
+	a.Passage = passage(a, ranked[0].Cell(y).Fact)
+	a.Direct = sayTop(a.Lang, a.Result.Base, t, y, ranked, r.Least)
+	return true
+}
+
+// largestChange finds the row whose figure rose or fell most between two years.
+func largestChange(a *Answer) bool {
+	r := a.Reading
+	t := r.Table
+	from, to, ok := r.changeYears()
+	if !ok {
+		return false
+	}
+	var best *knowledge.Row
+	bestD := 0.0
+	for _, row := range t.Rows {
+		x, z := row.Cell(from), row.Cell(to)
+		if x == nil || z == nil {
+			continue
+		}
+		d := (t.Value(z) - t.Value(x)) * float64(r.Direction)
+		if best == nil || d > bestD {
+			best, bestD = row, d
+		}
+	}
+	if best == nil || bestD <= 0 {
+		return false
+	}
+	x, z := best.Cell(from), best.Cell(to)
+	pct := t.Value(z)/t.Value(x)*100 - 100
+	a.Working = &Working{Equation: t.Quantity(z) + " ÷ " + t.Quantity(x) + " − 1 = " + signed(pct, "%"), Inputs: []*knowledge.Figure{x, z}, Sources: sourcesOf(x, z), Table: t}
+	a.Passage = passage(a, z.Fact, x, z)
+	a.Direct = sayLargestChange(a.Lang, a.Result.Base, t, best.Label, from, to, x, z, pct, r.Direction)
+	return true
+}
+
+// changeYears are the two years a change is asked between: those named, the one named and
+// the one before or the latest, or the last two.
+func (r *Reading) changeYears() (from, to int, ok bool) {
+	t := r.Table
+	switch {
+	case len(r.Years) >= 2:
+		from, to = r.Years[0], r.Years[len(r.Years)-1]
+		if from > to {
+			from, to = to, from
+		}
+	case len(r.Years) == 1 && r.cues[cueSince]:
+		from, to = r.Years[0], t.Latest()
+	case len(r.Years) == 1:
+		to = r.Years[0]
+		for _, y := range t.Years {
+			if y < to {
+				from = y
+			}
+		}
+	default:
+		if len(t.Years) < 2 {
+			return 0, 0, false
+		}
+		from, to = t.Years[len(t.Years)-2], t.Latest()
+	}
+	return from, to, from != 0 && from != to
 }
 
 func rank(a *Answer) bool {
@@ -158,29 +243,8 @@ func compare(a *Answer) bool {
 func change(a *Answer) bool {
 	r := a.Reading
 	t := r.Table
-	from, to := 0, 0
-	switch {
-	case len(r.Years) >= 2:
-		from, to = r.Years[0], r.Years[len(r.Years)-1]
-		if from > to {
-			from, to = to, from
-		}
-	case len(r.Years) == 1 && r.cues[cueSince]:
-		from, to = r.Years[0], t.Latest()
-	case len(r.Years) == 1:
-		to = r.Years[0]
-		for _, y := range t.Years {
-			if y < to {
-				from = y
-			}
-		}
-	default:
-		if len(t.Years) < 2 {
-			return false
-		}
-		from, to = t.Years[len(t.Years)-2], t.Latest()
-	}
-	if from == 0 || from == to {
+	from, to, ok := r.changeYears()
+	if !ok {
 		return false
 	}
 	var x, z *knowledge.Figure
