@@ -347,9 +347,24 @@ func sourceName(b *knowledge.Base, g *knowledge.Figure) string {
 		return t.Edition
 	}
 	if g.Source != nil {
-		return g.Source.Publisher
+		return shortName(g.Source.Publisher)
 	}
 	return "computed by REE Desk"
+}
+
+// shortName is a publisher as a sentence names it: the acronym a long name gives in
+// parentheses ("Ministry of Commerce of the People's Republic of China (MOFCOM) and General
+// Administration of Customs" is MOFCOM), else the name.
+func shortName(publisher string) string {
+	if len(publisher) <= 40 {
+		return publisher
+	}
+	if i := strings.Index(publisher, "("); i > 0 {
+		if j := strings.Index(publisher[i:], ")"); j > 1 {
+			return publisher[i+1 : i+j]
+		}
+	}
+	return publisher
 }
 
 // compareFacts compares two things a question names that no table holds ("Mount Weld vs Bayan

@@ -338,7 +338,9 @@ func sayLookup(lang string, b *knowledge.Base, f *knowledge.Fact, g *knowledge.F
 		return s.segs
 	}
 	label := g.Label
-	if len(f.Places) > 0 && !strings.Contains(strings.ToLower(label+" "+f.Title), strings.ToLower(f.Places[0])) {
+	if g.Unit == "year" {
+		// "suspended until: 2026" reads; "suspended until, China: 2026" does not.
+	} else if len(f.Places) > 0 && !strings.Contains(strings.ToLower(label+" "+f.Title), strings.ToLower(f.Places[0])) {
 		label += ", " + f.Places[0]
 	} else if len(f.Places) > 0 && !strings.Contains(strings.ToLower(label), strings.ToLower(f.Places[0])) {
 		label = f.Places[0] + " — " + label

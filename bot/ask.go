@@ -174,7 +174,8 @@ func render(a *answer.Answer, now time.Time) *discordgo.InteractionResponseData 
 	}
 	if a.Passage != nil {
 		if note := a.Passage.Fact.LapsedNote(now); note != "" {
-			data.Content += " " + note
+			// First: what follows no longer holds as stated.
+			data.Content = "**" + escapeMarkdown(note) + "** What it said: " + data.Content
 		}
 	}
 	if len(a.Result.Corrections) > 0 {
