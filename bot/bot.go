@@ -33,7 +33,8 @@ type Reindexer interface {
 // Options configure a Bot. Index is required.
 type Options struct {
 	Index     Index
-	Reindexer Reindexer // nil: the bot serves knowledge that cannot be reloaded
+	Reindexer Reindexer   // nil: the bot serves knowledge that cannot be reloaded
+	Questions QuestionLog // nil: questions are not recorded and answers have no vote buttons
 	// Admins may run /reindex besides members with the Manage Server permission.
 	AdminRoleIDs, AdminUserIDs []string
 	RatePerMinute              float64 // per user; 0 turns the limit off; autocomplete gets ten times it
@@ -53,17 +54,18 @@ type Options struct {
 
 // Bot answers interactions.
 type Bot struct {
-	idx     Index
-	reindex Reindexer
-	table   table
-	admins  admins
-	limit    *limiter
-	version  string
-	observe  Observer
-	log      *slog.Logger
-	now      func() time.Time
-	started  time.Time
-	progress time.Duration
+	idx       Index
+	reindex   Reindexer
+	questions QuestionLog
+	table     table
+	admins    admins
+	limit     *limiter
+	version   string
+	observe   Observer
+	log       *slog.Logger
+	now       func() time.Time
+	started   time.Time
+	progress  time.Duration
 
 	// completeLimit is autocomplete's own bucket, sent at every keystroke: ten times limit.
 	completeLimit *limiter
@@ -72,15 +74,16 @@ type Bot struct {
 // New returns a Bot.
 func New(opts Options) *Bot {
 	b := &Bot{
-		idx:      opts.Index,
-		reindex:  opts.Reindexer,
-		table:    newTable(),
-		admins:   newAdmins(opts.AdminRoleIDs, opts.AdminUserIDs, opts.GuildID),
-		version:  opts.Version,
-		observe:  opts.Observer,
-		log:      opts.Log,
-		now:      opts.Now,
-		progress: opts.ProgressEvery,
+		idx:       opts.Index,
+		reindex:   opts.Reindexer,
+		questions: opts.Questions,
+		table:     newTable(),
+		admins:    newAdmins(opts.AdminRoleIDs, opts.AdminUserIDs, opts.GuildID),
+		version:   opts.Version,
+		observe:   opts.Observer,
+		log:       opts.Log,
+		now:       opts.Now,
+		progress:  opts.ProgressEvery,
 	}
 	if b.log == nil {
 		b.log = slog.New(slog.DiscardHandler)
@@ -177,10 +180,10 @@ func (b *Bot) Respond(ctx context.Context, i *discordgo.Interaction) Reply {
 	if err != nil {
 		var ue *userError
 		if errors.As(err, &ue) {
-			reply = Reply{Response: errorResponse(ue.msg), Outcome: ue.outcome}
+			reply = Reply{Response: ephemeral(ue.msg), Outcome: ue.outcome}
 		} else {
 			b.log.ErrorContext(ctx, "command failed", "command", name, "interaction", interactionID(i), "err", err)
-			reply = Reply{Response: errorResponse(apology), Outcome: OutcomeError}
+			reply = Reply{Response: ephemeral(apology), Outcome: OutcomeError}
 		}
 	}
 	if reply.Outcome == "" {
@@ -211,8 +214,8 @@ func message(data *discordgo.InteractionResponseData) Reply {
 	return Reply{Response: &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: data}}
 }
 
-// errorResponse is a clear sentence that only the user who asked sees.
-func errorResponse(msg string) *discordgo.InteractionResponse {
+// ephemeral is a clear sentence that only the user who asked sees.
+func ephemeral(msg string) *discordgo.InteractionResponse {
 	return &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseChannelMessageWithSource,
 		Data: &discordgo.InteractionResponseData{Content: msg, Flags: discordgo.MessageFlagsEphemeral},

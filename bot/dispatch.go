@@ -240,7 +240,7 @@ func (d *Dispatcher) respond(ctx context.Context, i *discordgo.Interaction) (rep
 	defer func() {
 		if v := recover(); v != nil {
 			d.logPanic(i, v)
-			reply = Reply{Response: errorResponse(apology), Command: d.name(i), Outcome: OutcomePanic}
+			reply = Reply{Response: ephemeral(apology), Command: d.name(i), Outcome: OutcomePanic}
 			if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
 				reply.Response = &discordgo.InteractionResponse{
 					Type: discordgo.InteractionApplicationCommandAutocompleteResult,

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,13 +12,11 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
-	"github.com/google/go-cmp/cmp"
 	"github.com/reedesk/reedesk/bot/discordtest"
 	"github.com/reedesk/reedesk/index"
+	"github.com/reedesk/reedesk/internal/golden"
 	"github.com/reedesk/reedesk/knowledge"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files under testdata")
 
 // builtinIndex is one index of the built-in knowledge base for the handler tests.
 var builtinIndex = sync.OnceValues(func() (*index.Index, error) {
@@ -74,22 +71,7 @@ func goldenJSON(t *testing.T, path string, v any) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got = append(got, '\n')
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden file (run with -update to create it): %v", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", path, diff)
-	}
+	golden.Check(t, path, string(got)+"\n")
 }
 
 // TestHandlersGolden answers every interaction under testdata/interactions and compares the
@@ -312,5 +294,30 @@ func TestRateLimit(t *testing.T) {
 	now = now.Add(10 * time.Second)
 	if r := ask("a"); limited(r) {
 		t.Errorf("after 10 s the user is still limited: %q", r.Data.Content)
+	}
+}
+
+// TestAnswerSaysWhenAFactHasLapsed sets the clock on either side of the end of China's
+// suspension of its October 2025 controls (valid_until 2026-11-10): after it, the answer says
+// the suspension was due to end and that nothing later is known, before anything else.
+func TestAnswerSaysWhenAFactHasLapsed(t *testing.T) {
+	const q = "Are China's October 2025 export controls in force?"
+	const note = "This suspension was due to end on 10 November 2026; the knowledge base has nothing later."
+	tests := []struct {
+		now    time.Time
+		lapsed bool
+	}{
+		{time.Date(2026, 11, 10, 22, 0, 0, 0, time.UTC), false},
+		{time.Date(2026, 11, 11, 8, 0, 0, 0, time.UTC), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.now.Format(time.DateOnly), func(t *testing.T) {
+			now := tt.now
+			b := testBot(t, Options{Now: func() time.Time { return now }})
+			content := b.Respond(context.Background(), Interaction("ask", map[string]any{"question": q})).Response.Data.Content
+			if got := strings.HasPrefix(content, "**"+note+"**"); got != tt.lapsed {
+				t.Errorf("content %q: starts with the lapse note = %v, want %v", content, got, tt.lapsed)
+			}
+		})
 	}
 }

@@ -2,7 +2,6 @@ package chart
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"image"
 	"image/color"
@@ -16,11 +15,10 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/reedesk/reedesk/internal/golden"
 	"github.com/reedesk/reedesk/knowledge"
 	"gonum.org/v1/plot/vg"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // maxPNG is the largest image Discord users should have to load for a chart.
 const maxPNG = 300 << 10
@@ -99,20 +97,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("testdata", tc.name+".golden")
-			got := c.Data()
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("Data() differs from %s (-want +got):\n%s", path, diff)
-			}
+			golden.Check(t, filepath.Join("testdata", tc.name+".golden"), c.Data())
 			checkPNG(t, c)
 		})
 	}

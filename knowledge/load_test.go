@@ -2,34 +2,13 @@ package knowledge
 
 import (
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/reedesk/reedesk/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files under testdata")
-
-// golden compares got with testdata/name, or rewrites the file with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden file (run with -update to create it): %v", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", path, diff)
-	}
-}
 
 func TestLoadDirReportsEveryPlantedProblem(t *testing.T) {
 	_, err := LoadDir(filepath.Join("testdata", "planted"))
@@ -44,7 +23,7 @@ func TestLoadDirReportsEveryPlantedProblem(t *testing.T) {
 		}
 		lines = append(lines, p.String())
 	}
-	golden(t, "planted.golden", strings.Join(lines, "\n")+"\n")
+	golden.Check(t, filepath.Join("testdata", "planted.golden"), strings.Join(lines, "\n")+"\n")
 }
 
 func TestLoadDirMissing(t *testing.T) {

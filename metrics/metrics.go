@@ -14,13 +14,15 @@ import (
 // Served describes the knowledge an index serves, read at each scrape.
 type Served func() (facts int, version string, built time.Time)
 
-// Metrics records commands and reindexes. It implements bot.Observer.
+// Metrics records commands, reindexes and the question log. It implements bot.Observer and
+// questions.Observer.
 type Metrics struct {
 	reg      *prometheus.Registry
 	commands *prometheus.CounterVec
 	latency  *prometheus.HistogramVec
 	reindex  *prometheus.CounterVec
 	took     prometheus.Histogram
+	rows     *prometheus.CounterVec
 	stale    prometheus.Gauge
 }
 
@@ -47,6 +49,10 @@ func New(served Served) *Metrics {
 			Help:    "How long reindex runs took.",
 			Buckets: prometheus.ExponentialBuckets(0.05, 2, 12),
 		}),
+		rows: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "reedesk_question_log_rows_total",
+			Help: "Question-log rows (questions and votes) by event: queued, written, dropped (queue full or refused), error (failed database operations, retried).",
+		}, []string{"event"}),
 		stale: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "reedesk_knowledge_stale",
 			Help: "1 while the watched fact files have changed and reindexing them keeps failing (the replica serves the knowledge it had and keeps retrying), else 0.",
@@ -60,7 +66,7 @@ func New(served Served) *Metrics {
 		Name: "reedesk_index_age_seconds",
 		Help: "Seconds since the index being served was built or loaded.",
 	}, func() float64 { _, _, built := served(); return time.Since(built).Seconds() })
-	reg.MustRegister(m.commands, m.latency, m.reindex, m.took, m.stale, facts, age, knowledgeVersion{served},
+	reg.MustRegister(m.commands, m.latency, m.reindex, m.took, m.rows, m.stale, facts, age, knowledgeVersion{served},
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -99,6 +105,41 @@ func (m *Metrics) KnowledgeStale(stale bool) {
 		v = 1
 	}
 	m.stale.Set(v)
+}
+
+// QuestionLog counts what happened to question-log rows.
+func (m *Metrics) QuestionLog(event string, n int) {
+	m.rows.WithLabelValues(event).Add(float64(n))
+}
+
+// Rates reads the question log's miss and helpful rates over the last 30 days, at each
+// scrape; an error leaves them out of that scrape.
+type Rates func() (miss, helpful float64, err error)
+
+// WatchRates exports the rates as reedesk_miss_rate and reedesk_helpful_rate.
+func (m *Metrics) WatchRates(rates Rates) {
+	m.reg.MustRegister(ratesCollector{rates})
+}
+
+var (
+	missRateDesc    = prometheus.NewDesc("reedesk_miss_rate", "Share of the questions of the last 30 days that found nothing (0 to 1).", nil, nil)
+	helpfulRateDesc = prometheus.NewDesc("reedesk_helpful_rate", "Share of the votes of the last 30 days that said helpful (0 to 1).", nil, nil)
+)
+
+type ratesCollector struct{ rates Rates }
+
+func (r ratesCollector) Describe(ch chan<- *prometheus.Desc) {
+	ch <- missRateDesc
+	ch <- helpfulRateDesc
+}
+
+func (r ratesCollector) Collect(ch chan<- prometheus.Metric) {
+	miss, helpful, err := r.rates()
+	if err != nil {
+		return
+	}
+	ch <- prometheus.MustNewConstMetric(missRateDesc, prometheus.GaugeValue, miss)
+	ch <- prometheus.MustNewConstMetric(helpfulRateDesc, prometheus.GaugeValue, helpful)
 }
 
 // Handler serves the metrics in Prometheus's text format.
