@@ -37,7 +37,7 @@ func (b *Bot) about(ctx context.Context, r request) (Reply, error) {
 	last := "none since start-up"
 	if b.reindex != nil {
 		if l, ok := b.reindex.Last(); ok {
-			last = fmt.Sprintf("%s by %s: %s", l.At.UTC().Format(time.RFC3339), escapeInput(l.By), escapeMarkdown(reindexResult(l.Report, l.Err)))
+			last = fmt.Sprintf("%s by %s: %s", l.At.UTC().Format(time.RFC3339), escapeInput(l.By), escapeMarkdown(reindexResult(l.Report, b.hidePaths(l.Err))))
 		}
 	}
 	e := &discordgo.MessageEmbed{

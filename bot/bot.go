@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -50,6 +51,8 @@ type Options struct {
 	// GuildID (DISCORD_GUILD_ID), when set, is the only server whose permissions and roles
 	// count for /reindex.
 	GuildID string
+	// KnowledgeDir and IndexDir are shown in Discord by those names, not as the server's paths.
+	KnowledgeDir, IndexDir string
 }
 
 // Bot answers interactions.
@@ -69,6 +72,7 @@ type Bot struct {
 
 	// completeLimit is autocomplete's own bucket, sent at every keystroke: ten times limit.
 	completeLimit *limiter
+	paths         *strings.Replacer // of the server's folders, in what Discord shows; nil: none
 }
 
 // New returns a Bot.
@@ -103,6 +107,7 @@ func New(opts Options) *Bot {
 	b.started = b.now()
 	b.limit = newLimiter(opts.RatePerMinute, opts.RateBurst, b.now)
 	b.completeLimit = newLimiter(10*opts.RatePerMinute, 10*max(opts.RateBurst, 1), b.now)
+	b.paths = pathReplacer(opts.KnowledgeDir, opts.IndexDir)
 	return b
 }
 

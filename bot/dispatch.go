@@ -168,7 +168,7 @@ func (d *Dispatcher) dispatch(ctx context.Context, i *discordgo.Interaction, to 
 		// Whether the answer is private is fixed by the deferral, so guess it from the
 		// interaction: button replies and /ask hide:true are private.
 		deferral := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
-		if private(i) {
+		if d.private(i) {
 			deferral.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
 		}
 		rctx, cancel := context.WithTimeout(ctx, d.limit.Respond)
@@ -194,7 +194,7 @@ func (d *Dispatcher) dispatch(ctx context.Context, i *discordgo.Interaction, to 
 	if deferred {
 		if data := reply.Response.Data; data != nil {
 			var err error
-			if data.Flags&discordgo.MessageFlagsEphemeral != 0 && !private(i) {
+			if data.Flags&discordgo.MessageFlagsEphemeral != 0 && !d.private(i) {
 				// A public "thinking…" cannot become private: replace it with a private
 				// followup.
 				err = d.replacePrivately(ctx, to, i, data)
@@ -294,11 +294,14 @@ func (d *Dispatcher) name(i *discordgo.Interaction) (name string) {
 }
 
 // private reports whether the answer to i will be seen only by its sender.
-func private(i *discordgo.Interaction) bool {
+func (d *Dispatcher) private(i *discordgo.Interaction) bool {
 	switch i.Type {
 	case discordgo.InteractionMessageComponent:
 		return true
 	case discordgo.InteractionApplicationCommand:
+		if c, ok := d.bot.table.command(i.ApplicationCommandData().Name); ok && c.admin {
+			return true // what admin commands show is for the admin who asked
+		}
 		for _, o := range i.ApplicationCommandData().Options {
 			if o == nil {
 				continue

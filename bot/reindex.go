@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -26,7 +27,11 @@ func (b *Bot) reindexCommand(ctx context.Context, r request) (Reply, error) {
 	run, joined := b.reindex.Reindex(who)
 	b.log.InfoContext(ctx, "reindex requested", "user", userID(r), "joined", joined)
 	return Reply{
-		Response: &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource},
+		// Private: progress and errors, which name files, are for the admin who asked.
+		Response: &discordgo.InteractionResponse{
+			Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
+			Data: &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral},
+		},
 		Later: func(ctx context.Context, edit func(*discordgo.WebhookEdit) error) error {
 			return b.followReindex(ctx, run, joined, edit)
 		},
@@ -75,7 +80,7 @@ func (b *Bot) followReindex(ctx context.Context, run *index.Run, joined bool, ed
 			b.log.ErrorContext(ctx, "reindex failed; the old index keeps answering", "err", err)
 		}
 	}
-	if e := edit(embedEdit(resultEmbed(report, err))); e != nil {
+	if e := edit(embedEdit(resultEmbed(report, b.hidePaths(err)))); e != nil {
 		b.log.WarnContext(ctx, "reindex result edit failed", "err", e)
 	}
 	return err
@@ -137,4 +142,55 @@ func resultEmbed(report *index.Report, err error) *discordgo.MessageEmbed {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: fmt.Sprintf("%s (%d)", part.name, len(part.ids)), Value: value})
 	}
 	return e
+}
+
+// hidePaths rewrites the server's paths in a reindex error for Discord: fact files relative
+// to KNOWLEDGE_DIR, the folders themselves by their variable names. A *knowledge.ValidationError
+// stays one, so its problems are still listed one by one.
+func (b *Bot) hidePaths(err error) error {
+	if err == nil || b.paths == nil {
+		return err
+	}
+	var ve *knowledge.ValidationError
+	if errors.As(err, &ve) {
+		out := &knowledge.ValidationError{Problems: make([]knowledge.Problem, len(ve.Problems))}
+		for k, p := range ve.Problems {
+			p.File = b.paths.Replace(p.File)
+			p.Msg = b.paths.Replace(p.Msg)
+			out.Problems[k] = p
+		}
+		return out
+	}
+	return errors.New(b.paths.Replace(err.Error()))
+}
+
+// pathReplacer shows KNOWLEDGE_DIR and INDEX_DIR, as given and absolute, by their names; a file
+// in KNOWLEDGE_DIR by its name alone. nil when neither is set.
+func pathReplacer(knowledgeDir, indexDir string) *strings.Replacer {
+	var pairs []string
+	add := func(dir, name string, files bool) {
+		if dir == "" {
+			return
+		}
+		forms := []string{filepath.Clean(dir)}
+		if abs, err := filepath.Abs(dir); err == nil && abs != forms[0] {
+			forms = append(forms, abs)
+		}
+		for _, f := range forms {
+			if files {
+				pairs = append(pairs, f+string(filepath.Separator), "")
+			} else {
+				pairs = append(pairs, f+string(filepath.Separator), name+string(filepath.Separator))
+			}
+		}
+		for _, f := range forms {
+			pairs = append(pairs, f, name)
+		}
+	}
+	add(knowledgeDir, "KNOWLEDGE_DIR", true)
+	add(indexDir, "INDEX_DIR", false)
+	if len(pairs) == 0 {
+		return nil
+	}
+	return strings.NewReplacer(pairs...)
 }

@@ -13,6 +13,8 @@ import (
 	"maps"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -274,5 +276,43 @@ func TestAutocompleteHasItsOwnLimit(t *testing.T) {
 	now = now.Add(time.Second) // 60 autocompletes a minute: one more
 	if r := complete("a"); r.Outcome != OutcomeOK {
 		t.Errorf("a second later: outcome %q, want ok", r.Outcome)
+	}
+}
+
+// TestReindexShowsOnlyTheAdminRelativePaths: /reindex answers privately (its deferral is
+// ephemeral, so every progress and result edit is too) and names fact files relative to
+// KNOWLEDGE_DIR, in its result and in /about, which everyone sees.
+func TestReindexShowsOnlyTheAdminRelativePaths(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "secret-server-layout", "facts")
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "knowledge", "data"))); err != nil {
+		t.Fatal(err)
+	}
+	base, err := knowledge.LoadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := index.Open(context.Background(), base, index.Options{Load: func(context.Context) (*knowledge.Base, error) { return knowledge.LoadDir(dir) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	line := editFactFile(t, dir, "beylikova.yaml", "unit: count", "unit: tonnes")
+	b := testBot(t, Options{Index: idx, Reindexer: idx, KnowledgeDir: dir})
+
+	rec := &recorder{}
+	NewDispatcher(b, testDeadlines, nil).Dispatch(context.Background(), Interaction("reindex", nil), rec)
+	if len(rec.responses) != 1 || rec.responses[0].Type != discordgo.InteractionResponseDeferredChannelMessageWithSource ||
+		rec.responses[0].Data == nil || rec.responses[0].Data.Flags&discordgo.MessageFlagsEphemeral == 0 {
+		t.Fatalf("responses %+v, want one private deferral", rec.responses)
+	}
+	final, _ := json.Marshal(rec.edits[len(rec.edits)-1])
+	about, _ := json.Marshal(b.Respond(context.Background(), Interaction("about", nil)).Response)
+	for what, text := range map[string]string{"the result": string(final), "/about": string(about)} {
+		if strings.Contains(text, "secret-server-layout") {
+			t.Errorf("%s shows the server's path: %s", what, text)
+		}
+	}
+	if want := fmt.Sprintf("beylikova.yaml:%d:", line); !strings.Contains(string(final), want) {
+		t.Errorf("the result %s does not name %s", final, want)
 	}
 }

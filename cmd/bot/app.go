@@ -103,6 +103,7 @@ func openApp(ctx context.Context, c config, log *slog.Logger, o appOptions) (*ap
 		bopts.RatePerMinute = 0
 	} else {
 		bopts.GuildID = c.GuildID // the terminal's user is trusted wherever the bot is registered
+		bopts.KnowledgeDir, bopts.IndexDir = c.KnowledgeDir, c.IndexDir
 	}
 	if idx.Reindexable() {
 		bopts.Reindexer = idx
