@@ -43,6 +43,7 @@ type Endpoint struct {
 	rest restResponder // for edits and followups
 	log  *slog.Logger
 	now  func() time.Time
+	seen *replayGuard
 }
 
 // NewEndpoint returns the handler for InteractionsPath: d answers each interaction, rest is
@@ -51,7 +52,7 @@ func NewEndpoint(d *Dispatcher, key ed25519.PublicKey, rest *discordgo.Session, 
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Endpoint{d: d, key: key, rest: newRESTResponder(rest), log: log, now: time.Now}
+	return &Endpoint{d: d, key: key, rest: newRESTResponder(rest), log: log, now: time.Now, seen: newReplayGuard(MaxClockSkew)}
 }
 
 // Close waits up to ctx, and at most the dispatcher's Drain deadline, for the replies still
@@ -97,6 +98,11 @@ func (e *Endpoint) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if i.Type == discordgo.InteractionPing {
 		writeJSON(w, &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong})
+		return
+	}
+	if i.ID != "" && !e.seen.first(i.ID, e.now()) {
+		e.log.Warn("interaction refused: already received (a replayed request)", "interaction", truncate(i.ID, 40), "remote", r.RemoteAddr)
+		http.Error(w, "interaction already received", http.StatusConflict)
 		return
 	}
 	hr := &httpResponder{w: w, rest: e.rest, written: make(chan struct{})}
@@ -177,4 +183,46 @@ func (h *httpResponder) remove(ctx context.Context, i *discordgo.Interaction) er
 
 func (h *httpResponder) followup(ctx context.Context, i *discordgo.Interaction, p *discordgo.WebhookParams) error {
 	return h.rest.followup(ctx, i, p)
+}
+
+// replayGuard remembers the ids of the interactions received within a window: a signed request
+// stays valid for MaxClockSkew, so one resent within it is a replay. Ids live in two
+// generations, each as long as the window, so each is remembered for at least the window and
+// at most twice it, and memory follows the last few minutes' traffic. Each replica has its own.
+type replayGuard struct {
+	window time.Duration
+
+	mu        sync.Mutex
+	cur, prev map[string]struct{}
+	rotated   time.Time
+}
+
+func newReplayGuard(window time.Duration) *replayGuard {
+	return &replayGuard{window: window, cur: map[string]struct{}{}, prev: map[string]struct{}{}}
+}
+
+// first reports whether id is seen for the first time within the window, and remembers it.
+func (g *replayGuard) first(id string, now time.Time) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	switch age := now.Sub(g.rotated); {
+	case age >= 2*g.window:
+		g.prev, g.cur, g.rotated = map[string]struct{}{}, map[string]struct{}{}, now
+	case age >= g.window:
+		g.prev, g.cur, g.rotated = g.cur, map[string]struct{}{}, now
+	}
+	if _, ok := g.cur[id]; ok {
+		return false
+	}
+	if _, ok := g.prev[id]; ok {
+		return false
+	}
+	g.cur[id] = struct{}{}
+	return true
+}
+
+func (g *replayGuard) size() int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return len(g.cur) + len(g.prev)
 }

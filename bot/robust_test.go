@@ -316,3 +316,52 @@ func TestReindexShowsOnlyTheAdminRelativePaths(t *testing.T) {
 		t.Errorf("the result %s does not name %s", final, want)
 	}
 }
+
+// TestEndpointRefusesAReplay: a signed request sent again within the 5-minute window Discord's
+// signature allows is refused, and its command does not run again; another interaction is
+// answered.
+func TestEndpointRefusesAReplay(t *testing.T) {
+	obs := newDispatches()
+	srv, sg, _ := endpoint(t, Options{Observer: obs}, testDeadlines)
+	body := interactionJSON(t, askInteraction("r1", drillQuestion))
+	at := time.Now()
+	send := func(body []byte) int {
+		resp, err := http.DefaultClient.Do(sg.request(t, srv.URL+InteractionsPath, body, at))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if s := send(body); s != http.StatusOK {
+		t.Fatalf("first request: %d, want 200", s)
+	}
+	at = at.Add(2 * time.Minute) // resent later, still within the window, signed anew
+	if s := send(body); s != http.StatusConflict {
+		t.Errorf("the same interaction again: %d, want 409", s)
+	}
+	if s := send(interactionJSON(t, askInteraction("r2", drillQuestion))); s != http.StatusOK {
+		t.Errorf("another interaction: %d, want 200", s)
+	}
+	if got, _ := obs.wait(context.Background(), 2); len(got) != 2 {
+		t.Errorf("%d commands ran, want 2", len(got))
+	}
+}
+
+// TestReplayGuardForgetsAfterTheWindow: ids are kept for the window and at most twice it, so
+// memory follows the traffic of the last few minutes.
+func TestReplayGuardForgetsAfterTheWindow(t *testing.T) {
+	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+	g := newReplayGuard(MaxClockSkew)
+	if !g.first("a", now) || g.first("a", now.Add(time.Minute)) {
+		t.Fatal("want a new id accepted once, then refused")
+	}
+	if g.first("a", now.Add(MaxClockSkew+time.Second)) {
+		t.Error("an id was forgotten within its window")
+	}
+	now = now.Add(2*MaxClockSkew + time.Second)
+	g.first("b", now)
+	if n := g.size(); n != 1 {
+		t.Errorf("%d ids kept two windows later, want 1", n)
+	}
+}
