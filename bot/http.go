@@ -40,7 +40,8 @@ func ParsePublicKey(s string) (ed25519.PublicKey, error) {
 type Endpoint struct {
 	d    *Dispatcher
 	key  ed25519.PublicKey
-	rest restResponder // for edits and followups
+	rest restResponder      // for edits and followups
+	app  *discordgo.Session // knows the application id
 	log  *slog.Logger
 	now  func() time.Time
 	seen *replayGuard
@@ -52,7 +53,7 @@ func NewEndpoint(d *Dispatcher, key ed25519.PublicKey, rest *discordgo.Session, 
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Endpoint{d: d, key: key, rest: newRESTResponder(rest), log: log, now: time.Now, seen: newReplayGuard(MaxClockSkew)}
+	return &Endpoint{d: d, key: key, rest: newRESTResponder(rest), app: rest, log: log, now: time.Now, seen: newReplayGuard(MaxClockSkew)}
 }
 
 // Close waits up to ctx, and at most the dispatcher's Drain deadline, for the replies still
@@ -105,6 +106,7 @@ func (e *Endpoint) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "interaction already received", http.StatusConflict)
 		return
 	}
+	withAppID(e.app, i)
 	hr := &httpResponder{w: w, rest: e.rest, written: make(chan struct{})}
 	if !e.d.Go(r.Context(), i, hr, hr.close) {
 		http.Error(w, "shutting down", http.StatusServiceUnavailable)

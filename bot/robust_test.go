@@ -365,3 +365,49 @@ func TestReplayGuardForgetsAfterTheWindow(t *testing.T) {
 		t.Errorf("%d ids kept two windows later, want 1", n)
 	}
 }
+
+// TestDeferredEditsFindTheApplication: an interaction without application_id (Discord's docs
+// examples have none) still gets its deferred answer: edits go to the configured
+// DISCORD_APP_ID, else to the id an earlier interaction carried.
+func TestDeferredEditsFindTheApplication(t *testing.T) {
+	idx, err := builtinIndex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, configured, earlier, want string
+	}{
+		{"configured", "app9", "", "app9"},
+		{"told by an earlier interaction", "", "appL", "appL"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fake := discordtest.New(t)
+			s, err := NewDiscord(SessionConfig{APIURL: fake.APIURL(), AppID: tt.configured})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sg := newSigner(t)
+			slow := slowIndex{Index: idx, delay: testDeadlines.Defer + 100*time.Millisecond}
+			ep := NewEndpoint(NewDispatcher(testBot(t, Options{Index: slow}), testDeadlines, nil), sg.pub, s, nil)
+			srv := httptest.NewServer(ep)
+			defer srv.Close()
+			defer ep.Close(context.Background())
+			if tt.earlier != "" {
+				in := askInteraction("e1", drillQuestion)
+				in["application_id"] = tt.earlier
+				httpAnswer(t, srv, sg, interactionJSON(t, in))
+			}
+			in := askInteraction("e2", drillQuestion)
+			delete(in, "application_id")
+			if status, resp := httpAnswer(t, srv, sg, interactionJSON(t, in)); status != 200 || resp.Type != 5 {
+				t.Fatalf("status %d, type %d; want a deferral", status, resp.Type)
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			if _, err := fake.Wait(ctx, discordtest.Match("PATCH", "/api/v9/webhooks/"+tt.want+"/tok-e2/messages/@original")); err != nil {
+				t.Errorf("no edit for application %s: %v", tt.want, err)
+			}
+		})
+	}
+}

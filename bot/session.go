@@ -51,6 +51,9 @@ func NewDiscord(cfg SessionConfig) (*discordgo.Session, error) {
 		return nil, err
 	}
 	s.Client = &http.Client{Transport: tr, Timeout: restTimeout}
+	if cfg.AppID != "" {
+		learnAppID(s, cfg.AppID)
+	}
 	s.Identify.Intents = discordgo.IntentsNone // slash commands need no intents, privileged or not
 	s.ShardID, s.ShardCount = cfg.ShardID, cfg.ShardCount
 	s.LogLevel = discordgo.LogError
@@ -175,6 +178,7 @@ func (g *Gateway) Run(ctx context.Context) error {
 			g.log.Warn("interaction refused: cannot decode it", "interaction", rawInteractionID(e.RawData), "err", err)
 			return
 		}
+		withAppID(g.s, i)
 		g.d.Dispatch(ctx, i, rest)
 	})
 	defer remove()
@@ -185,6 +189,38 @@ func (g *Gateway) Run(ctx context.Context) error {
 	g.d.Close(context.Background())
 	g.setReady(false)
 	return g.s.Close()
+}
+
+// withAppID fills in the application id of an interaction that has none (Discord's docs
+// examples have none): edits and followups are addressed to it. The id is the configured
+// DISCORD_APP_ID, else the one Discord told at READY or in an earlier interaction; an id an
+// interaction carries is learned when none is known.
+func withAppID(s *discordgo.Session, i *discordgo.Interaction) {
+	if i.AppID == "" {
+		i.AppID = appID(s)
+	} else {
+		learnAppID(s, i.AppID)
+	}
+}
+
+// appID is the application id the session knows, "" if none.
+func appID(s *discordgo.Session) string {
+	s.State.RLock()
+	defer s.State.RUnlock()
+	if s.State.Application == nil {
+		return ""
+	}
+	return s.State.Application.ID
+}
+
+// learnAppID keeps id as the session's application id unless one is known; READY replaces it
+// with Discord's own.
+func learnAppID(s *discordgo.Session, id string) {
+	s.State.Lock()
+	defer s.State.Unlock()
+	if s.State.Application == nil || s.State.Application.ID == "" {
+		s.State.Application = &discordgo.Application{ID: id}
+	}
 }
 
 // APIError names, in err, the API base the bot really called: discordgo's errors name
