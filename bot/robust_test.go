@@ -411,3 +411,18 @@ func TestDeferredEditsFindTheApplication(t *testing.T) {
 		})
 	}
 }
+
+// TestUnknownCommandNameIsLoggedShort: a 10,000-character command name is logged cut, with its
+// length, and answered with a short sentence.
+func TestUnknownCommandNameIsLoggedShort(t *testing.T) {
+	var logs e2eLog
+	b := testBot(t, Options{Log: slog.New(slog.NewTextHandler(&logs, nil))})
+	name := strings.Repeat("x", 10_000)
+	reply := b.Respond(context.Background(), Interaction(name, nil))
+	if reply.Outcome != OutcomeBadInput || len(reply.Response.Data.Content) > 300 {
+		t.Errorf("reply %q (%s), want a short bad_input sentence", reply.Response.Data.Content, reply.Outcome)
+	}
+	if l := logs.String(); len(l) > 500 || !strings.Contains(l, "command_length=10000") {
+		t.Errorf("log of %d bytes: %.300s…; want the name cut, with its length", len(l), l)
+	}
+}

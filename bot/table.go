@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/reedesk/reedesk/index"
@@ -205,7 +206,8 @@ func (b *Bot) route(ctx context.Context, i *discordgo.Interaction) (Reply, error
 		data := i.ApplicationCommandData()
 		c, ok := b.table.command(data.Name)
 		if !ok {
-			b.log.WarnContext(ctx, "unknown command", "command", data.Name)
+			// The name is the sender's: logged cut, so a huge one cannot flood the log.
+			b.log.WarnContext(ctx, "unknown command", "command", truncate(data.Name, 64), "command_length", utf8.RuneCountInString(data.Name))
 			return Reply{}, badInput("I don't know the command /" + escapeInput(truncate(data.Name, 40)) + ". I know " + b.table.list() + ".")
 		}
 		r := request{i: i, opts: options(data.Options)}
