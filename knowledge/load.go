@@ -79,7 +79,8 @@ func LoadDir(dir string) (*Base, error) {
 func Load(fsys fs.FS, dir string) (*Base, error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return nil, fmt.Errorf("read knowledge directory: %w", err)
+		// os.DirFS calls the folder ".": name it.
+		return nil, fmt.Errorf("read knowledge directory %s: %w", dir, unwrapPath(err))
 	}
 	l := &loader{dir: dir, broken: map[string]bool{}}
 	var files []*yamlFile

@@ -2,10 +2,13 @@ package knowledge
 
 import (
 	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/reedesk/reedesk/internal/golden"
 )
@@ -40,5 +43,54 @@ func TestEmbeddedIsValid(t *testing.T) {
 	}
 	if len(b.Facts) < 100 {
 		t.Errorf("Embedded() has %d facts, want at least 100", len(b.Facts))
+	}
+}
+
+// TestYAMLSyntaxErrorsNameTheLine: an unclosed [ or { is reported on the line that opens it
+// (yaml.v3 reports the line before when it is not the first).
+func TestYAMLSyntaxErrorsNameTheLine(t *testing.T) {
+	head := "topic: t\ntitle: T\nfacts:\n  - id: a\n"
+	tests := []struct {
+		name, yaml string
+		want       int
+	}{
+		{"unclosed [", head + "    tags: [x, y\n    text: hello\n", 5},
+		{"unclosed {", head + "    figures: {name: a, value: 1\n    text: hello\n", 5},
+		{"unclosed [ over two lines", head + "    tags: [x,\n      y\n    text: hello\n", 5},
+		{"unclosed [ on the first line", "tags: [x, y\n", 1},
+		{"unclosed { on the first line", "a: {b: 1\nc: 2\n", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(fstest.MapFS{"f.yaml": {Data: []byte(tt.yaml)}}, "")
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				t.Fatalf("error %v, want a *ValidationError", err)
+			}
+			var got []string
+			for _, p := range ve.Problems {
+				if p.File == "f.yaml" {
+					got = append(got, p.String())
+				}
+			}
+			if want := fmt.Sprintf("f.yaml:%d: YAML syntax:", tt.want); len(got) != 1 || !strings.HasPrefix(got[0], want) {
+				t.Errorf("problems of f.yaml %q, want one starting %q", got, want)
+			}
+		})
+	}
+}
+
+// unreadableFS is a folder that cannot be listed, as os.DirFS reports one: "open .".
+type unreadableFS struct{}
+
+func (unreadableFS) Open(string) (fs.File, error) {
+	return nil, &fs.PathError{Op: "open", Path: ".", Err: fs.ErrPermission}
+}
+
+// TestUnreadableFolderIsNamed: a knowledge folder that cannot be read is named, not ".".
+func TestUnreadableFolderIsNamed(t *testing.T) {
+	_, err := Load(unreadableFS{}, "/srv/facts")
+	if err == nil || !strings.Contains(err.Error(), "/srv/facts") || strings.Contains(err.Error(), "open .") || !errors.Is(err, fs.ErrPermission) {
+		t.Errorf("error %v, want it to name /srv/facts and say permission denied", err)
 	}
 }

@@ -37,7 +37,7 @@ func (l *loader) parse(f *yamlFile) bool {
 			l.problem(f.name, 0, "", "the file is empty")
 			return false
 		}
-		l.yamlError(f.name, err)
+		l.yamlError(f, err)
 		return false
 	}
 	var extra yaml.Node
@@ -45,7 +45,7 @@ func (l *loader) parse(f *yamlFile) bool {
 		l.problem(f.name, extra.Line, "", "the file holds more than one YAML document (a second ---)")
 		return false
 	} else if !errors.Is(err, io.EOF) {
-		l.yamlError(f.name, err)
+		l.yamlError(f, err)
 		return false
 	}
 	if n := findAlias(&root); n != nil {
@@ -56,14 +56,35 @@ func (l *loader) parse(f *yamlFile) bool {
 	return true
 }
 
-func (l *loader) yamlError(name string, err error) {
+func (l *loader) yamlError(f *yamlFile, err error) {
 	msg := firstLine(err.Error())
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		l.problem(name, line, "", "YAML syntax: %s", m[2])
+		l.problem(f.name, unclosedLine(f.data, line, m[2]), "", "YAML syntax: %s", m[2])
 		return
 	}
-	l.problem(name, 0, "", "YAML syntax: %s", strings.TrimPrefix(msg, "yaml: "))
+	l.problem(f.name, 0, "", "YAML syntax: %s", strings.TrimPrefix(msg, "yaml: "))
+}
+
+// unclosedLine corrects the line yaml.v3 gives for an unclosed [ or {: it reports the line of
+// the opening bracket counted from 0, one too early, unless the bracket is on the first line
+// (then it reports where the parse stopped). The bracket's line is the one after the reported
+// line when that line holds the bracket.
+func unclosedLine(data []byte, line int, msg string) int {
+	var open byte
+	switch {
+	case strings.HasSuffix(msg, "did not find expected ',' or ']'"):
+		open = '['
+	case strings.HasSuffix(msg, "did not find expected ',' or '}'"):
+		open = '{'
+	default:
+		return line
+	}
+	lines := bytes.Split(data, []byte("\n"))
+	if line < len(lines) && bytes.IndexByte(lines[line], open) >= 0 {
+		return line + 1
+	}
+	return line
 }
 
 func invalidUTF8(b []byte) int {
