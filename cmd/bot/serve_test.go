@@ -306,3 +306,22 @@ func TestServeReportsAFailingWatch(t *testing.T) {
 		t.Errorf("reedesk_knowledge_stale = %v after the fix, want 0", v)
 	}
 }
+
+// TestServeHTTPOpsOnlyOnOpsAddr: with OPS_ADDR set, health and metrics are served there and
+// not on the public interactions port, which serves only /interactions.
+func TestServeHTTPOpsOnlyOnOpsAddr(t *testing.T) {
+	ops := "http://" + freeAddr(t)
+	r := startReplica(t, map[string]string{"OPS_ADDR": strings.TrimPrefix(ops, "http://")})
+	waitFor(t, 20*time.Second, "/readyz on OPS_ADDR", func() bool { s, _ := get(ops + "/readyz"); return s == 200 })
+	for _, path := range []string{"/healthz", "/readyz", "/metrics"} {
+		if s, _ := get(ops + path); s != 200 {
+			t.Errorf("GET %s on OPS_ADDR: %d, want 200", path, s)
+		}
+		if s, _ := get(r.url + path); s != http.StatusNotFound {
+			t.Errorf("GET %s on the interactions port: %d, want 404", path, s)
+		}
+	}
+	if out := r.ask(t, "ops1", "How many locations were drilled at Beylikova?"); !strings.Contains(out, "310") {
+		t.Errorf("the interactions port answered %.200s, want the answer", out)
+	}
+}
