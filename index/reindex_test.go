@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -420,5 +421,68 @@ func TestReindexWithoutFactFilesFails(t *testing.T) {
 	}
 	if idx.Reindexable() {
 		t.Error("Reindexable() = true for an index with no loader")
+	}
+}
+
+// sharedTitles is a valid knowledge base of n facts that all have one title, as 481 of the
+// 100,000 synthetic facts do.
+func sharedTitles(n int) fstest.MapFS {
+	var b strings.Builder
+	b.WriteString("topic: shared\ntitle: Shared titles\nfacts:\n")
+	for k := range n {
+		fmt.Fprintf(&b, "  - id: shared-%04d\n    kind: production\n    title: World mine production of rare earths\n    text: Fact number %d of a long list, about quantity %d.\n    source: s1\n", k, k, k*7)
+	}
+	return fstest.MapFS{
+		"sources.yaml": {Data: []byte("sources:\n  - id: s1\n    publisher: REE Desk tests\n    title: Shared titles\n    date: 2026-11\n")},
+		"shared.yaml":  {Data: []byte(b.String())},
+	}
+}
+
+// TestReindexAcceptsFactsThatShareATitle: the check before a new index is swapped in never
+// refuses a valid knowledge base, however many facts share a title.
+func TestReindexAcceptsFactsThatShareATitle(t *testing.T) {
+	idx := reindexable(t, loader(sharedTitles(300)))
+	run, _ := idx.Reindex("test")
+	report, err := run.Wait(context.Background())
+	if err != nil {
+		t.Fatalf("reindex of 300 facts sharing a title: %v", err)
+	}
+	if report.Facts != 300 || idx.Base().Version != report.Version {
+		t.Errorf("report %+v, serving %s; want the 300 facts swapped in", report, idx.Base().Version)
+	}
+}
+
+// TestReindexAt100k reindexes into 100,000 synthetic facts, among which hundreds share a title:
+// the build is checked and swapped in, and searches find the new facts. It takes about a
+// minute and a half on two cores, so it runs only with BENCH_100K=1 (and never with -short).
+func TestReindexAt100k(t *testing.T) {
+	if testing.Short() || os.Getenv("BENCH_100K") == "" {
+		t.Skip("set BENCH_100K=1 to reindex 100,000 synthetic facts (about 90 s on 2 cores)")
+	}
+	fsys := syntheticFS(100_000, 7)
+	big := loadBase(t, fsys)
+	titles := map[string]int{}
+	most := 0
+	for _, f := range big.Facts {
+		titles[f.Title]++
+		most = max(most, titles[f.Title])
+	}
+	if most < 50 {
+		t.Fatalf("the most shared title has %d facts; the test needs more than the 50 the old check looked at", most)
+	}
+	idx := reindexable(t, func(context.Context) (*knowledge.Base, error) { return big, nil })
+	start := time.Now()
+	run, _ := idx.Reindex("test")
+	report, err := run.Wait(context.Background())
+	if err != nil {
+		t.Fatalf("reindex of 100,000 facts (%d share one title): %v", most, err)
+	}
+	t.Logf("reindex of %d facts (%d share one title) took %s", report.Facts, most, time.Since(start).Round(time.Millisecond))
+	if report.Facts != 100_000 || idx.Base().Version != big.Version {
+		t.Errorf("report %d facts, serving %s; want the 100,000 facts swapped in", report.Facts, idx.Base().Version)
+	}
+	res, err := idx.Search(context.Background(), big.Facts[99_999].Title, 5)
+	if err != nil || len(res.Hits) == 0 {
+		t.Errorf("search after the swap: %v, %d hits", err, len(res.Hits))
 	}
 }
