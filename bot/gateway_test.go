@@ -374,6 +374,7 @@ func TestRegister(t *testing.T) {
 			}
 			var sent []string
 			perms := map[string]string{}
+			where := map[string]string{} // contexts and integration types, as sent
 			for _, c := range body {
 				var name string
 				json.Unmarshal(c["name"], &name)
@@ -381,6 +382,22 @@ func TestRegister(t *testing.T) {
 				if p, ok := c["default_member_permissions"]; ok && string(p) != "null" {
 					perms[name] = string(p)
 				}
+				if c["contexts"] != nil || c["integration_types"] != nil {
+					where[name] = string(c["contexts"]) + " " + string(c["integration_types"])
+				}
+			}
+			// Global commands say where they may be used: the admin commands only in servers
+			// that installed the bot, the others also in DMs and as a user's own app. Guild
+			// commands exist in their guild only, and Discord takes no such fields for them.
+			wantWhere := map[string]string{}
+			if tc.guild == "" {
+				for _, n := range names {
+					wantWhere[n] = "[0,1,2] [0,1]"
+				}
+				wantWhere["reindex"], wantWhere["curate"] = "[0] [0]", "[0] [0]"
+			}
+			if d := cmp.Diff(wantWhere, where); d != "" {
+				t.Errorf("contexts and integration_types by command (-want +got):\n%s", d)
 			}
 			if d := cmp.Diff(names, sent); d != "" {
 				t.Errorf("command names sent (-Commands() +sent):\n%s", d)

@@ -100,7 +100,15 @@ func Register(ctx context.Context, s *discordgo.Session, cfg SessionConfig) ([]*
 	}
 	ctx, cancel := context.WithTimeout(ctx, restTimeout)
 	defer cancel()
-	cmds, err := s.ApplicationCommandBulkOverwrite(appID, cfg.GuildID, Commands(), discordgo.WithContext(ctx))
+	defs := Commands()
+	if cfg.GuildID != "" {
+		// Guild commands exist in their guild only; Discord takes contexts and integration
+		// types for global commands alone.
+		for _, c := range defs {
+			c.Contexts, c.IntegrationTypes = nil, nil
+		}
+	}
+	cmds, err := s.ApplicationCommandBulkOverwrite(appID, cfg.GuildID, defs, discordgo.WithContext(ctx))
 	if err != nil {
 		return nil, fmt.Errorf("register commands: %w", APIError(cfg, err))
 	}

@@ -43,7 +43,7 @@ func stringOption(name, desc string, required bool, autocomplete bool) *discordg
 }
 
 func newTable() table {
-	return table{
+	t := table{
 		commands: []command{
 			{
 				def: &discordgo.ApplicationCommand{
@@ -135,6 +135,22 @@ func newTable() table {
 			{prefix: commentModal, run: (*Bot).comment},
 		},
 	}
+	for _, c := range t.commands {
+		c.def.Contexts, c.def.IntegrationTypes = where(c.admin)
+	}
+	return t
+}
+
+// where says where a command may be used: an admin command only in servers that installed the
+// bot, so Discord offers it nowhere else (not in DMs, not through a user's own install); the
+// others also in DMs and group DMs, and as an app a member installs for themselves.
+func where(admin bool) (*[]discordgo.InteractionContextType, *[]discordgo.ApplicationIntegrationType) {
+	if admin {
+		return &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild},
+			&[]discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall}
+	}
+	return &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM, discordgo.InteractionContextPrivateChannel},
+		&[]discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall, discordgo.ApplicationIntegrationUserInstall}
 }
 
 // Commands returns the definitions of every slash command, for registration.

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -323,5 +324,41 @@ func TestServeHTTPOpsOnlyOnOpsAddr(t *testing.T) {
 	}
 	if out := r.ask(t, "ops1", "How many locations were drilled at Beylikova?"); !strings.Contains(out, "310") {
 		t.Errorf("the interactions port answered %.200s, want the answer", out)
+	}
+}
+
+// TestRegisterSendsWhereCommandsMayBeUsed: `reedesk register` sends every command with the
+// contexts and installs it may be used in, in a payload the fake Discord checks against Discord's
+// naming rules, and against its OpenAPI description when DISCORD_OPENAPI_SPEC is set.
+func TestRegisterSendsWhereCommandsMayBeUsed(t *testing.T) {
+	fake := discordtest.New(t)
+	var out bytes.Buffer
+	err := run(context.Background(), []string{"register"}, env(map[string]string{"DISCORD_TOKEN": "test-token", "DISCORD_API_URL": fake.APIURL(), "DISCORD_APP_ID": "1"}), &out, io.Discard)
+	if err != nil {
+		t.Fatalf("register: %v", err)
+	}
+	reqs := fake.Requests()
+	if len(reqs) != 1 || reqs[0].Method != "PUT" {
+		t.Fatalf("requests %v, want one PUT", reqs)
+	}
+	var cmds []struct {
+		Name             string `json:"name"`
+		Contexts         []int  `json:"contexts"`
+		IntegrationTypes []int  `json:"integration_types"`
+	}
+	if err := json.Unmarshal(reqs[0].Body, &cmds); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cmds {
+		contexts, installs := []int{0, 1, 2}, []int{0, 1} // servers, the bot's DMs, other DMs; guild and user installs
+		if c.Name == "reindex" || c.Name == "curate" {
+			contexts, installs = []int{0}, []int{0}
+		}
+		if !slices.Equal(c.Contexts, contexts) || !slices.Equal(c.IntegrationTypes, installs) {
+			t.Errorf("/%s: contexts %v, integration types %v; want %v and %v", c.Name, c.Contexts, c.IntegrationTypes, contexts, installs)
+		}
+	}
+	if len(cmds) == 0 || !strings.Contains(out.String(), "Registered") {
+		t.Errorf("%d commands sent; output %q", len(cmds), out.String())
 	}
 }
