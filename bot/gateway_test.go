@@ -62,8 +62,9 @@ type e2eConfig struct {
 	quiet    bool                            // log at Info, not Debug (load tests)
 	// deadlines are the dispatcher's; zero means testDeadlines. Load tests use Discord's:
 	// under the race detector an acknowledgement may take a second.
-	deadlines Deadlines
-	questions QuestionLog // nil: not recorded
+	deadlines  Deadlines
+	questions  QuestionLog // nil: not recorded
+	adminUsers []string    // ADMIN_USER_IDS besides e2eAdminUser
 }
 
 // startE2E starts a fake Discord and the bot the way cmd/bot serves it, connected through the
@@ -114,7 +115,7 @@ func startE2E(tb testing.TB, c e2eConfig) *e2e {
 
 	opts := Options{
 		Index:        e.idx,
-		AdminRoleIDs: []string{e2eAdminRole}, AdminUserIDs: []string{e2eAdminUser},
+		AdminRoleIDs: []string{e2eAdminRole}, AdminUserIDs: append([]string{e2eAdminUser}, c.adminUsers...),
 		Observer: c.observer, Log: log, // RatePerMinute 0: no per-user limit
 		ProgressEvery: e2eProgress,
 		Questions:     c.questions,

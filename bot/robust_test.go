@@ -120,6 +120,13 @@ func autocompleteInteraction(command, option, value string) *discordgo.Interacti
 // response it got.
 func httpAnswer(t *testing.T, srv *httptest.Server, sg signer, body []byte) (int, sentResponse) {
 	t.Helper()
+	status, resp, _ := httpAnswerRaw(t, srv, sg, body)
+	return status, resp
+}
+
+// httpAnswerRaw is httpAnswer with the response body as the endpoint wrote it.
+func httpAnswerRaw(t *testing.T, srv *httptest.Server, sg signer, body []byte) (int, sentResponse, []byte) {
+	t.Helper()
 	resp, err := http.DefaultClient.Do(sg.request(t, srv.URL+InteractionsPath, body, time.Now()))
 	if err != nil {
 		t.Fatal(err)
@@ -135,7 +142,7 @@ func httpAnswer(t *testing.T, srv *httptest.Server, sg signer, body []byte) (int
 	if out.Data == nil {
 		out.Data = &sentMessage{}
 	}
-	return resp.StatusCode, out
+	return resp.StatusCode, out, raw
 }
 
 // TestUndecodableInteractionsAgree sends interactions discordgo v0.29.0 cannot decode as they

@@ -214,6 +214,10 @@ func (t table) name(i *discordgo.Interaction) string {
 
 // route finds the handler of an interaction and runs it.
 func (b *Bot) route(ctx context.Context, i *discordgo.Interaction) (Reply, error) {
+	if i != nil && i.Type == discordgo.InteractionPing {
+		// Discord sends PINGs to the HTTP endpoint only, but a PING is answered alike anywhere.
+		return Reply{Response: &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong}}, nil
+	}
 	if i == nil || i.Data == nil {
 		return Reply{}, badInput("That interaction carried no data, so there is nothing to answer.")
 	}
