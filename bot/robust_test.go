@@ -63,6 +63,7 @@ func TestDispatchRecoversPanics(t *testing.T) {
 				t.Fatalf("%d responses, want 1", len(rec.responses))
 			}
 			resp := rec.responses[0]
+			validateSent(t, "POST", "/interactions/1/t/callback", resp)
 			if resp.Type != tt.wantType {
 				t.Errorf("response type %d, want %d", resp.Type, tt.wantType)
 			}
@@ -89,8 +90,9 @@ func TestDispatchRecoversPanics(t *testing.T) {
 			t.Fatalf("responses %+v, want one deferral", rec.responses)
 		}
 		if n := len(rec.edits); n == 0 || rec.edits[n-1].Content == nil || *rec.edits[n-1].Content != apology {
-			t.Errorf("edits %+v, want the last one to be the apology", rec.edits)
+			t.Fatalf("edits %+v, want the last one to be the apology", rec.edits)
 		}
+		validateSent(t, "PATCH", "/webhooks/1/t/messages/@original", rec.edits[len(rec.edits)-1])
 		if got, _ := obs.wait(context.Background(), 1); got[0].outcome != OutcomePanic {
 			t.Errorf("outcome %q, want %q", got[0].outcome, OutcomePanic)
 		}
@@ -103,6 +105,24 @@ type nilRunReindexer struct{}
 
 func (nilRunReindexer) Reindex(string) (*index.Run, bool) { return nil, false }
 func (nilRunReindexer) Last() (index.Last, bool)          { return index.Last{}, false }
+
+// validateSent checks a payload the bot would send against Discord's limits, and against its
+// OpenAPI description when DISCORD_OPENAPI_SPEC names it.
+func validateSent(t *testing.T, method, path string, v any) {
+	t.Helper()
+	body, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := discordtest.CheckLimits(method, path, body); err != nil {
+		t.Error(err)
+	}
+	if val := discordtest.ValidatorFromEnv(t); val != nil {
+		if err := val.Validate(method, path, body); err != nil {
+			t.Error(err)
+		}
+	}
+}
 
 // autocompleteInteraction is what Discord sends while a user types value into option.
 func autocompleteInteraction(command, option, value string) *discordgo.Interaction {
@@ -269,6 +289,7 @@ func TestAutocompleteHasItsOwnLimit(t *testing.T) {
 		}
 	}
 	r := complete("a")
+	validateSent(t, "POST", "/interactions/1/t/callback", r.Response)
 	if r.Outcome != OutcomeRateLimited || r.Response.Type != discordgo.InteractionApplicationCommandAutocompleteResult || len(r.Response.Data.Choices) != 0 {
 		t.Errorf("autocomplete past the burst: outcome %q, type %d, %d choices; want rate_limited, an empty autocomplete result", r.Outcome, r.Response.Type, len(r.Response.Data.Choices))
 	}
@@ -311,6 +332,10 @@ func TestReindexShowsOnlyTheAdminRelativePaths(t *testing.T) {
 	if len(rec.responses) != 1 || rec.responses[0].Type != discordgo.InteractionResponseDeferredChannelMessageWithSource ||
 		rec.responses[0].Data == nil || rec.responses[0].Data.Flags&discordgo.MessageFlagsEphemeral == 0 {
 		t.Fatalf("responses %+v, want one private deferral", rec.responses)
+	}
+	validateSent(t, "POST", "/interactions/1/t/callback", rec.responses[0])
+	for _, e := range rec.edits {
+		validateSent(t, "PATCH", "/webhooks/1/t/messages/@original", e)
 	}
 	final, _ := json.Marshal(rec.edits[len(rec.edits)-1])
 	about, _ := json.Marshal(b.Respond(context.Background(), Interaction("about", nil)).Response)
