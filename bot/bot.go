@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/reedesk/reedesk/chart"
 	"github.com/reedesk/reedesk/index"
 	"github.com/reedesk/reedesk/knowledge"
 )
@@ -60,7 +61,13 @@ type Bot struct {
 	now      func() time.Time
 	started  time.Time
 	progress time.Duration
+	// charts are drawn once per knowledge version: a reindex's new base empties the cache.
+	charts *chart.Cache
 }
+
+// chartEntries is how many topics' or comparisons' charts the bot keeps drawn: every topic,
+// and the comparisons asked most recently.
+const chartEntries = 128
 
 // New returns a Bot.
 func New(opts Options) *Bot {
@@ -74,6 +81,7 @@ func New(opts Options) *Bot {
 		log:      opts.Log,
 		now:      opts.Now,
 		progress: opts.ProgressEvery,
+		charts:   chart.NewCache(chartEntries),
 	}
 	if b.log == nil {
 		b.log = slog.New(slog.DiscardHandler)

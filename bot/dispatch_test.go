@@ -28,6 +28,7 @@ type recorder struct {
 	edits     []*discordgo.WebhookEdit
 	removed   int
 	followups []*discordgo.WebhookParams
+	noUploads bool // like the HTTP endpoint: files go in an edit
 }
 
 func (r *recorder) respond(_ context.Context, _ *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
@@ -43,6 +44,8 @@ func (r *recorder) edit(_ context.Context, _ *discordgo.Interaction, e *discordg
 	r.edits = append(r.edits, e)
 	return nil
 }
+
+func (r *recorder) uploads() bool { return !r.noUploads }
 
 func (r *recorder) remove(context.Context, *discordgo.Interaction) error {
 	r.mu.Lock()
