@@ -156,7 +156,7 @@ func figureSources(base *knowledge.Base, g *knowledge.Figure) []*knowledge.Sourc
 // its publisher's short name.
 func sourceName(s *knowledge.Source) string {
 	if e := s.Edition(); e != "" {
-		return e
+		return unbroken(e)
 	}
 	return shortPublisher(s.Publisher)
 }
@@ -186,7 +186,7 @@ func shortPublisher(p string) string {
 func sourceLine(base *knowledge.Base, g *knowledge.Figure) string {
 	if g.Source != nil {
 		if e := g.Source.Edition(); e != "" {
-			return e
+			return unbroken(e)
 		}
 		return shortPublisher(g.Source.Publisher) + ", " + cardDate(g.Source.Date)
 	}
@@ -199,6 +199,10 @@ func sourceLine(base *knowledge.Base, g *knowledge.Figure) string {
 	}
 	return "computed from " + strings.Join(names, " and ")
 }
+
+// unbroken joins the words of a short name with no-break spaces, so that "USGS MCS 2025" is
+// never split across the lines of a narrow tile.
+func unbroken(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }
 
 func uniqueNames(srcs []*knowledge.Source) []string {
 	var out []string

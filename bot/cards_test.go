@@ -51,12 +51,12 @@ func TestTiles(t *testing.T) {
 		significant int
 		decimals    int
 	}{
-		{"usgs_mine_2024_china", "China, 2024", "USGS MCS 2025", 2, 0},
-		{"usgs_reserves_india", "India, 2024", "USGS MCS 2025", 2, 1},
+		{"usgs_mine_2024_china", "China, 2024", "USGS\u00a0MCS\u00a02025", 2, 0},
+		{"usgs_reserves_india", "India, 2024", "USGS\u00a0MCS\u00a02025", 2, 1},
 		{"beylikova_reo", "Rare earth oxides", "Anadolu Agency, Oct\u00a02025", 3, 1},
 		{"beylikova_implied_grade", "Beylikova's implied ore grade", "computed from Anadolu Agency", 3, 2},
-		{"beylikova_reserve_rank", "Beylikova's rank among national rare earth reserves", "computed from Anadolu Agency and USGS MCS 2025", 1, 0},
-		{"china_processing_share_iea", "China's share of refining, 2023", "IEA GCMO 2024", 2, 0},
+		{"beylikova_reserve_rank", "Beylikova's rank among national rare earth reserves", "computed from Anadolu Agency and USGS\u00a0MCS\u00a02025", 1, 0},
+		{"china_processing_share_iea", "China's share of refining, 2023", "IEA\u00a0GCMO\u00a02024", 2, 0},
 		{"china_output_share_aa", "China's share of world output", "Anadolu Agency, Oct\u00a02025", 2, 0},
 		{"china_magnet_share_brink", "China's share of high-strength magnets", "Brink News, Aug\u00a02022", 1, 0},
 	}
