@@ -194,3 +194,21 @@ func TestTerminalWritesCharts(t *testing.T) {
 		t.Errorf("paths %q, want %q", paths.String(), "  "+path+"\n")
 	}
 }
+
+// BenchmarkStatsWithChart is /stats topic:world-production once its chart is cached: the card
+// built and the request body Discord receives encoded, multipart with the PNG.
+func BenchmarkStatsWithChart(b *testing.B) {
+	bot := testBotTB(b)
+	i := Interaction("stats", map[string]any{"topic": "world-production"})
+	ctx := context.Background()
+	var size int
+	for b.Loop() {
+		reply := bot.Respond(ctx, i)
+		_, body, err := encodeBody(reply.Response)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(body)
+	}
+	b.ReportMetric(float64(size), "body-bytes")
+}
