@@ -28,8 +28,9 @@ var benchQuestions = []string{
 }
 
 // BenchmarkAsk measures /ask end to end on the built-in knowledge base: the question in, the
-// Discord payload out as JSON, the way the dispatcher sends it; with the question log off,
-// on SQLite, and on PostgreSQL when TEST_DATABASE_URL names one.
+// Discord payload out as JSON, the way the dispatcher sends it: every answer made afresh
+// (cache=off), then with the answer cache and the question log off, on SQLite, and on
+// PostgreSQL when TEST_DATABASE_URL names one.
 func BenchmarkAsk(b *testing.B) {
 	base, err := knowledge.Embedded()
 	if err != nil {
@@ -40,6 +41,11 @@ func BenchmarkAsk(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer idx.Close()
+	b.Run("cache=off", func(b *testing.B) {
+		bot := New(Options{Index: idx})
+		bot.answers = nil // every question answered afresh
+		benchAsk(b, bot)
+	})
 	logs := []struct {
 		name string
 		opts *questions.Options

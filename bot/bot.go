@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/reedesk/reedesk/answer"
 	"github.com/reedesk/reedesk/index"
 	"github.com/reedesk/reedesk/knowledge"
 )
@@ -53,6 +54,7 @@ type Bot struct {
 	idx       Index
 	reindex   Reindexer
 	questions QuestionLog
+	answers   *answer.Cache
 	table     table
 	admins    admins
 	limit     *limiter
@@ -64,12 +66,16 @@ type Bot struct {
 	progress  time.Duration
 }
 
+// answerCacheSize is how many recent answers the bot keeps: a team asks the same questions.
+const answerCacheSize = 1024
+
 // New returns a Bot.
 func New(opts Options) *Bot {
 	b := &Bot{
 		idx:       opts.Index,
 		reindex:   opts.Reindexer,
 		questions: opts.Questions,
+		answers:   answer.NewCache(answerCacheSize),
 		table:     newTable(),
 		admins:    newAdmins(opts.AdminRoleIDs, opts.AdminUserIDs),
 		version:   opts.Version,
