@@ -203,3 +203,9 @@ func evaluate(t *testing.T, path string, minAll, minFirst int) {
 		t.Errorf("%d of %d answers have every expected figure in the content and first embed, want at least %d", total.first, total.n, minFirst)
 	}
 }
+
+// TestEvalHeldOut3 is a third held-out set, by kind, with ten out-of-scope questions, written
+// from the seed article and the reference notes only.
+func TestEvalHeldOut3(t *testing.T) {
+	evaluate(t, filepath.Join("testdata", "heldout3.yaml"), 0, 0)
+}
