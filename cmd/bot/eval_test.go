@@ -207,5 +207,6 @@ func evaluate(t *testing.T, path string, minAll, minFirst int) {
 // TestEvalHeldOut3 is a third held-out set, by kind, with ten out-of-scope questions, written
 // from the seed article and the reference notes only.
 func TestEvalHeldOut3(t *testing.T) {
-	evaluate(t, filepath.Join("testdata", "heldout3.yaml"), 0, 0)
+	// Measured 52 and 47 of 60 when the set was written, before any change made for it.
+	evaluate(t, filepath.Join("testdata", "heldout3.yaml"), 52, 47)
 }
