@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/reedesk/reedesk/answer"
 	"github.com/reedesk/reedesk/chart"
 	"github.com/reedesk/reedesk/index"
 	"github.com/reedesk/reedesk/knowledge"
@@ -34,7 +35,8 @@ type Reindexer interface {
 // Options configure a Bot. Index is required.
 type Options struct {
 	Index     Index
-	Reindexer Reindexer // nil: the bot serves knowledge that cannot be reloaded
+	Reindexer Reindexer   // nil: the bot serves knowledge that cannot be reloaded
+	Questions QuestionLog // nil: questions are not recorded and answers have no vote buttons
 	// Admins may run /reindex besides members with the Manage Server permission.
 	AdminRoleIDs, AdminUserIDs []string
 	RatePerMinute              float64 // per user; 0 turns the limit off
@@ -50,20 +52,25 @@ type Options struct {
 
 // Bot answers interactions.
 type Bot struct {
-	idx      Index
-	reindex  Reindexer
-	table    table
-	admins   admins
-	limit    *limiter
-	version  string
-	observe  Observer
-	log      *slog.Logger
-	now      func() time.Time
-	started  time.Time
-	progress time.Duration
+	idx       Index
+	reindex   Reindexer
+	questions QuestionLog
+	answers   *answer.Cache
+	table     table
+	admins    admins
+	limit     *limiter
+	version   string
+	observe   Observer
+	log       *slog.Logger
+	now       func() time.Time
+	started   time.Time
+	progress  time.Duration
 	// charts are drawn once per knowledge version: a reindex's new base empties the cache.
 	charts *chart.Cache
 }
+
+// answerCacheSize is how many recent answers the bot keeps: a team asks the same questions.
+const answerCacheSize = 1024
 
 // chartEntries is how many topics' or comparisons' charts the bot keeps drawn: every topic,
 // and the comparisons asked most recently.
@@ -72,16 +79,18 @@ const chartEntries = 128
 // New returns a Bot.
 func New(opts Options) *Bot {
 	b := &Bot{
-		idx:      opts.Index,
-		reindex:  opts.Reindexer,
-		table:    newTable(),
-		admins:   newAdmins(opts.AdminRoleIDs, opts.AdminUserIDs),
-		version:  opts.Version,
-		observe:  opts.Observer,
-		log:      opts.Log,
-		now:      opts.Now,
-		progress: opts.ProgressEvery,
-		charts:   chart.NewCache(chartEntries),
+		idx:       opts.Index,
+		reindex:   opts.Reindexer,
+		questions: opts.Questions,
+		answers:   answer.NewCache(answerCacheSize),
+		table:     newTable(),
+		admins:    newAdmins(opts.AdminRoleIDs, opts.AdminUserIDs),
+		version:   opts.Version,
+		observe:   opts.Observer,
+		log:       opts.Log,
+		now:       opts.Now,
+		progress:  opts.ProgressEvery,
+		charts:    chart.NewCache(chartEntries),
 	}
 	if b.log == nil {
 		b.log = slog.New(slog.DiscardHandler)
@@ -176,10 +185,10 @@ func (b *Bot) Respond(ctx context.Context, i *discordgo.Interaction) Reply {
 	if err != nil {
 		var ue *userError
 		if errors.As(err, &ue) {
-			reply = Reply{Response: errorResponse(ue.msg), Outcome: ue.outcome}
+			reply = Reply{Response: ephemeral(ue.msg), Outcome: ue.outcome}
 		} else {
 			b.log.ErrorContext(ctx, "command failed", "command", name, "interaction", interactionID(i), "err", err)
-			reply = Reply{Response: errorResponse(apology), Outcome: OutcomeError}
+			reply = Reply{Response: ephemeral(apology), Outcome: OutcomeError}
 		}
 	}
 	if reply.Outcome == "" {
@@ -210,8 +219,8 @@ func message(data *discordgo.InteractionResponseData) Reply {
 	return Reply{Response: &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: data}}
 }
 
-// errorResponse is a clear sentence that only the user who asked sees.
-func errorResponse(msg string) *discordgo.InteractionResponse {
+// ephemeral is a clear sentence that only the user who asked sees.
+func ephemeral(msg string) *discordgo.InteractionResponse {
 	return &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseChannelMessageWithSource,
 		Data: &discordgo.InteractionResponseData{Content: msg, Flags: discordgo.MessageFlagsEphemeral},

@@ -63,6 +63,7 @@ type e2eConfig struct {
 	// deadlines are the dispatcher's; zero means testDeadlines. Load tests use Discord's:
 	// under the race detector an acknowledgement may take a second.
 	deadlines Deadlines
+	questions QuestionLog // nil: not recorded
 }
 
 // startE2E starts a fake Discord and the bot the way cmd/bot serves it, connected through the
@@ -116,6 +117,7 @@ func startE2E(tb testing.TB, c e2eConfig) *e2e {
 		AdminRoleIDs: []string{e2eAdminRole}, AdminUserIDs: []string{e2eAdminUser},
 		Observer: c.observer, Log: log, // RatePerMinute 0: no per-user limit
 		ProgressEvery: e2eProgress,
+		Questions:     c.questions,
 	}
 	if load != nil {
 		opts.Reindexer = e.idx
@@ -383,7 +385,7 @@ func TestRegister(t *testing.T) {
 			if d := cmp.Diff(names, sent); d != "" {
 				t.Errorf("command names sent (-Commands() +sent):\n%s", d)
 			}
-			if d := cmp.Diff(map[string]string{"reindex": `"32"`}, perms); d != "" {
+			if d := cmp.Diff(map[string]string{"reindex": `"32"`, "curate": `"32"`}, perms); d != "" {
 				t.Errorf("default_member_permissions by command (-want +got):\n%s", d)
 			}
 
@@ -414,14 +416,14 @@ func TestGatewayAsk(t *testing.T) {
 			name:        "answer",
 			options:     map[string]any{"question": drillQuestion},
 			wantText:    "310",
-			wantButtons: []string{"more:" + drillQuestion, "sources:" + drillQuestion},
+			wantButtons: []string{"more:" + drillQuestion, "sources:" + drillQuestion, "follow:" + drillQuestion},
 		},
 		{
 			name:        "hidden answer",
 			options:     map[string]any{"question": drillQuestion, "hide": true},
 			wantFlags:   64,
 			wantText:    "310",
-			wantButtons: []string{"more:" + drillQuestion, "sources:" + drillQuestion},
+			wantButtons: []string{"more:" + drillQuestion, "sources:" + drillQuestion, "follow:" + drillQuestion},
 		},
 		{
 			name:      "no match",
@@ -760,4 +762,60 @@ func (l *e2eLog) String() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.b.String()
+}
+
+// TestGatewayFollowUp asks, clicks Follow up, and submits the modal: the follow-up is read in
+// the context of the first question ("and Burma?" after China's 2024 production), and every
+// payload, the modal included, is valid.
+func TestGatewayFollowUp(t *testing.T) {
+	t.Parallel()
+	e := startE2E(t, e2eConfig{})
+	const first = "How much did China mine in 2024?"
+	_, resp := e.send(t, discordtest.Command("ask", map[string]any{"question": first}, discordtest.Member("user2", ordinaryMember)))
+	if resp.Type != 4 || !strings.Contains(resp.Data.Content, "270,000") {
+		t.Fatalf("/ask %q: type %d, content %q; want the answer 270,000 t", first, resp.Type, resp.Data.Content)
+	}
+	var follow string
+	for _, id := range resp.Data.customIDs() {
+		if strings.HasPrefix(id, followUpButton) {
+			follow = id
+		}
+	}
+	if follow == "" {
+		t.Fatalf("buttons %v, want a Follow up button", resp.Data.customIDs())
+	}
+
+	in, resp := e.send(t, discordtest.Button(follow, discordtest.Member("user3", ordinaryMember)))
+	req, err := e.fake.Wait(e2eTimeout(t, 5*time.Second), discordtest.Match("POST", in.CallbackPath()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var modal struct {
+		Type int `json:"type"`
+		Data struct {
+			CustomID   string `json:"custom_id"`
+			Title      string `json:"title"`
+			Components []struct {
+				Components []struct {
+					Type     int    `json:"type"`
+					CustomID string `json:"custom_id"`
+				} `json:"components"`
+			} `json:"components"`
+		} `json:"data"`
+	}
+	if err := json.Unmarshal(req.Body, &modal); err != nil {
+		t.Fatal(err)
+	}
+	if resp.Type != 9 || modal.Data.CustomID != followUpModal+first || len(modal.Data.Components) != 1 || modal.Data.Components[0].Components[0].Type != 4 {
+		t.Fatalf("Follow up answered %s, want a modal (type 9) with one text input, carrying the question", req.Body)
+	}
+
+	_, resp = e.send(t, discordtest.ModalSubmit(modal.Data.CustomID, map[string]string{followUpField: "and Burma?"}, discordtest.Member("user3", ordinaryMember)))
+	if resp.Type != 4 || resp.Data.Flags&64 != 0 {
+		t.Fatalf("modal submit: type %d, flags %d; want a public message (type 4)", resp.Type, resp.Data.Flags)
+	}
+	if !strings.Contains(resp.Data.Content, "31,000") || !strings.Contains(resp.Data.Content, "Burma") {
+		t.Errorf("follow-up answer %q, want Burma's 31,000 t", resp.Data.Content)
+	}
+	checkNoPings(t, "follow-up answer", resp.Data)
 }

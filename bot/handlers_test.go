@@ -274,3 +274,28 @@ func TestRateLimit(t *testing.T) {
 		t.Errorf("after 10 s the user is still limited: %q", r.Data.Content)
 	}
 }
+
+// TestAnswerSaysWhenAFactHasLapsed sets the clock on either side of the end of China's
+// suspension of its October 2025 controls (valid_until 2026-11-10): after it, the answer says
+// the suspension was due to end and that nothing later is known, before anything else.
+func TestAnswerSaysWhenAFactHasLapsed(t *testing.T) {
+	const q = "Are China's October 2025 export controls in force?"
+	const note = "This suspension was due to end on 10 November 2026; the knowledge base has nothing later."
+	tests := []struct {
+		now    time.Time
+		lapsed bool
+	}{
+		{time.Date(2026, 11, 10, 22, 0, 0, 0, time.UTC), false},
+		{time.Date(2026, 11, 11, 8, 0, 0, 0, time.UTC), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.now.Format(time.DateOnly), func(t *testing.T) {
+			now := tt.now
+			b := testBot(t, Options{Now: func() time.Time { return now }})
+			content := b.Respond(context.Background(), Interaction("ask", map[string]any{"question": q})).Response.Data.Content
+			if got := strings.HasPrefix(content, "**"+note+"**"); got != tt.lapsed {
+				t.Errorf("content %q: starts with the lapse note = %v, want %v", content, got, tt.lapsed)
+			}
+		})
+	}
+}

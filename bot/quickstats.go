@@ -158,7 +158,7 @@ func (b *Bot) fact(ctx context.Context, r request) (Reply, error) {
 		}
 		return Reply{}, badInput("I have no fact with the id “" + escapeInput(truncate(id, 80)) + "”. /ask finds facts by their content.")
 	}
-	e := factEmbed(base, index.Hit{Fact: f}, MaxEmbedsTotal, 20)
+	e := factEmbed(base, index.Hit{Fact: f}, MaxEmbedsTotal, 20, nil)
 	return message(&discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{e}}), nil
 }
 

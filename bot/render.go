@@ -3,11 +3,13 @@ package bot
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/reedesk/reedesk/answer"
 	"github.com/reedesk/reedesk/index"
 	"github.com/reedesk/reedesk/knowledge"
 )
@@ -30,17 +32,17 @@ func kindColor(f *knowledge.Fact) int {
 	return colorFact
 }
 
-// factEmbed shows one passage: its text with the matched words in bold, its figures, the
-// formula and inputs of a computed figure, other sources' values for the same measure, and
-// where it comes from.
+// factEmbed shows one passage: its text with the bold spans in bold (the answer's figures),
+// its figures, the formula and inputs of a computed figure, other sources' values for the same
+// measure, and where it comes from.
 //
 // The embed is cut to budget characters, dropping the least important fields first, and shows
 // at most maxFigures figures.
-func factEmbed(base *knowledge.Base, h index.Hit, budget, maxFigures int) *discordgo.MessageEmbed {
+func factEmbed(base *knowledge.Base, h index.Hit, budget, maxFigures int, bold []index.Span) *discordgo.MessageEmbed {
 	f := h.Fact
 	e := &discordgo.MessageEmbed{
 		Title:       f.Title,
-		Description: highlight(f.Text, h.TextSpans),
+		Description: highlight(f.Text, bold),
 		Color:       kindColor(f),
 	}
 	var fields []*discordgo.MessageEmbedField
@@ -60,15 +62,59 @@ func factEmbed(base *knowledge.Base, h index.Hit, budget, maxFigures int) *disco
 	if srcs := f.Sources(); len(srcs) == 1 && srcs[0].URL != "" {
 		e.URL = srcs[0].URL
 	}
-	// Drop the least important fields until the answer is focused.
+	fitBudget(e, budget)
+	return e
+}
+
+// fitBudget keeps an embed within budget characters, dropping the least important (last)
+// fields first, then cutting the description.
+func fitBudget(e *discordgo.MessageEmbed, budget int) {
 	for len(e.Fields) > 0 && EmbedLength(e) > budget {
 		e.Fields = e.Fields[:len(e.Fields)-1]
 	}
 	if EmbedLength(e) > budget {
 		e.Description = truncate(e.Description, utf8.RuneCountInString(e.Description)-(EmbedLength(e)-budget))
 	}
-	return e
 }
+
+// figureNumber finds the numbers of a sentence's bold parts, as they are written in a passage.
+var figureNumber = regexp.MustCompile(`\d[\d,.]*\d|\d`)
+
+// boldSpans finds where a passage's text gives the figures the direct answer makes bold, so
+// that the passage marks the answer, not the question's words.
+func boldSpans(text string, direct answer.Sentence) []index.Span {
+	var spans []index.Span
+	seen := map[string]bool{}
+	for _, seg := range direct {
+		if !seg.Bold {
+			continue
+		}
+		for _, n := range figureNumber.FindAllString(seg.Text, -1) {
+			if seen[n] || len(n) < 2 {
+				continue // a lone digit would mark too much
+			}
+			seen[n] = true
+			for at := 0; ; { // the first whole occurrence: the others are context
+				k := strings.Index(text[at:], n)
+				if k < 0 {
+					break
+				}
+				start, end := at+k, at+k+len(n)
+				at = end
+				// Whole numbers only: 270 is not the start of 270,000.
+				if (start > 0 && isNumberByte(text[start-1])) || (end < len(text) && (isNumberByte(text[end]) || (end+1 < len(text) && (text[end] == ',' || text[end] == '.') && isNumberByte(text[end+1])))) {
+					continue
+				}
+				spans = append(spans, index.Span{Start: start, End: end})
+				break
+			}
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	return spans
+}
+
+func isNumberByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // highlight writes text with the matched spans in bold, escaping everything else.
 func highlight(text string, spans []index.Span) string {
@@ -176,14 +222,14 @@ func footer(f *knowledge.Fact) string {
 	return "Source: " + s.Publisher + ", " + s.Title + " (" + s.Date + ") · /fact " + f.ID
 }
 
-// relatedLine is one line of "Also relevant": the title, its main figure when the title does
-// not already give it, and how to see it all.
-func relatedLine(f *knowledge.Fact) string {
+// relatedLine is one line of "Also relevant": the title, its latest figure with its date when
+// the title does not already give it, and how to see it all.
+func relatedLine(r answer.Related) string {
+	f := r.Fact
 	line := escapeMarkdown(f.Title)
-	if len(f.Figures) > 0 {
-		g := f.Figures[0]
+	if g := r.Figure; g != nil {
 		if q := g.Quantity(); !strings.Contains(f.Title, knowledge.FormatNumber(g.Value, -1)) && !strings.Contains(f.Title, q) {
-			line += ": **" + escapeMarkdown(g.String()) + "**"
+			line += ": **" + escapeMarkdown(g.String()) + "** (" + g.AsOf + ")"
 		}
 	}
 	return line + " (`/fact " + f.ID + "`)"

@@ -18,7 +18,7 @@ type command struct {
 	def      *discordgo.ApplicationCommand
 	run      handler
 	complete map[string]string // option name → index completion set
-	admin    bool
+	admin    bool              // only admins may run it (see admins.allowed)
 }
 
 // component answers the buttons (and modals) whose custom id starts with prefix; the rest of
@@ -105,6 +105,19 @@ func newTable() table {
 			},
 			{
 				def: &discordgo.ApplicationCommand{
+					Name:                     "curate",
+					Description:              "What the team asked, what found nothing, and how answers were rated (admins)",
+					DefaultMemberPermissions: &manageServer,
+					Options: []*discordgo.ApplicationCommandOption{{
+						Type: discordgo.ApplicationCommandOptionString, Name: "since", Description: "How far back: 7 days (the default) or 30",
+						Choices: []*discordgo.ApplicationCommandOptionChoice{{Name: "Last 7 days", Value: "7d"}, {Name: "Last 30 days", Value: "30d"}},
+					}},
+				},
+				run:   (*Bot).curate,
+				admin: true,
+			},
+			{
+				def: &discordgo.ApplicationCommand{
 					Name:        "about",
 					Description: "What the bot serves: facts, knowledge version, last reindex, uptime",
 				},
@@ -114,6 +127,11 @@ func newTable() table {
 		components: []component{
 			{prefix: moreButton, run: (*Bot).more},
 			{prefix: sourcesButton, run: (*Bot).sources},
+			{prefix: followUpButton, run: (*Bot).followUp},
+			{prefix: followUpModal, run: (*Bot).followUpAnswer},
+			{prefix: helpfulButton, run: (*Bot).helpful},
+			{prefix: notHelpfulButton, run: (*Bot).notHelpful},
+			{prefix: commentModal, run: (*Bot).comment},
 		},
 	}
 }
@@ -196,6 +214,13 @@ func (b *Bot) route(ctx context.Context, i *discordgo.Interaction) (Reply, error
 		}
 		if err := b.allow(ctx, r); err != nil {
 			return Reply{}, err
+		}
+		if c.admin && !b.admins.allowed(i) {
+			b.log.WarnContext(ctx, "admin command refused", "command", c.def.Name, "user", userID(r), "guild", i.GuildID)
+			if i.GuildID == "" {
+				return Reply{}, refused("In direct messages only the bot's admins (ADMIN_USER_IDS) can run /" + c.def.Name + ".")
+			}
+			return Reply{}, refused("Only members with the Manage Server permission, or the bot's admins, can run /" + c.def.Name + ".")
 		}
 		return c.run(b, ctx, r)
 	case discordgo.InteractionApplicationCommandAutocomplete:

@@ -102,7 +102,7 @@ func analyzeWith(a analysis.Analyzer) func(string) []string {
 var questionWords = map[string]bool{
 	"much": true, "mani": true, "tell": true, "show": true, "give": true, "know": true,
 	"pleas": true, "about": true, "doe": true, "ani": true, "get": true, "say": true,
-	"said": true, "exact": true, "accord": true, "use": true, "figur": true,
+	"said": true, "exact": true, "accord": true, "figur": true,
 }
 
 // cleanQuery makes any user text safe to analyze: no control characters, no more than

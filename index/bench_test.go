@@ -148,6 +148,12 @@ var benchQuestions = []string{
 	"Mount Weld resource grade",
 	"When did China ban the export of rare earth separation technology?",
 	"REE output share china",
+	// Questions that match nothing, or little: misses are answers too.
+	"Çin'in nadir toprak üretimi ne kadar?",
+	"How do I add an emoji to my Discord server?",
+	"What is the capital of France?",
+	"xylophone quartet",
+	"zzzz qqqq",
 }
 
 // percentiles reports p50 and p99 of the durations as benchmark metrics.

@@ -113,10 +113,14 @@ type generation struct {
 	base     *knowledge.Base
 	analyzer analysis.Analyzer
 	vocab    map[string]uint64 // analyzed term → number of passages that have it
-	// byInitial lists the terms by first byte, for typo correction.
-	byInitial   map[byte][]string
+	// byInitial lists the terms by first byte and length, for typo correction.
+	byInitial   map[int][]string
 	surface     map[string]string // analyzed term → a word as written, for suggestions
+	suggestSet  *suggestions      // the surface words, folded and bucketed
 	surfaceOnce sync.Once         // the surface forms are needed only for typos and misses
+	plain       analysis.Analyzer // the analyzer without concept tokens, for Turkish stems
+	plainOnce   sync.Once
+	shown       sync.Map // fact id → *passageTokens, for highlighting
 	concepts    *concepts
 	terms       *termTable
 	docs        uint64
@@ -211,12 +215,7 @@ func (g *generation) load() error {
 		}
 		d.Close()
 	}
-	g.byInitial = map[byte][]string{}
-	for term := range g.vocab {
-		if !isConcept(term) {
-			g.byInitial[term[0]] = append(g.byInitial[term[0]], term)
-		}
-	}
+	g.byInitial = bucketTerms(g.vocab)
 	if err := g.invert(context.Background()); err != nil {
 		return fmt.Errorf("read passage terms: %w", err)
 	}
@@ -232,6 +231,7 @@ func (g *generation) words() map[string]string {
 			g.addSurface(strings.Join(f.Tags, " "))
 			g.addSurface(strings.Join(f.Places, " "))
 		}
+		g.suggestSet = newSuggestions(g.surface, g.vocab)
 	})
 	return g.surface
 }

@@ -3,12 +3,14 @@ package index
 import (
 	"context"
 	"fmt"
+	"math/bits"
 	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/reedesk/reedesk/knowledge"
@@ -26,6 +28,19 @@ type Hit struct {
 	Score      float64
 	TitleSpans []Span // matched words in Fact.Title
 	TextSpans  []Span // matched words in Fact.Text
+	// Matched has bit k set when the passage has Result.Terms[k] in any field.
+	Matched uint64
+}
+
+// Term is one concept of a question as searched: a word, or a phrase that a synonym group
+// covers.
+type Term struct {
+	Words  string // as typed
+	Entity bool   // the name of a place, organisation, person or element
+	// Passages is how many passages have it: the fewer, the more it tells them apart.
+	Passages uint64
+	// Corrected is true when the word was not known and a close word was searched instead.
+	Corrected bool
 }
 
 // Correction is a word of the question that was not in the knowledge base and the word that
@@ -39,6 +54,12 @@ type Result struct {
 	Hits        []Hit
 	Base        *knowledge.Base // the knowledge the hits come from
 	Corrections []Correction
+	// Terms are the concepts of the question the search looked for, at most 64.
+	Terms []Term
+	// Unknown are the words of the question that the knowledge base does not have and that
+	// are not typos of its words; Passages is the number of passages searched.
+	Unknown  []string
+	Passages uint64
 	// Miss is true when nothing matched; Suggestions then lists words of the knowledge base
 	// closest to the question's words.
 	Miss        bool
@@ -53,10 +74,12 @@ type clause struct {
 	common bool   // most passages have it
 	// spellings are the ways of writing it, folded: the term, or a concept's entries.
 	spellings []string
+	word      string // as typed
+	corrected bool
 }
 
-// in reports whether a field's matched terms include the concept.
-func (c clause) in(matched map[string]bool) bool { return matched[c.term] }
+// maxClauses bounds a question's concepts, so that reranking works on one bit mask.
+const maxClauses = 64
 
 type plan struct {
 	clauses     []clause
@@ -102,18 +125,27 @@ func (g *generation) plan(q string) plan {
 
 	p := plan{computed: computedCue.MatchString(q)}
 	emitted := map[int]bool{}
+	var words []analysis.Token
 	for _, t := range toks {
-		term := string(t.Term)
-		if isConcept(term) {
-			continue
+		if !isConcept(string(t.Term)) {
+			words = append(words, *t)
 		}
+	}
+	for i := 0; i < len(words); i++ {
+		if len(p.clauses) == maxClauses {
+			break
+		}
+		t := &words[i]
+		term := string(t.Term)
 		covered := false
 		for k, sp := range kept {
 			if t.Start >= sp.start && t.Start < sp.end {
 				covered = true
 				if !emitted[k] {
 					emitted[k] = true
-					p.clauses = append(p.clauses, g.clause(sp.token, 1))
+					c := g.clause(sp.token, 1)
+					c.word = q[sp.start:sp.end]
+					p.clauses = append(p.clauses, c)
 				}
 				break
 			}
@@ -122,11 +154,41 @@ func (g *generation) plan(q string) plan {
 		if covered || questionWords[term] || (len(term) < 2 && !g.concepts.entity[term]) {
 			continue
 		}
-		if g.vocab[term] > 0 {
-			p.clauses = append(p.clauses, g.clause(term, 1))
+		if n, target := g.turkishPhrase(words[i:]); n > 0 {
+			end := words[i+n-1].End
+			for _, tt := range target {
+				c := g.clause(tt, 1)
+				c.word = q[t.Start:end]
+				p.clauses = append(p.clauses, c)
+			}
+			i += n - 1
 			continue
 		}
 		word := q[t.Start:t.End]
+		if g.vocab[term] > 0 {
+			c := g.clause(term, 1)
+			c.word = word
+			p.clauses = append(p.clauses, c)
+			continue
+		}
+		if g.concepts.question[term] {
+			continue
+		}
+		folded := foldString(word)
+		if target, ok := g.turkishStem(folded); ok {
+			for _, tt := range target {
+				c := g.clause(tt, 1)
+				c.word = word
+				p.clauses = append(p.clauses, c)
+			}
+			continue
+		}
+		// An ordinary English word that the knowledge base lacks is not a typo of one of its
+		// words ("thought" is not "though"): the question asks about something else.
+		if IsEnglishWord(folded) || IsEnglishWord(term) {
+			p.unknown = append(p.unknown, word)
+			continue
+		}
 		fix, ok := g.nearest(term)
 		if !ok {
 			p.unknown = append(p.unknown, word)
@@ -136,9 +198,65 @@ func (g *generation) plan(q string) plan {
 		if token, ok := g.concepts.byTerm[fix]; ok {
 			fix = token
 		}
-		p.clauses = append(p.clauses, g.clause(fix, 0.8))
+		c := g.clause(fix, 0.8)
+		c.word, c.corrected = word, true
+		p.clauses = append(p.clauses, c)
 	}
 	return p
+}
+
+// turkishPhrase finds the longest Turkish glossary phrase that the words start with: how many
+// words it has and what to search for instead. A one-word entry that is also a word of the
+// knowledge base is left to it.
+func (g *generation) turkishPhrase(words []analysis.Token) (int, []string) {
+	for n := min(g.concepts.turkishLongest, len(words)); n >= 1; n-- {
+		parts := make([]string, n)
+		for k := range parts {
+			parts[k] = string(words[k].Term)
+		}
+		if target, ok := g.concepts.turkish[strings.Join(parts, " ")]; ok && (n > 1 || g.vocab[parts[0]] == 0) {
+			return n, target
+		}
+	}
+	return 0, nil
+}
+
+// turkishStem reads an unknown word as a Turkish word with suffixes ("rezervleri",
+// "Eskişehir'deki"): what to search for its first stem that the knowledge base or the glossary
+// knows, nothing (with ok) for a question word ("miktarı"), or not ok.
+func (g *generation) turkishStem(folded string) ([]string, bool) {
+	if len(folded) < 4 {
+		return nil, false
+	}
+	for _, stem := range TurkishStems(folded) {
+		terms := g.plainTerms(stem)
+		if len(terms) != 1 {
+			continue
+		}
+		term := terms[0]
+		if target, ok := g.concepts.turkish[term]; ok {
+			return target, true
+		}
+		if token, ok := g.concepts.byTerm[term]; ok {
+			return []string{token}, true
+		}
+		if g.vocab[term] > 0 {
+			return []string{term}, true
+		}
+		if g.concepts.question[term] {
+			return nil, true
+		}
+	}
+	return nil, false
+}
+
+// plainTerms analyzes text without concept tokens.
+func (g *generation) plainTerms(s string) []string {
+	g.plainOnce.Do(func() { g.plain = g.idx.Mapping().AnalyzerNamed(wordsAnalyzer) })
+	if g.plain == nil {
+		return nil
+	}
+	return analyzeWith(g.plain)(s)
 }
 
 // clause asks for a term or concept token in every field.
@@ -216,6 +334,7 @@ func termQuery(term string, boost float64) query.Query {
 
 // nearest finds the indexed term a mistyped word most likely meant: same first letter, within
 // one edit for words under eight letters and two for longer ones, the most common on a tie.
+// Terms are bucketed by first letter and length, so only words of a near length are compared.
 func (g *generation) nearest(t string) (string, bool) {
 	n := utf8.RuneCountInString(t)
 	if n < 5 || strings.ContainsAny(t, "0123456789") {
@@ -226,20 +345,34 @@ func (g *generation) nearest(t string) (string, bool) {
 		max = 2
 	}
 	best, bestD, bestDF := "", max+1, uint64(0)
-	for _, term := range g.byInitial[t[0]] {
-		if abs(len(term)-len(t)) > max {
-			continue
-		}
-		df := g.vocab[term]
-		d, exceeded := search.LevenshteinDistanceMax(t, term, max)
-		if exceeded || d > max {
-			continue
-		}
-		if d < bestD || (d == bestD && (df > bestDF || (df == bestDF && term < best))) {
-			best, bestD, bestDF = term, d, df
+	for l := len(t) - max; l <= len(t)+max; l++ {
+		for _, term := range g.byInitial[bucket(t[0], l)] {
+			df := g.vocab[term]
+			d, exceeded := search.LevenshteinDistanceMax(t, term, max)
+			if exceeded || d > max {
+				continue
+			}
+			if d < bestD || (d == bestD && (df > bestDF || (df == bestDF && term < best))) {
+				best, bestD, bestDF = term, d, df
+			}
 		}
 	}
 	return best, best != ""
+}
+
+// bucket is the key of the words that start with a byte and have a length.
+func bucket(initial byte, length int) int { return int(initial)<<16 | length }
+
+// bucketTerms groups the vocabulary's terms by first letter and length, for typo correction.
+func bucketTerms(vocab map[string]uint64) map[int][]string {
+	out := map[int][]string{}
+	for term := range vocab {
+		if !isConcept(term) {
+			k := bucket(term[0], len(term))
+			out[k] = append(out[k], term)
+		}
+	}
+	return out
 }
 
 func abs(x int) int {
@@ -257,7 +390,53 @@ func (g *generation) word(term string) string {
 	return term
 }
 
-// suggest lists known words close to the unknown words of a question.
+// surfaceWord is a word of the knowledge base as written, folded once when the surface forms
+// are read.
+type surfaceWord struct {
+	folded, word string
+	df           uint64
+}
+
+// suggestions indexes the surface words for suggest: sorted by folded form, for prefixes, and
+// bucketed by first letter and length, for edit distance.
+type suggestions struct {
+	sorted  []surfaceWord
+	buckets map[int][]int // bucket → indexes into sorted
+}
+
+func (g *generation) suggestIndex() *suggestions {
+	g.words()
+	return g.suggestSet
+}
+
+func newSuggestions(surface map[string]string, vocab map[string]uint64) *suggestions {
+	s := &suggestions{buckets: map[int][]int{}}
+	seen := map[string]bool{}
+	for term, word := range surface {
+		if seen[word] {
+			continue
+		}
+		seen[word] = true
+		s.sorted = append(s.sorted, surfaceWord{folded: foldString(word), word: word, df: vocab[term]})
+	}
+	sort.Slice(s.sorted, func(i, j int) bool {
+		if s.sorted[i].folded != s.sorted[j].folded {
+			return s.sorted[i].folded < s.sorted[j].folded
+		}
+		return s.sorted[i].word < s.sorted[j].word
+	})
+	for i, w := range s.sorted {
+		if w.folded != "" {
+			k := bucket(w.folded[0], len(w.folded))
+			s.buckets[k] = append(s.buckets[k], i)
+		}
+	}
+	return s
+}
+
+// suggest lists known words close to the unknown words of a question: words that start with
+// one, then words within one or two edits of one. Its cost depends on how many words share a
+// prefix, first letter and length, not on the size of the vocabulary.
 func (g *generation) suggest(unknown []string) []string {
 	type cand struct {
 		word string
@@ -266,24 +445,37 @@ func (g *generation) suggest(unknown []string) []string {
 	}
 	var cands []cand
 	seen := map[string]bool{}
+	var idx *suggestions
 	for _, w := range unknown {
 		folded := foldString(w)
+		if len(folded) < 3 {
+			continue
+		}
+		if idx == nil {
+			idx = g.suggestIndex()
+		}
 		max := 1
 		if len(folded) >= 8 {
 			max = 2
 		}
-		for term, word := range g.words() {
-			if seen[word] || len(folded) < 3 {
-				continue
+		start := sort.Search(len(idx.sorted), func(i int) bool { return idx.sorted[i].folded >= folded })
+		for i := start; i < len(idx.sorted) && strings.HasPrefix(idx.sorted[i].folded, folded); i++ {
+			if sw := idx.sorted[i]; !seen[sw.word] {
+				seen[sw.word] = true
+				cands = append(cands, cand{sw.word, 0, sw.df})
 			}
-			fw := foldString(word)
-			d, exceeded := search.LevenshteinDistanceMax(folded, fw, max)
-			if strings.HasPrefix(fw, folded) {
-				d, exceeded = 0, false
-			}
-			if !exceeded && d <= max {
-				cands = append(cands, cand{word, d, g.vocab[term]})
-				seen[word] = true
+		}
+		for l := len(folded) - max; l <= len(folded)+max; l++ {
+			for _, i := range idx.buckets[bucket(folded[0], l)] {
+				sw := idx.sorted[i]
+				if seen[sw.word] {
+					continue
+				}
+				d, exceeded := search.LevenshteinDistanceMax(folded, sw.folded, max)
+				if !exceeded && d <= max {
+					cands = append(cands, cand{sw.word, d, sw.df})
+					seen[sw.word] = true
+				}
 			}
 		}
 	}
@@ -314,10 +506,12 @@ func (i *Index) Search(ctx context.Context, q string, n int) (*Result, error) {
 	}
 	g, release := i.acquire()
 	defer release()
-	res := &Result{Query: cleanQuery(q), Base: g.base}
+	res := &Result{Query: cleanQuery(q), Base: g.base, Passages: g.docs}
 	res.Units = knowledge.AskedUnits(res.Query)
 	p := g.plan(res.Query)
 	res.Corrections = p.corrections
+	res.Unknown = p.unknown
+	res.Terms = p.result(g.vocab)
 	if len(p.clauses) == 0 {
 		res.Miss = true
 		res.Suggestions = g.suggest(p.unknown)
@@ -342,14 +536,15 @@ func (i *Index) Search(ctx context.Context, q string, n int) (*Result, error) {
 		return res, nil
 	}
 
-	terms := p.terms()
+	bits := p.bits(g.terms)
 	var hits []Hit
 	for _, h := range found.Hits {
 		f, ok := g.base.Fact(h.ID)
 		if !ok {
 			continue
 		}
-		hits = append(hits, Hit{Fact: f, Score: h.Score * p.rerank(f, g.terms.present(h.ID, terms))})
+		m := g.terms.masks(h.ID, bits)
+		hits = append(hits, Hit{Fact: f, Score: h.Score * p.rerank(f, m), Matched: m[0] | m[1] | m[2]})
 	}
 	sort.SliceStable(hits, func(a, b int) bool {
 		if hits[a].Score != hits[b].Score {
@@ -362,36 +557,81 @@ func (i *Index) Search(ctx context.Context, q string, n int) (*Result, error) {
 	}
 	// The best passage is shown highlighted; Highlight does the others on demand.
 	if len(hits) > 0 {
-		hits[0].TitleSpans, hits[0].TextSpans = g.highlight(terms, hits[0].Fact)
+		hits[0].TitleSpans, hits[0].TextSpans = g.highlight(p.terms(), hits[0].Fact)
 	}
 	res.Hits = hits
 	return res, nil
 }
 
+// result describes the plan's clauses for a Result.
+func (p plan) result(vocab map[string]uint64) []Term {
+	out := make([]Term, len(p.clauses))
+	for k, c := range p.clauses {
+		out[k] = Term{Words: c.word, Entity: c.entity, Corrected: c.corrected, Passages: vocab[c.term]}
+	}
+	return out
+}
+
 // terms is the set of terms and concept tokens the question asks for.
 func (p plan) terms() map[string]bool {
-	m := map[string]bool{}
+	m := make(map[string]bool, len(p.clauses))
 	for _, c := range p.clauses {
 		m[c.term] = true
 	}
 	return m
 }
 
-// fieldTerms says, for one passage, which of the question's terms each field has.
-type fieldTerms map[string]map[string]bool
+// bits maps the term numbers of the question's concepts to their clauses' bits.
+func (p plan) bits(t *termTable) map[uint32]uint64 {
+	m := make(map[uint32]uint64, len(p.clauses))
+	for k, c := range p.clauses {
+		if num, ok := t.ids[c.term]; ok {
+			m[num] |= 1 << k
+		}
+	}
+	return m
+}
+
+// highlightToken is a term of a shown passage and where it is.
+type highlightToken struct {
+	term       string
+	start, end int
+}
+
+// passageTokens are the analysed title and text of a passage, kept once it has been shown.
+type passageTokens struct{ title, text []highlightToken }
+
+// tokens analyses a passage once per generation.
+func (g *generation) tokens(f *knowledge.Fact) *passageTokens {
+	if v, ok := g.shown.Load(f.ID); ok {
+		return v.(*passageTokens)
+	}
+	an := func(s string) []highlightToken {
+		toks := g.analyzer.Analyze([]byte(s))
+		out := make([]highlightToken, len(toks))
+		for i, t := range toks {
+			out[i] = highlightToken{string(t.Term), t.Start, t.End}
+		}
+		return out
+	}
+	pt := &passageTokens{title: an(f.Title), text: an(f.Text)}
+	v, _ := g.shown.LoadOrStore(f.ID, pt)
+	return v.(*passageTokens)
+}
 
 // highlight finds where a passage's title and text have the question's terms.
 func (g *generation) highlight(terms map[string]bool, f *knowledge.Fact) (title, text []Span) {
-	find := func(s string) []Span {
+	pt := g.tokens(f)
+	find := func(toks []highlightToken) []Span {
 		var out []Span
-		for _, t := range g.analyzer.Analyze([]byte(s)) {
-			if terms[string(t.Term)] {
-				out = append(out, Span{t.Start, t.End})
+		for _, t := range toks {
+			if terms[t.term] {
+				out = append(out, Span{t.start, t.end})
 			}
 		}
 		return merge(out)
 	}
-	return find(f.Title), find(f.Text)
+	return find(pt.title), find(pt.text)
 }
 
 // Highlight finds where a passage's title and text have the words of a question, for passages
@@ -417,43 +657,19 @@ const (
 )
 
 // rerank is the factor by which a passage's BM25 score is multiplied, from where the
-// question's concepts matched.
-func (p plan) rerank(f *knowledge.Fact, present fieldTerms) float64 {
-	title := present[fieldTitle]
-	any := map[string]bool{}
-	for _, terms := range present {
-		for t := range terms {
-			any[t] = true
-		}
-	}
-	inTitle, inAny := 0, 0
-	for _, c := range p.clauses {
-		if c.in(title) {
-			inTitle++
-		}
-		if c.in(any) {
-			inAny++
-		}
-	}
-	named := map[string]bool{}
-	for _, field := range []string{fieldTitle, fieldMeta} {
-		for t := range present[field] {
-			named[t] = true
-		}
-	}
-	entities, entitiesIn := 0, 0
-	for _, c := range p.clauses {
+// question's concepts matched: m holds the clause bits found in the title, meta and text.
+func (p plan) rerank(f *knowledge.Fact, m [len(fieldsArray)]uint64) float64 {
+	title, named, any := m[0], m[0]|m[1], m[0]|m[1]|m[2]
+	var entities uint64
+	for k, c := range p.clauses {
 		if c.entity {
-			entities++
-			if c.in(named) {
-				entitiesIn++
-			}
+			entities |= 1 << k
 		}
 	}
 	n := float64(len(p.clauses))
-	factor := (1 + titleCoverageWeight*float64(inTitle)/n) * (1 + coverageWeight*float64(inAny)/n)
-	if entities > 0 {
-		factor *= entityFloor + entityWeight*float64(entitiesIn)/float64(entities)
+	factor := (1 + titleCoverageWeight*float64(bits.OnesCount64(title))/n) * (1 + coverageWeight*float64(bits.OnesCount64(any))/n)
+	if entities != 0 {
+		factor *= entityFloor + entityWeight*float64(bits.OnesCount64(named&entities))/float64(bits.OnesCount64(entities))
 	}
 	switch {
 	case f.Kind == knowledge.KindComputed && p.computed:

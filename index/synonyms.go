@@ -102,12 +102,19 @@ type concepts struct {
 	entity  map[string]bool     // concept token or plain term → it names something
 	byTerm  map[string]string   // a single-word way of writing a concept → its token
 	names   map[string][]string // concept token → its ways of writing
+	// question holds the terms of Turkish glossary words whose English is only question
+	// words ("ne kadar" for "how much"): a question's words that say nothing of its subject.
+	question map[string]bool
+	// turkish maps the terms of a Turkish glossary word or phrase, joined by spaces, to what
+	// its English word is searched as.
+	turkish        map[string][]string
+	turkishLongest int
 }
 
 // newConcepts groups the synonyms and names of base. analyze is the analyzer without the
 // concepts filter.
 func newConcepts(base *knowledge.Base, analyze func(string) []string) *concepts {
-	c := &concepts{entity: map[string]bool{}, byTerm: map[string]string{}, names: map[string][]string{}}
+	c := &concepts{entity: map[string]bool{}, byTerm: map[string]string{}, names: map[string][]string{}, question: map[string]bool{}, turkish: map[string][]string{}}
 	isName := map[string]bool{}
 	names := entityNames(base)
 	for _, n := range names {
@@ -154,6 +161,7 @@ func newConcepts(base *knowledge.Base, analyze func(string) []string) *concepts 
 			add([]string{n})
 		}
 	}
+	c.addTurkish(base, analyze)
 	return c
 }
 
@@ -181,4 +189,42 @@ func entityNames(base *knowledge.Base) []string {
 		}
 	}
 	return out
+}
+
+// addTurkish reads the Turkish glossary. A Turkish word or phrase stands, at query time, for
+// what its English word is searched as: a concept token or terms. The passages are indexed as
+// before, so English questions find what they found. Turkish words for question words
+// ("hangi" for "which") become question words.
+func (c *concepts) addTurkish(base *knowledge.Base, analyze func(string) []string) {
+	tokenOf := map[string]string{}
+	for _, e := range c.entries {
+		pair := e.([]interface{})
+		tokenOf[pair[0].(string)] = pair[1].(string)
+	}
+	for _, entry := range base.Turkish {
+		en := analyze(entry[0])
+		content := false
+		for _, term := range en {
+			content = content || !questionWords[term]
+		}
+		key := strings.Join(en, " ")
+		target := en
+		if tok, ok := tokenOf[key]; ok {
+			target = []string{tok}
+		}
+		for _, tr := range entry[1:] {
+			terms := analyze(tr)
+			trKey := strings.Join(terms, " ")
+			switch {
+			case trKey == "" || trKey == key:
+			case !content:
+				for _, term := range terms {
+					c.question[term] = true
+				}
+			default:
+				c.turkish[trKey] = target
+				c.turkishLongest = max(c.turkishLongest, len(terms))
+			}
+		}
+	}
 }

@@ -133,29 +133,19 @@ func postings(ctx context.Context, g *generation, r index.IndexReader, field str
 	}
 }
 
-// present says which of terms a passage has, by field name.
-func (t *termTable) present(id string, terms map[string]bool) fieldTerms {
+// masks says which of a question's clauses a passage has, per field (in fieldsArray order),
+// from the clause bits of each term number: no allocation per passage.
+func (t *termTable) masks(id string, bits map[uint32]uint64) (m [len(fieldsArray)]uint64) {
 	pt := t.passages[id]
-	if pt == nil {
-		return nil
+	if pt == nil || len(bits) == 0 {
+		return m
 	}
-	out := fieldTerms{}
-	for term := range terms {
-		num, ok := t.ids[term]
-		if !ok {
-			continue
-		}
-		for k, field := range fieldsArray {
-			for _, n := range pt[k] {
-				if n == num {
-					if out[field] == nil {
-						out[field] = map[string]bool{}
-					}
-					out[field][term] = true
-					break
-				}
+	for k := range fieldsArray {
+		for _, n := range pt[k] {
+			if b, ok := bits[n]; ok {
+				m[k] |= b
 			}
 		}
 	}
-	return out
+	return m
 }

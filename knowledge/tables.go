@@ -22,6 +22,8 @@ type Table struct {
 	Unit string
 	// Edition names where the figures come from, as answers cite it: "USGS MCS 2025".
 	Edition string
+	// Turkish says what the table measures in Turkish, or is "".
+	Turkish string
 	Years   []int  // the columns, oldest first
 	Rows    []*Row // in the order the fact files give them
 	File    string
@@ -157,6 +159,7 @@ type rawTable struct {
 	Rows    string   `json:"rows"`
 	Unit    string   `json:"unit"`
 	Edition string   `json:"edition"`
+	Turkish string   `json:"turkish,omitempty"`
 	Columns []struct {
 		Year   int    `json:"year"`
 		Series string `json:"series"`
@@ -199,7 +202,7 @@ func (l *loader) table(b *Base, p *pendingTable) *Table {
 	u, _ := LookupUnit(r.Unit)
 	t := &Table{
 		ID: r.ID, Title: r.Title, Topic: p.topic, Words: r.Words, RowKind: r.Rows, Unit: r.Unit,
-		Edition: r.Edition, File: f.name, Line: f.line(p.at...),
+		Edition: r.Edition, Turkish: r.Turkish, File: f.name, Line: f.line(p.at...),
 		totals: map[int]*Figure{}, rests: map[int]*Figure{}, scale: u.Scale,
 	}
 	ok := true

@@ -184,3 +184,15 @@ func (f *Fact) LapsedNote(now time.Time) string {
 	}
 	return fmt.Sprintf("This %s was due to end %s%s; the knowledge base has nothing later.", noun, on, p)
 }
+
+// CountStale says how many of stale are lapsed facts and how many are due for review.
+func CountStale(stale []Staleness) (lapsed, review int) {
+	for _, st := range stale {
+		if st.Field == FieldValidUntil {
+			lapsed++
+		} else {
+			review++
+		}
+	}
+	return lapsed, review
+}

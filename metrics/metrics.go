@@ -14,13 +14,15 @@ import (
 // Served describes the knowledge an index serves, read at each scrape.
 type Served func() (facts int, version string, built time.Time)
 
-// Metrics records commands and reindexes. It implements bot.Observer.
+// Metrics records commands, reindexes and the question log. It implements bot.Observer and
+// questions.Observer.
 type Metrics struct {
 	reg      *prometheus.Registry
 	commands *prometheus.CounterVec
 	latency  *prometheus.HistogramVec
 	reindex  *prometheus.CounterVec
 	took     prometheus.Histogram
+	rows     *prometheus.CounterVec
 }
 
 // New registers the bot's metrics, the Go runtime's and the process's.
@@ -46,6 +48,10 @@ func New(served Served) *Metrics {
 			Help:    "How long reindex runs took.",
 			Buckets: prometheus.ExponentialBuckets(0.05, 2, 12),
 		}),
+		rows: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "reedesk_question_log_rows_total",
+			Help: "Question-log rows (questions and votes) by event: queued, written, dropped (queue full or refused), error (failed database operations, retried).",
+		}, []string{"event"}),
 	}
 	facts := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "reedesk_facts_indexed",
@@ -55,7 +61,7 @@ func New(served Served) *Metrics {
 		Name: "reedesk_index_age_seconds",
 		Help: "Seconds since the index being served was built or loaded.",
 	}, func() float64 { _, _, built := served(); return time.Since(built).Seconds() })
-	reg.MustRegister(m.commands, m.latency, m.reindex, m.took, facts, age, knowledgeVersion{served},
+	reg.MustRegister(m.commands, m.latency, m.reindex, m.took, m.rows, facts, age, knowledgeVersion{served},
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -84,6 +90,41 @@ func (m *Metrics) Reindex(outcome string, took time.Duration) {
 	if took > 0 {
 		m.took.Observe(took.Seconds())
 	}
+}
+
+// QuestionLog counts what happened to question-log rows.
+func (m *Metrics) QuestionLog(event string, n int) {
+	m.rows.WithLabelValues(event).Add(float64(n))
+}
+
+// Rates reads the question log's miss and helpful rates over the last 30 days, at each
+// scrape; an error leaves them out of that scrape.
+type Rates func() (miss, helpful float64, err error)
+
+// WatchRates exports the rates as reedesk_miss_rate and reedesk_helpful_rate.
+func (m *Metrics) WatchRates(rates Rates) {
+	m.reg.MustRegister(ratesCollector{rates})
+}
+
+var (
+	missRateDesc    = prometheus.NewDesc("reedesk_miss_rate", "Share of the questions of the last 30 days that found nothing (0 to 1).", nil, nil)
+	helpfulRateDesc = prometheus.NewDesc("reedesk_helpful_rate", "Share of the votes of the last 30 days that said helpful (0 to 1).", nil, nil)
+)
+
+type ratesCollector struct{ rates Rates }
+
+func (r ratesCollector) Describe(ch chan<- *prometheus.Desc) {
+	ch <- missRateDesc
+	ch <- helpfulRateDesc
+}
+
+func (r ratesCollector) Collect(ch chan<- prometheus.Metric) {
+	miss, helpful, err := r.rates()
+	if err != nil {
+		return
+	}
+	ch <- prometheus.MustNewConstMetric(missRateDesc, prometheus.GaugeValue, miss)
+	ch <- prometheus.MustNewConstMetric(helpfulRateDesc, prometheus.GaugeValue, helpful)
 }
 
 // Handler serves the metrics in Prometheus's text format.

@@ -13,6 +13,7 @@ const (
 	typeCommand      = 2
 	typeComponent    = 3
 	typeAutocomplete = 4
+	typeModalSubmit  = 5
 
 	optSubcommand      = 1
 	optSubcommandGroup = 2
@@ -21,7 +22,9 @@ const (
 	optBoolean         = 5
 	optNumber          = 10
 
-	componentButton = 2
+	componentActionRow = 1
+	componentButton    = 2
+	componentTextInput = 4
 )
 
 // memberPermissions is what an ordinary member has: view channel, send messages, read
@@ -87,6 +90,22 @@ func Autocomplete(name, focused string, options map[string]any, opts ...Interact
 func Button(customID string, opts ...InteractionOption) map[string]any {
 	data := map[string]any{"custom_id": customID, "component_type": componentButton}
 	m := build(typeComponent, data, opts)
+	m["message"] = map[string]any{
+		"id": "msg1", "channel_id": m["channel_id"], "type": 0, "content": "",
+	}
+	return m
+}
+
+// ModalSubmit builds the submission (type 5) of a modal the bot opened, with the values typed
+// in its text inputs by custom id.
+func ModalSubmit(customID string, values map[string]string, opts ...InteractionOption) map[string]any {
+	var rows []any
+	for id, v := range values {
+		rows = append(rows, map[string]any{"type": componentActionRow, "components": []any{
+			map[string]any{"type": componentTextInput, "custom_id": id, "value": v},
+		}})
+	}
+	m := build(typeModalSubmit, map[string]any{"custom_id": customID, "components": rows}, opts)
 	m["message"] = map[string]any{
 		"id": "msg1", "channel_id": m["channel_id"], "type": 0, "content": "",
 	}

@@ -10,16 +10,18 @@ import (
 	"github.com/reedesk/reedesk/index"
 	"github.com/reedesk/reedesk/knowledge"
 	"github.com/reedesk/reedesk/metrics"
+	"github.com/reedesk/reedesk/questions"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
 var version = "dev"
 
-// app is the bot wired to its knowledge, index and metrics.
+// app is the bot wired to its knowledge, index, metrics and question log.
 type app struct {
-	idx     *index.Index
-	metrics *metrics.Metrics // nil in the terminal
-	bot     *bot.Bot
+	idx       *index.Index
+	metrics   *metrics.Metrics // nil in the terminal
+	questions *questions.Store // nil when not recorded
+	bot       *bot.Bot
 }
 
 // appOptions say what a subcommand needs beyond the bot.
@@ -29,9 +31,13 @@ type appOptions struct {
 	// with the built-in knowledge base, rather than with themselves.
 	baseline bool
 	terminal bool // one person at a terminal: no rate limit
+	// questions: record what is asked (serve), or read the log (curate), unless
+	// QUESTION_LOG=off.
+	questions bool
 }
 
-// openApp opens the knowledge, then the index, then the metrics, then the bot.
+// openApp opens the knowledge, then the index, then the metrics, then the question log, then
+// the bot.
 func openApp(ctx context.Context, c config, log *slog.Logger, o appOptions) (*app, error) {
 	load := knowledgeLoader(c.KnowledgeDir)
 	base, err := load(ctx)
@@ -69,6 +75,30 @@ func openApp(ctx context.Context, c config, log *slog.Logger, o appOptions) (*ap
 		})
 		bopts.Observer = a.metrics
 	}
+	if o.questions && c.QuestionLog {
+		qopts := questions.Options{
+			DatabaseURL: c.DatabaseURL, DataDir: c.DataDir,
+			Retention: time.Duration(c.QuestionLogDays) * 24 * time.Hour,
+			Key:       []byte(c.QuestionLogKey), Log: log,
+		}
+		if a.metrics != nil {
+			qopts.Observer = a.metrics
+		}
+		if a.questions, err = questions.Open(ctx, qopts); err != nil {
+			idx.Close()
+			return nil, fmt.Errorf("open the question log (QUESTION_LOG=off turns it off): %w", err)
+		}
+		bopts.Questions = a.questions
+		if a.metrics != nil {
+			store := a.questions
+			a.metrics.WatchRates(func() (float64, float64, error) {
+				ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+				defer cancel()
+				t, err := store.Totals(ctx, time.Now().AddDate(0, 0, -30))
+				return t.MissRate(), t.HelpfulRate(), err
+			})
+		}
+	}
 	if o.terminal {
 		bopts.RatePerMinute = 0
 	}
@@ -79,7 +109,15 @@ func openApp(ctx context.Context, c config, log *slog.Logger, o appOptions) (*ap
 	return a, nil
 }
 
-func (a *app) Close() error { return a.idx.Close() }
+// Close flushes the question log (for a few seconds at most) and closes the index.
+func (a *app) Close() error {
+	if a.questions != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		a.questions.Close(ctx)
+	}
+	return a.idx.Close()
+}
 
 // knowledgeLoader reads KNOWLEDGE_DIR when it is set, else the built-in knowledge base.
 func knowledgeLoader(dir string) index.Loader {

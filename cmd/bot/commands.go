@@ -7,16 +7,19 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 )
 
 // program is the name of the built binary (go build -o reedesk ./cmd/bot): not "bot", which
 // would collide with the bot/ folder of a clone.
 const program = "reedesk"
 
-// stdio is what a subcommand reads and writes: the environment and the standard streams.
+// stdio is what a subcommand reads and writes: the environment, the standard streams and the
+// clock.
 type stdio struct {
 	getenv         func(string) string
 	stdout, stderr io.Writer
+	now            func() time.Time
 }
 
 // subcommand is one word of the command line: reedesk ask, reedesk serve …
@@ -29,7 +32,7 @@ type subcommand struct {
 }
 
 func subcommands() []subcommand {
-	return []subcommand{askCommand(), runCommand(), validateCommand(), serveCommand(), registerCommand()}
+	return []subcommand{askCommand(), runCommand(), validateCommand(), curateCommand(), serveCommand(), registerCommand()}
 }
 
 const intro = `REE Desk answers questions about rare earth elements from a curated knowledge base.`
@@ -80,7 +83,12 @@ func report(stderr io.Writer, err error) int {
 // run is the whole program behind main, so tests can call it with their own arguments,
 // environment and output.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	s := stdio{getenv: getenv, stdout: stdout, stderr: stderr}
+	return runWith(ctx, stdio{getenv: getenv, stdout: stdout, stderr: stderr, now: time.Now}, args)
+}
+
+// runWith is run with a clock of the caller's, for tests.
+func runWith(ctx context.Context, s stdio, args []string) error {
+	stdout := s.stdout
 	if len(args) == 0 {
 		return usageError{msg: "no command given"}
 	}

@@ -40,6 +40,12 @@ type config struct {
 
 	LogFormat string // LOG_FORMAT
 	LogLevel  string // LOG_LEVEL
+
+	QuestionLog     bool   // QUESTION_LOG (on unless "off")
+	QuestionLogDays int    // QUESTION_LOG_DAYS
+	QuestionLogKey  string // QUESTION_LOG_KEY
+	DataDir         string // DATA_DIR
+	DatabaseURL     string // DATABASE_URL
 }
 
 // What a command needs of the configuration.
@@ -52,7 +58,7 @@ const (
 )
 
 // secrets are never echoed in a message: a pasted value may be the real one.
-var secrets = map[string]bool{"DISCORD_TOKEN": true, "DISCORD_PUBLIC_KEY": true}
+var secrets = map[string]bool{"DISCORD_TOKEN": true, "DISCORD_PUBLIC_KEY": true, "DATABASE_URL": true, "QUESTION_LOG_KEY": true}
 
 // vars reads variables and collects every problem with them, so that one run reports them all.
 type vars struct {
@@ -170,6 +176,23 @@ func loadConfig(getenv func(string) string, n need) (config, error) {
 		PublicKey:        e.str("DISCORD_PUBLIC_KEY", ""),
 		OpsAddr:          e.str("OPS_ADDR", ""),
 		ShutdownDrain:    2 * time.Second,
+
+		QuestionLogDays: e.integer("QUESTION_LOG_DAYS", 90, 1, "a whole number of days, 1 or more"),
+		QuestionLogKey:  e.str("QUESTION_LOG_KEY", ""),
+		DataDir:         e.str("DATA_DIR", "data"),
+		DatabaseURL:     e.str("DATABASE_URL", ""),
+	}
+	switch v := strings.ToLower(e.str("QUESTION_LOG", "on")); v {
+	case "on", "true", "1":
+		c.QuestionLog = true
+	case "off", "false", "0":
+	default:
+		e.bad("QUESTION_LOG", v, "on or off")
+	}
+	if c.DatabaseURL != "" {
+		if u, err := url.Parse(c.DatabaseURL); err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+			e.bad("DATABASE_URL", c.DatabaseURL, "a PostgreSQL URL such as postgres://user:password@host:5432/reedesk")
+		}
 	}
 	shardsOK := len(e.problems)
 	if v := e.str("SHARD_COUNT", ""); v == "auto" {

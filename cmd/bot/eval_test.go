@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
@@ -37,13 +38,12 @@ type payload struct {
 }
 
 // answerText is the text of a response that a reader sees: content, embed titles,
-// descriptions, field names and values, footers. With firstOnly, only the first embed counts.
+// descriptions, field names and values, footers. With firstOnly, only the content and the
+// first embed count.
 func answerText(p *payload, firstOnly bool) string {
 	d := p.Data
 	var b strings.Builder
-	if !firstOnly {
-		b.WriteString(d.Content + "\n")
-	}
+	b.WriteString(d.Content + "\n")
 	for i, e := range d.Embeds {
 		if firstOnly && i > 0 {
 			break
@@ -97,33 +97,48 @@ func matchesAll(text string, expect []string) bool {
 	return true
 }
 
-// TestEvalDev runs the development questions through `bot ask --json` and scores the answers:
-// every expected figure in the answer, and in its first embed.
+// TestEvalDev runs the development questions through `reedesk ask --json` and scores the
+// answers by the file's rules.
 func TestEvalDev(t *testing.T) {
 	path := filepath.Join(sharedDir, "eval", "dev.yaml")
 	if _, err := os.Stat(path); err != nil {
 		t.Skipf("no eval set beside the repository (%v)", err)
 	}
-	evaluate(t, path, 15, 13)
+	// Measured 45 and 45 of 45.
+	evaluate(t, path, 45, 42)
 }
 
 // TestEvalHeldOut scores questions written without looking at the fact files, so that
 // retrieval is measured on phrasings it was not tuned for.
 func TestEvalHeldOut(t *testing.T) {
-	// The bar sits a little under the measured score (58 and 55 of 60), so that a change that
-	// costs several answers fails while rewording one fact does not.
+	// The bar sits a little under the measured score, so that a change that costs several
+	// answers fails while rewording one fact does not.
 	evaluate(t, filepath.Join("testdata", "heldout.yaml"), 55, 52)
 }
 
 // TestEvalHeldOut2 is a second held-out set, written later by someone else who had not seen
 // the fact files either.
 func TestEvalHeldOut2(t *testing.T) {
-	// Measured 44 and 41 of 50 when the set was written; 50 and 49 after the fixes it led to.
 	evaluate(t, filepath.Join("testdata", "heldout2.yaml"), 47, 46)
 }
 
-// evaluate asks every question of an eval file and fails when fewer than minAll answers
-// contain every expected figure, or fewer than minFirst contain them in the first embed.
+// isMiss reports whether an answer says plainly that the knowledge base has no answer.
+func isMiss(p *payload) bool {
+	if len(p.Data.Embeds) == 0 {
+		return false
+	}
+	switch p.Data.Embeds[0].Title {
+	case "No match", "No forecast", "No figure for that year":
+		return true
+	}
+	return false
+}
+
+// evaluate asks every question of an eval file and scores it by the rules of dev.yaml: an
+// answer counts when its text has every expected figure, and counts as first when the message
+// content and the first embed have them; a question of kind miss counts only when the answer
+// says plainly that the knowledge base has no answer. It prints the scores by kind, and fails
+// below minAll answered or minFirst first.
 func evaluate(t *testing.T, path string, minAll, minFirst int) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -133,7 +148,9 @@ func evaluate(t *testing.T, path string, minAll, minFirst int) {
 	if err := yaml.Unmarshal(data, &items); err != nil {
 		t.Fatalf("read %s: %v", path, err)
 	}
-	answered, first := 0, 0
+	type score struct{ n, all, first int }
+	byKind := map[string]*score{}
+	var total score
 	ask := newAsker(t)
 	for _, it := range items {
 		resp := ask(it.Q)
@@ -141,25 +158,55 @@ func evaluate(t *testing.T, path string, minAll, minFirst int) {
 			t.Errorf("ask %q: response type %d, want a message", it.Q, resp.Type)
 			continue
 		}
-		all := matchesAll(answerText(resp, false), it.Expect)
-		inFirst := matchesAll(answerText(resp, true), it.Expect)
-		if all {
-			answered++
+		var all, inFirst bool
+		if it.Kind == "miss" {
+			all = isMiss(resp)
+			inFirst = all
+		} else {
+			all = !isMiss(resp) && matchesAll(answerText(resp, false), it.Expect)
+			inFirst = all && matchesAll(answerText(resp, true), it.Expect)
 		}
-		if inFirst {
-			first++
+		k := byKind[it.Kind]
+		if k == nil {
+			k = &score{}
+			byKind[it.Kind] = k
+		}
+		for _, s := range []*score{k, &total} {
+			s.n++
+			if all {
+				s.all++
+			}
+			if inFirst {
+				s.first++
+			}
 		}
 		title := ""
 		if len(resp.Data.Embeds) > 0 {
 			title = resp.Data.Embeds[0].Title
 		}
-		t.Logf("%-5v %-5v %-8s %q → %q", all, inFirst, it.Kind, it.Q, title)
+		t.Logf("%-5v %-5v %-11s %q → %q", all, inFirst, it.Kind, it.Q, title)
 	}
-	t.Logf("score: %d/%d answered with every expected figure, %d/%d in the first embed", answered, len(items), first, len(items))
-	if answered < minAll {
-		t.Errorf("answered %d of %d, want at least %d", answered, len(items), minAll)
+	kinds := make([]string, 0, len(byKind))
+	for k := range byKind {
+		kinds = append(kinds, k)
 	}
-	if first < minFirst {
-		t.Errorf("%d of %d answers have every expected figure in the first embed, want at least %d", first, len(items), minFirst)
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		s := byKind[k]
+		t.Logf("score %-11s %2d/%-2d answered, %2d/%-2d first", k, s.all, s.n, s.first, s.n)
 	}
+	t.Logf("score: %d/%d answered with every expected figure, %d/%d in the content and first embed", total.all, total.n, total.first, total.n)
+	if total.all < minAll {
+		t.Errorf("answered %d of %d, want at least %d", total.all, total.n, minAll)
+	}
+	if total.first < minFirst {
+		t.Errorf("%d of %d answers have every expected figure in the content and first embed, want at least %d", total.first, total.n, minFirst)
+	}
+}
+
+// TestEvalHeldOut3 is a third held-out set, by kind, with ten out-of-scope questions, written
+// from the seed article and the reference notes only.
+func TestEvalHeldOut3(t *testing.T) {
+	// Measured 52 and 47 of 60 when the set was written, before any change made for it.
+	evaluate(t, filepath.Join("testdata", "heldout3.yaml"), 52, 47)
 }

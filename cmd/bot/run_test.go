@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
@@ -239,5 +240,54 @@ func TestErrorsNameTheURLInUse(t *testing.T) {
 	_, errOut, code := runCmd(t, map[string]string{"DISCORD_TOKEN": "x", "DISCORD_APP_ID": "1", "DISCORD_API_URL": "http://127.0.0.1:1/api/v9/"}, "register")
 	if code != 1 || !strings.Contains(errOut, "http://127.0.0.1:1/api/v9/") || strings.Contains(errOut, "discord.com") {
 		t.Errorf("exit %d, stderr %q; want an error naming http://127.0.0.1:1/api/v9/ and not discord.com", code, errOut)
+	}
+}
+
+// TestValidateWarnsOnLapsedFacts sets the clock on either side of a fact's valid_until:
+// validate warns once it has lapsed (an error only with --strict).
+func TestValidateWarnsOnLapsedFacts(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("sources.yaml", "sources:\n  - id: mofcom\n    publisher: MOFCOM\n    title: Announcement No. 70\n    date: 2025-11-07\n")
+	write("controls.yaml", `topic: controls
+title: Controls
+summary: A suspension that ends.
+facts:
+  - id: suspension
+    kind: export-control
+    title: A suspension until 10 November 2026
+    text: The controls were suspended until 10 November 2026.
+    source: mofcom
+    valid_until: 2026-11-10
+    tags: [suspension]
+`)
+	tests := []struct {
+		now      time.Time
+		args     []string
+		wantCode int
+		want     string
+	}{
+		{time.Date(2026, 11, 10, 23, 0, 0, 0, time.UTC), []string{"validate", dir}, 0, "is valid"},
+		{time.Date(2026, 11, 11, 9, 0, 0, 0, time.UTC), []string{"validate", dir}, 0, "warning: " + filepath.Join(dir, "controls.yaml") + ":5: valid_until: lapsed since 11 November 2026 (held until 10 November 2026)"},
+		{time.Date(2026, 11, 11, 9, 0, 0, 0, time.UTC), []string{"validate", "--strict", dir}, 1, "1 fact(s) have lapsed and 0 are due for review, as of 11 November 2026."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.now.Format("2006-01-02")+" "+strings.Join(tt.args[:len(tt.args)-1], " "), func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			err := runWith(context.Background(), stdio{getenv: env(nil), stdout: &out, stderr: &errOut, now: func() time.Time { return tt.now }}, tt.args)
+			if code := report(&errOut, err); code != tt.wantCode {
+				t.Errorf("exit status %d (stderr %q), want %d", code, errOut.String(), tt.wantCode)
+			}
+			if !strings.Contains(out.String(), tt.want) {
+				t.Errorf("output %q, want it to contain %q", out.String(), tt.want)
+			}
+			if tt.now.Day() == 10 && strings.Contains(out.String(), "warning") {
+				t.Errorf("output %q warns on the fact's last valid day", out.String())
+			}
+		})
 	}
 }

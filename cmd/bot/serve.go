@@ -53,7 +53,7 @@ func serveCommand() subcommand {
 
 // serve answers interactions until ctx ends: over the gateway, or on the HTTP endpoint.
 func serve(ctx context.Context, c config, log *slog.Logger, registerFirst bool) error {
-	a, err := openApp(ctx, c, log, appOptions{metrics: true})
+	a, err := openApp(ctx, c, log, appOptions{metrics: true, questions: true})
 	if err != nil {
 		return err
 	}

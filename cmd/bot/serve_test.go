@@ -55,6 +55,7 @@ func startReplica(t *testing.T, extra map[string]string) *replica {
 		"DISCORD_PUBLIC_KEY": hex.EncodeToString(pub),
 		"DISCORD_API_URL":    fake.APIURL(),
 		"SHUTDOWN_DRAIN":     "1s",
+		"DATA_DIR":           t.TempDir(),
 	}
 	for k, v := range extra {
 		vars[k] = v

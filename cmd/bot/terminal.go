@@ -28,8 +28,13 @@ func answer(ctx context.Context, s stdio, i *discordgo.Interaction, o output) er
 	if c.LogLevel == "info" {
 		c.LogLevel = "warn" // the answer is the output; progress logs would clutter it
 	}
-	isReindex := i.Type == discordgo.InteractionApplicationCommand && i.ApplicationCommandData().Name == "reindex"
-	a, err := openApp(ctx, c, newLogger(c, s.stderr), appOptions{terminal: true, baseline: isReindex})
+	name := ""
+	if i.Type == discordgo.InteractionApplicationCommand {
+		name = i.ApplicationCommandData().Name
+	}
+	// /reindex compares with what was served; /curate reads the question log. Nothing else
+	// records or reads it: a terminal's questions are not the team's.
+	a, err := openApp(ctx, c, newLogger(c, s.stderr), appOptions{terminal: true, baseline: name == "reindex", questions: name == "curate"})
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,309 @@
+// Package answer reads a question and answers it from the knowledge base: what is asked (a
+// value, the largest, a rank, a comparison, a change, a share, a definition, a reason) and of
+// what (a table, its rows and years, or the passages that state it). It computes what no
+// source states, with its formula, inputs and sources, writes a direct answer first, in
+// English or Turkish, and says plainly when the knowledge base has no answer. It knows
+// nothing of Discord: the bot renders what it decides.
+package answer
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/reedesk/reedesk/index"
+	"github.com/reedesk/reedesk/knowledge"
+)
+
+// Searcher finds the passages that answer a question; *index.Index is one.
+type Searcher interface {
+	Search(ctx context.Context, q string, n int) (*index.Result, error)
+}
+
+// Options say how to answer.
+type Options struct {
+	// Lang is the language of the direct answer and the miss text: "tr" for Turkish, anything
+	// else for English. The facts stay in English.
+	Lang string
+	// Previous is the question this one follows up, or "": "and Burma?" after "How much did
+	// China mine in 2024?" asks for Burma's 2024 production.
+	Previous string
+	// Passages is how many passages to return (the first and "Also relevant"); 4 if 0.
+	Passages int
+}
+
+// Answer is what the bot shows for a question.
+type Answer struct {
+	Question string
+	Lang     string
+	Reading  *Reading
+	// Direct answers the question as asked, in one sentence, with the answer's figures bold.
+	Direct Sentence
+	// Passage is the passage that supports the direct answer, shown first; nil on a miss.
+	Passage *index.Hit
+	// Working shows how a figure that no source states was computed; nil otherwise.
+	Working *Working
+	// Related are the other passages that match ("Also relevant").
+	Related []Related
+	// Miss is set when the knowledge base has no answer; Direct then says so.
+	Miss *Miss
+	// Result is the search behind the answer: its corrections and hits.
+	Result *index.Result
+}
+
+// Kind is what was asked, or KindMiss.
+func (a *Answer) Kind() Kind {
+	if a.Miss != nil {
+		return KindMiss
+	}
+	return a.Reading.Kind
+}
+
+// Working is how a computed answer was reached, like a stored computed figure's formula.
+type Working struct {
+	Equation string              // "270,000 t ÷ 390,000 t = 69.2 %"
+	Inputs   []*knowledge.Figure // the figures it uses, each with its own source and date
+	Sources  []*knowledge.Source
+	Table    *knowledge.Table
+}
+
+// Related is one "Also relevant" passage and its latest figure.
+type Related struct {
+	Fact *knowledge.Fact
+	// Figure is the fact's latest figure (by date; the first of that date), or nil.
+	Figure *knowledge.Figure
+}
+
+// Miss says why there is no answer, and where to look instead.
+type Miss struct {
+	// Reason is "no match" (the subject is not in the knowledge base), "no forecast" (a year
+	// after the latest figure) or "no figure" (a year before the first).
+	Reason string
+	// Latest is the figure the knowledge base has instead, for a year it lacks.
+	Latest *knowledge.Figure
+	// Topics are the titles of the topics nearest the question; Examples, questions the
+	// knowledge base answers; Suggestions, its words closest to unknown ones.
+	Topics      []string
+	Examples    []string
+	Suggestions []string
+}
+
+// Miss reasons.
+const (
+	ReasonNoMatch    = "no match"
+	ReasonNoForecast = "no forecast"
+	ReasonNoFigure   = "no figure"
+)
+
+// Segment is a piece of a sentence, bold or not.
+type Segment struct {
+	Text string
+	Bold bool
+}
+
+// Sentence is a direct answer as segments, so a renderer marks the bold parts its own way.
+type Sentence []Segment
+
+// String is the sentence as plain text.
+func (s Sentence) String() string {
+	var b strings.Builder
+	for _, seg := range s {
+		b.WriteString(seg.Text)
+	}
+	return b.String()
+}
+
+// Markdown writes the sentence with ** around bold parts, each part escaped by escape.
+func (s Sentence) Markdown(escape func(string) string) string {
+	var b strings.Builder
+	for _, seg := range s {
+		if seg.Bold {
+			b.WriteString("**" + escape(seg.Text) + "**")
+		} else {
+			b.WriteString(escape(seg.Text))
+		}
+	}
+	return b.String()
+}
+
+// Ask answers a question with the knowledge base the searcher serves.
+func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error) {
+	n := opt.Passages
+	if n <= 0 {
+		n = 4
+	}
+	res, err := s.Search(ctx, q, n+2)
+	if err != nil {
+		return nil, fmt.Errorf("answer %q: %w", q, err)
+	}
+	b := res.Base
+	a := &Answer{Question: q, Lang: opt.Lang, Result: res}
+	r := read(b, corrected(q, res.Corrections))
+	if opt.Previous != "" {
+		r.after(read(b, opt.Previous))
+	}
+	if !r.FollowUp && r.marker && r.Table == nil && len(r.Rows) > 0 {
+		r.standAlone(res)
+	}
+	a.Reading = r
+	if r.Table != nil && r.Kind != KindLookup && r.Kind != KindDefine && r.Kind != KindWhy {
+		if ok := tableAnswer(a, res); ok {
+			if a.Related == nil {
+				a.Related = related(res, a.Passage, n-1)
+			}
+			return a, nil
+		}
+	}
+	if r.Kind == KindLookup && len(r.named) >= 2 && (r.cues[cueCompare] || r.cues[cueTimes]) {
+		ok, err := compareFacts(ctx, s, a, res, n)
+		if err != nil {
+			return nil, fmt.Errorf("answer %q: %w", q, err)
+		}
+		if ok {
+			return a, nil
+		}
+	}
+	// A year the table lacks: a passage may still have a figure for it (a forecast by the
+	// IEA); if none has, say so.
+	lookup(a, res, n)
+	return a, nil
+}
+
+// corrected rewrites the words of a question that the search read as typos of known words.
+func corrected(q string, cs []index.Correction) string {
+	for _, c := range cs {
+		q = strings.Replace(q, c.From, c.To, 1)
+	}
+	return q
+}
+
+// tableAnswer answers from the reading's table; false when the table cannot.
+func tableAnswer(a *Answer, res *index.Result) bool {
+	r := a.Reading
+	t := r.Table
+	for _, y := range r.Years {
+		if !t.HasYear(y) {
+			if hasFigureFor(res, r, y) {
+				return false
+			}
+			missYear(a, res, y)
+			return true
+		}
+	}
+	var ok bool
+	switch r.Kind {
+	case KindValue:
+		ok = value(a)
+	case KindSuperlative:
+		ok = superlative(a)
+	case KindRank:
+		ok = rank(a)
+	case KindCompare:
+		ok = compare(a)
+	case KindChange:
+		ok = change(a)
+	case KindShare:
+		ok = share(a)
+	}
+	return ok
+}
+
+// hasFigureFor reports whether a passage found for the question has a figure dated year about
+// one of the reading's rows, or about its table's subject.
+func hasFigureFor(res *index.Result, r *Reading, year int) bool {
+	y := fmt.Sprint(year)
+	for i, h := range res.Hits {
+		if i == 3 {
+			break
+		}
+		for _, g := range h.Fact.Figures {
+			if strings.HasPrefix(g.AsOf, y) && mentionsRows(h.Fact, g, r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mentionsRows reports whether a figure or its fact names one of the reading's rows.
+func mentionsRows(f *knowledge.Fact, g *knowledge.Figure, r *Reading) bool {
+	if len(r.Rows) == 0 {
+		return true
+	}
+	for _, row := range r.Rows {
+		for _, n := range row.Names {
+			if strings.Contains(strings.ToLower(g.Label+" "+f.Title), strings.ToLower(n)) {
+				return true
+			}
+			for _, p := range append(append([]string{}, f.Places...), f.Elements...) {
+				if strings.EqualFold(p, n) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// missYear answers a question about a year the table has no column for: no forecast, or no
+// figure that early, with the figure the knowledge base has instead.
+func missYear(a *Answer, res *index.Result, year int) {
+	r := a.Reading
+	t := r.Table
+	reason, at := ReasonNoForecast, t.Latest()
+	if year < t.Years[0] {
+		reason, at = ReasonNoFigure, t.Years[0]
+	}
+	var g *knowledge.Figure
+	switch {
+	case len(r.Rows) > 0:
+		g = r.Rows[0].Cell(at)
+	case t.Total(at) != nil:
+		g = t.Total(at)
+	default:
+		if ranked := t.Ranked(at); len(ranked) > 0 {
+			g = ranked[0].Cell(at)
+		}
+	}
+	a.Miss = &Miss{Reason: reason, Latest: g}
+	fillMiss(a, res)
+	a.Direct = sayMissYear(a.Lang, t, reason, year, g)
+}
+
+// related lists the hits after the first passage, each with its latest figure.
+func related(res *index.Result, first *index.Hit, n int) []Related {
+	var out []Related
+	for i := range res.Hits {
+		h := &res.Hits[i]
+		if first != nil && h.Fact == first.Fact {
+			continue
+		}
+		if len(out) == n {
+			break
+		}
+		out = append(out, Related{Fact: h.Fact, Figure: Latest(h.Fact)})
+	}
+	return out
+}
+
+// Latest is a fact's most recent figure: the latest date, the first of equal dates; nil for
+// a fact without figures.
+func Latest(f *knowledge.Fact) *knowledge.Figure {
+	var best *knowledge.Figure
+	for _, g := range f.Figures {
+		if best == nil || g.AsOf > best.AsOf {
+			best = g
+		}
+	}
+	return best
+}
+
+// hitFor finds a fact among the hits, or makes a hit for it.
+func hitFor(res *index.Result, f *knowledge.Fact) *index.Hit {
+	for i := range res.Hits {
+		if res.Hits[i].Fact == f {
+			return &res.Hits[i]
+		}
+	}
+	return &index.Hit{Fact: f}
+}

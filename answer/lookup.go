@@ -1,0 +1,486 @@
+package answer
+
+import (
+	"context"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/reedesk/reedesk/index"
+	"github.com/reedesk/reedesk/knowledge"
+)
+
+// Confidence. A question is answered from a passage only when the passage has enough of what
+// the question asks about: the weight of the question's concepts it has (each weighs more the
+// rarer it is in the knowledge base), less a penalty for each word the knowledge base does not
+// know at all. "What is the gold price per ounce?" shares only "price" and "per" with the
+// facts, and "gold" and "ounce" cost more than that is worth; a name it does not know
+// ("France") costs more than an ordinary word.
+const (
+	minEvidence        = 3.5
+	unknownWordPenalty = 1.2
+	unknownNamePenalty = 3.0
+	// A lowercase word that is neither known nor English is most often a word of another
+	// language or of chat ("var", "pls"): it says less about the subject.
+	unknownOtherPenalty = 0.6
+)
+
+// evidence is the weight of the question's concepts that a passage has, less the penalties
+// for the words the knowledge base lacks.
+func evidence(res *index.Result, h *index.Hit, q string) float64 {
+	n := float64(res.Passages)
+	if n < 2 {
+		n = 2
+	}
+	have := 0.0
+	for k, t := range res.Terms {
+		if h.Matched&(1<<k) == 0 {
+			continue
+		}
+		df := float64(t.Passages)
+		if df < 1 {
+			df = 1
+		}
+		// A word found in one passage is hardly rarer than one found in two.
+		have += math.Max(0.05, math.Log(n/math.Max(df, 2)))
+	}
+	if have == 0 || len(res.Unknown) == 0 {
+		// With every word known, the search's own ranking decides.
+		return have
+	}
+	names := capitalised(q)
+	for _, u := range res.Unknown {
+		f := index.Fold(u)
+		_, isCue := cueWords[f]
+		_, isOrdinal := ordinals[f]
+		switch {
+		case strings.ContainsAny(u, "'’") || isCue || isOrdinal:
+			// A contraction ("doesn't", "what's") or a word of the question's grammar
+			// ("bigger", "third") says nothing of the subject.
+		case names[u]:
+			have -= unknownNamePenalty
+		case index.IsEnglishWord(f):
+			have -= unknownWordPenalty
+		default:
+			have -= unknownOtherPenalty
+		}
+	}
+	return have
+}
+
+// enough reports whether a passage has enough of the question to answer it.
+func enough(res *index.Result, h *index.Hit, q string) bool {
+	e := evidence(res, h, q)
+	if len(res.Unknown) == 0 {
+		return e > 0
+	}
+	return e >= minEvidence
+}
+
+// capitalised lists the words of a question written with a capital letter, other than its
+// first word: names.
+func capitalised(q string) map[string]bool {
+	out := map[string]bool{}
+	for i, w := range words(q) {
+		if i > 0 && w.upper {
+			out[w.raw] = true
+		}
+	}
+	return out
+}
+
+// lookup answers from the best passage, or says there is no answer.
+func lookup(a *Answer, res *index.Result, n int) {
+	r := a.Reading
+	if r.Kind != KindDefine && r.Kind != KindWhy {
+		r.Kind = KindLookup
+	}
+	if res.Miss || len(res.Hits) == 0 || !enough(res, &res.Hits[0], a.Question) {
+		noMatch(a, res)
+		return
+	}
+	best := titledLike(res, a.Question)
+	var g *knowledge.Figure
+	if y := r.lastYear(); y != "" && best.Fact.Formula == nil && !hasYear(best.Fact, y) {
+		// The year asked: the first of the best passages that has a figure for it, when the
+		// best has dated figures but none for that year.
+		for i := range res.Hits {
+			if i == 3 {
+				break
+			}
+			h := &res.Hits[i]
+			if !enough(res, h, a.Question) {
+				continue
+			}
+			if fg := figureFor(h.Fact, a.Question, y); fg != nil {
+				best, g = h, fg
+				break
+			}
+		}
+		if g == nil && figureYearsBefore(best.Fact, y) && (r.cues[cueFuture] || yearAfterData(res.Base, y)) {
+			a.Reading.Kind = KindMiss
+			a.Miss = &Miss{Reason: ReasonNoForecast, Latest: Latest(best.Fact)}
+			fillMiss(a, res)
+			a.Direct = sayNoForecast(a.Lang, y, a.Miss.Latest, sourceName(res.Base, a.Miss.Latest))
+			return
+		}
+	}
+	if y := r.lastYear(); g == nil && y != "" {
+		g = figureFor(best.Fact, a.Question, y)
+	}
+	if g == nil {
+		g = figureFor(best.Fact, a.Question, "")
+	}
+	if t := r.Table; t != nil && r.missing != "" && len(r.Rows) == 0 && g != nil {
+		if other, _ := tableOf(res.Base, g); other != nil && other != t {
+			// The passage found gives another measure of the row: say the table lacks it.
+			a.Reading.Kind = KindMiss
+			a.Miss = &Miss{Reason: ReasonNoFigure}
+			fillMiss(a, res)
+			a.Direct = sayNoRow(a.Lang, res.Base, t, r.missing)
+			a.Related = related(res, nil, n-1)
+			return
+		}
+	}
+	a.Passage = best
+	a.Direct = sayLookup(a.Lang, res.Base, best.Fact, g, unitsAsked(a.Question))
+	a.Related = related(res, best, n-1)
+}
+
+// whWords start questions that a passage's title may start with too: "Where the Beylikova
+// deposit is", "When will the industrial plant open?".
+var whWords = map[string]bool{"where": true, "when": true, "who": true, "why": true, "how": true}
+
+// titledLike is the best passage, or one of the next two when its title starts with the
+// question's first word and the best's does not: curators title passages by the question
+// they answer.
+func titledLike(res *index.Result, q string) *index.Hit {
+	best := &res.Hits[0]
+	ws := words(q)
+	if len(ws) == 0 || !whWords[ws[0].fold] || startsWith(best.Fact.Title, ws[0].fold) {
+		return best
+	}
+	for i := 1; i < len(res.Hits) && i < 3; i++ {
+		h := &res.Hits[i]
+		if startsWith(h.Fact.Title, ws[0].fold) && enough(res, h, q) {
+			return h
+		}
+	}
+	return best
+}
+
+func startsWith(title, w string) bool {
+	ts := words(title)
+	return len(ts) > 0 && ts[0].fold == w
+}
+
+// lastYear is the last data year a question names, or "".
+func (r *Reading) lastYear() string {
+	if len(r.Years) == 0 {
+		return ""
+	}
+	return strconv.Itoa(r.Years[len(r.Years)-1])
+}
+
+// hasYear reports whether a fact has a figure dated in year.
+func hasYear(f *knowledge.Fact, year string) bool {
+	for _, g := range f.Figures {
+		if strings.HasPrefix(g.AsOf, year) {
+			return true
+		}
+	}
+	return false
+}
+
+// figureFor picks the figure of a fact that answers the question: the one dated year when
+// year is not "", else the one whose label shares most words with the question and whose unit
+// it asks for, then the latest. nil when the fact has none (or none for year).
+func figureFor(f *knowledge.Fact, q, year string) *knowledge.Figure {
+	var best *knowledge.Figure
+	bestScore := -1
+	for _, g := range f.Figures {
+		if year != "" && !strings.HasPrefix(g.AsOf, year) {
+			continue
+		}
+		score := figureScore(g, q)
+		if best == nil || score > bestScore || (score == bestScore && g.AsOf > best.AsOf) {
+			best, bestScore = g, score
+		}
+	}
+	return best
+}
+
+// figureScore says how well a figure fits a question: the words its label shares with the
+// question, and whether its unit is the kind the question asks for.
+func figureScore(g *knowledge.Figure, q string) int {
+	qs := map[string]bool{}
+	for _, w := range words(q) {
+		qs[w.stem] = true
+	}
+	score := 0
+	for _, w := range words(g.Label) {
+		if qs[w.stem] && len(w.stem) > 2 {
+			score += 3
+		}
+	}
+	if unitsAsked(q)[g.Unit] {
+		score += 4
+	}
+	return score
+}
+
+// unitsAsked are the units a question names ("how many feet").
+func unitsAsked(q string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range words(q) {
+		switch w.fold {
+		case "feet", "foot", "ft":
+			out["ft"] = true
+		case "metres", "meters", "metre", "meter", "m":
+			out["m"] = true
+		case "locations", "sites", "holes", "many":
+			out["count"] = true
+		case "percent", "percentage", "%", "share", "grade", "grades":
+			out["%"] = true
+		case "tonnes", "tons", "tonne", "ton":
+			out["t"] = true
+		}
+	}
+	return out
+}
+
+// figureYearsBefore reports whether every figure of a fact is dated before year: the passage
+// has no figure for it.
+func figureYearsBefore(f *knowledge.Fact, year string) bool {
+	if len(f.Figures) == 0 {
+		return false
+	}
+	for _, g := range f.Figures {
+		if g.AsOf[:min(4, len(g.AsOf))] >= year {
+			return false
+		}
+	}
+	return true
+}
+
+// yearAfterData reports whether a year is after the latest year any figure is dated.
+func yearAfterData(b *knowledge.Base, year string) bool {
+	return year > lexiconFor(b).latestYear
+}
+
+// noMatch says the knowledge base has no answer.
+func noMatch(a *Answer, res *index.Result) {
+	a.Reading.Kind = KindMiss
+	a.Miss = &Miss{Reason: ReasonNoMatch, Suggestions: res.Suggestions}
+	fillMiss(a, res)
+	a.Direct = sayNoMatch(a.Lang)
+}
+
+// fillMiss adds the nearest topics and example questions to a miss.
+func fillMiss(a *Answer, res *index.Result) {
+	b := res.Base
+	seen := map[string]bool{}
+	for _, h := range res.Hits {
+		if t, ok := b.Topic(h.Fact.Topic); ok && !seen[t.ID] && len(a.Miss.Topics) < 3 {
+			seen[t.ID] = true
+			a.Miss.Topics = append(a.Miss.Topics, t.Title)
+		}
+	}
+	if len(a.Miss.Topics) == 0 {
+		for _, t := range b.Topics {
+			a.Miss.Topics = append(a.Miss.Topics, t.Title)
+		}
+		sort.Strings(a.Miss.Topics)
+	}
+	a.Miss.Examples = examples(b, a.Lang)
+}
+
+// examples are questions the knowledge base's tables answer, one of each kind.
+func examples(b *knowledge.Base, lang string) []string {
+	var out []string
+	for i, t := range b.Tables() {
+		ranked := t.Ranked(t.Latest())
+		if len(ranked) < 2 {
+			continue
+		}
+		switch i % 3 {
+		case 0:
+			out = append(out, sayExampleChange(lang, t, ranked[0]))
+		case 1:
+			out = append(out, sayExampleCompare(lang, t, ranked[0], ranked[1]))
+		default:
+			out = append(out, sayExampleSuperlative(lang, t))
+		}
+		if len(out) == 3 {
+			break
+		}
+	}
+	return out
+}
+
+// tableOf finds the table a figure is a cell or total of, and the row's label.
+func tableOf(b *knowledge.Base, g *knowledge.Figure) (*knowledge.Table, string) {
+	for _, t := range b.Tables() {
+		for _, r := range t.Rows {
+			for _, y := range t.Years {
+				if r.Cell(y) == g {
+					return t, r.Label
+				}
+			}
+		}
+		for _, y := range t.Years {
+			if t.Total(y) == g {
+				return t, g.Label
+			}
+		}
+	}
+	return nil, ""
+}
+
+// sourceName names where a figure comes from: its table's edition, or its source's publisher.
+func sourceName(b *knowledge.Base, g *knowledge.Figure) string {
+	if g == nil {
+		return ""
+	}
+	if t, _ := tableOf(b, g); t != nil {
+		return t.Edition
+	}
+	if g.Source != nil {
+		return shortName(g.Source.Publisher)
+	}
+	return "computed by REE Desk"
+}
+
+// shortName is a publisher as a sentence names it: the acronym a long name gives in
+// parentheses ("Ministry of Commerce of the People's Republic of China (MOFCOM) and General
+// Administration of Customs" is MOFCOM), else the name.
+func shortName(publisher string) string {
+	if len(publisher) <= 40 {
+		return publisher
+	}
+	if i := strings.Index(publisher, "("); i > 0 {
+		if j := strings.Index(publisher[i:], ")"); j > 1 {
+			return publisher[i+1 : i+j]
+		}
+	}
+	return publisher
+}
+
+// compareFacts compares two things a question names that no table holds ("Mount Weld vs Bayan
+// Obo grade"): for each, the best passage about it that has a figure of what is asked, then
+// the two figures side by side in one unit, their ratio and difference. False when either
+// has no such figure or the two are not of one kind.
+func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result, n int) (bool, error) {
+	r := a.Reading
+	type side struct {
+		name string
+		hit  index.Hit
+		sub  string
+	}
+	var sides []side
+	for k, m := range r.named[:2] {
+		sub := r.without(k)
+		sr, err := s.Search(ctx, sub, 3)
+		if err != nil {
+			return false, err
+		}
+		found := false
+		for _, h := range sr.Hits {
+			if about(h.Fact, m.name) && enough(sr, &h, sub) && len(h.Fact.Figures) > 0 {
+				sides = append(sides, side{m.name, h, sub})
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false, nil
+		}
+	}
+	// The two figures of one kind that fit the question best.
+	var x, z *knowledge.Figure
+	var zv float64
+	best := -1
+	asked := r.without(-1) // the question without the names of what it compares
+	for _, gx := range sides[0].hit.Fact.Figures {
+		for _, gz := range sides[1].hit.Fact.Figures {
+			v, err := knowledge.Convert(gz.Value, gz.Unit, gx.Unit)
+			if err != nil || v == 0 || gx == gz || !oneKind(gx.Unit, gz.Unit) {
+				continue
+			}
+			// The figures must fit what the question asks ("grade", "reserve"); two that
+			// share words of their labels fit each other better.
+			fit := figureScore(gx, asked) + figureScore(gz, asked)
+			sc := fit + 3*shared(gx.Label, gz.Label, sides[0].name, sides[1].name)
+			if fit > 0 && sc > best {
+				x, z, zv, best = gx, gz, v, sc
+			}
+		}
+	}
+	if x == nil {
+		return false, nil
+	}
+	ratio := x.Value / zv
+	big, small := x.String(), z.String()
+	if ratio < 1 {
+		big, small = small, big
+	}
+	shown := math.Max(ratio, 1/ratio)
+	q := knowledge.FormatQuantity(shown, "x", ratioDecimals(shown))
+	a.Working = &Working{
+		Equation: big + " ÷ " + small + " = " + q,
+		Inputs:   []*knowledge.Figure{x, z},
+		Sources:  sourcesOf(x, z),
+	}
+	a.Passage = &sides[0].hit
+	a.Direct = sayCompareFacts(a.Lang, res.Base, sides[0].name, sides[1].name, x, z, zv, ratio)
+	if r.Question {
+		a.Direct = append(Sentence{{Text: yesNoWord(a.Lang, ratio > 1)}}, a.Direct...)
+	}
+	a.Related = append([]Related{{Fact: sides[1].hit.Fact, Figure: z}}, related(res, a.Passage, n-2)...)
+	return true, nil
+}
+
+// shared counts the words two labels share, leaving out the names of what is compared.
+func shared(a, b string, names ...string) int {
+	skip := map[string]bool{}
+	for _, n := range names {
+		for _, w := range words(n) {
+			skip[w.stem] = true
+		}
+	}
+	in := map[string]bool{}
+	for _, w := range words(a) {
+		if len(w.stem) > 2 && !skip[w.stem] {
+			in[w.stem] = true
+		}
+	}
+	n := 0
+	for _, w := range words(b) {
+		if in[w.stem] {
+			n++
+			in[w.stem] = false
+		}
+	}
+	return n
+}
+
+// oneKind reports whether two units measure one kind of thing: a rank is not a percentage,
+// though both are plain numbers.
+func oneKind(a, b string) bool {
+	plain := map[string]string{"%": "fraction", "ppm": "fraction", "x": "x", "count": "count", "rank": "rank"}
+	ka, pa := plain[a]
+	kb, pb := plain[b]
+	if pa || pb {
+		return ka == kb
+	}
+	return a != "year" && b != "year"
+}
+
+// about reports whether a fact is about a named thing: its title or places name it.
+func about(f *knowledge.Fact, name string) bool {
+	if len(f.Places) > 0 {
+		return strings.EqualFold(f.Places[0], name)
+	}
+	return strings.Contains(strings.ToLower(f.Title), strings.ToLower(name))
+}

@@ -1,0 +1,541 @@
+package answer
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/reedesk/reedesk/index"
+	"github.com/reedesk/reedesk/knowledge"
+)
+
+// The direct answers, in English and Turkish. Figures are bold; facts, labels and sources stay
+// as the knowledge base writes them, except row names the Turkish glossary translates.
+
+type sentence struct{ segs Sentence }
+
+func (s *sentence) t(format string, args ...any) *sentence {
+	s.segs = append(s.segs, Segment{Text: fmt.Sprintf(format, args...)})
+	return s
+}
+
+func (s *sentence) b(text string) *sentence {
+	s.segs = append(s.segs, Segment{Text: text, Bold: true})
+	return s
+}
+
+func turkish(lang string) bool { return strings.EqualFold(lang, "tr") }
+
+// measure is what a table measures, from its title: "Rare earth mine production by country
+// (USGS MCS 2025)" gives "rare earth mine production".
+func measure(lang string, t *knowledge.Table) string {
+	if turkish(lang) && t.Turkish != "" {
+		return t.Turkish
+	}
+	m := t.Title
+	if i := strings.Index(m, " ("); i > 0 {
+		m = m[:i]
+	}
+	if i := strings.Index(m, " by "); i > 0 {
+		m = m[:i]
+	}
+	return lowerFirst(m)
+}
+
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || (len(s) > n && unicode.IsUpper(rune(s[n]))) {
+		return s // an acronym: REE, USGS
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// name is a row's name in the answer's language.
+func name(lang string, b *knowledge.Base, label string) string {
+	if !turkish(lang) {
+		return label
+	}
+	lx := lexiconFor(b)
+	cands := []string{label}
+	if i := strings.Index(label, " ("); i > 0 {
+		cands = append(cands, label[:i], strings.TrimSuffix(label[i+2:], ")"))
+	}
+	for _, c := range cands {
+		if tr, ok := lx.turkish[index.Fold(c)]; ok {
+			return tr
+		}
+	}
+	return label
+}
+
+// q writes a table figure in the answer's language.
+func q(lang string, t *knowledge.Table, g *knowledge.Figure) string {
+	return localize(lang, t.Quantity(g))
+}
+
+var (
+	enNumber     = regexp.MustCompile(`\d[\d,]*(\.\d+)?`)
+	trQualifiers = []struct{ en, tr string }{
+		{"more than ", "en az "}, {"less than ", "en çok "}, {"at least ", "en az "},
+		{"up to ", "en fazla "}, {"about ", "yaklaşık "},
+	}
+)
+
+// localize turns an English quantity into Turkish notation: "270,000 t" gives "270.000 t",
+// "69.2 %" gives "%69,2", "$810 per kg" gives "$810/kg", "6.0×" gives "6,0 kat".
+func localize(lang, s string) string {
+	if !turkish(lang) {
+		return s
+	}
+	for _, ql := range trQualifiers {
+		if strings.HasPrefix(s, ql.en) {
+			return ql.tr + localize(lang, strings.TrimPrefix(s, ql.en))
+		}
+	}
+	sign := ""
+	if strings.HasPrefix(s, "−") || strings.HasPrefix(s, "+") {
+		_, n := utf8.DecodeRuneInString(s)
+		sign, s = s[:n], s[n:]
+	}
+	s = enNumber.ReplaceAllStringFunc(s, func(n string) string {
+		return strings.NewReplacer(",", ".", ".", ",").Replace(n)
+	})
+	switch {
+	case strings.HasSuffix(s, " %"):
+		return sign + "%" + strings.TrimSuffix(s, " %")
+	case strings.HasSuffix(s, "×"):
+		return sign + strings.TrimSuffix(s, "×") + " kat"
+	}
+	s = strings.NewReplacer(" per kg", "/kg", " per t", "/t", " million a year", " milyon/yıl", " million", " milyon",
+		" billion", " milyar", " trillion", " trilyon", " years", " yıl").Replace(s)
+	return sign + s
+}
+
+func sayValue(lang string, b *knowledge.Base, t *knowledge.Table, label string, y int, g *knowledge.Figure) Sentence {
+	s := &sentence{}
+	n := name(lang, b, label)
+	if turkish(lang) {
+		s.b(n).t(" — %s, %d: ", measure(lang, t), y).b(q(lang, t, g)).t(" (%s).", t.Edition)
+	} else {
+		s.b(n).t(" — %s in %d: ", measure(lang, t), y).b(q(lang, t, g)).t(" (%s).", t.Edition)
+	}
+	return s.segs
+}
+
+func ordinalEN(n int) string {
+	switch n {
+	case 1:
+		return ""
+	case 2:
+		return "second-"
+	case 3:
+		return "third-"
+	}
+	return knowledge.FormatQuantity(float64(n), "rank", 0) + "-"
+}
+
+func saySuperlative(lang string, b *knowledge.Base, t *knowledge.Table, row *knowledge.Row, y int, g *knowledge.Figure, nth int, least bool, total *knowledge.Figure, rows int) Sentence {
+	s := &sentence{}
+	n := name(lang, b, row.Label)
+	if turkish(lang) {
+		pos := strconv.Itoa(nth) + "."
+		if least {
+			pos = "sondan " + pos
+		}
+		if nth == 1 && !least {
+			s.t("En yüksek %s (%d): ", measure(lang, t), y)
+		} else if nth == 1 {
+			s.t("En düşük %s (%d): ", measure(lang, t), y)
+		} else {
+			s.t("%s (%d), %s sıra: ", capitalize(measure(lang, t)), y, pos)
+		}
+		s.b(n).t(", ").b(q(lang, t, g))
+		if total != nil {
+			s.t(", %s toplamı %s içinde %s", lowerFirst(name(lang, b, total.Label)), q(lang, t, total), localize(lang, shareText(t, g, total)))
+		}
+		s.t(" (%s).", t.Edition)
+		return s.segs
+	}
+	adj := "highest"
+	if least {
+		adj = "lowest"
+	}
+	s.b(n).t(" had the %s%s %s in %d: ", ordinalEN(nth), adj, measure(lang, t), y).b(q(lang, t, g))
+	if total != nil {
+		s.t(", %s of the %s total of %s", shareText(t, g, total), lowerFirst(total.Label), q(lang, t, total))
+	}
+	s.t(" (%s).", t.Edition)
+	return s.segs
+}
+
+// shareText is a row's share of a total as a reader says it: "69.2 %", or "less than 23.3 %"
+// of a total that is a lower bound.
+func shareText(t *knowledge.Table, g, total *knowledge.Figure) string {
+	v := knowledge.FormatQuantity(t.Value(g)/t.Value(total)*100, "%", 1)
+	switch total.Qualifier {
+	case "more than", "at least":
+		return "less than " + v
+	case "less than", "up to":
+		return "more than " + v
+	case "about":
+		return "about " + v
+	}
+	if g.Qualifier == "about" {
+		return "about " + v
+	}
+	return v
+}
+
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+func sayRank(lang string, b *knowledge.Base, t *knowledge.Table, row *knowledge.Row, y int, g *knowledge.Figure, pos, of int, tied []string) Sentence {
+	s := &sentence{}
+	n := name(lang, b, row.Label)
+	if turkish(lang) {
+		s.b(n).t(", %d %s sıralamasında ", y, measure(lang, t)).b(fmt.Sprintf("%d içinde %d.", of, pos)).t(": ").b(q(lang, t, g))
+		if len(tied) > 0 {
+			s.t(" (%s ile eşit)", strings.Join(tied, ", "))
+		}
+		s.t(" (%s).", t.Edition)
+		return s.segs
+	}
+	s.b(n).t(" ranked ").b(fmt.Sprintf("%s of %d", knowledge.FormatQuantity(float64(pos), "rank", 0), of)).t(" in %s in %d: ", measure(lang, t), y).b(q(lang, t, g))
+	if len(tied) > 0 {
+		s.t(", tied with %s", strings.Join(tied, ", "))
+	}
+	s.t(" (%s).", t.Edition)
+	return s.segs
+}
+
+func sayCompare(lang string, b *knowledge.Base, t *knowledge.Table, xl, zl string, y int, x, z *knowledge.Figure, yesNo bool) Sentence {
+	s := &sentence{}
+	xn, zn := name(lang, b, xl), name(lang, b, zl)
+	big, small, bn, sn := x, z, xn, zn
+	if t.Value(z) > t.Value(x) {
+		big, small, bn, sn = z, x, zn, xn
+	}
+	ratio := knowledge.FormatQuantity(t.Value(big)/t.Value(small), "x", ratioDecimals(t.Value(big)/t.Value(small)))
+	diff := t.Format(t.Value(big) - t.Value(small))
+	if turkish(lang) {
+		s.t("%s (%d): ", capitalize(measure(lang, t)), y).b(xn).t(" ").b(q(lang, t, x)).t(", ").b(zn).t(" ").b(q(lang, t, z)).
+			t("; %s / %s oranı ", bn, sn).b(localize(lang, ratio)).t(", fark %s (%s).", localize(lang, diff), t.Edition)
+		return s.segs
+	}
+	if yesNo {
+		s.t("%s", yesNoWord(lang, t.Value(x) > t.Value(z)))
+	}
+	s.b(xn).t(" ").b(q(lang, t, x)).t(" against ").b(zn).t(" ").b(q(lang, t, z)).t(" in %s in %d; %s has ", measure(lang, t), y, bn).
+		b(ratio).t(" %s's figure, %s more (%s).", sn, diff, t.Edition)
+	return s.segs
+}
+
+func sayChange(lang string, b *knowledge.Base, t *knowledge.Table, label string, from, to int, x, z *knowledge.Figure, pct float64) Sentence {
+	s := &sentence{}
+	n := name(lang, b, label)
+	d := t.Value(z) - t.Value(x)
+	diff := t.Format(d)
+	if d >= 0 {
+		diff = "+" + diff
+	} else {
+		diff = "−" + t.Format(-d)
+	}
+	if turkish(lang) {
+		dir := "artış"
+		if pct < 0 {
+			dir = "düşüş"
+		}
+		s.b(n).t(" — %s: %d yılında ", measure(lang, t), from).b(q(lang, t, x)).t(", %d yılında ", to).b(q(lang, t, z)).
+			t("; %s (", localize(lang, diff)).b(localize(lang, knowledge.FormatQuantity(math.Abs(pct), "%", 1))+" "+dir).t(") (%s).", t.Edition)
+		return s.segs
+	}
+	s.b(n).t(" — %s went from ", measure(lang, t)).b(q(lang, t, x)).t(" in %d to ", from).b(q(lang, t, z)).
+		t(" in %d: %s (", to, diff).b(signed(pct, "%")).t(") (%s).", t.Edition)
+	return s.segs
+}
+
+func sayShare(lang string, b *knowledge.Base, t *knowledge.Table, label string, y int, g, total *knowledge.Figure) Sentence {
+	s := &sentence{}
+	n := name(lang, b, label)
+	share := shareText(t, g, total)
+	if turkish(lang) {
+		s.b(n).t(", %d %s içinde ", y, measure(lang, t)).b(localize(lang, share)).t(" pay: %s / %s (%s).", q(lang, t, g), q(lang, t, total), t.Edition)
+		return s.segs
+	}
+	s.b(n).t(" had ").b(share).t(" of %s %s in %d: %s of %s (%s).", lowerFirst(total.Label), measure(lang, t), y, q(lang, t, g), q(lang, t, total), t.Edition)
+	return s.segs
+}
+
+func sayMissYear(lang string, t *knowledge.Table, reason string, year int, g *knowledge.Figure) Sentence {
+	s := &sentence{}
+	latest := ""
+	if g != nil {
+		latest = q(lang, t, g)
+	}
+	at := figureYear(g)
+	switch {
+	case turkish(lang) && reason == ReasonNoForecast:
+		s.t("Tahmin yok: bilgi tabanında %d için %s rakamı yok; en son rakam ", year, measure(lang, t)).b(latest).t(", %s (%s).", at, t.Edition)
+	case turkish(lang):
+		s.t("%d için rakam yok: %s en erken ", year, measure(lang, t)).b(latest).t(", %s (%s).", at, t.Edition)
+	case reason == ReasonNoForecast:
+		s.t("No forecast: the knowledge base has no %s figure for %d; the latest is ", measure(lang, t), year).b(latest).t(", %s (%s).", at, t.Edition)
+	default:
+		s.t("No figure for %d: the earliest %s figure is ", year, measure(lang, t)).b(latest).t(", %s (%s).", at, t.Edition)
+	}
+	return s.segs
+}
+
+func figureYear(g *knowledge.Figure) string {
+	if g == nil {
+		return ""
+	}
+	return g.AsOf
+}
+
+func sayNoForecast(lang, year string, g *knowledge.Figure, source string) Sentence {
+	s := &sentence{}
+	if g == nil {
+		return sayNoMatch(lang)
+	}
+	if turkish(lang) {
+		s.t("Tahmin yok: bilgi tabanında %s için rakam yok; en son rakam ", year).b(localize(lang, g.String())).t(", %s (%s).", g.AsOf, source)
+		return s.segs
+	}
+	s.t("No forecast: the knowledge base has no figure for %s; the latest is ", year).b(g.String()).t(", %s (%s).", g.AsOf, source)
+	return s.segs
+}
+
+func sayNoMatch(lang string) Sentence {
+	if turkish(lang) {
+		return Sentence{{Text: "Eşleşme yok: bilgi tabanında bu sorunun cevabı yok."}}
+	}
+	return Sentence{{Text: "No match: the knowledge base has no answer to this question."}}
+}
+
+// sayLookup states the figure of a passage that answers the question, or its first sentence.
+func sayLookup(lang string, b *knowledge.Base, f *knowledge.Fact, g *knowledge.Figure, asked map[string]bool) Sentence {
+	s := &sentence{}
+	if g == nil {
+		return Sentence{{Text: firstSentence(f.Text)}}
+	}
+	if f.Formula != nil {
+		s.t("%s: ", f.Title).b(localize(lang, g.Quantity()))
+		if c := converted(g, asked); c != "" {
+			s.t(" = ").b(localize(lang, c))
+		}
+		s.t(" (%s).", localize(lang, f.Formula.Equation()))
+		return s.segs
+	}
+	if t, row := tableOf(b, g); t != nil {
+		s.b(name(lang, b, row)).t(" — %s, %s: ", measure(lang, t), g.AsOf).b(q(lang, t, g)).t(" (%s).", t.Edition)
+		return s.segs
+	}
+	label := g.Label
+	if g.Unit == "year" {
+		// "suspended until: 2026" reads; "suspended until, China: 2026" does not.
+	} else if len(f.Places) > 0 && !strings.Contains(strings.ToLower(label+" "+f.Title), strings.ToLower(f.Places[0])) {
+		label += ", " + f.Places[0]
+	} else if len(f.Places) > 0 && !strings.Contains(strings.ToLower(label), strings.ToLower(f.Places[0])) {
+		label = f.Places[0] + " — " + label
+	}
+	if others := b.SameMeasure(g); others != nil {
+		// Compare in one unit: one source gives 12.5 Mt, another 130,000 t.
+		in := func(o *knowledge.Figure) float64 {
+			v, err := knowledge.Convert(o.Value, o.Unit, g.Unit)
+			if err != nil {
+				return o.Value
+			}
+			return v
+		}
+		lo, hi := others[0], others[0]
+		for _, o := range others {
+			if in(o) < in(lo) {
+				lo = o
+			}
+			if in(o) > in(hi) {
+				hi = o
+			}
+		}
+		if in(lo) != in(hi) {
+			s.t("%s: ", label).b(localize(lang, lo.String())).t(" (%s, %s) to ", sourceName(b, lo), lo.AsOf).b(localize(lang, hi.String())).t(" (%s, %s)", sourceName(b, hi), hi.AsOf)
+			if turkish(lang) {
+				s.t("; kaynaklar farklı.")
+			} else {
+				s.t(", depending on the source.")
+			}
+			return s.segs
+		}
+	}
+	s.t("%s: ", label).b(localize(lang, g.String()))
+	if c := converted(g, asked); c != "" {
+		s.t(" = ").b(localize(lang, c))
+	}
+	s.t(" (%s, %s).", g.AsOf, sourceName(b, g))
+	return s.segs
+}
+
+// converted writes a figure in a unit the question asks for, when it is given in another unit
+// of the same kind ("403 m" asked in feet gives "1,323 ft"), or "".
+func converted(g *knowledge.Figure, asked map[string]bool) string {
+	for to := range asked {
+		if to == g.Unit || to == "count" {
+			continue
+		}
+		base := strings.TrimSuffix(g.Unit, "/yr")
+		v, err := knowledge.Convert(g.Value, base, to)
+		if err != nil || base == to {
+			continue
+		}
+		unit := to
+		if strings.HasSuffix(g.Unit, "/yr") {
+			unit += "/yr"
+		}
+		d := 0
+		if v < 10 {
+			d = 2
+		}
+		return knowledge.FormatQuantity(v, unit, d)
+	}
+	return ""
+}
+
+// firstSentence is the first sentence of a text, or all of it.
+func firstSentence(text string) string {
+	for i := 0; i+1 < len(text); i++ {
+		if (text[i] == '.' || text[i] == '?' || text[i] == '!') && text[i+1] == ' ' && (i == 0 || !unicode.IsDigit(rune(text[i-1])) || i+2 >= len(text) || !unicode.IsDigit(rune(text[i+2]))) {
+			// "U.S." and "Mt." are not ends of sentences: the next word starts with a capital
+			// after a real end.
+			if i >= 2 && text[i-2] == '.' {
+				continue
+			}
+			return text[:i+1]
+		}
+	}
+	return text
+}
+
+func sayExampleSuperlative(lang string, t *knowledge.Table) string {
+	if turkish(lang) {
+		return fmt.Sprintf("En yüksek %s hangisinde?", measure(lang, t))
+	}
+	return fmt.Sprintf("Which %s has the highest %s?", t.RowKind, measure(lang, t))
+}
+
+func sayExampleCompare(lang string, t *knowledge.Table, a, b *knowledge.Row) string {
+	return fmt.Sprintf("%s vs %s: %s", a.Label, b.Label, measure(lang, t))
+}
+
+func sayExampleChange(lang string, t *knowledge.Table, r *knowledge.Row) string {
+	if len(t.Years) < 2 {
+		return sayExampleSuperlative(lang, t)
+	}
+	from, to := t.Years[len(t.Years)-2], t.Latest()
+	if turkish(lang) {
+		return fmt.Sprintf("%s: %s %d'ten %d'e nasıl değişti?", r.Label, measure(lang, t), from, to)
+	}
+	return fmt.Sprintf("How did %s change from %d to %d for %s?", measure(lang, t), from, to, r.Label)
+}
+
+// sayCompareFacts puts two figures that passages state side by side.
+func sayCompareFacts(lang string, b *knowledge.Base, xn, zn string, x, z *knowledge.Figure, zv, ratio float64) Sentence {
+	s := &sentence{}
+	xs := func(g *knowledge.Figure) string { return sourceName(b, g) + ", " + g.AsOf }
+	big, small := xn, zn
+	r := ratio
+	if ratio < 1 {
+		big, small, r = zn, xn, 1/ratio
+	}
+	times := knowledge.FormatQuantity(r, "x", ratioDecimals(r))
+	diff := knowledge.FormatQuantity(math.Abs(x.Value-zv), x.Unit, decimalsFor(math.Abs(x.Value-zv)))
+	if x.Unit == "%" {
+		// The difference of two percentages is in points.
+		diff = knowledge.FormatNumber(math.Abs(x.Value-zv), decimalsFor(math.Abs(x.Value-zv)))
+		if turkish(lang) {
+			diff += " puan"
+		} else {
+			diff += " percentage points"
+		}
+	}
+	if turkish(lang) {
+		s.b(name(lang, b, xn)).t(" ").b(localize(lang, x.String())).t(" (%s), ", xs(x)).b(name(lang, b, zn)).t(" ").b(localize(lang, z.String())).
+			t(" (%s); %s / %s oranı ", xs(z), name(lang, b, big), name(lang, b, small)).b(localize(lang, times)).t(", fark %s.", localize(lang, diff))
+		return s.segs
+	}
+	s.b(xn).t(" ").b(x.String()).t(" (%s) against ", xs(x)).b(zn).t(" ").b(z.String()).
+		t(" (%s): %s's is ", xs(z), big).b(times).t(" %s's, %s more.", small, diff)
+	return s.segs
+}
+
+// decimalsFor shows a difference with as many decimals as a reader needs.
+func decimalsFor(v float64) int {
+	switch {
+	case v >= 100:
+		return 0
+	case v >= 1:
+		return 1
+	}
+	return 2
+}
+
+// sayNoRow says a table has no figure for a row.
+func sayNoRow(lang string, b *knowledge.Base, t *knowledge.Table, row string) Sentence {
+	if turkish(lang) {
+		return Sentence{{Text: fmt.Sprintf("Rakam yok: %s tablosunda (%s) %s yok.", measure(lang, t), t.Edition, name(lang, b, row))}}
+	}
+	return Sentence{{Text: fmt.Sprintf("No figure: the %s table (%s) has no row for %s.", measure(lang, t), t.Edition, row)}}
+}
+
+func sayTop(lang string, b *knowledge.Base, t *knowledge.Table, y int, rows []*knowledge.Row, least bool) Sentence {
+	s := &sentence{}
+	switch {
+	case turkish(lang) && least:
+		s.t("En düşük %d, %s (%d): ", len(rows), measure(lang, t), y)
+	case turkish(lang):
+		s.t("İlk %d, %s (%d): ", len(rows), measure(lang, t), y)
+	case least:
+		s.t("Bottom %d in %s in %d: ", len(rows), measure(lang, t), y)
+	default:
+		s.t("Top %d in %s in %d: ", len(rows), measure(lang, t), y)
+	}
+	for i, row := range rows {
+		if i > 0 {
+			s.t(", ")
+		}
+		s.b(name(lang, b, row.Label)).t(" ").b(q(lang, t, row.Cell(y)))
+	}
+	s.t(" (%s).", t.Edition)
+	return s.segs
+}
+
+func sayLargestChange(lang string, b *knowledge.Base, t *knowledge.Table, label string, from, to int, x, z *knowledge.Figure, pct float64, dir int) Sentence {
+	s := &sentence{}
+	n := name(lang, b, label)
+	d := t.Value(z) - t.Value(x)
+	diff := "+" + t.Format(d)
+	if d < 0 {
+		diff = "−" + t.Format(-d)
+	}
+	if turkish(lang) {
+		what := "en büyük artış"
+		if dir < 0 {
+			what = "en büyük düşüş"
+		}
+		s.t("%s, %d–%d %s: ", capitalize(measure(lang, t)), from, to, what).b(n).t(", ").b(q(lang, t, x)).t(" → ").b(q(lang, t, z)).
+			t(", %s (%s) (%s).", localize(lang, diff), localize(lang, signed(pct, "%")), t.Edition)
+		return s.segs
+	}
+	what := "rise"
+	if dir < 0 {
+		what = "fall"
+	}
+	s.b(n).t(" had the largest %s in %s from %d to %d: ", what, measure(lang, t), from, to).b(q(lang, t, x)).t(" to ").b(q(lang, t, z)).
+		t(", %s (%s) (%s).", diff, signed(pct, "%"), t.Edition)
+	return s.segs
+}

@@ -1,0 +1,385 @@
+package answer
+
+import (
+	"math"
+
+	"github.com/reedesk/reedesk/index"
+	"github.com/reedesk/reedesk/knowledge"
+)
+
+// year picks the column a reading asks about: the year named, else the latest year in which
+// every named row has a figure.
+func (r *Reading) year() (int, bool) {
+	t := r.Table
+	if len(r.Years) > 0 {
+		return r.Years[len(r.Years)-1], true
+	}
+	for i := len(t.Years) - 1; i >= 0; i-- {
+		y := t.Years[i]
+		ok := true
+		for _, row := range r.Rows {
+			ok = ok && row.Cell(y) != nil
+		}
+		if ok {
+			return y, true
+		}
+	}
+	return 0, false
+}
+
+func value(a *Answer) bool {
+	r := a.Reading
+	t := r.Table
+	y, ok := r.year()
+	if !ok {
+		return false
+	}
+	var g *knowledge.Figure
+	label := ""
+	if len(r.Rows) > 0 {
+		g, label = r.Rows[0].Cell(y), r.Rows[0].Label
+	} else {
+		g = t.Total(y)
+		if g != nil {
+			label = g.Label
+		}
+	}
+	if g == nil {
+		return false
+	}
+	a.Passage = passage(a, g.Fact)
+	a.Direct = sayValue(a.Lang, a.Result.Base, t, label, y, g)
+	return true
+}
+
+func superlative(a *Answer) bool {
+	r := a.Reading
+	t := r.Table
+	if r.Direction != 0 {
+		return largestChange(a)
+	}
+	if r.Top > 1 {
+		return top(a)
+	}
+	y, ok := r.year()
+	if !ok {
+		return false
+	}
+	ranked := t.Ranked(y)
+	if r.Nth > len(ranked) {
+		return false
+	}
+	i := r.Nth - 1
+	if r.Least {
+		i = len(ranked) - r.Nth
+	}
+	row := ranked[i]
+	g := row.Cell(y)
+	a.Passage = passage(a, g.Fact)
+	var shareOf *knowledge.Figure
+	if total := t.Total(y); total != nil && r.Nth == 1 && !r.Least {
+		shareOf = total
+		a.Working = working(t, divide(t, g, total, "%"), g, total)
+	}
+	a.Direct = saySuperlative(a.Lang, a.Result.Base, t, row, y, g, r.Nth, r.Least, shareOf, len(ranked))
+	a.Related = neighbours(ranked, i, y, r.Least)
+	return true
+}
+
+// neighbours are the rows that follow the one answered in a ranking (or precede it, from the
+// bottom): after the largest producer, the next ones are what a reader wants to see.
+func neighbours(ranked []*knowledge.Row, at, y int, least bool) []Related {
+	var out []Related
+	for k := 1; len(out) < 3; k++ {
+		i := at + k
+		if least {
+			i = at - k
+		}
+		if i < 0 || i >= len(ranked) {
+			break
+		}
+		g := ranked[i].Cell(y)
+		out = append(out, Related{Fact: g.Fact, Figure: g})
+	}
+	return out
+}
+
+// top lists the first rows of a year: "top 3 producers".
+func top(a *Answer) bool {
+	r := a.Reading
+	t := r.Table
+	y, ok := r.year()
+	if !ok {
+		return false
+	}
+	ranked := t.Ranked(y)
+	if r.Least {
+		for i, j := 0, len(ranked)-1; i < j; i, j = i+1, j-1 {
+			ranked[i], ranked[j] = ranked[j], ranked[i]
+		}
+	}
+	ranked = ranked[:min(r.Top, len(ranked))]
+	a.Passage = passage(a, ranked[0].Cell(y).Fact)
+	a.Direct = sayTop(a.Lang, a.Result.Base, t, y, ranked, r.Least)
+	return true
+}
+
+// largestChange finds the row whose figure rose or fell most between two years.
+func largestChange(a *Answer) bool {
+	r := a.Reading
+	t := r.Table
+	from, to, ok := r.changeYears()
+	if !ok {
+		return false
+	}
+	var best *knowledge.Row
+	bestD := 0.0
+	for _, row := range t.Rows {
+		x, z := row.Cell(from), row.Cell(to)
+		if x == nil || z == nil {
+			continue
+		}
+		d := (t.Value(z) - t.Value(x)) * float64(r.Direction)
+		if best == nil || d > bestD {
+			best, bestD = row, d
+		}
+	}
+	if best == nil || bestD <= 0 {
+		return false
+	}
+	x, z := best.Cell(from), best.Cell(to)
+	pct := t.Value(z)/t.Value(x)*100 - 100
+	a.Working = &Working{Equation: t.Quantity(z) + " ÷ " + t.Quantity(x) + " − 1 = " + signed(pct, "%"), Inputs: []*knowledge.Figure{x, z}, Sources: sourcesOf(x, z), Table: t}
+	a.Passage = passage(a, z.Fact, x, z)
+	a.Direct = sayLargestChange(a.Lang, a.Result.Base, t, best.Label, from, to, x, z, pct, r.Direction)
+	return true
+}
+
+// changeYears are the two years a change is asked between: those named, the one named and
+// the one before or the latest, or the last two.
+func (r *Reading) changeYears() (from, to int, ok bool) {
+	t := r.Table
+	switch {
+	case len(r.Years) >= 2:
+		from, to = r.Years[0], r.Years[len(r.Years)-1]
+		if from > to {
+			from, to = to, from
+		}
+	case len(r.Years) == 1 && r.cues[cueSince]:
+		from, to = r.Years[0], t.Latest()
+	case len(r.Years) == 1:
+		to = r.Years[0]
+		for _, y := range t.Years {
+			if y < to {
+				from = y
+			}
+		}
+	default:
+		if len(t.Years) < 2 {
+			return 0, 0, false
+		}
+		from, to = t.Years[len(t.Years)-2], t.Latest()
+	}
+	return from, to, from != 0 && from != to
+}
+
+func rank(a *Answer) bool {
+	r := a.Reading
+	t := r.Table
+	y, ok := r.year()
+	if !ok {
+		return false
+	}
+	row := r.Rows[0]
+	g := row.Cell(y)
+	if g == nil {
+		return false
+	}
+	ranked := t.Ranked(y)
+	// Equal values share the better rank.
+	pos := 1
+	for _, o := range ranked {
+		if t.Value(o.Cell(y)) > t.Value(g) {
+			pos++
+		}
+	}
+	var tied []string
+	for _, o := range ranked {
+		if o != row && t.Value(o.Cell(y)) == t.Value(g) {
+			tied = append(tied, o.Label)
+		}
+	}
+	a.Passage = passage(a, g.Fact)
+	a.Direct = sayRank(a.Lang, a.Result.Base, t, row, y, g, pos, len(ranked), tied)
+	if r.Question && (r.Nth > 0 || r.cues[cueMost] || r.cues[cueLeast]) {
+		want := max(r.Nth, 1)
+		if r.Least {
+			want = len(ranked) - want + 1
+		}
+		a.Direct = append(Sentence{{Text: yesNoWord(a.Lang, pos == want)}}, a.Direct...)
+	}
+	return true
+}
+
+func yesNoWord(lang string, yes bool) string {
+	switch {
+	case turkish(lang) && yes:
+		return "Evet: "
+	case turkish(lang):
+		return "Hayır: "
+	case yes:
+		return "Yes: "
+	}
+	return "No: "
+}
+
+func compare(a *Answer) bool {
+	r := a.Reading
+	t := r.Table
+	y, ok := r.year()
+	if !ok {
+		return false
+	}
+	var x, z *knowledge.Figure
+	var xl, zl string
+	if len(r.Rows) >= 2 {
+		x, z = r.Rows[0].Cell(y), r.Rows[1].Cell(y)
+		xl, zl = r.Rows[0].Label, r.Rows[1].Label
+	} else if len(r.Rows) == 1 && t.Total(y) != nil {
+		x, z = r.Rows[0].Cell(y), t.Total(y)
+		xl, zl = r.Rows[0].Label, t.Total(y).Label
+	}
+	if x == nil || z == nil || t.Value(z) == 0 {
+		return false
+	}
+	ratio := divide(t, x, z, "x")
+	a.Working = working(t, ratio, x, z)
+	a.Passage = passage(a, x.Fact, x, z)
+	a.Direct = sayCompare(a.Lang, a.Result.Base, t, xl, zl, y, x, z, r.Question)
+	return true
+}
+
+func change(a *Answer) bool {
+	r := a.Reading
+	t := r.Table
+	from, to, ok := r.changeYears()
+	if !ok {
+		return false
+	}
+	var x, z *knowledge.Figure
+	label := ""
+	if len(r.Rows) > 0 {
+		x, z, label = r.Rows[0].Cell(from), r.Rows[0].Cell(to), r.Rows[0].Label
+	} else {
+		x, z = t.Total(from), t.Total(to)
+		if z != nil {
+			label = z.Label
+		}
+	}
+	if x == nil || z == nil || t.Value(x) == 0 {
+		return false
+	}
+	pct := t.Value(z)/t.Value(x)*100 - 100
+	eq := knowledgeQuantity(t, z) + " ÷ " + knowledgeQuantity(t, x) + " − 1 = " + signed(pct, "%")
+	a.Working = &Working{Equation: eq, Inputs: []*knowledge.Figure{x, z}, Sources: sourcesOf(x, z), Table: t}
+	a.Passage = passage(a, z.Fact, x, z)
+	a.Direct = sayChange(a.Lang, a.Result.Base, t, label, from, to, x, z, pct)
+	return true
+}
+
+func share(a *Answer) bool {
+	r := a.Reading
+	t := r.Table
+	y, ok := r.year()
+	if !ok {
+		return false
+	}
+	g := r.Rows[0].Cell(y)
+	total := t.Total(y)
+	if g == nil || total == nil || t.Value(total) == 0 {
+		return false
+	}
+	a.Working = working(t, divide(t, g, total, "%"), g, total)
+	a.Passage = passage(a, g.Fact, g, total)
+	a.Direct = sayShare(a.Lang, a.Result.Base, t, r.Rows[0].Label, y, g, total)
+	return true
+}
+
+// quotient is a ratio of two figures of a table, as a percentage or a multiple.
+type quotient struct {
+	value float64
+	unit  string // "%" or "x"
+	x, z  *knowledge.Figure
+	t     *knowledge.Table
+}
+
+func divide(t *knowledge.Table, x, z *knowledge.Figure, unit string) quotient {
+	v := t.Value(x) / t.Value(z)
+	if unit == "%" {
+		v *= 100
+	}
+	return quotient{v, unit, x, z, t}
+}
+
+func (q quotient) String() string {
+	if q.unit == "%" {
+		return shareText(q.t, q.x, q.z)
+	}
+	return knowledge.FormatQuantity(q.value, "x", ratioDecimals(q.value))
+}
+
+func ratioDecimals(v float64) int {
+	if v >= 100 {
+		return 0
+	}
+	return 1
+}
+
+func working(t *knowledge.Table, q quotient, inputs ...*knowledge.Figure) *Working {
+	return &Working{
+		Equation: knowledgeQuantity(t, q.x) + " ÷ " + knowledgeQuantity(t, q.z) + " = " + q.String(),
+		Inputs:   inputs, Sources: sourcesOf(inputs...), Table: t,
+	}
+}
+
+// knowledgeQuantity writes a figure in the table's unit, qualifier included.
+func knowledgeQuantity(t *knowledge.Table, g *knowledge.Figure) string { return t.Quantity(g) }
+
+func sourcesOf(figs ...*knowledge.Figure) []*knowledge.Source {
+	var out []*knowledge.Source
+	seen := map[*knowledge.Source]bool{}
+	for _, g := range figs {
+		for _, s := range append([]*knowledge.Source{g.Source}, g.Fact.Sources()...) {
+			if s != nil && !seen[s] {
+				seen[s] = true
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+func signed(v float64, unit string) string {
+	s := knowledge.FormatQuantity(math.Abs(v), unit, 1)
+	if v < 0 {
+		return "−" + s
+	}
+	return "+" + s
+}
+
+// passage is the passage shown under a table answer: a stored computed figure made from the
+// same inputs when there is one (it explains itself), else the fact of the answer's figure.
+func passage(a *Answer, f *knowledge.Fact, inputs ...*knowledge.Figure) *index.Hit {
+	if len(inputs) >= 2 {
+		if c := computedFrom(a.Result.Base, inputs); c != nil {
+			a.Working = nil
+			return hitFor(a.Result, c)
+		}
+	}
+	return hitFor(a.Result, f)
+}
+
+// computedFrom finds a computed figure whose formula uses exactly the given figures.
+func computedFrom(b *knowledge.Base, inputs []*knowledge.Figure) *knowledge.Fact {
+	return lexiconFor(b).computed[inputsKey(inputs)]
+}

@@ -1,0 +1,114 @@
+package index
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestTurkishQuestionsReachTheSameFacts covers the glossary and Turkish suffixes.
+func TestTurkishQuestionsReachTheSameFacts(t *testing.T) {
+	idx := testIndex(t)
+	tests := []struct{ q, want string }{
+		{"Çin'in nadir toprak rezervleri ne kadar?", "usgs-reserves-china"},
+		{"Brezilya'nın nadir toprak rezervleri", "usgs-reserves-brazil"},
+		{"Beylikova'daki toplam cevher miktarı nedir?", "beylikova-total-resource"},
+		{"Pilot tesis hangi elementleri üretecek?", "pilot-plant-initial-elements pilot-plant-products"},
+		{"ABD'nin nadir toprak üretimi ne kadar?", "usgs-mine-us"},
+		{"terbiyum oksit fiyatı", "price-tb-oxide"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			if got := topID(t, idx, tt.q); got == "" || !strings.Contains(" "+tt.want+" ", " "+got+" ") {
+				t.Errorf("top passage = %s, want one of %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTurkishStems(t *testing.T) {
+	tests := []struct {
+		word string
+		want []string
+	}{
+		{"rezervleri", []string{"rezerv"}},
+		{"eskisehirdeki", []string{"eskisehir"}},
+		{"oksidi", []string{"oksid", "oksit"}},
+		{"uretecek", []string{"uret"}},
+		{"cin", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			got := TurkishStems(tt.word)
+			for _, w := range tt.want {
+				found := false
+				for _, g := range got {
+					found = found || g == w
+				}
+				if !found {
+					t.Errorf("TurkishStems(%q) = %v, want it to include %q", tt.word, got, w)
+				}
+			}
+			if tt.want == nil && len(got) != 0 {
+				t.Errorf("TurkishStems(%q) = %v, want none", tt.word, got)
+			}
+		})
+	}
+}
+
+// TestSpellingCorrectsOnlyUnknownWords: ordinary English words are never rewritten into words
+// of the knowledge base; typos of its own words are.
+func TestSpellingCorrectsOnlyUnknownWords(t *testing.T) {
+	idx := testIndex(t)
+	tests := []struct {
+		q    string
+		want []Correction
+	}{
+		{"what I thought about rare earths", nil},
+		{"generate a rare earth report", nil},
+		{"reset the rare earth prices", nil},
+		{"a recipe with rare earths", nil},
+		{"neodymum", []Correction{{From: "neodymum", To: "neodymium"}}},
+		{"beylikva total resources", []Correction{{From: "beylikva", To: "beylikova"}}},
+		{"dysprosum price", []Correction{{From: "dysprosum", To: "dysprosium"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			res, err := idx.Search(context.Background(), tt.q, 5)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, res.Corrections); diff != "" {
+				t.Errorf("corrections (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestEnglishWords(t *testing.T) {
+	for w, want := range map[string]bool{"thought": true, "generate": true, "reset": true, "recipe": true, "neodymum": false, "beylikva": false} {
+		if got := IsEnglishWord(w); got != want {
+			t.Errorf("IsEnglishWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestMissesAreCheap: the miss path looks at words of a near length and the same first letter,
+// and still suggests close words.
+func TestSuggestionsForUnknownWords(t *testing.T) {
+	idx := testIndex(t)
+	res, err := idx.Search(context.Background(), "xylophone beylikovv", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = res
+	g := idx.current()
+	if got := g.suggest([]string{"beylikovx"}); len(got) == 0 || got[0] != "beylikova" {
+		t.Errorf("suggest(beylikovx) = %v, want beylikova first", got)
+	}
+	if got := g.suggest([]string{"zzzz"}); len(got) != 0 {
+		t.Errorf("suggest(zzzz) = %v, want none", got)
+	}
+}

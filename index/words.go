@@ -1,0 +1,94 @@
+package index
+
+import (
+	_ "embed"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Ordinary English words are never "corrected" into words of the knowledge base: "thought" is
+// not a typo of "though". The list is SCOWL size 35 (see english-LICENSE.txt).
+//
+//go:embed english.txt
+var englishText string
+
+var englishWords = sync.OnceValue(func() []string {
+	words := strings.Split(strings.TrimSpace(englishText), "\n")
+	if !sort.StringsAreSorted(words) {
+		sort.Strings(words)
+	}
+	return words
+})
+
+// IsEnglishWord reports whether a lowercase ASCII word is an ordinary English word.
+func IsEnglishWord(w string) bool {
+	words := englishWords()
+	i := sort.SearchStrings(words, w)
+	return i < len(words) && words[i] == w
+}
+
+// Fold maps text to the form it is searched under: ASCII, lowercase ("İstanbul" gives
+// "istanbul", "Çin" gives "cin").
+func Fold(s string) string { return foldString(s) }
+
+// Turkish suffixes, folded to ASCII, longest first within each group. A Turkish word is its
+// stem plus a chain of these (rezerv+ler+i, Eskişehir+de+ki); stripping them one at a time
+// from the end and checking each stem against the vocabulary finds the stem without a
+// dictionary of Turkish.
+var turkishSuffixes = []string{
+	// participles, tenses: üreten, üretecek, çıkarılan, üretti, üretmiş
+	"ecek", "acak", "iyor", "uyor", "ilen", "ulan", "ilan", "mis", "mus", "di", "ti", "du", "tu",
+	// plural + possessive / case chains
+	"lerinin", "larinin", "lerinde", "larinda", "lerini", "larini", "lerin", "larin", "leri", "lari",
+	"ler", "lar",
+	// relative -ki after a locative: Eskişehir'deki
+	"deki", "daki", "teki", "taki",
+	// case endings
+	"nin", "nun", "den", "dan", "ten", "tan", "de", "da", "te", "ta", "ye", "ya", "yi", "yu",
+	"in", "un", "en", "an", "si", "su",
+	"i", "u", "e", "a",
+}
+
+// TurkishStems lists the stems a folded word may have under Turkish suffixes, longest first:
+// "rezervleri" gives "rezerv" among others; "oksidi" gives "oksid" and "oksit" (a final t, p
+// or k softens before a vowel). Every way of taking off up to three suffixes is tried, since
+// "üreten" is üret+en, not üre+ten.
+func TurkishStems(w string) []string {
+	var out []string
+	seen := map[string]bool{w: true}
+	add := func(s string) {
+		if len(s) >= 2 && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	level := []string{w}
+	for depth := 0; depth < 3 && len(level) > 0; depth++ {
+		var next []string
+		for _, cur := range level {
+			for _, suf := range turkishSuffixes {
+				if len(cur)-len(suf) < 2 || !strings.HasSuffix(cur, suf) {
+					continue
+				}
+				stem := cur[:len(cur)-len(suf)]
+				if seen[stem] {
+					continue
+				}
+				add(stem)
+				next = append(next, stem)
+				switch stem[len(stem)-1] {
+				case 'd':
+					add(stem[:len(stem)-1] + "t")
+				case 'b':
+					add(stem[:len(stem)-1] + "p")
+				case 'g':
+					add(stem[:len(stem)-1] + "k")
+				}
+			}
+		}
+		level = next
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}
