@@ -61,7 +61,11 @@ func checkChartUpload(t *testing.T, req discordtest.Request, msg uploadedMessage
 // response itself carries the chart, as multipart/form-data.
 func TestGatewayUploadsCharts(t *testing.T) {
 	t.Parallel()
-	e := startE2E(t, e2eConfig{})
+	// Discord's deferral deadline, so that a slow machine (the race detector) still answers at
+	// once rather than deferring
+	d := testDeadlines
+	d.Defer = DiscordDeadlines().Defer
+	e := startE2E(t, e2eConfig{deadlines: d})
 	tests := []struct {
 		name     string
 		command  string
@@ -137,9 +141,11 @@ func TestEndpointDefersToUploadCharts(t *testing.T) {
 func TestDispatchSendsFilesInTheEdit(t *testing.T) {
 	b := testBot(t, Options{})
 	i := Interaction("stats", map[string]any{"topic": "reserves"})
+	d := testDeadlines
+	d.Defer = DiscordDeadlines().Defer // no deferral for slowness, even under the race detector
 	for _, noUploads := range []bool{true, false} {
 		rec := &recorder{noUploads: noUploads}
-		NewDispatcher(b, testDeadlines, nil).Dispatch(context.Background(), i, rec)
+		NewDispatcher(b, d, nil).Dispatch(context.Background(), i, rec)
 		if noUploads {
 			if len(rec.responses) != 1 || rec.responses[0].Type != discordgo.InteractionResponseDeferredChannelMessageWithSource || rec.responses[0].Data != nil {
 				t.Fatalf("responses %+v, want one public deferral", rec.responses)
