@@ -61,11 +61,7 @@ func checkChartUpload(t *testing.T, req discordtest.Request, msg uploadedMessage
 // response itself carries the chart, as multipart/form-data.
 func TestGatewayUploadsCharts(t *testing.T) {
 	t.Parallel()
-	// Discord's deferral deadline, so that a slow machine (the race detector) still answers at
-	// once rather than deferring
-	d := testDeadlines
-	d.Defer = DiscordDeadlines().Defer
-	e := startE2E(t, e2eConfig{deadlines: d})
+	e := startE2E(t, e2eConfig{})
 	tests := []struct {
 		name     string
 		command  string
@@ -142,7 +138,6 @@ func TestDispatchSendsFilesInTheEdit(t *testing.T) {
 	b := testBot(t, Options{})
 	i := Interaction("stats", map[string]any{"topic": "reserves"})
 	d := testDeadlines
-	d.Defer = DiscordDeadlines().Defer // no deferral for slowness, even under the race detector
 	for _, noUploads := range []bool{true, false} {
 		rec := &recorder{noUploads: noUploads}
 		NewDispatcher(b, d, nil).Dispatch(context.Background(), i, rec)

@@ -162,4 +162,3 @@ func BenchmarkEndpointAgainstFloor(b *testing.B) {
 	b.ReportMetric(median(rates["bot"]), "bot-req/s")
 	b.ReportMetric(median(ratios), "bot/floor")
 }
-
