@@ -148,7 +148,9 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 	a.Reading = r
 	if r.Table != nil && r.Kind != KindLookup && r.Kind != KindDefine && r.Kind != KindWhy {
 		if ok := tableAnswer(a, res); ok {
-			a.Related = related(res, a.Passage, n-1)
+			if a.Related == nil {
+				a.Related = related(res, a.Passage, n-1)
+			}
 			return a, nil
 		}
 	}

@@ -82,7 +82,26 @@ func superlative(a *Answer) bool {
 		a.Working = working(t, divide(t, g, total, "%"), g, total)
 	}
 	a.Direct = saySuperlative(a.Lang, a.Result.Base, t, row, y, g, r.Nth, r.Least, shareOf, len(ranked))
+	a.Related = neighbours(ranked, i, y, r.Least)
 	return true
+}
+
+// neighbours are the rows that follow the one answered in a ranking (or precede it, from the
+// bottom): after the largest producer, the next ones are what a reader wants to see.
+func neighbours(ranked []*knowledge.Row, at, y int, least bool) []Related {
+	var out []Related
+	for k := 1; len(out) < 3; k++ {
+		i := at + k
+		if least {
+			i = at - k
+		}
+		if i < 0 || i >= len(ranked) {
+			break
+		}
+		g := ranked[i].Cell(y)
+		out = append(out, Related{Fact: g.Fact, Figure: g})
+	}
+	return out
 }
 
 // top lists the first rows of a year: "top 3 producers".

@@ -32,7 +32,14 @@ func (b *Bot) ask(ctx context.Context, r request) (Reply, error) {
 // answer answers q, read as a follow-up of previous when that is not "".
 func (b *Bot) answer(ctx context.Context, r request, q, previous string) (Reply, error) {
 	start := time.Now()
-	a, err := answer.Ask(ctx, b.idx, q, answer.Options{Lang: lang(r.i), Previous: previous})
+	opt := answer.Options{Lang: lang(r.i), Previous: previous}
+	var a *answer.Answer
+	var err error
+	if b.answers != nil {
+		a, err = b.answers.Ask(ctx, b.idx, q, opt)
+	} else {
+		a, err = answer.Ask(ctx, b.idx, q, opt)
+	}
 	if err != nil {
 		return Reply{}, err
 	}

@@ -3,16 +3,34 @@ package bot
 import (
 	"context"
 	"encoding/json"
+	"os"
 	"sort"
 	"testing"
 	"time"
 
 	"github.com/reedesk/reedesk/index"
 	"github.com/reedesk/reedesk/knowledge"
+	"github.com/reedesk/reedesk/questions"
 )
 
+// benchQuestions mix the kinds of question the bot is asked, misses included.
+var benchQuestions = []string{
+	"How much rare earth oxide is at Beylikova?",
+	"What is the grade of rare earth oxide in the Beylikova resource?",
+	"REE output share china",
+	"neodymum",
+	"Who produces the most rare earths?",
+	"Brazil vs Vietnam reserves",
+	"How did Burma's rare earth output change from 2023 to 2024?",
+	"Çin'in nadir toprak üretimi ne kadar?",
+	"What is the capital of France?",
+	"What will the terbium oxide price be in 2028?",
+}
+
 // BenchmarkAsk measures /ask end to end on the built-in knowledge base: the question in, the
-// Discord payload out as JSON, the way the dispatcher sends it.
+// Discord payload out as JSON, the way the dispatcher sends it: every answer made afresh
+// (cache=off), then with the answer cache and the question log off, on SQLite, and on
+// PostgreSQL when TEST_DATABASE_URL names one.
 func BenchmarkAsk(b *testing.B) {
 	base, err := knowledge.Embedded()
 	if err != nil {
@@ -23,20 +41,46 @@ func BenchmarkAsk(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer idx.Close()
-	bot := New(Options{Index: idx})
-	questions := []string{
-		"How much rare earth oxide is at Beylikova?",
-		"What is the grade of rare earth oxide in the Beylikova resource?",
-		"REE output share china",
-		"neodymum",
-		"How much does the value multiply from magnets to electric motors?",
-		"When did China ban the export of rare earth separation technology?",
+	b.Run("cache=off", func(b *testing.B) {
+		bot := New(Options{Index: idx})
+		bot.answers = nil // every question answered afresh
+		benchAsk(b, bot)
+	})
+	logs := []struct {
+		name string
+		opts *questions.Options
+	}{
+		{"log=off", nil},
+		{"log=sqlite", &questions.Options{DataDir: b.TempDir()}},
 	}
+	if url := os.Getenv("TEST_DATABASE_URL"); url != "" {
+		logs = append(logs, struct {
+			name string
+			opts *questions.Options
+		}{"log=postgres", &questions.Options{DatabaseURL: url}})
+	}
+	for _, l := range logs {
+		b.Run(l.name, func(b *testing.B) {
+			opts := Options{Index: idx}
+			if l.opts != nil {
+				store, err := questions.Open(context.Background(), *l.opts)
+				if err != nil {
+					b.Fatal(err)
+				}
+				defer store.Close(context.Background())
+				opts.Questions = store
+			}
+			benchAsk(b, New(opts))
+		})
+	}
+}
+
+func benchAsk(b *testing.B, bot *Bot) {
 	ctx := context.Background()
 	times := make([]time.Duration, 0, b.N)
 	for k := 0; b.Loop(); k++ {
 		start := time.Now()
-		reply := bot.Respond(ctx, Interaction("ask", map[string]any{"question": questions[k%len(questions)]}))
+		reply := bot.Respond(ctx, Interaction("ask", map[string]any{"question": benchQuestions[k%len(benchQuestions)]}))
 		if _, err := json.Marshal(reply.Response); err != nil {
 			b.Fatal(err)
 		}

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/reedesk/reedesk/answer"
+	"github.com/reedesk/reedesk/chart"
 	"github.com/reedesk/reedesk/index"
 	"github.com/reedesk/reedesk/knowledge"
 )
@@ -60,6 +62,7 @@ type Bot struct {
 	idx       Index
 	reindex   Reindexer
 	questions QuestionLog
+	answers   *answer.Cache
 	table     table
 	admins    admins
 	limit     *limiter
@@ -69,11 +72,20 @@ type Bot struct {
 	now       func() time.Time
 	started   time.Time
 	progress  time.Duration
+	// charts are drawn once per knowledge version: a reindex's new base empties the cache.
+	charts *chart.Cache
 
 	// completeLimit is autocomplete's own bucket, sent at every keystroke: ten times limit.
 	completeLimit *limiter
 	paths         *strings.Replacer // of the server's folders, in what Discord shows; nil: none
 }
+
+// answerCacheSize is how many recent answers the bot keeps: a team asks the same questions.
+const answerCacheSize = 1024
+
+// chartEntries is how many topics' or comparisons' charts the bot keeps drawn: every topic,
+// and the comparisons asked most recently.
+const chartEntries = 128
 
 // New returns a Bot.
 func New(opts Options) *Bot {
@@ -81,6 +93,7 @@ func New(opts Options) *Bot {
 		idx:       opts.Index,
 		reindex:   opts.Reindexer,
 		questions: opts.Questions,
+		answers:   answer.NewCache(answerCacheSize),
 		table:     newTable(),
 		admins:    newAdmins(opts.AdminRoleIDs, opts.AdminUserIDs, opts.GuildID),
 		version:   opts.Version,
@@ -88,6 +101,7 @@ func New(opts Options) *Bot {
 		log:       opts.Log,
 		now:       opts.Now,
 		progress:  opts.ProgressEvery,
+		charts:    chart.NewCache(chartEntries),
 	}
 	if b.log == nil {
 		b.log = slog.New(slog.DiscardHandler)

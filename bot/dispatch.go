@@ -40,6 +40,9 @@ type responder interface {
 	edit(ctx context.Context, i *discordgo.Interaction, e *discordgo.WebhookEdit) error
 	remove(ctx context.Context, i *discordgo.Interaction) error
 	followup(ctx context.Context, i *discordgo.Interaction, p *discordgo.WebhookParams) error
+	// uploads reports whether the first response may carry files; if not, a reply with files
+	// is deferred and sent as an edit.
+	uploads() bool
 }
 
 // Dispatcher does the I/O of answering interactions, for the gateway and the HTTP endpoint
@@ -154,11 +157,21 @@ func (d *Dispatcher) dispatch(ctx context.Context, i *discordgo.Interaction, to 
 	go func() { replies <- d.respond(ctx, i) }()
 
 	var reply Reply
-	deferred := false
+	deferred, deferredPrivately := false, false
 	wait := time.NewTimer(d.limit.Defer)
 	select {
 	case reply = <-replies:
 		wait.Stop()
+		if hasFiles(reply.Response) && !to.uploads() {
+			// The HTTP endpoint's answer cannot carry files: defer, then edit with them.
+			deferred = true
+			deferredPrivately = reply.Response.Data.Flags&discordgo.MessageFlagsEphemeral != 0
+			if err := d.sendDeferral(ctx, i, to, deferredPrivately); err != nil {
+				d.log.Error("defer interaction", "err", err, "took", time.Since(start))
+				b.observe.Command(reply.Command, OutcomeError, time.Since(start))
+				return
+			}
+		}
 	case <-wait.C:
 		if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
 			reply = <-replies // autocomplete cannot be deferred
@@ -167,14 +180,8 @@ func (d *Dispatcher) dispatch(ctx context.Context, i *discordgo.Interaction, to 
 		deferred = true
 		// Whether the answer is private is fixed by the deferral, so guess it from the
 		// interaction: button replies and /ask hide:true are private.
-		deferral := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
-		if d.private(i) {
-			deferral.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
-		}
-		rctx, cancel := context.WithTimeout(ctx, d.limit.Respond)
-		err := to.respond(rctx, i, deferral)
-		cancel()
-		if err != nil {
+		deferredPrivately = d.private(i)
+		if err := d.sendDeferral(ctx, i, to, deferredPrivately); err != nil {
 			d.log.Error("defer interaction", "err", err, "waited", time.Since(start))
 			reply = <-replies // the handler's goroutine must not outlive the dispatch
 			b.observe.Command(b.table.name(i), OutcomeError, time.Since(start))
@@ -194,7 +201,7 @@ func (d *Dispatcher) dispatch(ctx context.Context, i *discordgo.Interaction, to 
 	if deferred {
 		if data := reply.Response.Data; data != nil {
 			var err error
-			if data.Flags&discordgo.MessageFlagsEphemeral != 0 && !d.private(i) {
+			if data.Flags&discordgo.MessageFlagsEphemeral != 0 && !deferredPrivately {
 				// A public "thinking…" cannot become private: replace it with a private
 				// followup.
 				err = d.replacePrivately(ctx, to, i, data)
@@ -228,6 +235,17 @@ func (d *Dispatcher) dispatch(ctx context.Context, i *discordgo.Interaction, to 
 			reply.Outcome = OutcomeError // the user has been told in the last edit
 		}
 	}
+}
+
+// sendDeferral answers i with "thinking…", seen by its sender alone when ephemeral.
+func (d *Dispatcher) sendDeferral(ctx context.Context, i *discordgo.Interaction, to responder, ephemeral bool) error {
+	deferral := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
+	if ephemeral {
+		deferral.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
+	}
+	ctx, cancel := context.WithTimeout(ctx, d.limit.Respond)
+	defer cancel()
+	return to.respond(ctx, i, deferral)
 }
 
 // errPanicked is what a job that panicked returns.
@@ -322,7 +340,7 @@ func (d *Dispatcher) replacePrivately(ctx context.Context, to responder, i *disc
 		return fmt.Errorf("remove the public deferral: %w", err)
 	}
 	return to.followup(ctx, i, &discordgo.WebhookParams{
-		Content: data.Content, Embeds: data.Embeds, Components: data.Components,
+		Content: data.Content, Embeds: data.Embeds, Components: data.Components, Files: data.Files,
 		Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions(),
 	})
 }
@@ -344,7 +362,7 @@ func responseEdit(data *discordgo.InteractionResponseData) *discordgo.WebhookEdi
 	if embeds == nil {
 		embeds = []*discordgo.MessageEmbed{}
 	}
-	e := &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, AllowedMentions: noMentions()}
+	e := &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Files: data.Files, AllowedMentions: noMentions()}
 	if data.Components != nil {
 		c := data.Components
 		e.Components = &c

@@ -11,15 +11,32 @@ import (
 	"github.com/reedesk/reedesk/index"
 )
 
-// testDeadlines are Discord's deadlines shrunk so that delivery tests do not sleep for
-// seconds: a handler slower than Defer is deferred.
+// testDeadlines are Discord's deadlines, with the ones a fault test waits out shrunk: a
+// test that sees a call to Discord give up, or a shutdown drain, does not wait seconds. The
+// first response keeps Discord's deferral and response deadlines, so that a loaded machine
+// (the race detector on two cores) answers as Discord would.
 var testDeadlines = Deadlines{
-	Defer:   100 * time.Millisecond,
-	Respond: 1 * time.Second,
-	REST:    1 * time.Second,
+	Defer:   DiscordDeadlines().Defer,
+	Respond: DiscordDeadlines().Respond,
+	REST:    2 * time.Second,
 	Later:   time.Minute,
 	Drain:   2 * time.Second,
 }
+
+// deferSoon defers any handler slower than 100 ms: tests of the deferral path.
+var deferSoon = func() Deadlines {
+	d := testDeadlines
+	d.Defer = 100 * time.Millisecond
+	return d
+}()
+
+// respondSoon gives up a first response after one second: tests of a Discord that does not
+// answer.
+var respondSoon = func() Deadlines {
+	d := testDeadlines
+	d.Respond = time.Second
+	return d
+}()
 
 // recorder is a responder that keeps what the dispatcher sends.
 type recorder struct {
@@ -28,6 +45,7 @@ type recorder struct {
 	edits     []*discordgo.WebhookEdit
 	removed   int
 	followups []*discordgo.WebhookParams
+	noUploads bool // like the HTTP endpoint: files go in an edit
 }
 
 func (r *recorder) respond(_ context.Context, _ *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
@@ -43,6 +61,8 @@ func (r *recorder) edit(_ context.Context, _ *discordgo.Interaction, e *discordg
 	r.edits = append(r.edits, e)
 	return nil
 }
+
+func (r *recorder) uploads() bool { return !r.noUploads }
 
 func (r *recorder) remove(context.Context, *discordgo.Interaction) error {
 	r.mu.Lock()
@@ -85,13 +105,13 @@ func TestDispatchDefersSlowAnswers(t *testing.T) {
 		wantEdits int
 	}{
 		{"fast answer", 0, []discordgo.InteractionResponseType{discordgo.InteractionResponseChannelMessageWithSource}, 0},
-		{"slow answer", testDeadlines.Defer + 200*time.Millisecond, []discordgo.InteractionResponseType{discordgo.InteractionResponseDeferredChannelMessageWithSource}, 1},
+		{"slow answer", deferSoon.Defer + 200*time.Millisecond, []discordgo.InteractionResponseType{discordgo.InteractionResponseDeferredChannelMessageWithSource}, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			b := testBot(t, Options{Index: slowIndex{Index: idx, delay: tt.delay}})
 			rec := &recorder{}
-			NewDispatcher(b, testDeadlines, nil).Dispatch(context.Background(), Interaction("ask", map[string]any{"question": "How many locations were drilled at Beylikova?"}), rec)
+			NewDispatcher(b, deferSoon, nil).Dispatch(context.Background(), Interaction("ask", map[string]any{"question": "How many locations were drilled at Beylikova?"}), rec)
 			var types []discordgo.InteractionResponseType
 			for _, r := range rec.responses {
 				types = append(types, r.Type)
@@ -119,11 +139,11 @@ func TestDispatchKeepsPrivateAnswersPrivate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	slow := testDeadlines.Defer + 200*time.Millisecond
+	slow := deferSoon.Defer + 200*time.Millisecond
 	t.Run("hide:true", func(t *testing.T) {
 		b := testBot(t, Options{Index: slowIndex{Index: idx, delay: slow}})
 		rec := &recorder{}
-		NewDispatcher(b, testDeadlines, nil).Dispatch(context.Background(), Interaction("ask", map[string]any{"question": "neodymium", "hide": true}), rec)
+		NewDispatcher(b, deferSoon, nil).Dispatch(context.Background(), Interaction("ask", map[string]any{"question": "neodymium", "hide": true}), rec)
 		if len(rec.responses) != 1 || rec.responses[0].Data == nil || rec.responses[0].Data.Flags&discordgo.MessageFlagsEphemeral == 0 {
 			t.Fatalf("deferral %+v, want a private one", rec.responses)
 		}
@@ -134,7 +154,7 @@ func TestDispatchKeepsPrivateAnswersPrivate(t *testing.T) {
 	t.Run("slow error on a public command", func(t *testing.T) {
 		b := testBot(t, Options{Index: slowIndex{Index: idx, delay: slow, err: errors.New("disk on fire")}})
 		rec := &recorder{}
-		NewDispatcher(b, testDeadlines, nil).Dispatch(context.Background(), Interaction("ask", map[string]any{"question": "neodymium"}), rec)
+		NewDispatcher(b, deferSoon, nil).Dispatch(context.Background(), Interaction("ask", map[string]any{"question": "neodymium"}), rec)
 		if rec.removed != 1 || len(rec.followups) != 1 || len(rec.edits) != 0 {
 			t.Fatalf("%d removals, %d followups, %d edits; want the public deferral replaced by a private followup", rec.removed, len(rec.followups), len(rec.edits))
 		}

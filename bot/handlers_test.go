@@ -92,7 +92,7 @@ func TestHandlersGolden(t *testing.T) {
 			if reply.Response == nil {
 				t.Fatal("Respond returned no response")
 			}
-			body, err := json.Marshal(reply.Response)
+			body, err := PayloadJSON(reply.Response) // with files, the payload_json part
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -105,7 +105,7 @@ func TestHandlersGolden(t *testing.T) {
 					t.Errorf("response does not match Discord's OpenAPI description: %v", err)
 				}
 			}
-			goldenJSON(t, filepath.Join("testdata", "responses", name+".json"), reply.Response)
+			goldenJSON(t, filepath.Join("testdata", "responses", name+".json"), withAttachments(reply.Response))
 		})
 	}
 }

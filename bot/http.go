@@ -141,7 +141,7 @@ func writeJSON(w http.ResponseWriter, v any) error {
 }
 
 // httpResponder answers the interaction in the HTTP response, once, and edits through the
-// webhook API.
+// webhook API; a reply with files is deferred in the HTTP response and sent as an edit.
 type httpResponder struct {
 	w       http.ResponseWriter
 	rest    restResponder
@@ -174,6 +174,9 @@ func (h *httpResponder) close() {
 		close(h.written)
 	}
 }
+
+// uploads is false: Discord reads the HTTP answer as JSON, so files go in an edit.
+func (h *httpResponder) uploads() bool { return false }
 
 func (h *httpResponder) edit(ctx context.Context, i *discordgo.Interaction, e *discordgo.WebhookEdit) error {
 	return h.rest.edit(ctx, i, e)

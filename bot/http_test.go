@@ -155,7 +155,7 @@ func TestEndpointDefersSlowWork(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, sg, fake := endpoint(t, Options{Index: slowIndex{Index: idx, delay: testDeadlines.Defer + 200*time.Millisecond}}, testDeadlines)
+	srv, sg, fake := endpoint(t, Options{Index: slowIndex{Index: idx, delay: deferSoon.Defer + 200*time.Millisecond}}, deferSoon)
 	resp, err := http.DefaultClient.Do(sg.request(t, srv.URL+InteractionsPath, interactionJSON(t, askInteraction("slow1", "How many locations were drilled at Beylikova?")), time.Now()))
 	if err != nil {
 		t.Fatal(err)

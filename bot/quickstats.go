@@ -3,9 +3,11 @@ package bot
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/reedesk/reedesk/chart"
 	"github.com/reedesk/reedesk/index"
 	"github.com/reedesk/reedesk/knowledge"
 )
@@ -35,20 +37,38 @@ func (b *Bot) stats(ctx context.Context, r request) (Reply, error) {
 		}
 		return Reply{}, badInput("I have no topic called “" + escapeInput(truncate(typed, 60)) + "”. Topics: " + strings.Join(ids, ", ") + ".")
 	}
-	e := &discordgo.MessageEmbed{Title: t.Title, Description: escapeMarkdown(t.Summary), Color: colorFact}
+	// The topic's summary describes all its facts, not the card: it would promise figures the
+	// card does not show.
+	e := &discordgo.MessageEmbed{Title: t.Title, Color: colorFact}
+	ts := &tiles{base: base, now: b.now()}
+	var ids []string
 	for _, name := range t.Card {
 		g, ok := base.Figure(name)
 		if !ok {
 			continue
 		}
-		value := "**" + escapeMarkdown(g.String()) + "**\n" + origin(g)
-		if others := base.SameMeasure(g); len(others) > 1 {
-			value += fmt.Sprintf("\n%d sources differ: `/fact %s`", len(others), g.Fact.ID)
-		}
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: g.Label, Value: value, Inline: true})
+		e.Fields = append(e.Fields, ts.tile(g, t.Title))
+		ids = appendIDs(ids, g.Fact.ID)
 	}
-	e.Footer = &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("Topic %s · knowledge %s · /ask for anything else", t.ID, base.Version)}
-	return message(&discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{e}}), nil
+	data := &discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{e}}
+	charts, err := b.charts.ForTopic(base, t.ID)
+	if err != nil {
+		// the figures are the answer; a chart that cannot be drawn is logged, not fatal
+		b.log.ErrorContext(ctx, "draw the topic's charts", "topic", t.ID, "err", err)
+		charts = nil
+	}
+	for _, c := range charts {
+		ids = appendIDs(ids, c.Facts()...)
+	}
+	if n := ts.notesField(); n != nil {
+		e.Fields = append(e.Fields, n)
+	}
+	if len(ids) > 0 {
+		e.Fields = append(e.Fields, factsField("In full: /fact ID", ids))
+	}
+	showCharts(data, charts)
+	e.Footer = &discordgo.MessageEmbedFooter{Text: "Topic " + t.ID + " · /ask for anything else"}
+	return message(data), nil
 }
 
 // element describes one of the 17 elements and what the knowledge base says about it
@@ -67,17 +87,34 @@ func (b *Bot) element(ctx context.Context, r request) (Reply, error) {
 		Description: escapeMarkdown(f.Text),
 		Color:       colorFact,
 		Fields: []*discordgo.MessageEmbedField{
-			{Name: "Atomic number", Value: fmt.Sprint(el.Number), Inline: true},
-			{Name: "Class (USGS)", Value: el.Class, Inline: true},
+			{Name: fmt.Sprint(el.Number), Value: "Atomic number", Inline: true},
+			{Name: escapeMarkdown(el.Class), Value: "Class (USGS)", Inline: true},
 		},
-		Footer: &discordgo.MessageEmbedFooter{Text: footer(f)},
+		// short, so that the id does not break across lines
+		Footer: &discordgo.MessageEmbedFooter{Text: "Source: " + shortPublisher(f.Source.Publisher) + ", " + cardDate(f.Source.Date) + " · /fact " + f.ID},
+	}
+	// the element's latest figure in every table that has a row for it: its oxide's price
+	ts := &tiles{base: base, now: b.now()}
+	for _, tb := range base.Tables() {
+		if row, ok := tb.Row(el.Symbol); ok {
+			if g := row.Cell(tb.Latest()); g != nil {
+				e.Fields = append(e.Fields, ts.tile(g, ""))
+			}
+		}
+	}
+	if n := ts.notesField(); n != nil {
+		e.Fields = append(e.Fields, n)
 	}
 	if len(el.Uses) > 0 {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Principal uses", Value: escapeMarkdown(strings.Join(el.Uses, ", "))})
 	}
 	var beylikova, elsewhere []string
-	for _, m := range base.Mentions(el.Symbol) {
-		line := fmt.Sprintf("• %s (`/fact %s`)", escapeMarkdown(m.Title), m.ID)
+	// facts about this element and few others first; those about the whole group last
+	mentions := base.Mentions(el.Symbol)
+	sort.SliceStable(mentions, func(i, j int) bool { return len(mentions[i].Elements) < len(mentions[j].Elements) })
+	for _, m := range mentions {
+		// the id first: at the start of a line it never breaks at its hyphens
+		line := fmt.Sprintf("`%s` %s", m.ID, escapeMarkdown(m.Title))
 		if concernsBeylikova(m) {
 			beylikova = append(beylikova, line)
 		} else {
@@ -89,7 +126,11 @@ func (b *Bot) element(ctx context.Context, r request) (Reply, error) {
 	}
 	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Beylikova and the pilot plant", Value: strings.Join(limitLines(beylikova, 5), "\n")})
 	if len(elsewhere) > 0 {
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Also in", Value: strings.Join(limitLines(elsewhere, 6), "\n")})
+		lines := limitLines(elsewhere, 6)
+		if len(elsewhere) > 6 {
+			lines[len(lines)-1] += ": `/ask " + strings.ToLower(name) + "`"
+		}
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Also in (/fact ID)", Value: strings.Join(lines, "\n")})
 	}
 	return message(&discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{e}}), nil
 }
@@ -135,41 +176,102 @@ func (b *Bot) compare(ctx context.Context, r request) (Reply, error) {
 		figs[k] = g
 	}
 	a, bf := figs[0], figs[1]
-	name := func(g *knowledge.Figure) string {
-		if len(g.Label) < 25 && g.Fact.Formula == nil {
-			return g.Label + " · " + g.Fact.Title // "China" alone does not say of what
-		}
-		return g.Label
-	}
 	bv, err := knowledge.Convert(bf.Value, bf.Unit, a.Unit)
 	if err != nil {
 		return Reply{}, badInput(fmt.Sprintf("%s (%s) and %s (%s) measure different things, so I can't compare them.", escapeMarkdown(a.Label), a.Unit, escapeMarkdown(bf.Label), bf.Unit))
 	}
 	e := &discordgo.MessageEmbed{
-		Title: truncate(a.Label+" vs "+bf.Label, MaxEmbedTitle),
-		Color: colorComputed,
-		Fields: []*discordgo.MessageEmbedField{
-			{Name: name(a), Value: "**" + escapeMarkdown(a.String()) + "**\n" + origin(a), Inline: true},
-			{Name: name(bf), Value: "**" + escapeMarkdown(bf.String()) + "**\n" + origin(bf), Inline: true},
-		},
+		Title:  truncate(a.Label+" vs "+bf.Label, MaxEmbedTitle),
+		Color:  colorComputed,
 		Footer: &discordgo.MessageEmbedFooter{Text: "Computed by REE Desk from the two figures above"},
 	}
+	ts := &tiles{base: base, now: b.now()}
+	if tb := tableOfBoth(base, a, bf); tb != nil {
+		// two rows of one table: the table says of what, the rows which
+		e.Title = truncate(tableTitle(tb)+": "+a.Label+" vs "+bf.Label, MaxEmbedTitle)
+		e.Fields = []*discordgo.MessageEmbedField{ts.labelled(a, cardLabel(base, a)), ts.labelled(bf, cardLabel(base, bf))}
+	} else {
+		e.Fields = []*discordgo.MessageEmbedField{ts.labelled(a, compareLabel(base, a)), ts.labelled(bf, compareLabel(base, bf))}
+	}
 	bq := knowledge.FormatQuantity(bv, a.Unit, decimalsFor(bv))
+	diffDecimals := decimalsFor(a.Value - bv)
 	if a.Unit != bf.Unit {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "In the same unit", Value: escapeMarkdown(bf.Quantity() + " = " + bq)})
+	} else {
+		bq = bf.Quantity()
+		diffDecimals = max(writtenDecimals(a), writtenDecimals(bf))
 	}
 	if bv != 0 {
-		ratio := a.Value / bv
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Ratio", Value: escapeMarkdown(fmt.Sprintf("%s ÷ %s = %s", a.Quantity(), bq, knowledge.FormatQuantity(ratio, "x", decimalsFor(ratio))))})
+		// no more digits than the less precise figure has: 270,000 t ÷ 45,000 t = 6×
+		ratio := roundSignificant(a.Value/bv, max(2, min(significant(a), significant(bf))))
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Ratio", Value: escapeMarkdown(a.Quantity()+" ÷ "+bq+" = ") + "**" + ratio + "×**"})
 	}
 	diff := a.Value - bv
+	diffText := knowledge.FormatQuantity(diff, a.Unit, diffDecimals)
 	if a.Unit == "%" {
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Difference", Value: escapeMarkdown(fmt.Sprintf("%s − %s = %s percentage points", a.Quantity(), bq, knowledge.FormatNumber(diff, decimalsFor(diff))))})
-	} else {
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Difference", Value: escapeMarkdown(fmt.Sprintf("%s − %s = %s", a.Quantity(), bq, knowledge.FormatQuantity(diff, a.Unit, decimalsFor(diff))))})
+		diffText = knowledge.FormatNumber(diff, diffDecimals) + " percentage points"
 	}
+	diffText = strings.Replace(diffText, "-", "−", 1) // a minus sign, as in the formula
+	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Difference", Value: escapeMarkdown(a.Quantity()+" − "+bq+" = ") + "**" + escapeMarkdown(diffText) + "**"})
 	if a.Qualifier != "" || bf.Qualifier != "" {
 		e.Description = "One of the figures is approximate or a bound, so the result is too."
 	}
-	return message(&discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{e}}), nil
+	if n := ts.notesField(); n != nil {
+		e.Fields = append(e.Fields, n)
+	}
+	ids := appendIDs(nil, a.Fact.ID, bf.Fact.ID)
+	data := &discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{e}}
+	if a != bf {
+		c, err := b.charts.Compare(base, a, bf)
+		if err != nil {
+			b.log.ErrorContext(ctx, "draw the comparison", "a", a.Name, "b", bf.Name, "err", err)
+		} else {
+			ids = appendIDs(ids, c.Facts()...)
+			e.Fields = append(e.Fields, factsField("In full: /fact ID", ids))
+			showCharts(data, []*chart.Chart{c})
+			return message(data), nil
+		}
+	}
+	e.Fields = append(e.Fields, factsField("In full: /fact ID", ids))
+	return message(data), nil
+}
+
+// compareLabel says what a compared figure is: a short label such as "China" alone does not
+// say of what, so its fact's title, up to any colon, goes with it.
+func compareLabel(base *knowledge.Base, g *knowledge.Figure) string {
+	if len(g.Label) < 25 && g.Fact.Formula == nil {
+		title, _, _ := strings.Cut(g.Fact.Title, ": ")
+		if strings.Contains(title, g.Label) {
+			return cardLabelOf(base, g, title) // "China's rare earth reserves", not "China · China's …"
+		}
+		return cardLabelOf(base, g, g.Label+" · "+title)
+	}
+	return cardLabel(base, g)
+}
+
+// tableOfBoth is the table that has both figures as cells, or nil.
+func tableOfBoth(base *knowledge.Base, a, b *knowledge.Figure) *knowledge.Table {
+	for _, tb := range base.Tables() {
+		var hasA, hasB bool
+		for _, r := range tb.Rows {
+			for _, y := range tb.Years {
+				switch r.Cell(y) {
+				case a:
+					hasA = true
+				case b:
+					hasB = true
+				}
+			}
+		}
+		if hasA && hasB {
+			return tb
+		}
+	}
+	return nil
+}
+
+// tableTitle is a table's title without the edition the tiles name: "Rare earth mine
+// production by country".
+func tableTitle(tb *knowledge.Table) string {
+	return strings.TrimSuffix(tb.Title, " ("+tb.Edition+")")
 }

@@ -2,9 +2,10 @@ package bot
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -108,6 +109,11 @@ type TerminalOptions struct {
 	JSON  bool
 	ANSI  bool
 	Width int // 0 means 80
+	// Out is a folder to write the files a reply uploads (charts) into; their paths are
+	// printed after the text, or to Paths with JSON, which keeps the output one JSON
+	// document per line.
+	Out   string
+	Paths io.Writer
 }
 
 // RunTerminal answers an interaction the way the Discord session would, and writes the
@@ -118,14 +124,20 @@ func RunTerminal(ctx context.Context, b *Bot, i *discordgo.Interaction, w io.Wri
 	reply := b.Respond(ctx, i)
 	write := func(v any, resp *discordgo.InteractionResponse) error {
 		if opts.JSON {
-			enc := json.NewEncoder(w)
-			enc.SetEscapeHTML(false)
-			return enc.Encode(v)
+			data, err := PayloadJSON(v)
+			if err != nil {
+				return err
+			}
+			_, err = w.Write(append(data, '\n'))
+			return err
 		}
 		_, err := io.WriteString(w, Text(resp, opts.ANSI, opts.Width))
 		return err
 	}
 	if err := write(reply.Response, reply.Response); err != nil {
+		return false, err
+	}
+	if err := saveFiles(reply.Response, w, opts); err != nil {
 		return false, err
 	}
 	if reply.Later == nil {
@@ -149,6 +161,57 @@ func RunTerminal(ctx context.Context, b *Bot, i *discordgo.Interaction, w io.Wri
 		return werr
 	})
 	return reply.Failed() || jobErr != nil, werr
+}
+
+// saveFiles writes the files a response uploads into opts.Out and prints their paths; without
+// Out, the text says how to get them.
+func saveFiles(resp *discordgo.InteractionResponse, w io.Writer, opts TerminalOptions) error {
+	files := filesOf(resp)
+	if len(files) == 0 {
+		return nil
+	}
+	paths := w
+	if opts.JSON {
+		paths = opts.Paths
+	}
+	if opts.Out == "" {
+		if !opts.JSON {
+			var names []string
+			for _, f := range files {
+				names = append(names, f.Name)
+			}
+			_, err := fmt.Fprintf(w, "\n%s\n", wrap("Charts: "+strings.Join(names, ", ")+" (--out DIR writes them)", opts.width(), 2))
+			return err
+		}
+		return nil
+	}
+	if err := os.MkdirAll(opts.Out, 0o755); err != nil {
+		return fmt.Errorf("write the charts: %w", err)
+	}
+	if paths != nil && !opts.JSON {
+		io.WriteString(paths, "\n")
+	}
+	for _, f := range files {
+		data, err := fileData(f)
+		if err != nil {
+			return err
+		}
+		path := filepath.Join(opts.Out, filepath.Base(f.Name))
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			return fmt.Errorf("write the charts: %w", err)
+		}
+		if paths != nil {
+			fmt.Fprintf(paths, "  %s\n", path)
+		}
+	}
+	return nil
+}
+
+func (o TerminalOptions) width() int {
+	if o.Width <= 0 {
+		return 80
+	}
+	return o.Width
 }
 
 // Text renders a response for a terminal: the same content, embeds and fields, without
@@ -194,6 +257,9 @@ func Text(resp *discordgo.InteractionResponse, ansi bool, width int) string {
 			b.WriteString("\n")
 			para(plain(f.Name, false), 2)
 			para(plain(f.Value, ansi), 4)
+		}
+		if e.Image != nil {
+			b.WriteString("\n  [image: " + strings.TrimPrefix(e.Image.URL, "attachment://") + "]\n")
 		}
 		if e.URL != "" {
 			b.WriteString("\n  " + e.URL + "\n")

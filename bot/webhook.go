@@ -16,7 +16,7 @@ import (
 )
 
 // restResponder answers interactions over Discord's REST API: the first response, and the
-// edits, deletion and followups of it. It does not go through discordgo's request path, whose
+// edits, deletion and followups of it; a payload with files goes as multipart/form-data. It does not go through discordgo's request path, whose
 // rate limiter sleeps without looking at the context (a 429 could hold a reply past its
 // deadline, a global one every later reply), and which keeps a bucket for every interaction
 // URL it has seen. Interaction endpoints are exempt from Discord's global limit anyway.
@@ -49,6 +49,8 @@ func (r restResponder) followup(ctx context.Context, i *discordgo.Interaction, p
 	return r.do(ctx, http.MethodPost, "webhooks/"+url.PathEscape(i.AppID)+"/"+url.PathEscape(i.Token)+"?wait=true", p, true)
 }
 
+func (r restResponder) uploads() bool { return true }
+
 func original(i *discordgo.Interaction) string {
 	return "webhooks/" + url.PathEscape(i.AppID) + "/" + url.PathEscape(i.Token) + "/messages/@original"
 }
@@ -58,9 +60,10 @@ func original(i *discordgo.Interaction) string {
 // token.
 func (r restResponder) do(ctx context.Context, method, path string, body any, retry bool) error {
 	var data []byte
+	var ctype string
 	if body != nil {
 		var err error
-		if data, err = json.Marshal(body); err != nil {
+		if ctype, data, err = encodeBody(body); err != nil {
 			return fmt.Errorf("encode %s: %w", method, err)
 		}
 	}
@@ -70,7 +73,7 @@ func (r restResponder) do(ctx context.Context, method, path string, body any, re
 			return err
 		}
 		if body != nil {
-			req.Header.Set("Content-Type", "application/json")
+			req.Header.Set("Content-Type", ctype)
 		}
 		resp, err := r.client.Do(req)
 		if err != nil {

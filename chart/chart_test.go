@@ -290,9 +290,9 @@ func TestCompare(t *testing.T) {
 		note    string
 		wantErr string
 	}{
-		{a: "usgs_mine_2024_china", b: "usgs_mine_2024_us", labels: []string{"China 270,000 t", "United States 45,000 t"}, note: "China = 6.0× United States"},
+		{a: "usgs_mine_2024_china", b: "usgs_mine_2024_us", labels: []string{"China 270,000 t", "United States 45,000 t"}, note: "China = 6× United States"},
 		{a: "usgs_mine_2024_us", b: "usgs_mine_2023_us", labels: []string{"United States, 2024 45,000 t", "United States, 2023 41,600 t"}, note: "United States, 2024 = 1.1× United States, 2023"},
-		{a: "usgs_reserves_world", b: "usgs_reserves_china", labels: []string{"World · World rare earth reserves (USGS 2025) more than 90 Mt", "China · China's rare earth reserves (USGS MCS 2025) 44 Mt"}, note: "World = 2.0× China (from a bound)"},
+		{a: "usgs_reserves_world", b: "usgs_reserves_china", labels: []string{"World · World rare earth reserves (USGS 2025) more than 90 Mt", "China · China's rare earth reserves (USGS MCS 2025) 44 Mt"}, note: "World = 2× China (from a bound)"},
 		{a: "value_chain_raw", b: "value_chain_magnets", labels: []string{"Raw materials · Value chain worth (Uysal) about $7 billion", "Magnets · Value chain worth (Uysal) $40 billion"}, note: "Magnets = 5.7× Raw materials (approximate)"},
 		{a: "price_eu_oxide_2024", b: "price_tb_oxide_2022", labels: []string{"Europium oxide, 2024 $27 per kg", "Terbium oxide, 2022 $2,051 per kg"}, note: "Terbium oxide, 2022 = 76× Europium oxide, 2024"},
 		{a: "price_tb_oxide_2024", b: "usgs_mine_2024_china", wantErr: "cannot convert"},

@@ -384,7 +384,8 @@ func CompareSpec(base *knowledge.Base, a, b *knowledge.Figure) (Spec, error) {
 		if r < 1 {
 			r, big, small = 1/r, small, big
 		}
-		s.Note = big + " = " + knowledge.FormatNumber(r, tenths(r)) + "× " + small
+		// "6×", not "6.0×": the card beside the chart writes it so
+		s.Note = big + " = " + strings.TrimSuffix(knowledge.FormatNumber(r, tenths(r)), ".0") + "× " + small
 		switch {
 		case a.Qualifier != "" && a.Qualifier != "about" || b.Qualifier != "" && b.Qualifier != "about":
 			s.Note += " (from a bound)"

@@ -11,6 +11,12 @@
 // $DISCORD_OPENAPI_SPEC names it (see SpecEnv, ValidatorFromEnv), and always against the
 // limits the spec misses (CheckLimits). Problems fail the test with t.Errorf.
 //
+// A request that uploads files (multipart/form-data, as Discord's "Uploading Files" has it)
+// is recorded with its payload_json part as Body and its files[n] parts as Files; the payload
+// is validated like any other, and CheckFiles checks that it lists every file in its
+// attachments array and that every attachment:// image names one. Messages the fake returns
+// carry an attachment for each file.
+//
 // Faults for reliability tests: FailNext (e.g. RateLimited, 502s, delays), Drop, Reconnect
 // and InvalidSession. Each Server is independent and stopped by t.Cleanup, so tests may run
 // in parallel.

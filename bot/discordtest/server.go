@@ -7,8 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime"
-	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -63,8 +61,9 @@ type Request struct {
 	Path   string // as received, e.g. /api/v9/interactions/1/tok/callback
 	Query  url.Values
 	Header http.Header // Authorization redacted, so logs never carry a real token
-	Body   []byte
-	Status int // what the fake answered; 0 while pending, or if the client gave up first
+	Body   []byte      // the JSON payload: the body, or the payload_json part of a multipart body
+	Files  []File      // the files a multipart/form-data body uploaded, in order
+	Status int         // what the fake answered; 0 while pending, or if the client gave up first
 	Time   time.Time
 }
 
@@ -298,13 +297,17 @@ func (s *Server) rest(next http.Handler) http.Handler {
 			return
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
+		payload, files, multi, perr := readMultipart(r.Header.Get("Content-Type"), body)
+		if perr != nil {
+			s.t.Errorf("discordtest: %s %s: %v", r.Method, r.URL.Path, perr)
+		}
 		now := time.Now()
 		s.mu.Lock()
 		f := s.takeFault(r.URL.Path)
 		i := len(s.requests)
 		s.requests = append(s.requests, Request{
 			Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(),
-			Header: redact(r.Header), Body: body, Time: now,
+			Header: redact(r.Header), Body: payload, Files: files, Time: now,
 		})
 		s.answered = append(s.answered, false)
 		s.notify()
@@ -328,7 +331,7 @@ func (s *Server) rest(next http.Handler) http.Handler {
 		if f == nil || f.Status == 0 {
 			// Only payloads Discord would process are checked, so a request retried after
 			// a fault is reported once.
-			s.check(r, body)
+			s.check(r, payload, files, multi)
 		}
 		if !s.sleep(r.Context(), delay) {
 			return
@@ -408,42 +411,25 @@ func redact(h http.Header) http.Header {
 	return h
 }
 
-// check validates a payload and reports problems on the test.
-func (s *Server) check(r *http.Request, body []byte) {
+// check validates a payload (the payload_json part of a multipart body) and reports problems
+// on the test; with files, it checks that payload and files agree (CheckFiles), as it does
+// for a payload whose embeds show attachment:// images.
+func (s *Server) check(r *http.Request, payload []byte, files []File, multi bool) {
 	if r.Method != "POST" && r.Method != "PATCH" && r.Method != "PUT" {
 		return
 	}
-	body = payloadJSON(r, body)
 	var err error
 	if s.v != nil {
-		err = s.v.Validate(r.Method, r.URL.Path, body)
+		err = s.v.Validate(r.Method, r.URL.Path, payload)
 	} else {
-		err = CheckLimits(r.Method, r.URL.Path, body)
+		err = CheckLimits(r.Method, r.URL.Path, payload)
 	}
 	if err != nil && !errors.Is(err, ErrUnknownRoute) {
 		s.t.Errorf("discordtest: %v", err)
 	}
-}
-
-// payloadJSON returns the JSON part of a request: the body, or the payload_json field of a
-// multipart request (discordgo uses one when a message carries files).
-func payloadJSON(r *http.Request, body []byte) []byte {
-	mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	if err != nil || mt != "multipart/form-data" {
-		return body
-	}
-	mr := multipart.NewReader(bytes.NewReader(body), params["boundary"])
-	for {
-		p, err := mr.NextPart()
-		if err != nil {
-			return body
-		}
-		if p.FormName() == "payload_json" {
-			b, err := io.ReadAll(p)
-			if err != nil {
-				return body
-			}
-			return b
+	if multi || bytes.Contains(payload, []byte("attachment://")) {
+		if err := CheckFiles(r.Method, r.URL.Path, payload, files); err != nil {
+			s.t.Errorf("discordtest: %v", err)
 		}
 	}
 }
@@ -533,11 +519,13 @@ func (s *Server) editMessage(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, s.message(r, id))
 }
 
-// message builds the message Discord would return for a webhook payload.
+// message builds the message Discord would return for a webhook payload, with an attachment
+// for each file uploaded.
 func (s *Server) message(r *http.Request, id string) map[string]any {
 	body, _ := io.ReadAll(r.Body)
+	payload, files, _, _ := readMultipart(r.Header.Get("Content-Type"), body)
 	var in map[string]any
-	json.Unmarshal(payloadJSON(r, body), &in)
+	json.Unmarshal(payload, &in)
 	m := map[string]any{
 		"id": id, "type": 0, "channel_id": "chan1", "content": "", "embeds": []any{},
 		"components": []any{}, "attachments": []any{}, "tts": false, "flags": 0,
@@ -550,6 +538,18 @@ func (s *Server) message(r *http.Request, id string) map[string]any {
 			m[k] = v
 		}
 	}
+	atts := []any{}
+	for _, f := range files {
+		s.mu.Lock()
+		aid := s.id()
+		s.mu.Unlock()
+		atts = append(atts, map[string]any{
+			"id": aid, "filename": f.Name, "size": len(f.Data), "content_type": f.ContentType,
+			"url":       "https://cdn.discordapp.com/attachments/chan1/" + aid + "/" + f.Name,
+			"proxy_url": "https://media.discordapp.net/attachments/chan1/" + aid + "/" + f.Name,
+		})
+	}
+	m["attachments"] = atts
 	return m
 }
 

@@ -22,7 +22,7 @@ func askCommand() subcommand {
 			if q == "" {
 				return usageError{cmd: "ask", msg: `give a question, for example: ` + program + ` ask "How much rare earth oxide is at Beylikova?"`}
 			}
-			return answer(ctx, s, bot.Interaction("ask", map[string]any{"question": q}), asJSON)
+			return answer(ctx, s, bot.Interaction("ask", map[string]any{"question": q}), output{json: asJSON})
 		},
 	}
 }

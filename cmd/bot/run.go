@@ -10,13 +10,16 @@ import (
 
 func runCommand() subcommand {
 	var asJSON, complete bool
+	var out string
 	return subcommand{
 		name: "run",
-		args: "[--json] [--complete] '/COMMAND option:value …'",
+		args: "[--json] [--out DIR] [--complete] '/COMMAND option:value …'",
 		summary: "Run any slash command through the same handler as Discord, e.g. " + program + " run '/stats topic:beylikova'.\n" +
+			"With --out, write the charts a reply uploads into DIR and print their paths.\n" +
 			"With --complete, show the autocomplete choices for the last option, with the values the option takes.",
 		flags: func(fs *flag.FlagSet) {
-			fs.BoolVar(&asJSON, "json", false, "print the response, then each edit of it, as one JSON document per line")
+			fs.BoolVar(&asJSON, "json", false, "print the response, then each edit of it, as one JSON document per line (files listed in its attachments)")
+			fs.StringVar(&out, "out", "", "write the files a reply uploads (charts) into `DIR`; with --json their paths go to stderr")
 			fs.BoolVar(&complete, "complete", false, "show the autocomplete choices for the last option given")
 		},
 		run: func(ctx context.Context, s stdio, args []string) error {
@@ -28,7 +31,7 @@ func runCommand() subcommand {
 			if err != nil {
 				return usageError{cmd: "run", msg: err.Error()}
 			}
-			return answer(ctx, s, i, asJSON)
+			return answer(ctx, s, i, output{json: asJSON, out: out})
 		},
 	}
 }

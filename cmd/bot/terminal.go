@@ -10,10 +10,17 @@ import (
 	"golang.org/x/term"
 )
 
+// output says how the terminal prints an answer: as JSON payloads, and into which folder the
+// files a reply uploads (charts) are written.
+type output struct {
+	json bool
+	out  string
+}
+
 // answer runs one interaction through the bot in the terminal and prints the response (and
 // its later edits). A command that could not be done (an unknown topic, a missing option, a
 // failed reindex) has said why in its response, and exits with 1.
-func answer(ctx context.Context, s stdio, i *discordgo.Interaction, asJSON bool) error {
+func answer(ctx context.Context, s stdio, i *discordgo.Interaction, o output) error {
 	c, err := loadConfig(s.getenv, needNothing)
 	if err != nil {
 		return err
@@ -32,16 +39,18 @@ func answer(ctx context.Context, s stdio, i *discordgo.Interaction, asJSON bool)
 		return err
 	}
 	defer a.Close()
-	return a.answer(ctx, s, i, asJSON)
+	return a.answer(ctx, s, i, o)
 }
 
 // answer runs one interaction through the app's bot and prints the response.
-func (a *app) answer(ctx context.Context, s stdio, i *discordgo.Interaction, asJSON bool) error {
+func (a *app) answer(ctx context.Context, s stdio, i *discordgo.Interaction, o output) error {
 	tty := isTerminal(s.stdout)
 	failed, err := bot.RunTerminal(ctx, a.bot, i, s.stdout, bot.TerminalOptions{
-		JSON:  asJSON,
+		JSON:  o.json,
 		ANSI:  tty && s.getenv("NO_COLOR") == "",
 		Width: width(s.stdout, tty),
+		Out:   o.out,
+		Paths: s.stderr,
 	})
 	if err != nil {
 		return err
