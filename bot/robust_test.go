@@ -38,6 +38,7 @@ func (panicIndex) Complete(string, string, int) []index.Choice { panic("completi
 // autocomplete), is logged with the interaction id and counted as outcome "panic"; the
 // process, and the next interaction, carry on.
 func TestDispatchRecoversPanics(t *testing.T) {
+	t.Parallel()
 	idx, err := builtinIndex()
 	if err != nil {
 		t.Fatal(err)
@@ -244,6 +245,7 @@ func TestUndecodableInteractionsAgree(t *testing.T) {
 // installed the app is refused /reindex, so /about, which every server and DM can ask, never
 // shows their name.
 func TestAboutNamesNoUntrustedUser(t *testing.T) {
+	t.Parallel()
 	base, err := knowledge.Embedded()
 	if err != nil {
 		t.Fatal(err)
@@ -276,6 +278,7 @@ func TestAboutNamesNoUntrustedUser(t *testing.T) {
 // own, ten times the commands' one; past it a user gets no choices, and their commands are not
 // held back by their typing.
 func TestAutocompleteHasItsOwnLimit(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 	b := testBot(t, Options{RatePerMinute: 6, RateBurst: 2, Now: func() time.Time { return now }})
 	complete := func(user string) Reply {
@@ -311,6 +314,7 @@ func TestAutocompleteHasItsOwnLimit(t *testing.T) {
 // ephemeral, so every progress and result edit is too) and names fact files relative to
 // KNOWLEDGE_DIR, in its result and in /about, which everyone sees.
 func TestReindexShowsOnlyTheAdminRelativePaths(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "secret-server-layout", "facts")
 	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "knowledge", "data"))); err != nil {
 		t.Fatal(err)
@@ -353,6 +357,7 @@ func TestReindexShowsOnlyTheAdminRelativePaths(t *testing.T) {
 // signature allows is refused, and its command does not run again; another interaction is
 // answered.
 func TestEndpointRefusesAReplay(t *testing.T) {
+	t.Parallel()
 	obs := newDispatches()
 	srv, sg, _ := endpoint(t, Options{Observer: obs}, testDeadlines)
 	body := interactionJSON(t, askInteraction("r1", drillQuestion))
@@ -383,6 +388,7 @@ func TestEndpointRefusesAReplay(t *testing.T) {
 // TestReplayGuardForgetsAfterTheWindow: ids are kept for the window and at most twice it, so
 // memory follows the traffic of the last few minutes.
 func TestReplayGuardForgetsAfterTheWindow(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 	g := newReplayGuard(MaxClockSkew)
 	if !g.first("a", now) || g.first("a", now.Add(time.Minute)) {
@@ -402,6 +408,7 @@ func TestReplayGuardForgetsAfterTheWindow(t *testing.T) {
 // examples have none) still gets its deferred answer: edits go to the configured
 // DISCORD_APP_ID, else to the id an earlier interaction carried.
 func TestDeferredEditsFindTheApplication(t *testing.T) {
+	t.Parallel()
 	idx, err := builtinIndex()
 	if err != nil {
 		t.Fatal(err)
@@ -420,8 +427,9 @@ func TestDeferredEditsFindTheApplication(t *testing.T) {
 				t.Fatal(err)
 			}
 			sg := newSigner(t)
-			slow := slowIndex{Index: idx, delay: testDeadlines.Defer + 100*time.Millisecond}
-			ep := NewEndpoint(NewDispatcher(testBot(t, Options{Index: slow}), testDeadlines, nil), sg.pub, s, nil)
+			d := deferSoon
+			slow := slowIndex{Index: idx, delay: d.Defer + 100*time.Millisecond}
+			ep := NewEndpoint(NewDispatcher(testBot(t, Options{Index: slow}), d, nil), sg.pub, s, nil)
 			srv := httptest.NewServer(ep)
 			defer srv.Close()
 			defer ep.Close(context.Background())
@@ -447,6 +455,7 @@ func TestDeferredEditsFindTheApplication(t *testing.T) {
 // TestUnknownCommandNameIsLoggedShort: a 10,000-character command name is logged cut, with its
 // length, and answered with a short sentence.
 func TestUnknownCommandNameIsLoggedShort(t *testing.T) {
+	t.Parallel()
 	var logs e2eLog
 	b := testBot(t, Options{Log: slog.New(slog.NewTextHandler(&logs, nil))})
 	name := strings.Repeat("x", 10_000)

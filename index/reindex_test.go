@@ -441,6 +441,7 @@ func sharedTitles(n int) fstest.MapFS {
 // TestReindexAcceptsFactsThatShareATitle: the check before a new index is swapped in never
 // refuses a valid knowledge base, however many facts share a title.
 func TestReindexAcceptsFactsThatShareATitle(t *testing.T) {
+	t.Parallel()
 	idx := reindexable(t, loader(sharedTitles(300)))
 	run, _ := idx.Reindex("test")
 	report, err := run.Wait(context.Background())

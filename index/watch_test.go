@@ -110,6 +110,7 @@ func (w *watched) serves(word string) bool {
 // the watch's own retries bring the new facts in, with no further file change, and the state it
 // exposes says failing, then recovered.
 func TestWatchRetriesUntilItSucceeds(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "facts")
 	writeWatchFacts(t, dir, 2, "alpha")
 	var broken atomic.Bool
@@ -143,6 +144,7 @@ func TestWatchRetriesUntilItSucceeds(t *testing.T) {
 // TestWatchFollowsAReplacedFolder: the folder is replaced by a rename (a deploy swapping in a
 // new copy); the watch picks up the new folder's facts, and later edits in it.
 func TestWatchFollowsAReplacedFolder(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	dir := filepath.Join(root, "facts")
 	writeWatchFacts(t, dir, 2, "alpha")
@@ -168,6 +170,7 @@ func TestWatchFollowsAReplacedFolder(t *testing.T) {
 // TestWatchWaitsForFilesToSettle: a fact file written in two parts with a pause longer than the
 // debounce (the first part is valid YAML on its own) is indexed once, whole.
 func TestWatchWaitsForFilesToSettle(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "facts")
 	writeWatchFacts(t, dir, 2, "alpha")
 	w := startWatch(t, dir, func(context.Context) (*knowledge.Base, error) { return knowledge.LoadDir(dir) })

@@ -271,6 +271,7 @@ func TestReplicasConverge(t *testing.T) {
 // the replica serves stale knowledge (and answers 503 when asked for fresh knowledge only) and
 // reedesk_knowledge_stale is 1; once the files are fixed, both clear by themselves.
 func TestServeReportsAFailingWatch(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "facts")
 	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "..", "knowledge", "data"))); err != nil {
 		t.Fatal(err)
@@ -311,6 +312,7 @@ func TestServeReportsAFailingWatch(t *testing.T) {
 // TestServeHTTPOpsOnlyOnOpsAddr: with OPS_ADDR set, health and metrics are served there and
 // not on the public interactions port, which serves only /interactions.
 func TestServeHTTPOpsOnlyOnOpsAddr(t *testing.T) {
+	t.Parallel()
 	ops := "http://" + freeAddr(t)
 	r := startReplica(t, map[string]string{"OPS_ADDR": strings.TrimPrefix(ops, "http://")})
 	waitFor(t, 20*time.Second, "/readyz on OPS_ADDR", func() bool { s, _ := get(ops + "/readyz"); return s == 200 })
@@ -331,6 +333,7 @@ func TestServeHTTPOpsOnlyOnOpsAddr(t *testing.T) {
 // contexts and installs it may be used in, in a payload the fake Discord checks against Discord's
 // naming rules, and against its OpenAPI description when DISCORD_OPENAPI_SPEC is set.
 func TestRegisterSendsWhereCommandsMayBeUsed(t *testing.T) {
+	t.Parallel()
 	fake := discordtest.New(t)
 	var out bytes.Buffer
 	err := run(context.Background(), []string{"register"}, env(map[string]string{"DISCORD_TOKEN": "test-token", "DISCORD_API_URL": fake.APIURL(), "DISCORD_APP_ID": "1"}), &out, io.Discard)
