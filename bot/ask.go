@@ -9,6 +9,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/reedesk/reedesk/answer"
+	"github.com/reedesk/reedesk/chart"
 	"github.com/reedesk/reedesk/knowledge"
 )
 
@@ -44,6 +45,14 @@ func (b *Bot) answer(ctx context.Context, r request, q, previous string) (Reply,
 		return Reply{}, err
 	}
 	data := render(a, b.now())
+	if w := a.Working; a.Kind() == answer.KindCompare && w != nil && len(w.Inputs) == 2 && len(data.Embeds) > 0 {
+		// Two figures side by side read faster as two bars.
+		if c, err := b.charts.Compare(a.Result.Base, w.Inputs[0], w.Inputs[1]); err == nil {
+			showCharts(data, []*chart.Chart{c})
+		} else {
+			b.log.WarnContext(ctx, "draw the comparison", "question", q, "err", err)
+		}
+	}
 	if previous != "" {
 		// A modal's text is not shown in the channel: say what was asked.
 		data.Content += "\n-# Follow-up: “" + escapeInput(truncate(q, 200)) + "”, after “" + escapeInput(truncate(previous, 200)) + "”"
@@ -248,7 +257,11 @@ func workingEmbed(a *answer.Answer) *discordgo.MessageEmbed {
 	}
 	var cites []string
 	for _, s := range w.Sources {
-		cites = append(cites, s.Publisher+", "+s.Title)
+		if e := s.Edition(); e != "" {
+			cites = append(cites, e)
+		} else {
+			cites = append(cites, s.Publisher+", "+s.Title)
+		}
 	}
 	// Ids in the footer: there they do not wrap mid-line like code spans do.
 	e.Footer = &discordgo.MessageEmbedFooter{Text: "Computed by REE Desk from " + strings.Join(cites, "; ") + " · " + strings.Join(ids, " · ")}
