@@ -100,6 +100,7 @@ func matchesAll(text string, expect []string) bool {
 // TestEvalDev runs the development questions through `reedesk ask --json` and scores the
 // answers by the file's rules.
 func TestEvalDev(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(sharedDir, "eval", "dev.yaml")
 	if _, err := os.Stat(path); err != nil {
 		t.Skipf("no eval set beside the repository (%v)", err)
@@ -111,6 +112,7 @@ func TestEvalDev(t *testing.T) {
 // TestEvalHeldOut scores questions written without looking at the fact files, so that
 // retrieval is measured on phrasings it was not tuned for.
 func TestEvalHeldOut(t *testing.T) {
+	t.Parallel()
 	// The bar sits a little under the measured score, so that a change that costs several
 	// answers fails while rewording one fact does not.
 	evaluate(t, filepath.Join("testdata", "heldout.yaml"), 55, 52)
@@ -119,6 +121,7 @@ func TestEvalHeldOut(t *testing.T) {
 // TestEvalHeldOut2 is a second held-out set, written later by someone else who had not seen
 // the fact files either.
 func TestEvalHeldOut2(t *testing.T) {
+	t.Parallel()
 	evaluate(t, filepath.Join("testdata", "heldout2.yaml"), 47, 46)
 }
 
@@ -207,6 +210,7 @@ func evaluate(t *testing.T, path string, minAll, minFirst int) {
 // TestEvalHeldOut3 is a third held-out set, by kind, with ten out-of-scope questions, written
 // from the seed article and the reference notes only.
 func TestEvalHeldOut3(t *testing.T) {
+	t.Parallel()
 	// Measured 52 and 47 of 60 when the set was written, before any change made for it.
 	evaluate(t, filepath.Join("testdata", "heldout3.yaml"), 52, 47)
 }

@@ -20,6 +20,7 @@ func env(vars map[string]string) func(string) string {
 }
 
 func TestRunExitCodes(t *testing.T) {
+	t.Parallel()
 	planted := filepath.Join("..", "..", "knowledge", "testdata", "planted")
 	tests := []struct {
 		name     string
@@ -62,6 +63,7 @@ func TestRunExitCodes(t *testing.T) {
 // TestAskGolden pins the terminal rendering and the JSON payload of a few answers, so a change
 // in what users see shows up in review.
 func TestAskGolden(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		args []string
@@ -134,6 +136,7 @@ func TestCommandLineMistakes(t *testing.T) {
 // TestFailedCommandsExitWithOne: a slash command that cannot be done says why in its answer
 // and exits with 1; a miss is an answer.
 func TestFailedCommandsExitWithOne(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		line     string
 		wantCode int
@@ -166,6 +169,7 @@ func TestFailedCommandsExitWithOne(t *testing.T) {
 
 // TestCompleteShowsValues: --complete shows what an option takes (an id) beside its name.
 func TestCompleteShowsValues(t *testing.T) {
+	t.Parallel()
 	out, _, code := runCmd(t, nil, "run", "--complete", "/fact id:implied")
 	if code != 0 || !strings.Contains(out, "• beylikova-implied-grade: ") {
 		t.Errorf("exit %d, output %q; want a choice line starting with the fact id", code, out)
@@ -179,6 +183,7 @@ func TestCompleteShowsValues(t *testing.T) {
 // TestTerminalWraps: text output fits 80 columns when it is not a terminal, broken between
 // words; only a word longer than a line (a URL) stands alone, whole.
 func TestTerminalWraps(t *testing.T) {
+	t.Parallel()
 	out, _, _ := runCmd(t, nil, "ask", "How much does the value multiply from magnets to electric motors?")
 	for _, line := range strings.Split(out, "\n") {
 		if n := utf8.RuneCountInString(line); n > 80 && len(strings.Fields(line)) > 1 {
@@ -193,6 +198,7 @@ func TestTerminalWraps(t *testing.T) {
 // TestTerminalReindexComparesWithWhatWasServed: /reindex in the terminal compares the fact
 // files with the built-in knowledge base, or with what INDEX_DIR holds, not with themselves.
 func TestTerminalReindexComparesWithWhatWasServed(t *testing.T) {
+	t.Parallel()
 	facts := filepath.Join(t.TempDir(), "facts")
 	if err := os.CopyFS(facts, os.DirFS(filepath.Join("..", "..", "knowledge", "data"))); err != nil {
 		t.Fatal(err)
@@ -237,6 +243,7 @@ func TestTerminalReindexComparesWithWhatWasServed(t *testing.T) {
 // TestErrorsNameTheURLInUse: when DISCORD_API_URL sends calls elsewhere, errors name that
 // address, not discord.com.
 func TestErrorsNameTheURLInUse(t *testing.T) {
+	t.Parallel()
 	_, errOut, code := runCmd(t, map[string]string{"DISCORD_TOKEN": "x", "DISCORD_APP_ID": "1", "DISCORD_API_URL": "http://127.0.0.1:1/api/v9/"}, "register")
 	if code != 1 || !strings.Contains(errOut, "http://127.0.0.1:1/api/v9/") || strings.Contains(errOut, "discord.com") {
 		t.Errorf("exit %d, stderr %q; want an error naming http://127.0.0.1:1/api/v9/ and not discord.com", code, errOut)
@@ -246,6 +253,7 @@ func TestErrorsNameTheURLInUse(t *testing.T) {
 // TestValidateWarnsOnLapsedFacts sets the clock on either side of a fact's valid_until:
 // validate warns once it has lapsed (an error only with --strict).
 func TestValidateWarnsOnLapsedFacts(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write := func(name, data string) {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {

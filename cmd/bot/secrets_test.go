@@ -22,6 +22,7 @@ import (
 // level, through answers, refusals and failures, and scans every log line and every reply for
 // them.
 func TestSecretsNeverLeak(t *testing.T) {
+	t.Parallel()
 	const token = "MTIzNDU2Nzg5MDEy.SECRET-TOKEN.abcdefghijklmnop"
 	const envSecret = "dotenv-secret-value-9f8e7d"
 	pub, priv, err := ed25519.GenerateKey(rand.Reader)

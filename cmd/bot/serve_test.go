@@ -163,6 +163,7 @@ func (r *replica) metric(t *testing.T, name string, want map[string]string) (flo
 // TestServeHTTPHealthMetricsAndShutdown follows one replica from start-up to shutdown: ready
 // only once it can answer, metrics that count what it answered, and not ready while it drains.
 func TestServeHTTPHealthMetricsAndShutdown(t *testing.T) {
+	t.Parallel()
 	r := startReplica(t, nil)
 	waitFor(t, 20*time.Second, "/healthz and /readyz", func() bool {
 		h, _ := get(r.url + "/healthz")
@@ -221,6 +222,7 @@ func TestServeHTTPHealthMetricsAndShutdown(t *testing.T) {
 // TestReplicasConverge runs two replicas watching one knowledge folder: after an edit both
 // serve the same new knowledge version, with no coordinator.
 func TestReplicasConverge(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "facts")
 	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "..", "knowledge", "data"))); err != nil {
 		t.Fatal(err)
