@@ -109,7 +109,7 @@ type Staleness struct {
 	Since time.Time // the first day the fact has been past it
 }
 
-// String is a warning for `bot validate`, located like a Problem:
+// String is a warning for `reedesk validate`, located like a Problem:
 // "export-controls.yaml:54: valid_until: lapsed since 11 November 2026 (held until 10 November 2026)".
 func (s Staleness) String() string {
 	loc := s.Fact.File
