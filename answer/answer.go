@@ -10,6 +10,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/reedesk/reedesk/index"
 	"github.com/reedesk/reedesk/knowledge"
@@ -30,6 +31,9 @@ type Options struct {
 	Previous string
 	// Passages is how many passages to return (the first and "Also relevant"); 4 if 0.
 	Passages int
+	// Now is today for the asker: "next year" and "last year" are years from it. The zero
+	// time is the system clock's now.
+	Now time.Time
 }
 
 // Answer is what the bot shows for a question.
@@ -138,14 +142,26 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 	}
 	b := res.Base
 	a := &Answer{Question: q, Lang: opt.Lang, Result: res}
-	r := read(b, corrected(q, res.Corrections))
+	now := opt.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	r := read(b, corrected(q, res.Corrections), now)
 	if opt.Previous != "" {
-		r.after(read(b, opt.Previous))
+		r.after(read(b, opt.Previous, now))
 	}
 	if !r.FollowUp && r.marker && r.Table == nil && len(r.Rows) > 0 {
 		r.standAlone(res)
 	}
 	a.Reading = r
+	if r.Table != nil && len(r.Rows) == 0 && !r.Total && r.per == nil {
+		// "the lithium carbonate price": a table of rare earth prices does not answer for
+		// lithium carbonate; a passage must, or none.
+		r.required = r.tableSubjects(lexiconFor(b))
+		if len(r.required) > 0 && r.Kind != KindDefine && r.Kind != KindWhy {
+			r.Kind = KindLookup
+		}
+	}
 	if r.Table != nil && r.Kind != KindLookup && r.Kind != KindDefine && r.Kind != KindWhy {
 		if ok := tableAnswer(a, res); ok {
 			if a.Related == nil {
@@ -232,7 +248,7 @@ func mentionsRows(f *knowledge.Fact, g *knowledge.Figure, r *Reading) bool {
 	}
 	for _, row := range r.Rows {
 		for _, n := range row.Names {
-			if strings.Contains(strings.ToLower(g.Label+" "+f.Title), strings.ToLower(n)) {
+			if hasWords(g.Label+" "+f.Title, n) {
 				return true
 			}
 			for _, p := range append(append([]string{}, f.Places...), f.Elements...) {
@@ -245,14 +261,40 @@ func mentionsRows(f *knowledge.Fact, g *knowledge.Figure, r *Reading) bool {
 	return false
 }
 
+// hasWords reports whether text has the words of name in a row, whole: "Nd" is not in
+// "and".
+func hasWords(text, name string) bool {
+	ts, ns := words(text), words(name)
+	if len(ns) == 0 {
+		return false
+	}
+	for i := 0; i+len(ns) <= len(ts); i++ {
+		ok := true
+		for k, n := range ns {
+			if ts[i+k].fold != n.fold {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
 // missYear answers a question about a year the table has no column for: no forecast, or no
 // figure that early, with the figure the knowledge base has instead.
 func missYear(a *Answer, res *index.Result, year int) {
 	r := a.Reading
 	t := r.Table
 	reason, at := ReasonNoForecast, t.Latest()
-	if year < t.Years[0] {
+	switch {
+	case year < t.Years[0]:
 		reason, at = ReasonNoFigure, t.Years[0]
+	case year < r.now.Year():
+		// A past year the table has no column for yet is no forecast.
+		reason = ReasonNoFigure
 	}
 	var g *knowledge.Figure
 	switch {
@@ -267,7 +309,7 @@ func missYear(a *Answer, res *index.Result, year int) {
 	}
 	a.Miss = &Miss{Reason: reason, Latest: g}
 	fillMiss(a, res)
-	a.Direct = sayMissYear(a.Lang, t, reason, year, g)
+	a.Direct = sayMissYear(a.Lang, t, reason, year, g, at > year)
 }
 
 // related lists the hits after the first passage, each with its latest figure.

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/reedesk/reedesk/index"
 	"github.com/reedesk/reedesk/knowledge"
@@ -55,6 +56,9 @@ func evidence(res *index.Result, h *index.Hit, q string) float64 {
 		_, isCue := cueWords[f]
 		_, isOrdinal := ordinals[f]
 		switch {
+		case possessive(u):
+			// "Kazakhstan's": a name, whatever its place in the question
+			have -= unknownNamePenalty
 		case strings.ContainsAny(u, "'’") || isCue || isOrdinal:
 			// A contraction ("doesn't", "what's") or a word of the question's grammar
 			// ("bigger", "third") says nothing of the subject.
@@ -67,6 +71,17 @@ func evidence(res *index.Result, h *index.Hit, q string) float64 {
 		}
 	}
 	return have
+}
+
+// possessive reports whether a word is a capitalised name with "'s": "Kazakhstan's".
+func possessive(u string) bool {
+	for _, s := range []string{"'s", "’s"} {
+		if base, ok := strings.CutSuffix(u, s); ok && base != "" {
+			r := []rune(base)
+			return unicode.IsUpper(r[0]) && !strings.ContainsAny(base, "'’")
+		}
+	}
+	return false
 }
 
 // enough reports whether a passage has enough of the question to answer it.
@@ -100,7 +115,11 @@ func lookup(a *Answer, res *index.Result, n int) {
 		noMatch(a, res)
 		return
 	}
-	best := titledLike(res, a.Question)
+	best := choose(res, a.Question, r)
+	if best == nil {
+		noMatch(a, res)
+		return
+	}
 	var g *knowledge.Figure
 	if y := r.lastYear(); y != "" && best.Fact.Formula == nil && !hasYear(best.Fact, y) {
 		// The year asked: the first of the best passages that has a figure for it, when the
@@ -110,27 +129,31 @@ func lookup(a *Answer, res *index.Result, n int) {
 				break
 			}
 			h := &res.Hits[i]
-			if !enough(res, h, a.Question) {
+			if !enough(res, h, a.Question) || !has(res, h, r.required) || !aboutNamed(h.Fact, r) {
 				continue
 			}
-			if fg := figureFor(h.Fact, a.Question, y); fg != nil {
+			if fg := figureFor(lexiconFor(res.Base), h.Fact, a.Question, y); fg != nil {
 				best, g = h, fg
 				break
 			}
 		}
 		if g == nil && figureYearsBefore(best.Fact, y) && (r.cues[cueFuture] || yearAfterData(res.Base, y)) {
 			a.Reading.Kind = KindMiss
+			forecast := y >= strconv.Itoa(r.now.Year())
 			a.Miss = &Miss{Reason: ReasonNoForecast, Latest: Latest(best.Fact)}
+			if !forecast {
+				a.Miss.Reason = ReasonNoFigure
+			}
 			fillMiss(a, res)
-			a.Direct = sayNoForecast(a.Lang, y, a.Miss.Latest, sourceName(res.Base, a.Miss.Latest))
+			a.Direct = sayNoForecast(a.Lang, y, a.Miss.Latest, sourceName(res.Base, a.Miss.Latest), forecast)
 			return
 		}
 	}
 	if y := r.lastYear(); g == nil && y != "" {
-		g = figureFor(best.Fact, a.Question, y)
+		g = figureFor(lexiconFor(res.Base), best.Fact, a.Question, y)
 	}
 	if g == nil {
-		g = figureFor(best.Fact, a.Question, "")
+		g = figureFor(lexiconFor(res.Base), best.Fact, a.Question, "")
 	}
 	if t := r.Table; t != nil && r.missing != "" && len(r.Rows) == 0 && g != nil {
 		if other, _ := tableOf(res.Base, g); other != nil && other != t {
@@ -149,30 +172,152 @@ func lookup(a *Answer, res *index.Result, n int) {
 }
 
 // whWords start questions that a passage's title may start with too: "Where the Beylikova
-// deposit is", "When will the industrial plant open?".
+// deposit is", "When will the industrial plant open?". After "how", the next word says what
+// is asked too: "How big", "How long".
 var whWords = map[string]bool{"where": true, "when": true, "who": true, "why": true, "how": true}
 
-// titledLike is the best passage, or one of the next two when its title starts with the
-// question's first word and the best's does not: curators title passages by the question
-// they answer.
-func titledLike(res *index.Result, q string) *index.Hit {
-	best := &res.Hits[0]
+// steerAt is how far down the ranking a passage that has the word a "how" question asks
+// about may come from; a passage titled like the question may come from any of the hits.
+const steerAt = 4
+
+// choose picks the passage that answers: among the best few that have enough of the question
+// and every subject the table could not answer for, the best, or one that fits the kind of
+// question better (titledLike, aspect). nil when none has the subjects.
+func choose(res *index.Result, q string, r *Reading) *index.Hit {
+	var cands []*index.Hit
+	for i := range res.Hits {
+		h := &res.Hits[i]
+		if i > 0 && !enough(res, h, q) {
+			continue
+		}
+		if has(res, h, r.required) {
+			cands = append(cands, h)
+		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	if h := titledLike(res, cands, q); h != cands[0] {
+		return h
+	}
+	return aspect(res, cands[:min(len(cands), steerAt)], q)
+}
+
+// has reports whether a passage has every one of the words (as the search matched them).
+func has(res *index.Result, h *index.Hit, ws []string) bool {
+	for _, w := range ws {
+		k := termOf(res, w)
+		if k < 0 || h.Matched&(1<<k) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// termOf is the index of the search term that covers a word of the question, or -1.
+func termOf(res *index.Result, w string) int {
+	f := index.Fold(w)
+	for k, t := range res.Terms {
+		for _, tw := range words(t.Words) {
+			if tw.fold == f {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// titledLike is the best passage, or a later one whose title starts as the question does
+// ("Where …", "How big …") when the best's does not: curators title passages by the
+// question they answer.
+func titledLike(res *index.Result, cands []*index.Hit, q string) *index.Hit {
+	best := cands[0]
 	ws := words(q)
-	if len(ws) == 0 || !whWords[ws[0].fold] || startsWith(best.Fact.Title, ws[0].fold) {
+	if len(ws) == 0 || !whWords[ws[0].fold] {
 		return best
 	}
-	for i := 1; i < len(res.Hits) && i < 3; i++ {
-		h := &res.Hits[i]
-		if startsWith(h.Fact.Title, ws[0].fold) && enough(res, h, q) {
+	lead := []string{ws[0].fold}
+	if ws[0].fold == "how" && len(ws) > 1 {
+		lead = append(lead, ws[1].fold)
+		if (ws[1].fold == "much" || ws[1].fold == "many") && len(ws) > 2 {
+			// "How many tonnes" is not "How many times"
+			lead = append(lead, ws[2].fold)
+		}
+	}
+	if startsWith(best.Fact.Title, lead) {
+		return best
+	}
+	for _, h := range cands[1:] {
+		if startsWith(h.Fact.Title, lead) && sameEntities(res, best, h) {
 			return h
 		}
 	}
 	return best
 }
 
-func startsWith(title, w string) bool {
+func startsWith(title string, lead []string) bool {
 	ts := words(title)
-	return len(ts) > 0 && ts[0].fold == w
+	if len(ts) < len(lead) {
+		return false
+	}
+	for i, w := range lead {
+		if ts[i].fold != w {
+			return false
+		}
+	}
+	return true
+}
+
+// aspect is the best passage, or a later one that has the word a "how" question asks about
+// ("How dependent …": the passage on import dependence, not on import values) when the best
+// lacks it.
+func aspect(res *index.Result, cands []*index.Hit, q string) *index.Hit {
+	best := cands[0]
+	ws := words(q)
+	if len(ws) < 2 || ws[0].fold != "how" {
+		return best
+	}
+	k := termOf(res, ws[1].raw)
+	if k < 0 || best.Matched&(1<<k) != 0 {
+		return best
+	}
+	for _, h := range cands[1:] {
+		if h.Matched&(1<<k) != 0 && sameEntities(res, best, h) {
+			return h
+		}
+	}
+	return best
+}
+
+// sameEntities reports whether a passage has every named thing of the question that the best
+// passage has: a better-fitting passage about something else is no better.
+func sameEntities(res *index.Result, best, h *index.Hit) bool {
+	var mask uint64
+	for k, t := range res.Terms {
+		if t.Entity {
+			mask |= 1 << k
+		}
+	}
+	return best.Matched&mask&^h.Matched == 0
+}
+
+// aboutNamed reports whether a passage is about one of the places, organisations or rows the
+// question names, when it names any.
+func aboutNamed(f *knowledge.Fact, r *Reading) bool {
+	if len(r.named) == 0 {
+		return true
+	}
+	for _, m := range r.named {
+		if about(f, m.name) || hasWords(f.Title, m.name) {
+			return true
+		}
+		for _, e := range append(append([]string{}, f.Elements...), f.Orgs...) {
+			if strings.EqualFold(e, m.name) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lastYear is the last data year a question names, or "".
@@ -196,14 +341,14 @@ func hasYear(f *knowledge.Fact, year string) bool {
 // figureFor picks the figure of a fact that answers the question: the one dated year when
 // year is not "", else the one whose label shares most words with the question and whose unit
 // it asks for, then the latest. nil when the fact has none (or none for year).
-func figureFor(f *knowledge.Fact, q, year string) *knowledge.Figure {
+func figureFor(lx *lexicon, f *knowledge.Fact, q, year string) *knowledge.Figure {
 	var best *knowledge.Figure
 	bestScore := -1
 	for _, g := range f.Figures {
 		if year != "" && !strings.HasPrefix(g.AsOf, year) {
 			continue
 		}
-		score := figureScore(g, q)
+		score := figureScore(lx, g, q)
 		if best == nil || score > bestScore || (score == bestScore && g.AsOf > best.AsOf) {
 			best, bestScore = g, score
 		}
@@ -212,16 +357,18 @@ func figureFor(f *knowledge.Fact, q, year string) *knowledge.Figure {
 }
 
 // figureScore says how well a figure fits a question: the words its label shares with the
-// question, and whether its unit is the kind the question asks for.
-func figureScore(g *knowledge.Figure, q string) int {
+// question, a synonym counting as the word ("REO" for "rare earth oxide"), and whether its
+// unit is the kind the question asks for.
+func figureScore(lx *lexicon, g *knowledge.Figure, q string) int {
 	qs := map[string]bool{}
-	for _, w := range words(q) {
-		qs[w.stem] = true
+	for _, c := range lx.concepts(q) {
+		qs[c] = true
 	}
 	score := 0
-	for _, w := range words(g.Label) {
-		if qs[w.stem] && len(w.stem) > 2 {
+	for _, c := range lx.concepts(g.Label) {
+		if qs[c] && len(c) > 2 {
 			score += 3
+			qs[c] = false
 		}
 	}
 	if unitsAsked(q)[g.Unit] {
@@ -410,7 +557,8 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 			}
 			// The figures must fit what the question asks ("grade", "reserve"); two that
 			// share words of their labels fit each other better.
-			fit := figureScore(gx, asked) + figureScore(gz, asked)
+			lx := lexiconFor(res.Base)
+			fit := figureScore(lx, gx, asked) + figureScore(lx, gz, asked)
 			sc := fit + 3*shared(gx.Label, gz.Label, sides[0].name, sides[1].name)
 			if fit > 0 && sc > best {
 				x, z, zv, best = gx, gz, v, sc
@@ -477,10 +625,16 @@ func oneKind(a, b string) bool {
 	return a != "year" && b != "year"
 }
 
-// about reports whether a fact is about a named thing: its title or places name it.
+// about reports whether a fact is about a named thing: its first place or organisation is
+// it, or, for a fact of no place, its title names it.
 func about(f *knowledge.Fact, name string) bool {
+	for _, first := range [][]string{f.Places, f.Orgs} {
+		if len(first) > 0 && (hasWords(first[0], name) || hasWords(name, first[0])) {
+			return true
+		}
+	}
 	if len(f.Places) > 0 {
-		return strings.EqualFold(f.Places[0], name)
+		return false
 	}
 	return strings.Contains(strings.ToLower(f.Title), strings.ToLower(name))
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 
 	"github.com/blevesearch/snowballstem"
@@ -47,6 +48,9 @@ type Reading struct {
 	Least     bool
 	Top       int
 	Direction int
+	// Relative ranks changes in per cent, not in the table's unit: "grew fastest in
+	// percentage terms".
+	Relative bool
 	// Question is true for a yes/no question ("Does Burma mine more than Australia?").
 	Question bool
 	// FollowUp is true when the reading took the table, rows or years of a previous question.
@@ -56,14 +60,28 @@ type Reading struct {
 	others []string
 	cues   map[cue]bool
 	marker bool // starts like a follow-up: "and", "what about"
+	fast   bool // a word of speed ("fastest"): a change in per cent
 	which  string
 	rowsBy map[*knowledge.Table][]*knowledge.Row // rows named, by table
 	// missing is a row of another table that the question names and the table lacks:
 	// "How much does Greenland mine?" (Greenland has reserves, no mine output).
 	missing string
-	// named are the places and rows the question names, in order, and words its words.
+	// named are the places, organisations and rows the question names, in order, and words
+	// its words.
 	named []mention
 	words []word
+	// excluded are rows to leave out ("outside China"); group, the tags of the rows to keep
+	// ("African": the rows whose facts are tagged Africa).
+	excluded []*knowledge.Row
+	group    []string
+	// per is a second table the first is divided by, row by row: reserves per mine production.
+	per *knowledge.Table
+	// subjects are words that say whose measure is asked and that the table does not know:
+	// "lithium" in "the lithium price".
+	subjects []string
+	// required are the subjects a passage must have to answer: the table does not.
+	required []string
+	now      time.Time
 }
 
 // mention is a place or row a question names, and where.
@@ -89,6 +107,10 @@ const (
 	cueWhich
 	cueYesNo
 	cueFuture
+	cueExclude // "outside China": the rows named next are left out
+	cuePercent // "in percentage terms": a share, or a change in per cent
+	cueRate    // "at the 2024 mining rate": the table named just before is a yearly rate
+	cueLast    // "how long would reserves last": a stock divided by a yearly rate
 )
 
 // cueWords are the English words that say what kind of answer a question wants. They are
@@ -97,8 +119,9 @@ const (
 var cueWords = map[string]cue{
 	"most": cueMost, "largest": cueMost, "biggest": cueMost, "highest": cueMost, "top": cueMost,
 	"leading": cueMost, "greatest": cueMost, "maximum": cueMost, "priciest": cueMost, "dearest": cueMost,
+	"fastest": cueMost, "quickest": cueMost, "sharpest": cueMost, "steepest": cueMost, "strongest": cueMost,
 	"least": cueLeast, "smallest": cueLeast, "lowest": cueLeast, "fewest": cueLeast, "cheapest": cueLeast,
-	"minimum": cueLeast, "bottom": cueLeast,
+	"minimum": cueLeast, "bottom": cueLeast, "slowest": cueLeast, "weakest": cueLeast,
 	"rank": cueRank, "ranks": cueRank, "ranked": cueRank, "ranking": cueRank, "position": cueRank,
 	"place": cueRank, "stand": cueRank,
 	"vs": cueCompare, "versus": cueCompare, "compare": cueCompare, "compared": cueCompare,
@@ -112,8 +135,14 @@ var cueWords = map[string]cue{
 	"declined": cueChange, "increase": cueChange, "increased": cueChange, "decrease": cueChange,
 	"decreased": cueChange, "evolve": cueChange, "evolved": cueChange, "trend": cueChange,
 	"since": cueSince,
-	"share": cueShare, "percent": cueShare, "percentage": cueShare, "proportion": cueShare,
-	"fraction": cueShare, "%": cueShare, "account for": cueShare,
+	"share": cueShare, "proportion": cueShare, "fraction": cueShare, "account for": cueShare,
+	"percent": cuePercent, "percentage": cuePercent, "per cent": cuePercent, "%": cuePercent,
+	"relative": cuePercent, "relatively": cuePercent, "proportionally": cuePercent,
+	"outside": cueExclude, "excluding": cueExclude, "exclude": cueExclude, "except": cueExclude,
+	"besides": cueExclude, "apart from": cueExclude, "other than": cueExclude, "aside from": cueExclude,
+	"not counting": cueExclude, "not including": cueExclude, "leaving out": cueExclude, "ex": cueExclude,
+	"beyond": cueExclude, "without": cueExclude,
+	"rate": cueRate, "pace": cueRate, "last": cueLast, "how long": cueLast, "how many years": cueLast,
 	"world": cueTotal, "global": cueTotal, "worldwide": cueTotal, "total": cueTotal, "overall": cueTotal,
 	"what is": cueDefine, "what are": cueDefine, "used for": cueDefine, "use": cueDefine, "uses": cueDefine,
 	"define": cueDefine, "meaning": cueDefine, "mean": cueDefine, "definition": cueDefine,
@@ -129,6 +158,9 @@ var changeDirection = map[string]int{
 	"rise": 1, "rose": 1, "risen": 1, "grow": 1, "grew": 1, "growth": 1, "increase": 1, "increased": 1,
 	"jump": 1, "jumped": 1,
 }
+
+// speedWords rank changes by how fast they were: in per cent.
+var speedWords = map[string]bool{"fastest": true, "quickest": true, "slowest": true, "fast": true, "quickly": true, "rapidly": true, "faster": true}
 
 // counts are the numbers of rows a "top" may ask for.
 var counts = map[string]int{"2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9, "10": 10,
@@ -226,6 +258,8 @@ type sense struct {
 	total   bool   // the table's total
 	rowKind bool   // what the table's rows are ("country")
 	place   string // a place that is not a row
+	org     string // an organisation
+	group   string // a tag that several of the table's rows have: a region ("Africa")
 	cue     cue
 	ordinal int
 }
@@ -239,6 +273,14 @@ type lexicon struct {
 	computed map[string]*knowledge.Fact
 	// latestYear is the year of the most recent figure.
 	latestYear string
+	// groups are, by table, the rows that have each group tag.
+	groups map[*knowledge.Table]map[string][]*knowledge.Row
+	// own are, by table, the stems of the words its facts use (ownWords).
+	own map[*knowledge.Table]map[string]bool
+	// synonyms maps each phrase of a synonym group (stems joined by spaces) to the group's
+	// name ("=12"); synLongest is the most words a phrase has.
+	synonyms   map[string]string
+	synLongest int
 }
 
 // The lexicons of the last two knowledge bases: during a reindex the old and the new one
@@ -319,11 +361,36 @@ func newLexicon(b *knowledge.Base) *lexicon {
 			}
 		}
 	}
+	entities := map[string]bool{}
 	for _, f := range b.Facts {
 		for _, p := range f.Places {
+			entities[phraseKey(p)] = true
 			if !rowNames[phraseKey(p)] {
 				add(p, sense{place: p})
 			}
+		}
+		for _, o := range append(append([]string{}, f.Orgs...), f.People...) {
+			entities[phraseKey(o)] = true
+		}
+		for _, o := range f.Orgs {
+			if !rowNames[phraseKey(o)] && len(lx.phrases[phraseKey(o)]) == 0 {
+				add(o, sense{org: o})
+			}
+		}
+		for _, e := range f.Elements {
+			entities[phraseKey(e)] = true
+		}
+	}
+	lx.groups = map[*knowledge.Table]map[string][]*knowledge.Row{}
+	lx.own = map[*knowledge.Table]map[string]bool{}
+	for _, t := range b.Tables() {
+		lx.own[t] = ownWords(b, t)
+		for tag, rows := range groupTags(t, entities) {
+			if lx.groups[t] == nil {
+				lx.groups[t] = map[string][]*knowledge.Row{}
+			}
+			lx.groups[t][tag] = rows
+			add(tag, sense{table: t, group: tag})
 		}
 	}
 	// A synonym group or glossary entry gives each of its phrases the senses of all.
@@ -344,7 +411,37 @@ func newLexicon(b *knowledge.Base) *lexicon {
 	for _, e := range b.Turkish {
 		lx.turkish[index.Fold(e[0])] = e[1]
 	}
+	lx.synonyms = map[string]string{}
+	for i, g := range b.Synonyms {
+		for _, p := range g {
+			k := phraseKey(p)
+			if _, ok := lx.synonyms[k]; !ok && k != "" {
+				lx.synonyms[k] = "=" + strconv.Itoa(i)
+				lx.synLongest = max(lx.synLongest, strings.Count(k, " ")+1)
+			}
+		}
+	}
 	return lx
+}
+
+// concepts are the words of a text as stems, a phrase of a synonym group as the group's
+// name: "rare earth oxide" and "REO" are one concept.
+func (lx *lexicon) concepts(text string) []string {
+	ws := words(text)
+	var out []string
+	for i := 0; i < len(ws); {
+		n := 1
+		c := ws[i].stem
+		for m := min(lx.synLongest, len(ws)-i); m >= 1; m-- {
+			if g, ok := lx.synonyms[strings.Join(stems(ws[i:i+m]), " ")]; ok {
+				n, c = m, g
+				break
+			}
+		}
+		out = append(out, c)
+		i += n
+	}
+	return out
 }
 
 // inputsKey names a set of figures by their sorted names.
@@ -393,11 +490,12 @@ func (lx *lexicon) match(ws []word, i int) ([]sense, int) {
 	return nil, 1
 }
 
-// read works out what a question asks of the knowledge base's tables.
-func read(b *knowledge.Base, q string) *Reading {
+// read works out what a question asks of the knowledge base's tables. now is the asker's
+// today, for "next year" and "last year".
+func read(b *knowledge.Base, q string, now time.Time) *Reading {
 	lx := lexiconFor(b)
 	ws := words(q)
-	r := &Reading{cues: map[cue]bool{}}
+	r := &Reading{cues: map[cue]bool{}, now: now}
 	if len(ws) > 0 && yesNo[ws[0].fold] {
 		r.Question = true
 	}
@@ -408,12 +506,19 @@ func read(b *knowledge.Base, q string) *Reading {
 		}
 	}
 	tableScore := map[*knowledge.Table]int{}
+	tableAt := map[*knowledge.Table][]int{} // where the question says what each table measures
 	rowsBy := map[*knowledge.Table][]*knowledge.Row{}
+	exclBy := map[*knowledge.Table][]*knowledge.Row{}
+	groupsBy := map[*knowledge.Table][]string{}
 	totalIn := map[*knowledge.Table]bool{}
 	kindOf := map[*knowledge.Table]bool{}
 	var places []string
+	var relative []int
 	whichNext := false
+	excluding := false
 	askedMoney := false
+	known := make([]bool, len(ws)) // the word has a meaning the reading uses
+	rateAt, lastAt := -1, -1
 	for _, w := range ws {
 		askedMoney = askedMoney || moneyWords[w.fold]
 	}
@@ -422,6 +527,7 @@ func read(b *knowledge.Base, q string) *Reading {
 		if d, ok := changeDirection[w.fold]; ok {
 			r.Direction = d
 		}
+		r.fast = r.fast || speedWords[w.fold]
 		if c, ok := counts[w.fold]; ok && i > 0 && ws[i-1].fold == "top" {
 			r.Top = c
 		}
@@ -438,17 +544,32 @@ func read(b *knowledge.Base, q string) *Reading {
 			} else {
 				r.Years = append(r.Years, y)
 			}
+			known[i] = true
 			i++
 			continue
 		}
+		if d, n := relativeYear(ws, i); n > 0 {
+			relative = append(relative, d)
+			for k := i; k < i+n; k++ {
+				known[k] = true
+			}
+			i += n
+			continue
+		}
 		senses, n := lx.match(ws, i)
+		if len(senses) == 0 {
+			senses = lx.comparative(w)
+		}
 		for _, s := range senses {
 			name := s.place
 			if s.row != nil {
 				name = s.row.Label
 			}
+			if s.org != "" {
+				name = s.org
+			}
 			if name != "" {
-				if k := len(r.named); k == 0 || r.named[k-1].name != name {
+				if k := len(r.named); (k == 0 || r.named[k-1].name != name) && !excluding {
 					r.named = append(r.named, mention{name, i, i + n})
 				}
 				break
@@ -460,30 +581,64 @@ func read(b *knowledge.Base, q string) *Reading {
 			}
 			whichNext = false
 		}
+		names, entity, grammar := false, false, false
 		for _, s := range senses {
 			switch {
 			case s.cue != 0:
 				r.cues[s.cue] = true
-				if s.cue == cueWhich && whichWords[w.fold] {
+				grammar = true
+				switch {
+				case s.cue == cueWhich && whichWords[w.fold]:
 					whichNext = true
+				case s.cue == cueExclude:
+					excluding = true
+				case s.cue == cueRate:
+					rateAt = i
+				case s.cue == cueLast:
+					lastAt = i
 				}
 			case s.ordinal != 0:
 				r.Nth = s.ordinal
 			case s.row != nil:
-				if !containsRow(rowsBy[s.table], s.row) {
+				names = true
+				if excluding {
+					if !containsRow(exclBy[s.table], s.row) {
+						exclBy[s.table] = append(exclBy[s.table], s.row)
+					}
+				} else if !containsRow(rowsBy[s.table], s.row) {
 					rowsBy[s.table] = append(rowsBy[s.table], s.row)
 				}
 			case s.total:
 				totalIn[s.table] = true
 			case s.rowKind:
 				kindOf[s.table] = true
+			case s.group != "":
+				groupsBy[s.table] = append(groupsBy[s.table], s.group)
 			case s.table != nil:
 				tableScore[s.table]++
+				tableAt[s.table] = append(tableAt[s.table], i)
 			case s.place != "":
-				places = append(places, s.place)
+				names, entity = true, true
+				if !excluding {
+					places = append(places, s.place)
+				}
+			case s.org != "":
+				names, entity = true, true
 			}
 		}
+		for k := i; k < i+n; k++ {
+			known[k] = len(senses) > 0 && !entity
+		}
+		// An exclusion covers the names that follow it: "outside China and the US".
+		if excluding && !grammar && !names && !exclusionGlue[w.fold] {
+			excluding = false
+		}
 		i += n
+	}
+	if len(r.Years) == 0 {
+		for _, d := range relative {
+			r.Years = append(r.Years, now.Year()+d)
+		}
 	}
 	// The table: the one whose words the question uses most, then the one whose rows it names.
 	var best *knowledge.Table
@@ -506,11 +661,20 @@ func read(b *knowledge.Base, q string) *Reading {
 			best, bestScore = t, score
 		}
 	}
+	if best == nil && r.asksKind() && !r.cues[cueDefine] && !r.cues[cueWhy] {
+		// No word for what is measured, but the rows named belong to one table only:
+		// "Is terbium oxide pricier than neodymium oxide?"
+		best = onlyTableOf(b, rowsBy, r.Editions)
+	}
 	if best != nil {
 		r.Table = best
 		r.Rows = rowsBy[best]
+		r.excluded = exclBy[best]
 		r.Total = totalIn[best] || r.cues[cueTotal]
 		r.others = places
+		for _, g := range groupsBy[best] {
+			r.group = append(r.group, g)
+		}
 		for t, rows := range rowsBy {
 			for _, row := range rows {
 				if _, ok := best.Row(row.Label); t != best && !ok && r.missing == "" {
@@ -521,6 +685,8 @@ func read(b *knowledge.Base, q string) *Reading {
 		if r.which != "" && !whichFits(lx, best, r.which) {
 			r.others = append(r.others, r.which)
 		}
+		r.perTable(b, tableScore, tableAt, rowsBy, rateAt, lastAt)
+		r.subjects = subjects(ws, known, tableAt[best])
 	} else {
 		// No word for a measure: keep every table's rows, for a follow-up to pick from.
 		for _, t := range b.Tables() {
@@ -534,6 +700,184 @@ func read(b *knowledge.Base, q string) *Reading {
 	r.words = ws
 	r.Kind = r.kind()
 	return r
+}
+
+// exclusionGlue are the words between the names an exclusion covers.
+var exclusionGlue = map[string]bool{"and": true, "or": true, "nor": true, "the": true, "of": true}
+
+// onlyTableOf is the one table that has every row named, when exactly one has as many.
+func onlyTableOf(b *knowledge.Base, rowsBy map[*knowledge.Table][]*knowledge.Row, editions []int) *knowledge.Table {
+	var best *knowledge.Table
+	most, ties := 0, 0
+	for _, t := range b.Tables() {
+		n := len(rowsBy[t])
+		if !hasEditions(t, editions) || n == 0 {
+			continue
+		}
+		switch {
+		case n > most:
+			best, most, ties = t, n, 1
+		case n == most && best != nil && best.RowKind == t.RowKind && best.Unit == t.Unit:
+			// Two editions of one table are one table here.
+			if newer(t, best, nil) {
+				best = t
+			}
+		case n == most:
+			ties++
+		}
+	}
+	if ties != 1 {
+		return nil
+	}
+	return best
+}
+
+// perTable finds a second table the question divides by: "At the 2024 mining rate, how many
+// years would US reserves last?" divides a row's reserves by its mine production. The table
+// named just before "rate" is the divisor; else the one named just before "last" is divided;
+// else the first named is.
+func (r *Reading) perTable(b *knowledge.Base, score map[*knowledge.Table]int, at map[*knowledge.Table][]int, rowsBy map[*knowledge.Table][]*knowledge.Row, rateAt, lastAt int) {
+	if !(r.cues[cueLast] || r.cues[cueTimes] || r.cues[cueRate]) || len(rowsBy[r.Table]) != 1 {
+		return
+	}
+	var other *knowledge.Table
+	for _, t := range b.Tables() {
+		if t == r.Table || score[t] == 0 || !hasEditions(t, r.Editions) {
+			continue
+		}
+		if _, ok := t.Row(rowsBy[r.Table][0].Label); ok && (other == nil || newer(t, other, r.Years)) {
+			other = t
+		}
+	}
+	if other == nil || r.Table.RowKind != other.RowKind {
+		return
+	}
+	nearestBefore := func(k int) *knowledge.Table {
+		var found *knowledge.Table
+		pos := -1
+		for _, t := range []*knowledge.Table{r.Table, other} {
+			for _, p := range at[t] {
+				if p < k && p > pos {
+					found, pos = t, p
+				}
+			}
+		}
+		return found
+	}
+	num, den := r.Table, other
+	if at[other][0] < at[r.Table][0] {
+		num, den = other, r.Table
+	}
+	switch {
+	case rateAt >= 0 && nearestBefore(rateAt) != nil:
+		den = nearestBefore(rateAt)
+		num = r.Table
+		if den == r.Table {
+			num = other
+		}
+	case lastAt >= 0 && nearestBefore(lastAt) != nil:
+		num = nearestBefore(lastAt)
+		den = other
+		if num == other {
+			den = r.Table
+		}
+	}
+	row, _ := num.Row(rowsBy[r.Table][0].Label)
+	r.Table, r.per = num, den
+	r.Rows = []*knowledge.Row{row}
+}
+
+// subjectStops are words that end the words in front of a measure: "the lithium carbonate
+// price" is a price of lithium carbonate, "did China mine" is China's mining.
+var subjectStops = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "s": true, "its": true, "their": true, "and": true,
+	"or": true, "for": true, "in": true, "on": true, "at": true, "to": true, "by": true, "did": true,
+	"does": true, "do": true, "is": true, "are": true, "was": true, "were": true, "will": true,
+	"would": true, "be": true, "been": true, "has": true, "have": true, "had": true, "what": true,
+	"which": true, "who": true, "how": true, "much": true, "many": true, "this": true, "that": true,
+	"these": true, "those": true, "per": true, "with": true, "from": true, "about": true,
+	"whose": true, "where": true, "when": true, "why": true, "can": true, "could": true, "should": true,
+}
+
+// subjects are the words that say whose or what measure a question asks for, where the
+// reading knows no meaning for them: the words in front of a word of the table ("lithium
+// carbonate price", "Kazakhstan's uranium reserves"), and after "of" behind one ("price of
+// gold"). The table cannot answer for them; a passage must.
+func subjects(ws []word, known []bool, at []int) []string {
+	var out []string
+	seen := map[int]bool{}
+	take := func(j int) bool {
+		w := ws[j]
+		if known[j] || subjectStops[w.fold] || !unicode.IsLetter([]rune(w.fold)[0]) {
+			return false
+		}
+		if !seen[j] {
+			seen[j] = true
+			out = append(out, w.raw)
+		}
+		return true
+	}
+	for _, i := range at {
+		for j := i - 1; j >= 0 && take(j); j-- {
+		}
+		if i+2 < len(ws) && ws[i+1].fold == "of" {
+			for j := i + 2; j < len(ws) && take(j); j++ {
+			}
+		}
+	}
+	return out
+}
+
+// relativeYear reads a year said relative to today at word i: "next year" is +1, "last year"
+// -1, "this year" 0, "in two years" +2, "three years ago" -3, "the year after next" +2. It
+// returns the offset and the number of words, or 0 words.
+func relativeYear(ws []word, i int) (int, int) {
+	at := func(k int) string {
+		if i+k < len(ws) {
+			return ws[i+k].fold
+		}
+		return ""
+	}
+	isYear := func(s string) bool { return s == "year" || strings.HasPrefix(s, "yil") || s == "sene" }
+	isYears := func(s string) bool { return s == "years" || s == "year" }
+	number := func(s string) (int, bool) {
+		if n, ok := counts[s]; ok {
+			return n, true
+		}
+		switch s {
+		case "a", "one", "1":
+			return 1, true
+		}
+		return 0, false
+	}
+	if d, ok := relativeYears[at(0)]; ok && isYear(at(1)) {
+		return d, 2
+	}
+	if at(0) == "year" && at(1) == "after" && at(2) == "next" {
+		return 2, 3
+	}
+	if at(0) == "year" && at(1) == "before" && at(2) == "last" {
+		return -2, 3
+	}
+	if n, ok := number(at(1)); ok && at(0) == "in" && isYears(at(2)) {
+		return n, 3
+	}
+	if n, ok := number(at(0)); ok && isYears(at(1)) {
+		switch {
+		case at(2) == "ago":
+			return -n, 3
+		case at(2) == "from" && at(3) == "now":
+			return n, 4
+		}
+	}
+	return 0, 0
+}
+
+// relativeYears are the words before "year" that place it from today, in English and Turkish
+// (folded): "gelecek yıl", "geçen yıl", "bu yıl".
+var relativeYears = map[string]int{
+	"this": 0, "current": 0, "next": 1, "coming": 1, "last": -1, "previous": -1, "past": -1,
+	"bu": 0, "gelecek": 1, "onumuzdeki": 1, "gecen": -1,
 }
 
 // without is the question with the words of the other named things left out: what it asks
@@ -653,8 +997,13 @@ func (r *Reading) kind() Kind {
 		return KindLookup
 	}
 	rows := len(r.Rows)
+	changing := r.cues[cueChange] || r.cues[cueSince]
 	switch {
-	case r.cues[cueShare] && rows >= 1:
+	case r.per != nil && rows == 1:
+		// "How many years would US reserves last at the 2024 mining rate?"
+		return KindCompare
+	case (r.cues[cueShare] || r.cues[cuePercent] && !changing) && rows >= 1:
+		// "By what percentage did it grow" asks for a change, not a share.
 		return KindShare
 	case (r.cues[cueChange] || r.cues[cueSince]) && (rows >= 1 || r.Total) && !r.cues[cueMost] && !r.cues[cueLeast]:
 		return KindChange
@@ -675,6 +1024,15 @@ func (r *Reading) kind() Kind {
 		if !r.cues[cueChange] {
 			r.Direction = 0
 		}
+		if r.Direction == 0 && r.cues[cueChange] && (r.cues[cueMost] || r.cues[cueLeast]) {
+			// "the biggest change": a rise, unless it says a fall
+			r.Direction = 1
+		}
+		r.Relative = r.Direction != 0 && (r.cues[cuePercent] || r.fast)
+		if r.Direction != 0 && r.Least {
+			// "grew slowest" is the smallest rise
+			r.Least = r.cues[cueLeast] && !r.cues[cueMost]
+		}
 		if r.Nth == 0 {
 			r.Nth = 1
 		}
@@ -689,4 +1047,217 @@ func (r *Reading) kind() Kind {
 		return KindDefine
 	}
 	return KindLookup
+}
+
+// groupTags are the tags that name a group of a table's rows, a region most often: written
+// with a capital like a name ("Africa", "Southeast Asia"), not an acronym or a name the
+// knowledge base knows as a place, organisation or element, and found on the facts of at
+// least two rows but not all.
+func groupTags(t *knowledge.Table, entities map[string]bool) map[string][]*knowledge.Row {
+	out := map[string][]*knowledge.Row{}
+	for _, row := range t.Rows {
+		seen := map[string]bool{}
+		for _, y := range t.Years {
+			g := row.Cell(y)
+			if g == nil {
+				continue
+			}
+			for _, tag := range g.Fact.Tags {
+				if !seen[tag] && nameLike(tag) && !entities[phraseKey(tag)] {
+					seen[tag] = true
+					out[tag] = append(out[tag], row)
+				}
+			}
+		}
+	}
+	for tag, rows := range out {
+		if len(rows) < 2 || len(rows) == len(t.Rows) {
+			delete(out, tag)
+		}
+	}
+	return out
+}
+
+// nameLike reports whether a tag is written like a name: each word starts with a capital and
+// goes on in lowercase ("Southeast Asia"; not "JORC", "NdPr" or "per kg").
+func nameLike(tag string) bool {
+	for _, w := range strings.Fields(tag) {
+		rs := []rune(w)
+		if !unicode.IsUpper(rs[0]) || len(rs) < 3 {
+			return false
+		}
+		for _, r := range rs[1:] {
+			if !unicode.IsLower(r) {
+				return false
+			}
+		}
+	}
+	return tag != ""
+}
+
+// lowAdjectives say "less" when compared: "cheaper", "smaller". English grammar, not
+// knowledge.
+var lowAdjectives = map[string]bool{"cheap": true, "small": true, "low": true, "few": true, "little": true, "short": true, "poor": true, "weak": true, "slow": true}
+
+// comparative reads a comparative or superlative of a word the tables use ("pricier" of
+// "pricey", "costliest" of "costly", "bigger" of "big"): the table, and a cue to compare or
+// to rank. nil when the word is no such form.
+func (lx *lexicon) comparative(w word) []sense {
+	f := w.fold
+	if len(f) < 5 {
+		return nil
+	}
+	var bases []string
+	c := cueCompare
+	switch {
+	case strings.HasSuffix(f, "iest"):
+		bases, c = []string{f[:len(f)-4] + "y", f[:len(f)-4] + "ey"}, cueMost
+	case strings.HasSuffix(f, "ier"):
+		bases = []string{f[:len(f)-3] + "y", f[:len(f)-3] + "ey"}
+	case strings.HasSuffix(f, "est"):
+		bases, c = []string{f[:len(f)-3], f[:len(f)-2], undouble(f[:len(f)-3])}, cueMost
+	case strings.HasSuffix(f, "er"):
+		bases = []string{f[:len(f)-2], f[:len(f)-1], undouble(f[:len(f)-2])}
+	default:
+		return nil
+	}
+	for _, base := range bases {
+		var out []sense
+		for _, s := range lx.phrases[stem(base)] {
+			if s.table != nil && !s.rowKind && s.row == nil && !s.total && s.group == "" {
+				out = append(out, s)
+			}
+		}
+		if len(out) == 0 {
+			continue
+		}
+		if c == cueMost && lowAdjectives[base] {
+			c = cueLeast
+		}
+		return append(out, sense{cue: c})
+	}
+	return nil
+}
+
+// undouble takes off a doubled final consonant: "bigg" gives "big".
+func undouble(s string) string {
+	if n := len(s); n >= 2 && s[n-1] == s[n-2] {
+		return s[:n-1]
+	}
+	return s
+}
+
+// keep reports whether a row takes part in a ranking: not left out ("outside China") and in
+// the group asked for ("African"), if any.
+func (r *Reading) keep(lx *lexicon, row *knowledge.Row) bool {
+	if containsRow(r.excluded, row) {
+		return false
+	}
+	if len(r.group) == 0 {
+		return true
+	}
+	for _, g := range r.group {
+		if containsRow(lx.groups[r.Table][g], row) {
+			return true
+		}
+	}
+	return false
+}
+
+// tableSubjects are the subject words of a reading that its table does not know: not a word
+// of its title, its rows or what it measures, and not an English word that only qualifies
+// ("average", "estimated", "proven").
+func (r *Reading) tableSubjects(lx *lexicon) []string {
+	own := lx.own[r.Table]
+	var out []string
+	for _, s := range r.subjects {
+		w := words(s)
+		if len(w) != 1 || own[w[0].stem] || qualifier(w[0].fold) {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// ownWords are the stems of the words a table's facts use: its title, what it measures, its
+// rows, and the titles, texts and tags of the facts of its cells and totals; and every word of
+// a synonym group one of whose phrases it uses whole ("REO" for "rare earth oxide").
+func ownWords(b *knowledge.Base, t *knowledge.Table) map[string]bool {
+	own := map[string]bool{}
+	addText := func(text string) {
+		for _, w := range words(text) {
+			own[w.stem] = true
+		}
+	}
+	for _, text := range append([]string{t.Title, t.RowKind}, t.Words...) {
+		addText(text)
+	}
+	facts := map[*knowledge.Fact]bool{}
+	for _, y := range t.Years {
+		if g := t.Total(y); g != nil {
+			facts[g.Fact] = true
+		}
+		for _, row := range t.Rows {
+			if g := row.Cell(y); g != nil {
+				facts[g.Fact] = true
+			}
+		}
+	}
+	for _, row := range t.Rows {
+		for _, n := range row.Names {
+			addText(n)
+		}
+	}
+	for f := range facts {
+		addText(f.Title)
+		addText(f.Text)
+		for _, tag := range f.Tags {
+			addText(tag)
+		}
+	}
+	for _, g := range append(append([][]string{}, b.Synonyms...), b.Turkish...) {
+		uses := false
+		for _, p := range g {
+			all := true
+			for _, w := range words(p) {
+				all = all && own[w.stem]
+			}
+			uses = uses || all
+		}
+		if uses {
+			for _, p := range g {
+				addText(p)
+			}
+		}
+	}
+	return own
+}
+
+// qualifierEndings end English adjectives and participles: words that say what kind of
+// figure is asked ("estimated", "annual", "official"), not whose.
+var qualifierEndings = []string{"ed", "en", "al", "ive", "ous", "ic", "ent", "ant", "able", "ible", "ful", "less", "ary", "ory", "ly", "est", "ish"}
+
+// qualifiers are English words that qualify a figure without those endings.
+var qualifiers = map[string]bool{"average": true, "current": true, "latest": true, "recent": true, "known": true,
+	"total": true, "net": true, "gross": true, "real": true, "typical": true, "main": true, "key": true, "new": true,
+	"old": true, "big": true, "large": true, "high": true, "low": true, "top": true, "overall": true, "mean": true,
+	"median": true, "spot": true, "market": true, "year": true, "years": true, "yearly": true, "today": true,
+	"now": true, "same": true, "other": true, "own": true, "each": true, "every": true, "all": true}
+
+// qualifier reports whether an English word qualifies a figure rather than naming its
+// subject.
+func qualifier(w string) bool {
+	if qualifiers[w] {
+		return true
+	}
+	if !index.IsEnglishWord(w) {
+		return false
+	}
+	for _, e := range qualifierEndings {
+		if strings.HasSuffix(w, e) && len(w) > len(e)+2 {
+			return true
+		}
+	}
+	return false
 }

@@ -138,7 +138,7 @@ func ordinalEN(n int) string {
 	return knowledge.FormatQuantity(float64(n), "rank", 0) + "-"
 }
 
-func saySuperlative(lang string, b *knowledge.Base, t *knowledge.Table, row *knowledge.Row, y int, g *knowledge.Figure, nth int, least bool, total *knowledge.Figure, rows int) Sentence {
+func saySuperlative(lang string, b *knowledge.Base, t *knowledge.Table, row *knowledge.Row, y int, g *knowledge.Figure, nth int, least bool, total *knowledge.Figure, scope string) Sentence {
 	s := &sentence{}
 	n := name(lang, b, row.Label)
 	if turkish(lang) {
@@ -147,11 +147,11 @@ func saySuperlative(lang string, b *knowledge.Base, t *knowledge.Table, row *kno
 			pos = "sondan " + pos
 		}
 		if nth == 1 && !least {
-			s.t("En yüksek %s (%d): ", measure(lang, t), y)
+			s.t("En yüksek %s%s (%d): ", measure(lang, t), scope, y)
 		} else if nth == 1 {
-			s.t("En düşük %s (%d): ", measure(lang, t), y)
+			s.t("En düşük %s%s (%d): ", measure(lang, t), scope, y)
 		} else {
-			s.t("%s (%d), %s sıra: ", capitalize(measure(lang, t)), y, pos)
+			s.t("%s%s (%d), %s sıra: ", capitalize(measure(lang, t)), scope, y, pos)
 		}
 		s.b(n).t(", ").b(q(lang, t, g))
 		if total != nil {
@@ -164,7 +164,7 @@ func saySuperlative(lang string, b *knowledge.Base, t *knowledge.Table, row *kno
 	if least {
 		adj = "lowest"
 	}
-	s.b(n).t(" had the %s%s %s in %d: ", ordinalEN(nth), adj, measure(lang, t), y).b(q(lang, t, g))
+	s.b(n).t(" had the %s%s %s%s in %d: ", ordinalEN(nth), adj, measure(lang, t), scope, y).b(q(lang, t, g))
 	if total != nil {
 		s.t(", %s of the %s total of %s", shareText(t, g, total), lowerFirst(total.Label), q(lang, t, total))
 	}
@@ -190,23 +190,31 @@ func shareText(t *knowledge.Table, g, total *knowledge.Figure) string {
 	return v
 }
 
+// genitive is a name with its English possessive: "Lynas's", "MP Materials'".
+func genitive(name string) string {
+	if strings.HasSuffix(name, "s") && !strings.HasSuffix(name, "ss") {
+		return name + "'"
+	}
+	return name + "'s"
+}
+
 func capitalize(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-func sayRank(lang string, b *knowledge.Base, t *knowledge.Table, row *knowledge.Row, y int, g *knowledge.Figure, pos, of int, tied []string) Sentence {
+func sayRank(lang string, b *knowledge.Base, t *knowledge.Table, row *knowledge.Row, y int, g *knowledge.Figure, pos, of int, tied []string, scope string) Sentence {
 	s := &sentence{}
 	n := name(lang, b, row.Label)
 	if turkish(lang) {
-		s.b(n).t(", %d %s sıralamasında ", y, measure(lang, t)).b(fmt.Sprintf("%d içinde %d.", of, pos)).t(": ").b(q(lang, t, g))
+		s.b(n).t(", %d %s%s sıralamasında ", y, measure(lang, t), scope).b(fmt.Sprintf("%d içinde %d.", of, pos)).t(": ").b(q(lang, t, g))
 		if len(tied) > 0 {
 			s.t(" (%s ile eşit)", strings.Join(tied, ", "))
 		}
 		s.t(" (%s).", t.Edition)
 		return s.segs
 	}
-	s.b(n).t(" ranked ").b(fmt.Sprintf("%s of %d", knowledge.FormatQuantity(float64(pos), "rank", 0), of)).t(" in %s in %d: ", measure(lang, t), y).b(q(lang, t, g))
+	s.b(n).t(" ranked ").b(fmt.Sprintf("%s of %d", knowledge.FormatQuantity(float64(pos), "rank", 0), of)).t(" in %s%s in %d: ", measure(lang, t), scope, y).b(q(lang, t, g))
 	if len(tied) > 0 {
 		s.t(", tied with %s", strings.Join(tied, ", "))
 	}
@@ -232,7 +240,7 @@ func sayCompare(lang string, b *knowledge.Base, t *knowledge.Table, xl, zl strin
 		s.t("%s", yesNoWord(lang, t.Value(x) > t.Value(z)))
 	}
 	s.b(xn).t(" ").b(q(lang, t, x)).t(" against ").b(zn).t(" ").b(q(lang, t, z)).t(" in %s in %d; %s has ", measure(lang, t), y, bn).
-		b(ratio).t(" %s's figure, %s more (%s).", sn, diff, t.Edition)
+		b(ratio).t(" %s figure, %s more (%s).", genitive(sn), diff, t.Edition)
 	return s.segs
 }
 
@@ -272,7 +280,7 @@ func sayShare(lang string, b *knowledge.Base, t *knowledge.Table, label string, 
 	return s.segs
 }
 
-func sayMissYear(lang string, t *knowledge.Table, reason string, year int, g *knowledge.Figure) Sentence {
+func sayMissYear(lang string, t *knowledge.Table, reason string, year int, g *knowledge.Figure, earliest bool) Sentence {
 	s := &sentence{}
 	latest := ""
 	if g != nil {
@@ -282,12 +290,16 @@ func sayMissYear(lang string, t *knowledge.Table, reason string, year int, g *kn
 	switch {
 	case turkish(lang) && reason == ReasonNoForecast:
 		s.t("Tahmin yok: bilgi tabanında %d için %s rakamı yok; en son rakam ", year, measure(lang, t)).b(latest).t(", %s (%s).", at, t.Edition)
-	case turkish(lang):
+	case turkish(lang) && earliest:
 		s.t("%d için rakam yok: %s en erken ", year, measure(lang, t)).b(latest).t(", %s (%s).", at, t.Edition)
+	case turkish(lang):
+		s.t("%d için rakam yok: %s en son ", year, measure(lang, t)).b(latest).t(", %s (%s).", at, t.Edition)
 	case reason == ReasonNoForecast:
 		s.t("No forecast: the knowledge base has no %s figure for %d; the latest is ", measure(lang, t), year).b(latest).t(", %s (%s).", at, t.Edition)
-	default:
+	case earliest:
 		s.t("No figure for %d: the earliest %s figure is ", year, measure(lang, t)).b(latest).t(", %s (%s).", at, t.Edition)
+	default:
+		s.t("No figure for %d yet: the latest %s figure is ", year, measure(lang, t)).b(latest).t(", %s (%s).", at, t.Edition)
 	}
 	return s.segs
 }
@@ -299,10 +311,18 @@ func figureYear(g *knowledge.Figure) string {
 	return g.AsOf
 }
 
-func sayNoForecast(lang, year string, g *knowledge.Figure, source string) Sentence {
+func sayNoForecast(lang, year string, g *knowledge.Figure, source string, forecast bool) Sentence {
 	s := &sentence{}
 	if g == nil {
 		return sayNoMatch(lang)
+	}
+	if !forecast && turkish(lang) {
+		s.t("%s için rakam yok; en son rakam ", year).b(localize(lang, g.String())).t(", %s (%s).", g.AsOf, source)
+		return s.segs
+	}
+	if !forecast {
+		s.t("No figure for %s yet: the latest is ", year).b(g.String()).t(", %s (%s).", g.AsOf, source)
+		return s.segs
 	}
 	if turkish(lang) {
 		s.t("Tahmin yok: bilgi tabanında %s için rakam yok; en son rakam ", year).b(localize(lang, g.String())).t(", %s (%s).", g.AsOf, source)
@@ -469,7 +489,7 @@ func sayCompareFacts(lang string, b *knowledge.Base, xn, zn string, x, z *knowle
 		return s.segs
 	}
 	s.b(xn).t(" ").b(x.String()).t(" (%s) against ", xs(x)).b(zn).t(" ").b(z.String()).
-		t(" (%s): %s's is ", xs(z), big).b(times).t(" %s's, %s more.", small, diff)
+		t(" (%s): %s is ", xs(z), genitive(big)).b(times).t(" %s, %s more.", genitive(small), diff)
 	return s.segs
 }
 
@@ -492,17 +512,17 @@ func sayNoRow(lang string, b *knowledge.Base, t *knowledge.Table, row string) Se
 	return Sentence{{Text: fmt.Sprintf("No figure: the %s table (%s) has no row for %s.", measure(lang, t), t.Edition, row)}}
 }
 
-func sayTop(lang string, b *knowledge.Base, t *knowledge.Table, y int, rows []*knowledge.Row, least bool) Sentence {
+func sayTop(lang string, b *knowledge.Base, t *knowledge.Table, y int, rows []*knowledge.Row, least bool, scope string) Sentence {
 	s := &sentence{}
 	switch {
 	case turkish(lang) && least:
-		s.t("En düşük %d, %s (%d): ", len(rows), measure(lang, t), y)
+		s.t("En düşük %d, %s%s (%d): ", len(rows), measure(lang, t), scope, y)
 	case turkish(lang):
-		s.t("İlk %d, %s (%d): ", len(rows), measure(lang, t), y)
+		s.t("İlk %d, %s%s (%d): ", len(rows), measure(lang, t), scope, y)
 	case least:
-		s.t("Bottom %d in %s in %d: ", len(rows), measure(lang, t), y)
+		s.t("Bottom %d in %s%s in %d: ", len(rows), measure(lang, t), scope, y)
 	default:
-		s.t("Top %d in %s in %d: ", len(rows), measure(lang, t), y)
+		s.t("Top %d in %s%s in %d: ", len(rows), measure(lang, t), scope, y)
 	}
 	for i, row := range rows {
 		if i > 0 {
@@ -514,7 +534,7 @@ func sayTop(lang string, b *knowledge.Base, t *knowledge.Table, y int, rows []*k
 	return s.segs
 }
 
-func sayLargestChange(lang string, b *knowledge.Base, t *knowledge.Table, label string, from, to int, x, z *knowledge.Figure, pct float64, dir int) Sentence {
+func sayLargestChange(lang string, b *knowledge.Base, t *knowledge.Table, label string, from, to int, x, z *knowledge.Figure, pct float64, dir int, least, relative bool, scope string) Sentence {
 	s := &sentence{}
 	n := name(lang, b, label)
 	d := t.Value(z) - t.Value(x)
@@ -523,19 +543,76 @@ func sayLargestChange(lang string, b *knowledge.Base, t *knowledge.Table, label 
 		diff = "−" + t.Format(-d)
 	}
 	if turkish(lang) {
-		what := "en büyük artış"
-		if dir < 0 {
-			what = "en büyük düşüş"
+		size, what := "en büyük", "artış"
+		if least {
+			size = "en küçük"
 		}
-		s.t("%s, %d–%d %s: ", capitalize(measure(lang, t)), from, to, what).b(n).t(", ").b(q(lang, t, x)).t(" → ").b(q(lang, t, z)).
+		if dir < 0 {
+			what = "düşüş"
+		}
+		if relative {
+			what = "oransal " + what
+		}
+		s.t("%s%s, %d–%d %s %s: ", capitalize(measure(lang, t)), scope, from, to, size, what).b(n).t(", ").b(q(lang, t, x)).t(" → ").b(q(lang, t, z)).
 			t(", %s (%s) (%s).", localize(lang, diff), localize(lang, signed(pct, "%")), t.Edition)
 		return s.segs
 	}
-	what := "rise"
+	size, what := "largest", "rise"
+	if least {
+		size = "smallest"
+	}
 	if dir < 0 {
 		what = "fall"
 	}
-	s.b(n).t(" had the largest %s in %s from %d to %d: ", what, measure(lang, t), from, to).b(q(lang, t, x)).t(" to ").b(q(lang, t, z)).
-		t(", %s (%s) (%s).", diff, signed(pct, "%"), t.Edition)
+	if relative {
+		what += " in per cent"
+	}
+	s.b(n).t(" had the %s %s in %s%s from %d to %d: ", size, what, measure(lang, t), scope, from, to).b(q(lang, t, x)).t(" to ").b(q(lang, t, z))
+	if relative {
+		s.t(", %s (", diff).b(signed(pct, "%")).t(") (%s).", t.Edition)
+		return s.segs
+	}
+	s.t(", %s (%s) (%s).", diff, signed(pct, "%"), t.Edition)
+	return s.segs
+}
+
+// scope says which rows a ranking took part in: " outside China", " in Africa".
+func (r *Reading) scope(lang string, b *knowledge.Base) string {
+	var names []string
+	for _, row := range r.excluded {
+		names = append(names, name(lang, b, row.Label))
+	}
+	and := " and "
+	if turkish(lang) {
+		and = " ve "
+	}
+	switch {
+	case len(names) > 0 && turkish(lang):
+		return " (" + strings.Join(names, and) + " hariç)"
+	case len(names) > 0:
+		return " outside " + strings.Join(names, and)
+	case len(r.group) > 0 && turkish(lang):
+		return " (" + strings.Join(r.group, and) + ")"
+	case len(r.group) > 0:
+		return " in " + strings.Join(r.group, and)
+	}
+	return ""
+}
+
+// sayPerRatio says what one table's figure of a row is per its figure in another: how long
+// reserves last at a year's production.
+func sayPerRatio(lang string, b *knowledge.Base, num, den *knowledge.Table, label string, yn, yd int, x, z *knowledge.Figure, res string, years bool) Sentence {
+	s := &sentence{}
+	n := name(lang, b, label)
+	switch {
+	case turkish(lang) && years:
+		s.b(n).t(" — %s (%d) ", measure(lang, num), yn).b(q(lang, num, x)).t(", %d %s hızıyla (", yd, measure(lang, den)).b(q(lang, den, z)).t(") ").b(localize(lang, res)).t(" yeter (%s).", num.Edition)
+	case turkish(lang):
+		s.b(n).t(" — %s (%d) ", measure(lang, num), yn).b(q(lang, num, x)).t(", %s (%d) ", measure(lang, den), yd).b(q(lang, den, z)).t(": oran ").b(localize(lang, res)).t(" (%s).", num.Edition)
+	case years:
+		s.b(n).t(" — %s of ", measure(lang, num)).b(q(lang, num, x)).t(" (%d) would last ", yn).b(res).t(" at the %d %s of ", yd, measure(lang, den)).b(q(lang, den, z)).t(" a year (%s).", num.Edition)
+	default:
+		s.b(n).t(" — %s of ", measure(lang, num)).b(q(lang, num, x)).t(" (%d) are ", yn).b(res).t(" its %s of ", measure(lang, den)).b(q(lang, den, z)).t(" (%d) (%s).", yd, num.Edition)
+	}
 	return s.segs
 }
