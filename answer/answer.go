@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/reedesk/reedesk/index"
 	"github.com/reedesk/reedesk/knowledge"
@@ -154,13 +155,25 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 		r.standAlone(res)
 	}
 	a.Reading = r
-	if r.Table != nil && len(r.Rows) == 0 && !r.Total && r.per == nil {
+	if r.Table != nil && r.per == nil {
 		// "the lithium carbonate price": a table of rare earth prices does not answer for
 		// lithium carbonate; a passage must, or none.
 		r.required = r.tableSubjects(lexiconFor(b))
 		if len(r.required) > 0 && r.Kind != KindDefine && r.Kind != KindWhy {
 			r.Kind = KindLookup
+			if name := unknownName(res, r.required, lexiconFor(b).own[r.Table]); name != "" {
+				// "Kazakhstan's rare earth reserves": a row the table does not have.
+				r.missing = name
+				r.Kind = KindMiss
+			}
 		}
+	}
+	if r.Kind == KindMiss && r.Table != nil && r.missing != "" {
+		a.Reading.Kind = KindMiss
+		a.Miss = &Miss{Reason: ReasonNoFigure}
+		fillMiss(a, res)
+		a.Direct = sayNoRow(a.Lang, b, r.Table, r.missing)
+		return a, nil
 	}
 	if r.Table != nil && r.Kind != KindLookup && r.Kind != KindDefine && r.Kind != KindWhy {
 		if ok := tableAnswer(a, res); ok {
@@ -183,6 +196,44 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 	// IEA); if none has, say so.
 	lookup(a, res, n)
 	return a, nil
+}
+
+// unknownName is the one name among a question's subjects that the knowledge base does not
+// know at all ("Kazakhstan"), when every other subject is known to it; else "".
+func unknownName(res *index.Result, subjects []string, own map[string]bool) string {
+	name := ""
+	for _, s := range subjects {
+		unknown := false
+		for _, u := range res.Unknown {
+			if w := words(u); len(w) > 0 && w[0].raw == s {
+				unknown = true
+			}
+		}
+		switch {
+		case !unknown:
+		case name == "" && unicode.IsUpper([]rune(s)[0]) && !index.IsEnglishWord(index.Fold(s)):
+			name = s
+		default:
+			return ""
+		}
+	}
+	for _, s := range subjects {
+		if s != name && termOf(res, s) >= 0 && !rowNameOf(res.Base, s) && !own[stem(index.Fold(s))] {
+			// "Kazakhstan's uranium reserves": uranium is not what the table measures either
+			return ""
+		}
+	}
+	return name
+}
+
+// rowNameOf reports whether a word names a row of some table.
+func rowNameOf(b *knowledge.Base, w string) bool {
+	for _, s := range lexiconFor(b).phrases[stem(index.Fold(w))] {
+		if s.row != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // corrected rewrites the words of a question that the search read as typos of known words.

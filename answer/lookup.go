@@ -197,6 +197,17 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 	if len(cands) == 0 {
 		return nil
 	}
+	if !aboutAny(cands[0].Fact, r) {
+		// "How big is the Bayan Obo deposit?": a passage about Bayan Obo that has as much of
+		// the question, not one about Beylikova that mentions it.
+		top := evidence(res, cands[0], q)
+		for i, h := range cands[:min(len(cands), steerAt)] {
+			if aboutAny(h.Fact, r) && evidence(res, h, q) >= top {
+				cands = append([]*index.Hit{h}, append(cands[:i:i], cands[i+1:]...)...)
+				break
+			}
+		}
+	}
 	if h := titledLike(res, cands, q); h != cands[0] {
 		return h
 	}
@@ -301,6 +312,16 @@ func sameEntities(res *index.Result, best, h *index.Hit) bool {
 	return best.Matched&mask&^h.Matched == 0
 }
 
+// aboutAny reports whether a fact is about one of the things a question names.
+func aboutAny(f *knowledge.Fact, r *Reading) bool {
+	for _, m := range r.named {
+		if about(f, m.name) {
+			return true
+		}
+	}
+	return false
+}
+
 // aboutNamed reports whether a passage is about one of the places, organisations or rows the
 // question names, when it names any.
 func aboutNamed(f *knowledge.Fact, r *Reading) bool {
@@ -366,7 +387,7 @@ func figureScore(lx *lexicon, g *knowledge.Figure, q string) int {
 	}
 	score := 0
 	for _, c := range lx.concepts(g.Label) {
-		if qs[c] && len(c) > 2 {
+		if qs[c] && (len(c) > 2 || strings.HasPrefix(c, "=")) {
 			score += 3
 			qs[c] = false
 		}
@@ -583,7 +604,7 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 	a.Passage = &sides[0].hit
 	a.Direct = sayCompareFacts(a.Lang, res.Base, sides[0].name, sides[1].name, x, z, zv, ratio)
 	if r.Question {
-		a.Direct = append(Sentence{{Text: yesNoWord(a.Lang, ratio > 1)}}, a.Direct...)
+		a.Direct = append(Sentence{{Text: yesNoWord(a.Lang, (ratio > 1) != r.lower)}}, a.Direct...)
 	}
 	a.Related = append([]Related{{Fact: sides[1].hit.Fact, Figure: z}}, related(res, a.Passage, n-2)...)
 	return true, nil

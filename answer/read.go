@@ -61,6 +61,7 @@ type Reading struct {
 	cues   map[cue]bool
 	marker bool // starts like a follow-up: "and", "what about"
 	fast   bool // a word of speed ("fastest"): a change in per cent
+	lower  bool // a comparison asks which is less: "cheaper", "smaller"
 	which  string
 	rowsBy map[*knowledge.Table][]*knowledge.Row // rows named, by table
 	// missing is a row of another table that the question names and the table lacks:
@@ -111,6 +112,7 @@ const (
 	cuePercent // "in percentage terms": a share, or a change in per cent
 	cueRate    // "at the 2024 mining rate": the table named just before is a yearly rate
 	cueLast    // "how long would reserves last": a stock divided by a yearly rate
+	cueLower   // a comparative that asks which is less ("cheaper"); read as cueCompare too
 )
 
 // cueWords are the English words that say what kind of answer a question wants. They are
@@ -158,6 +160,9 @@ var changeDirection = map[string]int{
 	"rise": 1, "rose": 1, "risen": 1, "grow": 1, "grew": 1, "growth": 1, "increase": 1, "increased": 1,
 	"jump": 1, "jumped": 1,
 }
+
+// lowerWords compare downwards: "Is cerium oxide cheaper than …?" is yes when it is less.
+var lowerWords = map[string]bool{"less": true, "fewer": true, "smaller": true, "lower": true, "cheaper": true, "worse": true, "poorer": true, "weaker": true, "shorter": true}
 
 // speedWords rank changes by how fast they were: in per cent.
 var speedWords = map[string]bool{"fastest": true, "quickest": true, "slowest": true, "fast": true, "quickly": true, "rapidly": true, "faster": true}
@@ -275,8 +280,9 @@ type lexicon struct {
 	latestYear string
 	// groups are, by table, the rows that have each group tag.
 	groups map[*knowledge.Table]map[string][]*knowledge.Row
-	// own are, by table, the stems of the words its facts use (ownWords).
-	own map[*knowledge.Table]map[string]bool
+	// own are, by table, the stems of the words its facts use (ownWords); titled, those of
+	// its title, row kind and words, and their synonyms: what all its rows are.
+	own, titled map[*knowledge.Table]map[string]bool
 	// synonyms maps each phrase of a synonym group (stems joined by spaces) to the group's
 	// name ("=12"); synLongest is the most words a phrase has.
 	synonyms   map[string]string
@@ -383,8 +389,10 @@ func newLexicon(b *knowledge.Base) *lexicon {
 	}
 	lx.groups = map[*knowledge.Table]map[string][]*knowledge.Row{}
 	lx.own = map[*knowledge.Table]map[string]bool{}
+	lx.titled = map[*knowledge.Table]map[string]bool{}
 	for _, t := range b.Tables() {
-		lx.own[t] = ownWords(b, t)
+		lx.own[t] = ownWords(b, t, true)
+		lx.titled[t] = ownWords(b, t, false)
 		for tag, rows := range groupTags(t, entities) {
 			if lx.groups[t] == nil {
 				lx.groups[t] = map[string][]*knowledge.Row{}
@@ -528,6 +536,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 			r.Direction = d
 		}
 		r.fast = r.fast || speedWords[w.fold]
+		r.lower = r.lower || lowerWords[w.fold]
 		if c, ok := counts[w.fold]; ok && i > 0 && ws[i-1].fold == "top" {
 			r.Top = c
 		}
@@ -584,6 +593,10 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 		names, entity, grammar := false, false, false
 		for _, s := range senses {
 			switch {
+			case s.cue == cueLower:
+				r.cues[cueCompare] = true
+				r.lower = true
+				grammar = true
 			case s.cue != 0:
 				r.cues[s.cue] = true
 				grammar = true
@@ -685,7 +698,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 		if r.which != "" && !whichFits(lx, best, r.which) {
 			r.others = append(r.others, r.which)
 		}
-		r.perTable(b, tableScore, tableAt, rowsBy, rateAt, lastAt)
+		r.perTable(b, ws, tableScore, tableAt, rowsBy, rateAt, lastAt)
 		r.subjects = subjects(ws, known, tableAt[best])
 	} else {
 		// No word for a measure: keep every table's rows, for a follow-up to pick from.
@@ -734,9 +747,9 @@ func onlyTableOf(b *knowledge.Base, rowsBy map[*knowledge.Table][]*knowledge.Row
 
 // perTable finds a second table the question divides by: "At the 2024 mining rate, how many
 // years would US reserves last?" divides a row's reserves by its mine production. The table
-// named just before "rate" is the divisor; else the one named just before "last" is divided;
-// else the first named is.
-func (r *Reading) perTable(b *knowledge.Base, score map[*knowledge.Table]int, at map[*knowledge.Table][]int, rowsBy map[*knowledge.Table][]*knowledge.Row, rateAt, lastAt int) {
+// named after "years of" or just before "rate" is the divisor; else the one named just before
+// "last" is divided; else the first named is.
+func (r *Reading) perTable(b *knowledge.Base, ws []word, score map[*knowledge.Table]int, at map[*knowledge.Table][]int, rowsBy map[*knowledge.Table][]*knowledge.Row, rateAt, lastAt int) {
 	if !(r.cues[cueLast] || r.cues[cueTimes] || r.cues[cueRate]) || len(rowsBy[r.Table]) != 1 {
 		return
 	}
@@ -768,7 +781,21 @@ func (r *Reading) perTable(b *knowledge.Base, score map[*knowledge.Table]int, at
 	if at[other][0] < at[r.Table][0] {
 		num, den = other, r.Table
 	}
+	yearsOf := func(t *knowledge.Table) bool {
+		// "years of production": production is the rate
+		for _, p := range at[t] {
+			if p >= 2 && ws[p-1].fold == "of" && (ws[p-2].fold == "years" || ws[p-2].fold == "year") {
+				return true
+			}
+		}
+		return false
+	}
 	switch {
+	case yearsOf(r.Table) || yearsOf(other):
+		num, den = r.Table, other
+		if yearsOf(r.Table) {
+			num, den = other, r.Table
+		}
 	case rateAt >= 0 && nearestBefore(rateAt) != nil:
 		den = nearestBefore(rateAt)
 		num = r.Table
@@ -797,6 +824,9 @@ var subjectStops = map[string]bool{
 	"which": true, "who": true, "how": true, "much": true, "many": true, "this": true, "that": true,
 	"these": true, "those": true, "per": true, "with": true, "from": true, "about": true,
 	"whose": true, "where": true, "when": true, "why": true, "can": true, "could": true, "should": true,
+	"among": true, "between": true, "across": true, "than": true, "like": true, "into": true, "over": true,
+	"under": true, "around": true, "roughly": true, "approximately": true, "some": true, "up": true,
+	"all": true, "any": true, "as": true, "it": true, "they": true, "we": true, "i": true, "you": true,
 }
 
 // subjects are the words that say whose or what measure a question asks for, where the
@@ -825,8 +855,25 @@ func subjects(ws []word, known []bool, at []int) []string {
 			}
 		}
 	}
+	// "How much lithium", "how many tonnes of copper": what is measured.
+	for i := 0; i+2 < len(ws); i++ {
+		if ws[i].fold != "how" || (ws[i+1].fold != "much" && ws[i+1].fold != "many") {
+			continue
+		}
+		j := i + 2
+		for j < len(ws) && (measureWords[ws[j].fold] || ws[j].fold == "of") {
+			j++
+		}
+		for ; j < len(ws) && take(j); j++ {
+		}
+	}
 	return out
 }
+
+// measureWords are units a quantity is asked in: "how many tonnes of".
+var measureWords = map[string]bool{"tonnes": true, "tons": true, "tonne": true, "ton": true, "t": true, "kg": true,
+	"kilograms": true, "kilos": true, "grams": true, "pounds": true, "ounces": true, "dollars": true, "metres": true,
+	"meters": true, "units": true}
 
 // relativeYear reads a year said relative to today at word i: "next year" is +1, "last year"
 // -1, "this year" 0, "in two years" +2, "three years ago" -3, "the year after next" +2. It
@@ -956,7 +1003,7 @@ func containsRow(rows []*knowledge.Row, r *knowledge.Row) bool {
 // country.
 func whichFits(lx *lexicon, t *knowledge.Table, noun string) bool {
 	for _, s := range lx.phrases[noun] {
-		if s.table == t && (s.rowKind || s.row != nil || s.total) {
+		if s.table == t && (s.rowKind || s.row != nil || s.total || s.group != "") {
 			// "which country", or a row itself: "what's the US share"
 			return true
 		}
@@ -1134,6 +1181,9 @@ func (lx *lexicon) comparative(w word) []sense {
 		if c == cueMost && lowAdjectives[base] {
 			c = cueLeast
 		}
+		if c == cueCompare && lowAdjectives[base] {
+			c = cueLower
+		}
 		return append(out, sense{cue: c})
 	}
 	return nil
@@ -1164,26 +1214,34 @@ func (r *Reading) keep(lx *lexicon, row *knowledge.Row) bool {
 	return false
 }
 
-// tableSubjects are the subject words of a reading that its table does not know: not a word
-// of its title, its rows or what it measures, and not an English word that only qualifies
-// ("average", "estimated", "proven").
+// tableSubjects are the subject words of a reading when one of them is foreign to its table:
+// not a word of its title, its rows or what it measures, nor an English word that only
+// qualifies ("average", "estimated", "proven"). Then a passage must have them all: "iron ore
+// price" asks for iron ore, though iron is a word of the price table. nil when the table
+// knows every subject.
 func (r *Reading) tableSubjects(lx *lexicon) []string {
 	own := lx.own[r.Table]
 	var out []string
+	foreign := false
 	for _, s := range r.subjects {
 		w := words(s)
-		if len(w) != 1 || own[w[0].stem] || qualifier(w[0].fold) {
+		if len(w) != 1 || qualifier(w[0].fold) || lx.titled[r.Table][w[0].stem] {
+			// "rare earth" in "rare earth reserves" is what every row of the table is
 			continue
 		}
+		foreign = foreign || !own[w[0].stem]
 		out = append(out, s)
+	}
+	if !foreign {
+		return nil
 	}
 	return out
 }
 
-// ownWords are the stems of the words a table's facts use: its title, what it measures, its
-// rows, and the titles, texts and tags of the facts of its cells and totals; and every word of
-// a synonym group one of whose phrases it uses whole ("REO" for "rare earth oxide").
-func ownWords(b *knowledge.Base, t *knowledge.Table) map[string]bool {
+// ownWords are the stems of the words of a table's title, row kind and words, with facts also
+// its rows and the titles, texts and tags of the facts of its cells and totals; and every word
+// of a synonym group one of whose phrases it uses whole ("REO" for "rare earth oxide").
+func ownWords(b *knowledge.Base, t *knowledge.Table, facts bool) map[string]bool {
 	own := map[string]bool{}
 	addText := func(text string) {
 		for _, w := range words(text) {
@@ -1193,27 +1251,27 @@ func ownWords(b *knowledge.Base, t *knowledge.Table) map[string]bool {
 	for _, text := range append([]string{t.Title, t.RowKind}, t.Words...) {
 		addText(text)
 	}
-	facts := map[*knowledge.Fact]bool{}
-	for _, y := range t.Years {
-		if g := t.Total(y); g != nil {
-			facts[g.Fact] = true
-		}
+	if facts {
 		for _, row := range t.Rows {
-			if g := row.Cell(y); g != nil {
-				facts[g.Fact] = true
+			for _, n := range row.Names {
+				addText(n)
 			}
 		}
-	}
-	for _, row := range t.Rows {
-		for _, n := range row.Names {
-			addText(n)
-		}
-	}
-	for f := range facts {
-		addText(f.Title)
-		addText(f.Text)
-		for _, tag := range f.Tags {
-			addText(tag)
+		for _, y := range t.Years {
+			cells := []*knowledge.Figure{t.Total(y)}
+			for _, row := range t.Rows {
+				cells = append(cells, row.Cell(y))
+			}
+			for _, g := range cells {
+				if g == nil {
+					continue
+				}
+				addText(g.Fact.Title)
+				addText(g.Fact.Text)
+				for _, tag := range g.Fact.Tags {
+					addText(tag)
+				}
+			}
 		}
 	}
 	for _, g := range append(append([][]string{}, b.Synonyms...), b.Turkish...) {

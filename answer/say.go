@@ -222,7 +222,7 @@ func sayRank(lang string, b *knowledge.Base, t *knowledge.Table, row *knowledge.
 	return s.segs
 }
 
-func sayCompare(lang string, b *knowledge.Base, t *knowledge.Table, xl, zl string, y int, x, z *knowledge.Figure, yesNo bool) Sentence {
+func sayCompare(lang string, b *knowledge.Base, t *knowledge.Table, xl, zl string, y int, x, z *knowledge.Figure, yesNo, lower bool) Sentence {
 	s := &sentence{}
 	xn, zn := name(lang, b, xl), name(lang, b, zl)
 	big, small, bn, sn := x, z, xn, zn
@@ -237,7 +237,7 @@ func sayCompare(lang string, b *knowledge.Base, t *knowledge.Table, xl, zl strin
 		return s.segs
 	}
 	if yesNo {
-		s.t("%s", yesNoWord(lang, t.Value(x) > t.Value(z)))
+		s.t("%s", yesNoWord(lang, (t.Value(x) > t.Value(z)) != lower))
 	}
 	s.b(xn).t(" ").b(q(lang, t, x)).t(" against ").b(zn).t(" ").b(q(lang, t, z)).t(" in %s in %d; %s has ", measure(lang, t), y, bn).
 		b(ratio).t(" %s figure, %s more (%s).", genitive(sn), diff, t.Edition)
@@ -589,14 +589,32 @@ func (r *Reading) scope(lang string, b *knowledge.Base) string {
 	switch {
 	case len(names) > 0 && turkish(lang):
 		return " (" + strings.Join(names, and) + " hariç)"
-	case len(names) > 0:
+	case len(names) > 0 && placeRow(r.Table, r.excluded[0]):
 		return " outside " + strings.Join(names, and)
+	case len(names) > 0:
+		return " other than " + strings.Join(names, and)
 	case len(r.group) > 0 && turkish(lang):
 		return " (" + strings.Join(r.group, and) + ")"
 	case len(r.group) > 0:
 		return " in " + strings.Join(r.group, and)
 	}
 	return ""
+}
+
+// placeRow reports whether a row is a place: its figures' facts are about it.
+func placeRow(t *knowledge.Table, row *knowledge.Row) bool {
+	for _, y := range t.Years {
+		g := row.Cell(y)
+		if g == nil {
+			continue
+		}
+		for _, p := range g.Fact.Places {
+			if strings.EqualFold(p, row.Label) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sayPerRatio says what one table's figure of a row is per its figure in another: how long

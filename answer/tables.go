@@ -275,7 +275,7 @@ func compare(a *Answer) bool {
 	ratio := divide(t, x, z, "x")
 	a.Working = working(t, ratio, x, z)
 	a.Passage = passage(a, x.Fact, x, z)
-	a.Direct = sayCompare(a.Lang, a.Result.Base, t, xl, zl, y, x, z, r.Question)
+	a.Direct = sayCompare(a.Lang, a.Result.Base, t, xl, zl, y, x, z, r.Question, r.lower)
 	return true
 }
 
