@@ -284,12 +284,23 @@ func hasFigureFor(res *index.Result, r *Reading, year int) bool {
 			break
 		}
 		for _, g := range h.Fact.Figures {
-			if strings.HasPrefix(g.AsOf, y) && mentionsRows(h.Fact, g, r) {
+			if strings.HasPrefix(g.AsOf, y) && mentionsRows(h.Fact, g, r) && sameKind(g, r) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// sameKind reports whether a figure measures what a reading's table does, in a unit it
+// converts to, or is the share it asks for: a licence's term in years is no mine production.
+func sameKind(g *knowledge.Figure, r *Reading) bool {
+	t := r.Table
+	if t == nil || g.Unit == "%" && (r.Kind == KindShare || r.cues[cueShare] || r.cues[cuePercent]) {
+		return true
+	}
+	_, err := knowledge.Convert(g.Value, strings.TrimSuffix(g.Unit, "/yr"), strings.TrimSuffix(t.Unit, "/yr"))
+	return err == nil
 }
 
 // mentionsRows reports whether a figure or its fact names one of the reading's rows.

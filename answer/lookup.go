@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"math"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -132,7 +133,7 @@ func lookup(a *Answer, res *index.Result, n int) {
 			if !enough(res, h, a.Question) || !has(res, h, r.required) || !aboutNamed(h.Fact, r) {
 				continue
 			}
-			if fg := figureFor(lexiconFor(res.Base), h.Fact, a.Question, y); fg != nil {
+			if fg := figureFor(lexiconFor(res.Base), h.Fact, a.Question, y); fg != nil && sameKind(fg, r) {
 				best, g = h, fg
 				break
 			}
@@ -168,7 +169,88 @@ func lookup(a *Answer, res *index.Result, n int) {
 	}
 	a.Passage = best
 	a.Direct = sayLookup(a.Lang, res.Base, best.Fact, g, unitsAsked(a.Question))
+	if g == nil && r.Question && affirms(lexiconFor(res.Base), a.Question, firstSentence(best.Fact.Text)) {
+		// "Is scandium counted as a rare earth element?" — "Scandium … counts as a rare earth"
+		a.Direct = append(Sentence{{Text: yesNoWord(a.Lang, true)}}, a.Direct...)
+	}
 	a.Related = related(res, best, n-1)
+}
+
+// negations turn a clause around; a clause that has one does not affirm.
+var negations = map[string]bool{"not": true, "no": true, "never": true, "neither": true, "nor": true, "none": true, "cannot": true, "nt": true, "without": true}
+
+// affirms reports whether a sentence says yes to a yes/no question: one of its clauses (cut at
+// "but", "while", ";") has every word of the question, a synonym counting as the word, and
+// no negation or ordinal the question lacks. "Is Beylikova the largest deposit?" is not
+// affirmed by "Beylikova is the second largest".
+func affirms(lx *lexicon, q, sentence string) bool {
+	qs := words(q)
+	if len(qs) < 3 {
+		return false
+	}
+	var want []word
+	for _, w := range qs[1:] {
+		if !subjectStops[w.fold] && !yesNo[w.fold] && len(w.fold) > 1 {
+			want = append(want, w)
+		}
+	}
+	if len(want) < 2 {
+		return false
+	}
+	asked := map[string]bool{}
+	for _, w := range qs {
+		asked[w.fold] = true
+	}
+	for _, clause := range clauseSplit.Split(sentence, -1) {
+		cw := words(clause)
+		have := map[string]bool{}
+		ok := true
+		for _, w := range cw {
+			have[w.stem] = true
+			if negations[w.fold] || strings.HasSuffix(w.raw, "n't") || (ordinals[w.fold] > 1 && !asked[w.fold]) {
+				ok = false
+			}
+		}
+		for i := 0; ok && i < len(want); i++ {
+			n := lx.synonymSpan(want, i, have)
+			if n == 0 {
+				ok = false
+				break
+			}
+			i += n - 1
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseSplit cuts a sentence into clauses.
+var clauseSplit = regexp.MustCompile(`(?i)(,? but |,? while |,? whereas |,? although |;)`)
+
+// synonymSpan is how many words of ws from i a clause has: the word itself, or a phrase of a
+// synonym group starting there, one of whose phrases the clause has whole. 0 when it has none.
+func (lx *lexicon) synonymSpan(ws []word, i int, have map[string]bool) int {
+	for m := min(lx.synLongest, len(ws)-i); m >= 1; m-- {
+		g, ok := lx.synonyms[strings.Join(stems(ws[i:i+m]), " ")]
+		if !ok {
+			continue
+		}
+		for _, p := range lx.groupPhrases[g] {
+			all := true
+			for _, st := range strings.Fields(p) {
+				all = all && have[st]
+			}
+			if all {
+				return m
+			}
+		}
+	}
+	if have[ws[i].stem] {
+		return 1
+	}
+	return 0
 }
 
 // whWords start questions that a passage's title may start with too: "Where the Beylikova
@@ -211,8 +293,62 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 	if h := titledLike(res, cands, q); h != cands[0] {
 		return h
 	}
-	return aspect(res, cands[:min(len(cands), steerAt)], q)
+	near := cands[:min(len(cands), steerAt)]
+	if h := derived(res, near, q); h != cands[0] {
+		return h
+	}
+	if h := explains(res, near, q, r); h != cands[0] {
+		return h
+	}
+	return aspect(res, near, q)
 }
+
+// derivedCue matches the words of a question that ask for a figure worked out from others:
+// "per tonne", "for each ton", "work out to", "ratio", "implied".
+var derivedCue = regexp.MustCompile(`(?i)\b(per (t|ton|tons|tonne|tonnes|kg|unit|head|location|site)|for each|each (t|ton|tonne)|work(s|ed)? out|ratio|impl(y|ied|ies))\b`)
+
+// derived is the best passage, or a computed figure made from the best passage's figures when
+// the question asks for a figure worked out from others: "What does the $220 million revenue
+// work out to for each ton of ore?" asks for revenue per tonne, not the revenue.
+func derived(res *index.Result, cands []*index.Hit, q string) *index.Hit {
+	best := cands[0]
+	if best.Fact.Formula != nil || !derivedCue.MatchString(q) {
+		return best
+	}
+	top := evidence(res, best, q)
+	for _, h := range cands[1:] {
+		f := h.Fact.Formula
+		if f == nil || evidence(res, h, q) < 0.8*top {
+			continue
+		}
+		for _, in := range f.Inputs {
+			if in.Fact == best.Fact {
+				return h
+			}
+		}
+	}
+	return best
+}
+
+// explains is the best passage, or, for a definition or a reason, a background passage that
+// has as much of the question: "What are the heavy rare earth elements?" is answered by the
+// passage on the light/heavy split, not by a deposit's heavy rare earths.
+func explains(res *index.Result, cands []*index.Hit, q string, r *Reading) *index.Hit {
+	best := cands[0]
+	if (r.Kind != KindDefine && r.Kind != KindWhy) || best.Fact.Kind == kindBackground {
+		return best
+	}
+	top := evidence(res, best, q)
+	for _, h := range cands[1:] {
+		if h.Fact.Kind == kindBackground && evidence(res, h, q) >= top && sameEntities(res, best, h) {
+			return h
+		}
+	}
+	return best
+}
+
+// kindBackground is the kind of fact (in the schema) that explains rather than states.
+const kindBackground = "background"
 
 // has reports whether a passage has every one of the words (as the search matched them).
 func has(res *index.Result, h *index.Hit, ws []string) bool {

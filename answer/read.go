@@ -285,8 +285,9 @@ type lexicon struct {
 	own, titled map[*knowledge.Table]map[string]bool
 	// synonyms maps each phrase of a synonym group (stems joined by spaces) to the group's
 	// name ("=12"); synLongest is the most words a phrase has.
-	synonyms   map[string]string
-	synLongest int
+	synonyms     map[string]string
+	synLongest   int
+	groupPhrases map[string][]string // a group's name → its phrases, as stems
 }
 
 // The lexicons of the last two knowledge bases: during a reindex the old and the new one
@@ -420,13 +421,16 @@ func newLexicon(b *knowledge.Base) *lexicon {
 		lx.turkish[index.Fold(e[0])] = e[1]
 	}
 	lx.synonyms = map[string]string{}
+	lx.groupPhrases = map[string][]string{}
 	for i, g := range b.Synonyms {
+		name := "=" + strconv.Itoa(i)
 		for _, p := range g {
 			k := phraseKey(p)
 			if _, ok := lx.synonyms[k]; !ok && k != "" {
-				lx.synonyms[k] = "=" + strconv.Itoa(i)
+				lx.synonyms[k] = name
 				lx.synLongest = max(lx.synLongest, strings.Count(k, " ")+1)
 			}
+			lx.groupPhrases[name] = append(lx.groupPhrases[name], k)
 		}
 	}
 	return lx
