@@ -205,7 +205,7 @@ func unknownName(res *index.Result, subjects []string, own map[string]bool) stri
 	for _, s := range subjects {
 		unknown := false
 		for _, u := range res.Unknown {
-			if w := words(u); len(w) > 0 && w[0].raw == s {
+			if w := plainWords(u); len(w) > 0 && w[0].raw == s {
 				unknown = true
 			}
 		}
@@ -326,7 +326,7 @@ func mentionsRows(f *knowledge.Fact, g *knowledge.Figure, r *Reading) bool {
 // hasWords reports whether text has the words of name in a row, whole: "Nd" is not in
 // "and".
 func hasWords(text, name string) bool {
-	ts, ns := words(text), words(name)
+	ts, ns := plainWords(text), plainWords(name)
 	if len(ns) == 0 {
 		return false
 	}

@@ -98,7 +98,7 @@ func enough(res *index.Result, h *index.Hit, q string) bool {
 // first word: names.
 func capitalised(q string) map[string]bool {
 	out := map[string]bool{}
-	for i, w := range words(q) {
+	for i, w := range plainWords(q) {
 		if i > 0 && w.upper {
 			out[w.raw] = true
 		}
@@ -365,7 +365,7 @@ func has(res *index.Result, h *index.Hit, ws []string) bool {
 func termOf(res *index.Result, w string) int {
 	f := index.Fold(w)
 	for k, t := range res.Terms {
-		for _, tw := range words(t.Words) {
+		for _, tw := range plainWords(t.Words) {
 			if tw.fold == f {
 				return k
 			}
@@ -379,7 +379,7 @@ func termOf(res *index.Result, w string) int {
 // question they answer.
 func titledLike(res *index.Result, cands []*index.Hit, q string) *index.Hit {
 	best := cands[0]
-	ws := words(q)
+	ws := plainWords(q)
 	if len(ws) == 0 || !whWords[ws[0].fold] {
 		return best
 	}
@@ -403,7 +403,7 @@ func titledLike(res *index.Result, cands []*index.Hit, q string) *index.Hit {
 }
 
 func startsWith(title string, lead []string) bool {
-	ts := words(title)
+	ts := plainWords(title)
 	if len(ts) < len(lead) {
 		return false
 	}
@@ -420,7 +420,7 @@ func startsWith(title string, lead []string) bool {
 // lacks it.
 func aspect(res *index.Result, cands []*index.Hit, q string) *index.Hit {
 	best := cands[0]
-	ws := words(q)
+	ws := plainWords(q)
 	if len(ws) < 2 || ws[0].fold != "how" {
 		return best
 	}
@@ -501,11 +501,15 @@ func hasYear(f *knowledge.Fact, year string) bool {
 func figureFor(lx *lexicon, f *knowledge.Fact, q, year string) *knowledge.Figure {
 	var best *knowledge.Figure
 	bestScore := -1
+	var asked askedFor
 	for _, g := range f.Figures {
 		if year != "" && !strings.HasPrefix(g.AsOf, year) {
 			continue
 		}
-		score := figureScore(lx, g, q)
+		if asked.concepts == nil {
+			asked = lx.asked(q)
+		}
+		score := figureScore(lx, g, asked)
 		if best == nil || score > bestScore || (score == bestScore && g.AsOf > best.AsOf) {
 			best, bestScore = g, score
 		}
@@ -516,28 +520,39 @@ func figureFor(lx *lexicon, f *knowledge.Fact, q, year string) *knowledge.Figure
 // figureScore says how well a figure fits a question: the words its label shares with the
 // question, a synonym counting as the word ("REO" for "rare earth oxide"), and whether its
 // unit is the kind the question asks for.
-func figureScore(lx *lexicon, g *knowledge.Figure, q string) int {
-	qs := map[string]bool{}
-	for _, c := range lx.concepts(q) {
-		qs[c] = true
-	}
+func figureScore(lx *lexicon, g *knowledge.Figure, asked askedFor) int {
 	score := 0
-	for _, c := range lx.concepts(g.Label) {
-		if qs[c] && (len(c) > 2 || strings.HasPrefix(c, "=")) {
+	seen := map[string]bool{}
+	for _, c := range lx.labelConcepts(g.Label) {
+		if asked.concepts[c] && !seen[c] && (len(c) > 2 || strings.HasPrefix(c, "=")) {
 			score += 3
-			qs[c] = false
+			seen[c] = true
 		}
 	}
-	if unitsAsked(q)[g.Unit] {
+	if asked.units[g.Unit] {
 		score += 4
 	}
 	return score
 }
 
+// askedFor is what a question asks for, read once for scoring figures: its concepts and the
+// units it names.
+type askedFor struct {
+	concepts, units map[string]bool
+}
+
+func (lx *lexicon) asked(q string) askedFor {
+	a := askedFor{concepts: map[string]bool{}, units: unitsAsked(q)}
+	for _, c := range lx.concepts(q) {
+		a.concepts[c] = true
+	}
+	return a
+}
+
 // unitsAsked are the units a question names ("how many feet").
 func unitsAsked(q string) map[string]bool {
 	out := map[string]bool{}
-	for _, w := range words(q) {
+	for _, w := range plainWords(q) {
 		switch w.fold {
 		case "feet", "foot", "ft":
 			out["ft"] = true
@@ -705,7 +720,8 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 	var x, z *knowledge.Figure
 	var zv float64
 	best := -1
-	asked := r.without(-1) // the question without the names of what it compares
+	lx := lexiconFor(res.Base)
+	asked := lx.asked(r.without(-1)) // the question without the names of what it compares
 	for _, gx := range sides[0].hit.Fact.Figures {
 		for _, gz := range sides[1].hit.Fact.Figures {
 			v, err := knowledge.Convert(gz.Value, gz.Unit, gx.Unit)
@@ -714,7 +730,6 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 			}
 			// The figures must fit what the question asks ("grade", "reserve"); two that
 			// share words of their labels fit each other better.
-			lx := lexiconFor(res.Base)
 			fit := figureScore(lx, gx, asked) + figureScore(lx, gz, asked)
 			sc := fit + 3*shared(gx.Label, gz.Label, sides[0].name, sides[1].name)
 			if fit > 0 && sc > best {

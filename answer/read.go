@@ -204,7 +204,13 @@ type word struct {
 
 // words splits a question into words. An apostrophe ends a word ("China's", "Çin'in" give
 // China, Çin); digits stay in a word ("2024", "3rd"); "%" is a word.
-func words(q string) []word {
+func words(q string) []word { return splitWords(q, true) }
+
+// plainWords splits a text into words as words does, without stems, for comparing folded
+// words only.
+func plainWords(q string) []word { return splitWords(q, false) }
+
+func splitWords(q string, stemmed bool) []word {
 	var out []word
 	runes := []rune(q)
 	for i := 0; i < len(runes); {
@@ -224,7 +230,9 @@ func words(q string) []word {
 		}
 		raw := string(runes[i:j])
 		w := word{raw: raw, fold: strings.ReplaceAll(index.Fold(raw), ".", ""), upper: unicode.IsUpper(r)}
-		w.stem = stem(w.fold)
+		if stemmed {
+			w.stem = stem(w.fold)
+		}
 		out = append(out, w)
 		// Skip a suffix after an apostrophe.
 		if j < len(runes) && (runes[j] == '\'' || runes[j] == '’') {
@@ -288,6 +296,8 @@ type lexicon struct {
 	synonyms     map[string]string
 	synLongest   int
 	groupPhrases map[string][]string // a group's name → its phrases, as stems
+	// labels caches the concepts of figure labels, which come from the knowledge base.
+	labels sync.Map
 }
 
 // The lexicons of the last two knowledge bases: during a reindex the old and the new one
@@ -434,6 +444,16 @@ func newLexicon(b *knowledge.Base) *lexicon {
 		}
 	}
 	return lx
+}
+
+// labelConcepts are the concepts of a figure's label, read once.
+func (lx *lexicon) labelConcepts(label string) []string {
+	if v, ok := lx.labels.Load(label); ok {
+		return v.([]string)
+	}
+	c := lx.concepts(label)
+	lx.labels.Store(label, c)
+	return c
 }
 
 // concepts are the words of a text as stems, a phrase of a synonym group as the group's
