@@ -158,15 +158,25 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 	if r.Table != nil && r.per == nil {
 		// "the lithium carbonate price": a table of rare earth prices does not answer for
 		// lithium carbonate; a passage must, or none.
-		r.required = r.tableSubjects(lexiconFor(b))
+		lx := lexiconFor(b)
+		r.required = r.tableSubjects(lx)
+		if lx.commodity(r.Table, r.required) {
+			// the passage must have what is measured too: a uranium grade is no uranium price
+			r.required = append(r.required, r.measured...)
+		}
 		if len(r.required) > 0 && r.Kind != KindDefine && r.Kind != KindWhy {
 			r.Kind = KindLookup
-			if name := unknownName(res, r.required, lexiconFor(b).own[r.Table]); name != "" {
+		}
+		if len(r.required) > 0 && r.Kind != KindWhy {
+			if name := unknownName(res, r.required, lx.own[r.Table]); name != "" {
 				// "Kazakhstan's rare earth reserves": a row the table does not have.
 				r.missing = name
 				r.Kind = KindMiss
 			}
 		}
+	}
+	if r.wholeTable && r.Kind == KindValue && r.foreign(lexiconFor(b)) {
+		r.Total, r.wholeTable, r.Kind = false, false, KindLookup
 	}
 	if r.Kind == KindMiss && r.Table != nil && r.missing != "" {
 		a.Reading.Kind = KindMiss
@@ -199,8 +209,10 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 }
 
 // unknownName is the one name among a question's subjects that the knowledge base does not
-// know at all ("Kazakhstan"), when every other subject is known to it; else "".
+// know as a place, organisation or row ("Kazakhstan", or "Mongolia", which it has only in
+// "Inner Mongolia"), when every other subject is known to the table; else "".
 func unknownName(res *index.Result, subjects []string, own map[string]bool) string {
+	lx := lexiconFor(res.Base)
 	name := ""
 	for _, s := range subjects {
 		unknown := false
@@ -208,6 +220,9 @@ func unknownName(res *index.Result, subjects []string, own map[string]bool) stri
 			if w := plainWords(u); len(w) > 0 && w[0].raw == s {
 				unknown = true
 			}
+		}
+		if k := termOf(res, s); k >= 0 && !res.Terms[k].Entity && nameLike(s) && !own[stem(index.Fold(s))] && !lx.entity(s) {
+			unknown = true
 		}
 		switch {
 		case !unknown:
@@ -305,6 +320,11 @@ func sameKind(g *knowledge.Figure, r *Reading) bool {
 
 // mentionsRows reports whether a figure or its fact names one of the reading's rows.
 func mentionsRows(f *knowledge.Fact, g *knowledge.Figure, r *Reading) bool {
+	if len(r.Rows) == 0 && r.Total && r.Table != nil {
+		// the world's: a figure of the world, not of a deposit
+		total := r.Table.Total(r.Table.Latest())
+		return total != nil && hasWords(g.Label+" "+f.Title, total.Label)
+	}
 	if len(r.Rows) == 0 {
 		return true
 	}

@@ -112,7 +112,7 @@ func lookup(a *Answer, res *index.Result, n int) {
 	if r.Kind != KindDefine && r.Kind != KindWhy {
 		r.Kind = KindLookup
 	}
-	if res.Miss || len(res.Hits) == 0 || !enough(res, &res.Hits[0], a.Question) {
+	if res.Miss || len(res.Hits) == 0 || !enough(res, &res.Hits[0], a.Question) || unknownHead(res, r) {
 		noMatch(a, res)
 		return
 	}
@@ -153,11 +153,28 @@ func lookup(a *Answer, res *index.Result, n int) {
 	if y := r.lastYear(); g == nil && y != "" {
 		g = figureFor(lexiconFor(res.Base), best.Fact, a.Question, y)
 	}
-	if g == nil {
+	if g == nil && figureAsked(r) {
 		g = figureFor(lexiconFor(res.Base), best.Fact, a.Question, "")
 	}
-	if t := r.Table; t != nil && r.missing != "" && len(r.Rows) == 0 && g != nil {
-		if other, _ := tableOf(res.Base, g); other != nil && other != t {
+	if g != nil && len(r.words) > 0 && r.words[0].fold == "when" && g.Unit != "year" {
+		// "When will …" is answered by a date, or by the passage's words.
+		g = nil
+		for _, o := range best.Fact.Figures {
+			if o.Unit == "year" {
+				g = o
+				break
+			}
+		}
+	}
+	noRow := false
+	if t := r.Table; t != nil && len(r.Rows) == 0 && !r.Total && len(r.places) > 0 && r.Kind == KindLookup &&
+		r.asksAmount() && (g == nil || !sameKind(g, r)) && len(t.Rows) > 0 && placeRow(t, t.Rows[0]) {
+		// "How much rare earth does Japan mine?": the passages speak of Japan, but of no
+		// figure the table measures.
+		r.missing, noRow = r.places[0], true
+	}
+	if t := r.Table; t != nil && r.missing != "" && len(r.Rows) == 0 {
+		if noRow || g != nil && otherTable(res.Base, g, t) {
 			// The passage found gives another measure of the row: say the table lacks it.
 			a.Reading.Kind = KindMiss
 			a.Miss = &Miss{Reason: ReasonNoFigure}
@@ -175,6 +192,75 @@ func lookup(a *Answer, res *index.Result, n int) {
 	}
 	a.Related = related(res, best, n-1)
 }
+
+// asksAmount reports whether a question asks for an amount: "how much", "how many", or
+// "what is/are …" (not a yes/no question).
+func (r *Reading) asksAmount() bool {
+	if r.Question || len(r.words) == 0 {
+		return false
+	}
+	if r.words[0].fold == "what" {
+		return true
+	}
+	for _, w := range r.words {
+		if w.fold == "much" || w.fold == "many" {
+			return true
+		}
+	}
+	return false
+}
+
+// figureAsked reports whether a figure answers the question rather than the passage's first
+// sentence: not for a reason, nor for "who" unless it asks how much.
+func figureAsked(r *Reading) bool {
+	if r.Kind == KindWhy || len(r.words) == 0 {
+		return false
+	}
+	if r.words[0].fold == "who" {
+		for _, w := range r.words {
+			if w.fold == "much" || w.fold == "many" {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// unknownHead reports whether the thing a "what is the X of Y" question asks for is an English
+// word the knowledge base does not have: "the weather in Eskişehir", "the boiling point of
+// ethanol". Words that only qualify it ("current", "estimated") do not count.
+func unknownHead(res *index.Result, r *Reading) bool {
+	ws := r.words
+	if len(ws) < 4 || ws[0].fold != "what" || !copulas[ws[1].fold] {
+		return false
+	}
+	i := 1
+	for i < len(ws) && headSkip[ws[i].fold] {
+		i++
+	}
+	for ; i < len(ws) && !headEnd[ws[i].fold]; i++ {
+		w := ws[i]
+		if qualifier(w.fold) || !index.IsEnglishWord(w.fold) {
+			continue
+		}
+		for _, u := range res.Unknown {
+			if strings.EqualFold(u, w.raw) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// copulas follow "what" in "what is the X of Y".
+var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true, "s": true}
+
+// headSkip come between "what" and the thing asked; headEnd end it.
+var (
+	headSkip = map[string]bool{"is": true, "are": true, "was": true, "were": true, "will": true, "be": true, "the": true, "a": true, "an": true}
+	headEnd  = map[string]bool{"of": true, "in": true, "at": true, "for": true, "on": true, "from": true, "by": true, "to": true, "does": true, "do": true, "did": true, "is": true, "are": true, "was": true, "has": true, "have": true}
+)
 
 // negations turn a clause around; a clause that has one does not affirm.
 var negations = map[string]bool{"not": true, "no": true, "never": true, "neither": true, "nor": true, "none": true, "cannot": true, "nt": true, "without": true}
@@ -638,6 +724,12 @@ func examples(b *knowledge.Base, lang string) []string {
 	return out
 }
 
+// otherTable reports whether a figure is a cell or total of a table other than t.
+func otherTable(b *knowledge.Base, g *knowledge.Figure, t *knowledge.Table) bool {
+	o, _ := tableOf(b, g)
+	return o != nil && o != t
+}
+
 // tableOf finds the table a figure is a cell or total of, and the row's label.
 func tableOf(b *knowledge.Base, g *knowledge.Figure) (*knowledge.Table, string) {
 	for _, t := range b.Tables() {
@@ -732,7 +824,7 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 			// share words of their labels fit each other better.
 			fit := figureScore(lx, gx, asked) + figureScore(lx, gz, asked)
 			sc := fit + 3*shared(gx.Label, gz.Label, sides[0].name, sides[1].name)
-			if fit > 0 && sc > best {
+			if (fit > 0 || sc > fit) && sc > best {
 				x, z, zv, best = gx, gz, v, sc
 			}
 		}

@@ -62,6 +62,9 @@ type Reading struct {
 	marker bool // starts like a follow-up: "and", "what about"
 	fast   bool // a word of speed ("fastest"): a change in per cent
 	lower  bool // a comparison asks which is less: "cheaper", "smaller"
+	// wholeTable is true when the reading took the table's total for want of a row.
+	wholeTable bool
+	known      []bool // the words the reading has a meaning for
 	which  string
 	rowsBy map[*knowledge.Table][]*knowledge.Row // rows named, by table
 	// missing is a row of another table that the question names and the table lacks:
@@ -73,13 +76,17 @@ type Reading struct {
 	words []word
 	// excluded are rows to leave out ("outside China"); group, the tags of the rows to keep
 	// ("African": the rows whose facts are tagged Africa).
-	excluded []*knowledge.Row
-	group    []string
+	excluded  []*knowledge.Row
+	group     []string
+	exclGroup []string // groups left out: "outside Asia"
 	// per is a second table the first is divided by, row by row: reserves per mine production.
 	per *knowledge.Table
 	// subjects are words that say whose measure is asked and that the table does not know:
 	// "lithium" in "the lithium price".
 	subjects []string
+	// places are the places named that are not rows of the table; measured, the words that
+	// say what the table measures ("price").
+	places, measured []string
 	// required are the subjects a passage must have to answer: the table does not.
 	required []string
 	now      time.Time
@@ -144,6 +151,7 @@ var cueWords = map[string]cue{
 	"besides": cueExclude, "apart from": cueExclude, "other than": cueExclude, "aside from": cueExclude,
 	"not counting": cueExclude, "not including": cueExclude, "leaving out": cueExclude, "ex": cueExclude,
 	"beyond": cueExclude, "without": cueExclude,
+	"relative to": cueTimes, "compared with": cueTimes, "in relation to": cueTimes,
 	"rate": cueRate, "pace": cueRate, "last": cueLast, "how long": cueLast, "how many years": cueLast,
 	"world": cueTotal, "global": cueTotal, "worldwide": cueTotal, "total": cueTotal, "overall": cueTotal,
 	"what is": cueDefine, "what are": cueDefine, "used for": cueDefine, "use": cueDefine, "uses": cueDefine,
@@ -542,6 +550,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 	rowsBy := map[*knowledge.Table][]*knowledge.Row{}
 	exclBy := map[*knowledge.Table][]*knowledge.Row{}
 	groupsBy := map[*knowledge.Table][]string{}
+	exclGroups := map[*knowledge.Table][]string{}
 	totalIn := map[*knowledge.Table]bool{}
 	kindOf := map[*knowledge.Table]bool{}
 	var places []string
@@ -614,21 +623,19 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 			}
 			whichNext = false
 		}
-		names, entity, grammar := false, false, false
+		names, entity, exclCue := false, false, false
 		for _, s := range senses {
 			switch {
 			case s.cue == cueLower:
 				r.cues[cueCompare] = true
 				r.lower = true
-				grammar = true
 			case s.cue != 0:
 				r.cues[s.cue] = true
-				grammar = true
 				switch {
 				case s.cue == cueWhich && whichWords[w.fold]:
 					whichNext = true
 				case s.cue == cueExclude:
-					excluding = true
+					excluding, exclCue = true, true
 				case s.cue == cueRate:
 					rateAt = i
 				case s.cue == cueLast:
@@ -649,6 +656,9 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 				totalIn[s.table] = true
 			case s.rowKind:
 				kindOf[s.table] = true
+			case s.group != "" && excluding:
+				names = true
+				exclGroups[s.table] = append(exclGroups[s.table], s.group)
 			case s.group != "":
 				groupsBy[s.table] = append(groupsBy[s.table], s.group)
 			case s.table != nil:
@@ -667,7 +677,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 			known[k] = len(senses) > 0 && !entity
 		}
 		// An exclusion covers the names that follow it: "outside China and the US".
-		if excluding && !grammar && !names && !exclusionGlue[w.fold] {
+		if excluding && !exclCue && !names && !exclusionGlue[w.fold] {
 			excluding = false
 		}
 		i += n
@@ -709,9 +719,12 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 		r.excluded = exclBy[best]
 		r.Total = totalIn[best] || r.cues[cueTotal]
 		r.others = places
-		for _, g := range groupsBy[best] {
-			r.group = append(r.group, g)
+		r.places = places
+		for _, i := range tableAt[best] {
+			r.measured = append(r.measured, ws[i].raw)
 		}
+		r.group = groupsBy[best]
+		r.exclGroup = exclGroups[best]
 		for t, rows := range rowsBy {
 			for _, row := range rows {
 				if _, ok := best.Row(row.Label); t != best && !ok && r.missing == "" {
@@ -735,8 +748,35 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 	}
 	r.rowsBy = rowsBy
 	r.words = ws
+	r.known = known
 	r.Kind = r.kind()
 	return r
+}
+
+// hasAmount reports whether a question states an amount of its own (a number that is not a
+// year): "Where would 10,000 tonnes a year rank?"
+func (r *Reading) hasAmount() bool {
+	for _, w := range r.words {
+		if _, err := strconv.ParseFloat(strings.ReplaceAll(w.fold, ",", ""), 64); err == nil && len(w.fold) != 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// foreign reports whether a question has a word that neither the reading knows nor its
+// table's facts use, other than grammar and qualifiers: "How large could annual production
+// be after the industrial upgrade?" is about an upgrade, not the world's production.
+func (r *Reading) foreign(lx *lexicon) bool {
+	own := lx.own[r.Table]
+	for i, w := range r.words {
+		if r.known[i] || subjectStops[w.fold] || yesNo[w.fold] || qualifier(w.fold) || len(w.fold) < 2 ||
+			!unicode.IsLetter([]rune(w.fold)[0]) || own[w.stem] {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // exclusionGlue are the words between the names an exclusion covers.
@@ -1110,6 +1150,12 @@ func (r *Reading) kind() Kind {
 		return KindSuperlative
 	case rows == 1 || (rows == 0 && r.Total):
 		return KindValue
+	case rows == 0 && len(r.named) == 0 && !r.Question && !r.asksKind() && !r.cues[cueDefine] &&
+		!r.cues[cueWhy] && !r.cues[cuePercent] && !r.cues[cueExclude] && !r.cues[cueLast] && !r.cues[cueRate] &&
+		!r.hasAmount() && r.Table.Total(r.Table.Latest()) != nil && !whWords[r.words[0].fold]:
+		// "What will rare earth production be in 2030?" asks for the whole: the world's.
+		r.Total, r.wholeTable = true, true
+		return KindValue
 	}
 	switch {
 	case r.cues[cueWhy]:
@@ -1227,6 +1273,11 @@ func (r *Reading) keep(lx *lexicon, row *knowledge.Row) bool {
 	if containsRow(r.excluded, row) {
 		return false
 	}
+	for _, g := range r.exclGroup {
+		if containsRow(lx.groups[r.Table][g], row) {
+			return false
+		}
+	}
 	if len(r.group) == 0 {
 		return true
 	}
@@ -1260,6 +1311,31 @@ func (r *Reading) tableSubjects(lx *lexicon) []string {
 		return nil
 	}
 	return out
+}
+
+// entity reports whether a word names a place, an organisation or a row.
+func (lx *lexicon) entity(w string) bool {
+	for _, sn := range lx.phrases[phraseKey(w)] {
+		if sn.place != "" || sn.org != "" || sn.row != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// commodity reports whether a subject foreign to a table is a thing rather than a place or an
+// organisation: "uranium", not "Beylikova".
+func (lx *lexicon) commodity(t *knowledge.Table, subjects []string) bool {
+	for _, s := range subjects {
+		k := phraseKey(s)
+		if lx.own[t][k] {
+			continue
+		}
+		if !lx.entity(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownWords are the stems of the words of a table's title, row kind and words, with facts also

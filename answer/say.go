@@ -229,6 +229,13 @@ func sayCompare(lang string, b *knowledge.Base, t *knowledge.Table, xl, zl strin
 	if t.Value(z) > t.Value(x) {
 		big, small, bn, sn = z, x, zn, xn
 	}
+	if t.Value(x) == t.Value(z) && !turkish(lang) {
+		if yesNo {
+			s.t("%s", yesNoWord(lang, false))
+		}
+		s.b(xn).t(" and ").b(zn).t(" had the same %s in %d: ", measure(lang, t), y).b(q(lang, t, x)).t(" (%s).", t.Edition)
+		return s.segs
+	}
 	ratio := knowledge.FormatQuantity(t.Value(big)/t.Value(small), "x", ratioDecimals(t.Value(big)/t.Value(small)))
 	diff := t.Format(t.Value(big) - t.Value(small))
 	if turkish(lang) {
@@ -582,23 +589,27 @@ func (r *Reading) scope(lang string, b *knowledge.Base) string {
 	for _, row := range r.excluded {
 		names = append(names, name(lang, b, row.Label))
 	}
+	names = append(names, r.exclGroup...)
 	and := " and "
 	if turkish(lang) {
 		and = " ve "
 	}
+	var s string
+	switch {
+	case len(r.group) > 0 && turkish(lang):
+		s = " (" + strings.Join(r.group, and) + ")"
+	case len(r.group) > 0:
+		s = " in " + strings.Join(r.group, and)
+	}
 	switch {
 	case len(names) > 0 && turkish(lang):
-		return " (" + strings.Join(names, and) + " hariç)"
-	case len(names) > 0 && placeRow(r.Table, r.excluded[0]):
-		return " outside " + strings.Join(names, and)
+		s += " (" + strings.Join(names, and) + " hariç)"
+	case len(names) > 0 && s == "" && (len(r.excluded) == 0 || placeRow(r.Table, r.excluded[0])):
+		s += " outside " + strings.Join(names, and)
 	case len(names) > 0:
-		return " other than " + strings.Join(names, and)
-	case len(r.group) > 0 && turkish(lang):
-		return " (" + strings.Join(r.group, and) + ")"
-	case len(r.group) > 0:
-		return " in " + strings.Join(r.group, and)
+		s += " other than " + strings.Join(names, and)
 	}
-	return ""
+	return s
 }
 
 // placeRow reports whether a row is a place: its figures' facts are about it.
@@ -609,8 +620,10 @@ func placeRow(t *knowledge.Table, row *knowledge.Row) bool {
 			continue
 		}
 		for _, p := range g.Fact.Places {
-			if strings.EqualFold(p, row.Label) {
-				return true
+			for _, n := range row.Names {
+				if strings.EqualFold(p, n) {
+					return true
+				}
 			}
 		}
 	}
