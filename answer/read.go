@@ -65,8 +65,8 @@ type Reading struct {
 	// wholeTable is true when the reading took the table's total for want of a row.
 	wholeTable bool
 	known      []bool // the words the reading has a meaning for
-	which  string
-	rowsBy map[*knowledge.Table][]*knowledge.Row // rows named, by table
+	which      string
+	rowsBy     map[*knowledge.Table][]*knowledge.Row // rows named, by table
 	// missing is a row of another table that the question names and the table lacks:
 	// "How much does Greenland mine?" (Greenland has reserves, no mine output).
 	missing string
