@@ -36,7 +36,7 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Where does the US rank in reserves excluding China?",
 				direct: "United States ranked 6th of 11 in rare earth reserves outside China in 2024: 1.9 Mt (USGS MCS 2025)."},
 		},
-		"superlative within a region (fact tags)": {
+		"regions and demonyms (fact tags)": {
 			{q: "Which Asian country has the largest rare earth reserves?", kind: KindSuperlative,
 				has: "China had the highest rare earth reserves in Asia in 2024: 44 Mt"},
 			{q: "Which African country mines the most rare earths?", kind: KindSuperlative,
@@ -45,6 +45,10 @@ func TestClassesOfQuestion(t *testing.T) {
 				has: "United States had the highest rare earth reserves in North America in 2024: 1.9 Mt"},
 			{q: "Where does Vietnam stand among Asian countries by reserves?",
 				direct: "Vietnam ranked 3rd of 4 in rare earth reserves in Asia in 2024: 3.5 Mt (USGS MCS 2025)."},
+			{q: "What is the Chinese rare earth output?",
+				direct: "China — rare earth mine production in 2024: 270,000 t (USGS MCS 2025)."},
+			{q: "How much did American mines produce in 2023?",
+				direct: "United States — rare earth mine production in 2023: 41,600 t (USGS MCS 2025)."},
 			{q: "Which country outside Asia has the biggest reserves?", kind: KindSuperlative,
 				has: "Brazil had the highest rare earth reserves outside Asia in 2024: 21 Mt"},
 			{q: "Apart from Burma, which Southeast Asian country mines most?", kind: KindSuperlative,
@@ -112,6 +116,8 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "What is the NdPr price in China?", passage: "price-ndpr-china-2025"},
 			{q: "What's the price of uranium?", kind: KindMiss, has: "No match"},
 			{q: "What is the weather in Eskişehir today?", kind: KindMiss, has: "No match"},
+			{q: "What is the approximate grade at Beylikova?", kind: KindLookup, has: "1.80 %"},
+			{q: "What is the expected lifetime of the Steenkampskraal mine?", kind: KindLookup, has: "about 28 years"},
 			{q: "How much rare earth does Japan mine?",
 				direct: "No figure: the rare earth mine production table (USGS MCS 2025) has no row for Japan."},
 			{q: "What are Mongolia's rare earth reserves?",

@@ -26,6 +26,8 @@ const (
 	// A lowercase word that is neither known nor English is most often a word of another
 	// language or of chat ("var", "pls"): it says less about the subject.
 	unknownOtherPenalty = 0.6
+	// An unknown English word that only qualifies a figure costs least.
+	unknownQualifierPenalty = 0.3
 )
 
 // evidence is the weight of the question's concepts that a passage has, less the penalties
@@ -65,6 +67,9 @@ func evidence(res *index.Result, h *index.Hit, q string) float64 {
 			// ("bigger", "third") says nothing of the subject.
 		case names[u]:
 			have -= unknownNamePenalty
+		case qualifier(f):
+			// "approximate", "typical": what kind of figure, not what about
+			have -= unknownQualifierPenalty
 		case index.IsEnglishWord(f):
 			have -= unknownWordPenalty
 		default:
@@ -112,7 +117,12 @@ func lookup(a *Answer, res *index.Result, n int) {
 	if r.Kind != KindDefine && r.Kind != KindWhy {
 		r.Kind = KindLookup
 	}
-	if res.Miss || len(res.Hits) == 0 || !enough(res, &res.Hits[0], a.Question) || unknownHead(res, r) {
+	if res.Miss || len(res.Hits) == 0 || !enough(res, &res.Hits[0], a.Question) {
+		noMatch(a, res)
+		return
+	}
+	if unknownHead(res, r) && evidence(res, &res.Hits[0], a.Question)-headPenalty < minEvidence {
+		// What is asked is unknown: it weighs like an unknown name.
 		noMatch(a, res)
 		return
 	}
@@ -216,6 +226,10 @@ func figureAsked(r *Reading) bool {
 	if r.Kind == KindWhy || len(r.words) == 0 {
 		return false
 	}
+	if r.words[0].fold == "which" && r.Table == nil {
+		// "Which company runs Mountain Pass?" asks for a name
+		return false
+	}
 	if r.words[0].fold == "who" {
 		for _, w := range r.words {
 			if w.fold == "much" || w.fold == "many" {
@@ -227,31 +241,41 @@ func figureAsked(r *Reading) bool {
 	return true
 }
 
-// unknownHead reports whether the thing a "what is the X of Y" question asks for is an English
-// word the knowledge base does not have: "the weather in Eskişehir", "the boiling point of
-// ethanol". Words that only qualify it ("current", "estimated") do not count.
-func unknownHead(res *index.Result, r *Reading) bool {
+// head is the word a "what is the X of Y" question asks for, the last of its noun phrase:
+// "grade" in "What is the approximate grade at Beylikova?"; nil for other questions.
+func (r *Reading) head() *word {
 	ws := r.words
 	if len(ws) < 4 || ws[0].fold != "what" || !copulas[ws[1].fold] {
-		return false
+		return nil
 	}
 	i := 1
 	for i < len(ws) && headSkip[ws[i].fold] {
 		i++
 	}
+	var h *word
 	for ; i < len(ws) && !headEnd[ws[i].fold]; i++ {
-		w := ws[i]
-		if qualifier(w.fold) || !index.IsEnglishWord(w.fold) {
-			continue
-		}
-		for _, u := range res.Unknown {
-			if strings.EqualFold(u, w.raw) {
-				return true
-			}
+		h = &ws[i]
+	}
+	return h
+}
+
+// unknownHead reports whether the thing a "what is the X of Y" question asks for is an
+// English word the knowledge base does not have: "the weather in Eskişehir".
+func unknownHead(res *index.Result, r *Reading) bool {
+	h := r.head()
+	if h == nil || !index.IsEnglishWord(h.fold) || lexiconFor(res.Base).compound(h.fold) {
+		return false
+	}
+	for _, u := range res.Unknown {
+		if strings.EqualFold(u, h.raw) {
+			return true
 		}
 	}
 	return false
 }
+
+// headPenalty is what an unknown word costs more when it is what the question asks for.
+const headPenalty = unknownNamePenalty - unknownWordPenalty
 
 // copulas follow "what" in "what is the X of Y".
 var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true, "s": true}
@@ -386,7 +410,7 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 	if h := explains(res, near, q, r); h != cands[0] {
 		return h
 	}
-	return aspect(res, near, q)
+	return aspect(res, near, q, r)
 }
 
 // derivedCue matches the words of a question that ask for a figure worked out from others:
@@ -504,13 +528,20 @@ func startsWith(title string, lead []string) bool {
 // aspect is the best passage, or a later one that has the word a "how" question asks about
 // ("How dependent …": the passage on import dependence, not on import values) when the best
 // lacks it.
-func aspect(res *index.Result, cands []*index.Hit, q string) *index.Hit {
+func aspect(res *index.Result, cands []*index.Hit, q string, r *Reading) *index.Hit {
 	best := cands[0]
 	ws := plainWords(q)
-	if len(ws) < 2 || ws[0].fold != "how" {
+	asked := ""
+	switch {
+	case len(ws) >= 2 && ws[0].fold == "how":
+		asked = ws[1].raw
+	case r.head() != nil:
+		// "What is the size of the Beylikova deposit?"
+		asked = r.head().raw
+	default:
 		return best
 	}
-	k := termOf(res, ws[1].raw)
+	k := termOf(res, asked)
 	if k < 0 || best.Matched&(1<<k) != 0 {
 		return best
 	}

@@ -306,6 +306,19 @@ type lexicon struct {
 	groupPhrases map[string][]string // a group's name → its phrases, as stems
 	// labels caches the concepts of figure labels, which come from the knowledge base.
 	labels sync.Map
+	// vocabulary are the folded words of the facts' titles, texts and tags.
+	vocabulary map[string]bool
+}
+
+// compound reports whether an English word is a word of the knowledge base with another
+// English word after it: "lifetime" is life and time, and a mine's life is in the facts.
+func (lx *lexicon) compound(w string) bool {
+	for i := 4; i+3 <= len(w); i++ {
+		if lx.vocabulary[w[:i]] && index.IsEnglishWord(w[i:]) {
+			return true
+		}
+	}
+	return false
 }
 
 // The lexicons of the last two knowledge bases: during a reindex the old and the new one
@@ -413,6 +426,11 @@ func newLexicon(b *knowledge.Base) *lexicon {
 		lx.own[t] = ownWords(b, t, true)
 		lx.titled[t] = ownWords(b, t, false)
 		for tag, rows := range groupTags(t, entities) {
+			if len(rows) == 1 {
+				// a tag of one row names it: "Chinese" for China, "South America" for Brazil
+				add(tag, sense{table: t, row: rows[0]})
+				continue
+			}
 			if lx.groups[t] == nil {
 				lx.groups[t] = map[string][]*knowledge.Row{}
 			}
@@ -437,6 +455,14 @@ func newLexicon(b *knowledge.Base) *lexicon {
 	}
 	for _, e := range b.Turkish {
 		lx.turkish[index.Fold(e[0])] = e[1]
+	}
+	lx.vocabulary = map[string]bool{}
+	for _, f := range b.Facts {
+		for _, text := range append([]string{f.Title, f.Text}, f.Tags...) {
+			for _, w := range plainWords(text) {
+				lx.vocabulary[w.fold] = true
+			}
+		}
 	}
 	lx.synonyms = map[string]string{}
 	lx.groupPhrases = map[string][]string{}
@@ -1166,10 +1192,10 @@ func (r *Reading) kind() Kind {
 	return KindLookup
 }
 
-// groupTags are the tags that name a group of a table's rows, a region most often: written
-// with a capital like a name ("Africa", "Southeast Asia"), not an acronym or a name the
-// knowledge base knows as a place, organisation or element, and found on the facts of at
-// least two rows but not all.
+// groupTags are the tags that name a group of a table's rows, a region most often, or one row
+// ("Chinese"): written with a capital like a name ("Africa", "Southeast Asia"), not an acronym
+// or a name the knowledge base knows as a place, organisation or element, and found on the
+// facts of some rows but not all.
 func groupTags(t *knowledge.Table, entities map[string]bool) map[string][]*knowledge.Row {
 	out := map[string][]*knowledge.Row{}
 	for _, row := range t.Rows {
@@ -1188,7 +1214,7 @@ func groupTags(t *knowledge.Table, entities map[string]bool) map[string][]*knowl
 		}
 	}
 	for tag, rows := range out {
-		if len(rows) < 2 || len(rows) == len(t.Rows) {
+		if len(rows) == len(t.Rows) {
 			delete(out, tag)
 		}
 	}
@@ -1401,7 +1427,9 @@ var qualifiers = map[string]bool{"average": true, "current": true, "latest": tru
 	"total": true, "net": true, "gross": true, "real": true, "typical": true, "main": true, "key": true, "new": true,
 	"old": true, "big": true, "large": true, "high": true, "low": true, "top": true, "overall": true, "mean": true,
 	"median": true, "spot": true, "market": true, "year": true, "years": true, "yearly": true, "today": true,
-	"now": true, "same": true, "other": true, "own": true, "each": true, "every": true, "all": true}
+	"now": true, "same": true, "other": true, "own": true, "each": true, "every": true, "all": true,
+	"approximate": true, "rough": true, "precise": true, "exact": true, "likely": true, "possible": true,
+	"true": true, "full": true, "whole": true}
 
 // qualifier reports whether an English word qualifies a figure rather than naming its
 // subject.
