@@ -198,3 +198,28 @@ func TestRelativeYearsFollowTheClock(t *testing.T) {
 		t.Errorf("Turkish direct answer\ngot  %s\nwant %s", tr.Direct, want)
 	}
 }
+
+// TestClassesInTurkish: the same classes asked in Turkish, through the glossary: exclusions
+// that follow the name ("Çin hariç"), regions, comparatives and yes/no with "mu".
+func TestClassesInTurkish(t *testing.T) {
+	idx := testIndex(t)
+	tests := []struct{ q, direct string }{
+		{"Çin hariç en çok nadir toprak üreten ülke hangisi?",
+			"En yüksek nadir toprak maden üretimi (Çin hariç) (2024): ABD, 45.000 t, dünya toplamı 390.000 t içinde %11,5 (USGS MCS 2025)."},
+		{"Çin dışında en büyük rezerv hangi ülkede?",
+			"En yüksek nadir toprak rezervleri (Çin hariç) (2024): Brezilya, 21 Mt, dünya toplamı en az 90 Mt içinde en çok %23,3 (USGS MCS 2025)."},
+		{"Hangi Asya ülkesi en büyük rezervlere sahip?",
+			"En yüksek nadir toprak rezervleri (Asya) (2024): Çin, 44 Mt, dünya toplamı en az 90 Mt içinde en çok %48,9 (USGS MCS 2025)."},
+		{"Seryum oksit neodimyum oksitten daha ucuz mu?",
+			"Evet: Nadir toprak oksit fiyatları (2024): Cerium and lanthanum oxide $1/kg, Neodymium oxide $56/kg; Neodymium oxide / Cerium and lanthanum oxide oranı 56,0 kat, fark $55/kg (USGS MCS 2025)."},
+		{"Geçen yıl Çin ne kadar nadir toprak üretti?",
+			"2025 için rakam yok: nadir toprak maden üretimi en son 270.000 t, 2024 (USGS MCS 2025)."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			if got := ask(t, idx, tt.q, Options{Lang: "tr", Now: today}).Direct.String(); got != tt.direct {
+				t.Errorf("direct answer\ngot  %s\nwant %s", got, tt.direct)
+			}
+		})
+	}
+}

@@ -135,8 +135,8 @@ var cueWords = map[string]cue{
 	"place": cueRank, "stand": cueRank,
 	"vs": cueCompare, "versus": cueCompare, "compare": cueCompare, "compared": cueCompare,
 	"comparison": cueCompare, "than": cueCompare, "against": cueCompare, "more": cueCompare,
-	"less": cueCompare, "larger": cueCompare, "bigger": cueCompare, "smaller": cueCompare,
-	"higher": cueCompare, "lower": cueCompare, "dearer": cueCompare, "cheaper": cueCompare,
+	"less": cueLower, "larger": cueCompare, "bigger": cueCompare, "smaller": cueLower, "fewer": cueLower,
+	"higher": cueCompare, "lower": cueLower, "dearer": cueCompare, "cheaper": cueLower,
 	"times": cueTimes, "ratio": cueTimes, "how many times": cueTimes, "multiple": cueTimes,
 	"change": cueChange, "changed": cueChange, "changes": cueChange, "grow": cueChange, "grew": cueChange,
 	"growth": cueChange, "rise": cueChange, "rose": cueChange, "risen": cueChange, "fall": cueChange,
@@ -168,9 +168,6 @@ var changeDirection = map[string]int{
 	"rise": 1, "rose": 1, "risen": 1, "grow": 1, "grew": 1, "growth": 1, "increase": 1, "increased": 1,
 	"jump": 1, "jumped": 1,
 }
-
-// lowerWords compare downwards: "Is cerium oxide cheaper than …?" is yes when it is less.
-var lowerWords = map[string]bool{"less": true, "fewer": true, "smaller": true, "lower": true, "cheaper": true, "worse": true, "poorer": true, "weaker": true, "shorter": true}
 
 // speedWords rank changes by how fast they were: in per cent.
 var speedWords = map[string]bool{"fastest": true, "quickest": true, "slowest": true, "fast": true, "quickly": true, "rapidly": true, "faster": true}
@@ -562,7 +559,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 	lx := lexiconFor(b)
 	ws := words(q)
 	r := &Reading{cues: map[cue]bool{}, now: now}
-	if len(ws) > 0 && yesNo[ws[0].fold] {
+	if len(ws) > 0 && (yesNo[ws[0].fold] || questionSuffixes[ws[len(ws)-1].fold]) {
 		r.Question = true
 	}
 	lowered := strings.ToLower(strings.TrimSpace(q))
@@ -582,6 +579,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 	var places []string
 	var relative []int
 	whichNext := false
+	var whichSenses []sense // the senses of the noun after "which", however it was matched
 	excluding := false
 	askedMoney := false
 	known := make([]bool, len(ws)) // the word has a meaning the reading uses
@@ -595,7 +593,6 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 			r.Direction = d
 		}
 		r.fast = r.fast || speedWords[w.fold]
-		r.lower = r.lower || lowerWords[w.fold]
 		if c, ok := counts[w.fold]; ok && i > 0 && ws[i-1].fold == "top" {
 			r.Top = c
 		}
@@ -646,6 +643,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 		if whichNext && !skipWhich[w.fold] {
 			if len(senses) > 0 {
 				r.which = strings.Join(stems(ws[i:i+n]), " ")
+				whichSenses = senses
 			}
 			whichNext = false
 		}
@@ -660,6 +658,20 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 				switch {
 				case s.cue == cueWhich && whichWords[w.fold]:
 					whichNext = true
+				case s.cue == cueExclude && postpositions[w.fold]:
+					// "Çin hariç": the name before is left out
+					if k := len(r.named); k > 0 && r.named[k-1].end == i {
+						for t, rows := range rowsBy {
+							for j, row := range rows {
+								if row.Label == r.named[k-1].name {
+									exclBy[t] = append(exclBy[t], row)
+									rowsBy[t] = append(rows[:j:j], rows[j+1:]...)
+									break
+								}
+							}
+						}
+						r.named = r.named[:k-1]
+					}
 				case s.cue == cueExclude:
 					excluding, exclCue = true, true
 				case s.cue == cueRate:
@@ -758,7 +770,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 				}
 			}
 		}
-		if r.which != "" && !whichFits(lx, best, r.which) {
+		if r.which != "" && !whichFits(lx, best, r.which, whichSenses) {
 			r.others = append(r.others, r.which)
 		}
 		r.perTable(b, ws, tableScore, tableAt, rowsBy, rateAt, lastAt)
@@ -804,6 +816,13 @@ func (r *Reading) foreign(lx *lexicon) bool {
 	}
 	return false
 }
+
+// postpositions are exclusion words that follow what they leave out: Turkish "Çin hariç",
+// "Çin dışında" (folded).
+var postpositions = map[string]bool{"haric": true, "disinda": true}
+
+// questionSuffixes end a Turkish yes/no question: "daha ucuz mu?".
+var questionSuffixes = map[string]bool{"mi": true, "mu": true, "mı": true, "mü": true}
 
 // exclusionGlue are the words between the names an exclusion covers.
 var exclusionGlue = map[string]bool{"and": true, "or": true, "nor": true, "the": true, "of": true}
@@ -1091,8 +1110,8 @@ func containsRow(rows []*knowledge.Row, r *knowledge.Row) bool {
 // ("which country"), a word of its rows' labels ("which oxide"), or a word of its title that
 // does not say what it measures ("which rare earth"). "Which mine" asks for a mine, not a
 // country.
-func whichFits(lx *lexicon, t *knowledge.Table, noun string) bool {
-	for _, s := range lx.phrases[noun] {
+func whichFits(lx *lexicon, t *knowledge.Table, noun string, senses []sense) bool {
+	for _, s := range append(lx.phrases[noun], senses...) {
 		if s.table == t && (s.rowKind || s.row != nil || s.total || s.group != "") {
 			// "which country", or a row itself: "what's the US share"
 			return true

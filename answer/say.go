@@ -239,6 +239,9 @@ func sayCompare(lang string, b *knowledge.Base, t *knowledge.Table, xl, zl strin
 	ratio := knowledge.FormatQuantity(t.Value(big)/t.Value(small), "x", ratioDecimals(t.Value(big)/t.Value(small)))
 	diff := t.Format(t.Value(big) - t.Value(small))
 	if turkish(lang) {
+		if yesNo {
+			s.t("%s", yesNoWord(lang, (t.Value(x) > t.Value(z)) != lower))
+		}
 		s.t("%s (%d): ", capitalize(measure(lang, t)), y).b(xn).t(" ").b(q(lang, t, x)).t(", ").b(zn).t(" ").b(q(lang, t, z)).
 			t("; %s / %s oranı ", bn, sn).b(localize(lang, ratio)).t(", fark %s (%s).", localize(lang, diff), t.Edition)
 		return s.segs
@@ -589,17 +592,23 @@ func (r *Reading) scope(lang string, b *knowledge.Base) string {
 	for _, row := range r.excluded {
 		names = append(names, name(lang, b, row.Label))
 	}
-	names = append(names, r.exclGroup...)
+	for _, g := range r.exclGroup {
+		names = append(names, name(lang, b, g))
+	}
+	group := make([]string, len(r.group))
+	for i, g := range r.group {
+		group[i] = name(lang, b, g)
+	}
 	and := " and "
 	if turkish(lang) {
 		and = " ve "
 	}
 	var s string
 	switch {
-	case len(r.group) > 0 && turkish(lang):
-		s = " (" + strings.Join(r.group, and) + ")"
-	case len(r.group) > 0:
-		s = " in " + strings.Join(r.group, and)
+	case len(group) > 0 && turkish(lang):
+		s = " (" + strings.Join(group, and) + ")"
+	case len(group) > 0:
+		s = " in " + strings.Join(group, and)
 	}
 	switch {
 	case len(names) > 0 && turkish(lang):
