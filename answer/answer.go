@@ -159,7 +159,7 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 		// "the lithium carbonate price": a table of rare earth prices does not answer for
 		// lithium carbonate; a passage must, or none.
 		lx := lexiconFor(b)
-		r.required = r.tableSubjects(lx)
+		r.required = inPhrases(res, r.tableSubjects(lx))
 		if lx.commodity(r.Table, r.required) {
 			// the passage must have what is measured too: a uranium grade is no uranium price
 			r.required = append(r.required, r.measured...)
@@ -206,6 +206,20 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 	// IEA); if none has, say so.
 	lookup(a, res, n)
 	return a, nil
+}
+
+// inPhrases drops the words that the search read as part of a phrase of the knowledge base
+// ("plant" in "industrial plant"): they name something it knows. nil when no foreign word is
+// left.
+func inPhrases(res *index.Result, words []string) []string {
+	var out []string
+	for _, w := range words {
+		if k := termOf(res, w); k >= 0 && strings.Contains(strings.TrimSpace(res.Terms[k].Words), " ") && !res.Terms[k].Entity {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // unknownName is the one name among a question's subjects that the knowledge base does not

@@ -389,6 +389,17 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 	if len(cands) == 0 {
 		return nil
 	}
+	if ents := entityBits(res); cands[0].Matched&ents != ents {
+		// The best passage lacks a name the question gives: one that has it, with most of
+		// the question, comes first.
+		top := evidence(res, cands[0], q)
+		for i, h := range cands[1:min(len(cands), steerAt+2)] {
+			if h.Matched&ents == ents && evidence(res, h, q) >= 0.8*top {
+				cands = append([]*index.Hit{h}, append(cands[:i+1:i+1], cands[i+2:]...)...)
+				break
+			}
+		}
+	}
 	if !aboutAny(cands[0].Fact, r) {
 		// "How big is the Bayan Obo deposit?": a passage about Bayan Obo that has as much of
 		// the question, not one about Beylikova that mentions it.
@@ -407,10 +418,66 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 	if h := derived(res, near, q); h != cands[0] {
 		return h
 	}
+	if h := fits(res, cands, q, r); h != cands[0] {
+		return h
+	}
 	if h := explains(res, near, q, r); h != cands[0] {
 		return h
 	}
 	return aspect(res, near, q, r)
+}
+
+// fits is the best passage, or, for a question that asks for an amount, a passage with a
+// figure that fits it better: "How many tonnes of rare earth oxide a year would the industrial
+// plant produce?" is answered by a planned REO output, not by the plant's ore capacity, and
+// never by a date.
+func fits(res *index.Result, cands []*index.Hit, q string, r *Reading) *index.Hit {
+	best := cands[0]
+	if !r.asksAmount() || r.Kind != KindLookup || r.missing != "" {
+		// a row another table has ("How much does Greenland mine?") is answered by saying so
+		return best
+	}
+	lx := lexiconFor(res.Base)
+	asked := lx.asked(q)
+	asked.units = nil // a figure converts to the unit asked; its words say what it is
+	for _, m := range r.named {
+		// every passage here is about what the question names; that says nothing of fit
+		for _, c := range lx.concepts(m.name) {
+			delete(asked.concepts, c)
+		}
+		for _, w := range r.words[m.start:m.end] {
+			delete(asked.concepts, w.stem)
+		}
+	}
+	fit := func(h *index.Hit) int {
+		top := -1
+		for _, g := range h.Fact.Figures {
+			if g.Unit == "year" {
+				continue
+			}
+			top = max(top, figureScore(lx, g, asked))
+		}
+		return top
+	}
+	top, bestFit := evidence(res, best, q), fit(best)
+	// A passage with no amount at all gives way more easily.
+	share := 0.9
+	if bestFit < 0 {
+		share = 0.5
+	}
+	var rare uint64 // the rare words of the question the best passage has
+	for k, t := range res.Terms {
+		if t.Passages*20 < res.Passages {
+			rare |= 1 << k
+		}
+	}
+	rare &= best.Matched
+	for _, h := range cands[1:] {
+		if f := fit(h); f >= bestFit+3 && f > 0 && evidence(res, h, q) >= share*top && rare&^h.Matched == 0 && sameEntities(res, best, h) {
+			return h
+		}
+	}
+	return best
 }
 
 // derivedCue matches the words of a question that ask for a figure worked out from others:
@@ -553,16 +620,21 @@ func aspect(res *index.Result, cands []*index.Hit, q string, r *Reading) *index.
 	return best
 }
 
-// sameEntities reports whether a passage has every named thing of the question that the best
-// passage has: a better-fitting passage about something else is no better.
-func sameEntities(res *index.Result, best, h *index.Hit) bool {
+// entityBits are the terms of a question that name a place, organisation, person or element.
+func entityBits(res *index.Result) uint64 {
 	var mask uint64
 	for k, t := range res.Terms {
 		if t.Entity {
 			mask |= 1 << k
 		}
 	}
-	return best.Matched&mask&^h.Matched == 0
+	return mask
+}
+
+// sameEntities reports whether a passage has every named thing of the question that the best
+// passage has: a better-fitting passage about something else is no better.
+func sameEntities(res *index.Result, best, h *index.Hit) bool {
+	return best.Matched&entityBits(res)&^h.Matched == 0
 }
 
 // aboutAny reports whether a fact is about one of the things a question names.
@@ -641,7 +713,7 @@ func figureScore(lx *lexicon, g *knowledge.Figure, asked askedFor) int {
 	score := 0
 	seen := map[string]bool{}
 	for _, c := range lx.labelConcepts(g.Label) {
-		if asked.concepts[c] && !seen[c] && (len(c) > 2 || strings.HasPrefix(c, "=")) {
+		if asked.concepts[c] && !seen[c] && (len(c) > 2 && !subjectStops[c] || strings.HasPrefix(c, "=")) {
 			score += 3
 			seen[c] = true
 		}
