@@ -226,3 +226,27 @@ func TestClassesInTurkish(t *testing.T) {
 		})
 	}
 }
+
+// TestFollowUpsKeepTheScope: a follow-up asks the previous question again over the same rows
+// ("outside China", "in Africa"), and a follow-up that asks for a ranking takes the previous
+// table.
+func TestFollowUpsKeepTheScope(t *testing.T) {
+	idx := testIndex(t)
+	tests := []struct{ previous, q, direct string }{
+		{"Who mines the most rare earths outside China?", "and in 2023?",
+			"Burma (Myanmar) had the highest rare earth mine production outside China in 2023: 43,000 t, 11.4 % of the world total of 376,000 t (USGS MCS 2025)."},
+		{"Which African country mines the most rare earths?", "and in 2023?",
+			"Nigeria had the highest rare earth mine production in Africa in 2023: 7,200 t, 1.9 % of the world total of 376,000 t (USGS MCS 2025)."},
+		{"Which country's rare earth mining grew fastest in percentage terms from 2023 to 2024?", "and which fell most?",
+			"Burma (Myanmar) had the largest fall in rare earth mine production from 2023 to 2024: 43,000 t to 31,000 t, −12,000 t (−27.9 %) (USGS MCS 2025)."},
+		{"How much did China mine in 2024?", "and next year?",
+			"No forecast: the knowledge base has no rare earth mine production figure for 2027; the latest is 270,000 t, 2024 (USGS MCS 2025)."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.previous+" → "+tt.q, func(t *testing.T) {
+			if got := ask(t, idx, tt.q, Options{Previous: tt.previous, Now: today}).Direct.String(); got != tt.direct {
+				t.Errorf("direct answer\ngot  %s\nwant %s", got, tt.direct)
+			}
+		})
+	}
+}
