@@ -443,6 +443,12 @@ func newLexicon(b *knowledge.Base) *lexicon {
 			for _, p := range g {
 				all = append(all, lx.phrases[phraseKey(p)]...)
 			}
+			if len(all) == 0 && len(g) > 0 {
+				// "most expensive" means what "most" and "expensive" mean: "en pahalı" too
+				for _, w := range strings.Fields(phraseKey(g[0])) {
+					all = append(all, lx.phrases[w]...)
+				}
+			}
 			for _, p := range g {
 				for _, s := range all {
 					add(p, s)

@@ -69,7 +69,19 @@ func name(lang string, b *knowledge.Base, label string) string {
 			return tr
 		}
 	}
-	return label
+	// Word by word when the glossary has every word: "Terbium oxide" is "Terbiyum oksit".
+	ws := strings.Fields(label)
+	for i, w := range ws {
+		tr, ok := lx.turkish[index.Fold(w)]
+		if !ok {
+			return label
+		}
+		if i == 0 {
+			tr = capitalize(tr)
+		}
+		ws[i] = tr
+	}
+	return strings.Join(ws, " ")
 }
 
 // q writes a table figure in the answer's language.
