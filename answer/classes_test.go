@@ -136,6 +136,9 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Why are heavy rare earths more expensive than light ones?", kind: KindWhy,
 				has: "USGS divides the rare earths into light ones"},
 			{q: "When did Beylikova pilot plant open?", kind: KindLookup, has: "2023"},
+			{q: "Why is dysprosium important for magnets?", kind: KindWhy, passage: "element-dysprosium"},
+			{q: "Which seven rare earths did China restrict in April 2025?", kind: KindLookup,
+				has: "samarium, gadolinium, terbium, dysprosium, lutetium, scandium and yttrium"},
 		},
 		"two organisations or deposits no table holds": {
 			{q: "Lynas or MP Materials: which produced more NdPr in 2024?",

@@ -163,6 +163,9 @@ func lookup(a *Answer, res *index.Result, n int) {
 	if y := r.lastYear(); g == nil && y != "" {
 		g = figureFor(lexiconFor(res.Base), best.Fact, a.Question, y)
 	}
+	if !figureAsked(r) {
+		g = nil
+	}
 	if g == nil && figureAsked(r) {
 		g = figureFor(lexiconFor(res.Base), best.Fact, a.Question, "")
 	}
@@ -512,20 +515,26 @@ func derived(res *index.Result, cands []*index.Hit, q string) *index.Hit {
 // passage on the light/heavy split, not by a deposit's heavy rare earths.
 func explains(res *index.Result, cands []*index.Hit, q string, r *Reading) *index.Hit {
 	best := cands[0]
-	if (r.Kind != KindDefine && r.Kind != KindWhy) || best.Fact.Kind == kindBackground {
+	if (r.Kind != KindDefine && r.Kind != KindWhy) || explanatory[best.Fact.Kind] {
 		return best
 	}
 	top := evidence(res, best, q)
+	ents := entityBits(res)
 	for _, h := range cands[1:] {
-		if h.Fact.Kind == kindBackground && evidence(res, h, q) >= top && sameEntities(res, best, h) {
+		if h.Fact.Kind == "element" && (ents == 0 || h.Matched&ents != ents) {
+			// an element's profile explains that element, not rare earths in general
+			continue
+		}
+		if explanatory[h.Fact.Kind] && evidence(res, h, q) >= top && sameEntities(res, best, h) {
 			return h
 		}
 	}
 	return best
 }
 
-// kindBackground is the kind of fact (in the schema) that explains rather than states.
-const kindBackground = "background"
+// explanatory are the kinds of fact (in the schema) that explain rather than state: a
+// background passage, an element's profile.
+var explanatory = map[string]bool{"background": true, "element": true}
 
 // has reports whether a passage has every one of the words (as the search matched them).
 func has(res *index.Result, h *index.Hit, ws []string) bool {

@@ -457,6 +457,10 @@ func firstSentence(text string) string {
 			if i >= 2 && text[i-2] == '.' {
 				continue
 			}
+			if i+2 < len(text) && unicode.IsDigit(rune(text[i+2])) {
+				// "Announcement No. 18": a number goes on the sentence
+				continue
+			}
 			return text[:i+1]
 		}
 	}
