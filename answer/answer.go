@@ -175,6 +175,10 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 			}
 		}
 	}
+	if r.Table != nil && r.missing != "" && len(r.Rows) == 0 && r.Kind != KindMiss && r.Kind != KindDefine && r.Kind != KindWhy {
+		// "Which country produces the most neodymium?": neodymium is a row of another table
+		r.Kind = KindLookup
+	}
 	if r.wholeTable && r.Kind == KindValue && r.foreign(lexiconFor(b)) {
 		r.Total, r.wholeTable, r.Kind = false, false, KindLookup
 	}

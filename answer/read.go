@@ -589,6 +589,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 	excluding := false
 	askedMoney := false
 	known := make([]bool, len(ws)) // the word has a meaning the reading uses
+	cueAt := make([]bool, len(ws)) // the word only says what kind of answer is wanted
 	rateAt, lastAt := -1, -1
 	for _, w := range ws {
 		askedMoney = askedMoney || moneyWords[w.fold]
@@ -719,6 +720,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 		}
 		for k := i; k < i+n; k++ {
 			known[k] = len(senses) > 0 && !entity
+			cueAt[k] = onlyCues(senses)
 		}
 		// An exclusion covers the names that follow it: "outside China and the US".
 		if excluding && !exclCue && !names && !exclusionGlue[w.fold] {
@@ -780,7 +782,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 			r.others = append(r.others, r.which)
 		}
 		r.perTable(b, ws, tableScore, tableAt, rowsBy, rateAt, lastAt)
-		r.subjects = subjects(ws, known, tableAt[best])
+		r.subjects = subjects(ws, known, cueAt, tableAt[best])
 	} else {
 		// No word for a measure: keep every table's rows, for a follow-up to pick from.
 		for _, t := range b.Tables() {
@@ -948,7 +950,7 @@ var subjectStops = map[string]bool{
 // reading knows no meaning for them: the words in front of a word of the table ("lithium
 // carbonate price", "Kazakhstan's uranium reserves"), and after "of" behind one ("price of
 // gold"). The table cannot answer for them; a passage must.
-func subjects(ws []word, known []bool, at []int) []string {
+func subjects(ws []word, known, cueAt []bool, at []int) []string {
 	var out []string
 	seen := map[int]bool{}
 	take := func(j int) bool {
@@ -967,6 +969,15 @@ func subjects(ws []word, known []bool, at []int) []string {
 		}
 		if i+2 < len(ws) && ws[i+1].fold == "of" {
 			for j := i + 2; j < len(ws) && take(j); j++ {
+			}
+		}
+		// "Which country produces the most oil?": what a verb of the table takes
+		j := i + 1
+		for j < len(ws) && (cueAt[j] || ws[j].fold == "the" || ws[j].fold == "a" || ws[j].fold == "any") {
+			j++
+		}
+		if j > i+1 {
+			for ; j < len(ws) && take(j); j++ {
 			}
 		}
 	}
@@ -989,6 +1000,16 @@ func subjects(ws []word, known []bool, at []int) []string {
 var measureWords = map[string]bool{"tonnes": true, "tons": true, "tonne": true, "ton": true, "t": true, "kg": true,
 	"kilograms": true, "kilos": true, "grams": true, "pounds": true, "ounces": true, "dollars": true, "metres": true,
 	"meters": true, "units": true}
+
+// onlyCues reports whether every sense of a phrase is grammar: a cue or an ordinal.
+func onlyCues(senses []sense) bool {
+	for _, s := range senses {
+		if s.cue == 0 && s.ordinal == 0 {
+			return false
+		}
+	}
+	return len(senses) > 0
+}
 
 // relativeYear reads a year said relative to today at word i: "next year" is +1, "last year"
 // -1, "this year" 0, "in two years" +2, "three years ago" -3, "the year after next" +2. It
