@@ -155,33 +155,7 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 		r.standAlone(res)
 	}
 	a.Reading = r
-	if r.Table != nil && r.per == nil {
-		// "the lithium carbonate price": a table of rare earth prices does not answer for
-		// lithium carbonate; a passage must, or none.
-		lx := lexiconFor(b)
-		r.required = inPhrases(res, r.tableSubjects(lx))
-		if lx.commodity(r.Table, r.required) {
-			// the passage must have what is measured too: a uranium grade is no uranium price
-			r.required = append(r.required, r.measured...)
-		}
-		if len(r.required) > 0 && r.Kind != KindDefine && r.Kind != KindWhy {
-			r.Kind = KindLookup
-		}
-		if len(r.required) > 0 && r.Kind != KindWhy {
-			if name := unknownName(res, r.required, lx.own[r.Table]); name != "" {
-				// "Kazakhstan's rare earth reserves": a row the table does not have.
-				r.missing = name
-				r.Kind = KindMiss
-			}
-		}
-	}
-	if r.Table != nil && r.missing != "" && len(r.Rows) == 0 && r.Kind != KindMiss && r.Kind != KindDefine && r.Kind != KindWhy {
-		// "Which country produces the most neodymium?": neodymium is a row of another table
-		r.Kind = KindLookup
-	}
-	if r.wholeTable && r.Kind == KindValue && r.foreign(lexiconFor(b)) {
-		r.Total, r.wholeTable, r.Kind = false, false, KindLookup
-	}
+	r.check(res)
 	if r.Kind == KindMiss && r.Table != nil && r.missing != "" {
 		a.Reading.Kind = KindMiss
 		a.Miss = &Miss{Reason: ReasonNoFigure}
@@ -210,6 +184,38 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 	// IEA); if none has, say so.
 	lookup(a, res, n)
 	return a, nil
+}
+
+// check tests a reading against what the search found: whether its table can answer for the
+// things the question is about, or a passage must, or none.
+func (r *Reading) check(res *index.Result) {
+	lx := lexiconFor(res.Base)
+	if r.Table != nil && r.per == nil {
+		// "the lithium carbonate price": a table of rare earth prices does not answer for
+		// lithium carbonate; a passage must, or none.
+		r.required = inPhrases(res, r.tableSubjects(lx))
+		if lx.commodity(r.Table, r.required) {
+			// the passage must have what is measured too: a uranium grade is no uranium price
+			r.required = append(r.required, r.measured...)
+		}
+		if len(r.required) > 0 && r.Kind != KindDefine && r.Kind != KindWhy {
+			r.Kind = KindLookup
+		}
+		if len(r.required) > 0 && r.Kind != KindWhy {
+			if name := unknownName(res, r.required, lx.own[r.Table]); name != "" {
+				// "Kazakhstan's rare earth reserves": a row the table does not have.
+				r.missing = name
+				r.Kind = KindMiss
+			}
+		}
+	}
+	if r.Table != nil && r.missing != "" && len(r.Rows) == 0 && r.Kind != KindMiss && r.Kind != KindDefine && r.Kind != KindWhy {
+		// "Which country produces the most neodymium?": neodymium is a row of another table
+		r.Kind = KindLookup
+	}
+	if r.wholeTable && r.Kind == KindValue && r.foreign(lx) {
+		r.Total, r.wholeTable, r.Kind = false, false, KindLookup
+	}
 }
 
 // inPhrases drops the words that the search read as part of a phrase of the knowledge base

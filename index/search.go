@@ -391,13 +391,6 @@ func bucketTerms(vocab map[string]uint64) map[int][]string {
 	return out
 }
 
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
 // word is a term as a reader would write it.
 func (g *generation) word(term string) string {
 	if w, ok := g.words()[term]; ok {
