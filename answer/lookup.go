@@ -165,8 +165,7 @@ func lookup(a *Answer, res *index.Result, n int) {
 	}
 	if !figureAsked(r) {
 		g = nil
-	}
-	if g == nil && figureAsked(r) {
+	} else if g == nil {
 		g = figureFor(lexiconFor(res.Base), best.Fact, a.Question, "")
 	}
 	if g != nil && len(r.words) > 0 && r.words[0].fold == "when" && g.Unit != "year" {
