@@ -310,6 +310,8 @@ func tableAnswer(a *Answer, res *index.Result) bool {
 		ok = change(a)
 	case KindShare:
 		ok = share(a)
+	case KindSum:
+		ok = sum(a)
 	}
 	return ok
 }

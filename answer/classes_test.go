@@ -90,6 +90,14 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "How large are US reserves relative to its output?",
 				direct: "United States — rare earth reserves of 1.9 Mt (2024) are 42.2× its rare earth mine production of 45,000 t (2024) (USGS MCS 2025)."},
 		},
+		"rows added up": {
+			{q: "Combined, how much did the US and Australia mine in 2024?",
+				direct: "United States and Australia together — rare earth mine production in 2024: 58,000 t, 14.9 % of the world total (USGS MCS 2025)."},
+			{q: "What share of world production did China and Burma have together?", kind: KindShare,
+				has: "China and Burma (Myanmar) together — rare earth mine production in 2024: 301,000 t, 77.2 % of the world total"},
+			{q: "What is the total of US and Canadian reserves?", kind: KindSum,
+				has: "United States and Canada together — rare earth reserves in 2024: 2.73 Mt"},
+		},
 		"relative years": {
 			{q: "How much will China mine next year?",
 				direct: "No forecast: the knowledge base has no rare earth mine production figure for 2027; the latest is 270,000 t, 2024 (USGS MCS 2025)."},

@@ -78,7 +78,7 @@ func (r *Reading) after(prev *Reading) {
 
 // asksKind reports whether a question says itself what kind of answer it wants.
 func (r *Reading) asksKind() bool {
-	for _, c := range []cue{cueMost, cueLeast, cueRank, cueCompare, cueTimes, cueChange, cueSince, cueShare} {
+	for _, c := range []cue{cueMost, cueLeast, cueRank, cueCompare, cueTimes, cueChange, cueSince, cueShare, cuePercent, cueSum} {
 		if r.cues[c] {
 			return true
 		}

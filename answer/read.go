@@ -27,6 +27,7 @@ const (
 	KindCompare     Kind = "compare"     // two figures of one kind side by side
 	KindChange      Kind = "change"      // a figure between two years
 	KindShare       Kind = "share"       // a row's share of the total
+	KindSum         Kind = "sum"         // rows added up
 	KindDefine      Kind = "define"      // what something is or is for
 	KindWhy         Kind = "why"         // a reason
 	KindMiss        Kind = "miss"        // the knowledge base has no answer
@@ -120,6 +121,7 @@ const (
 	cueRate    // "at the 2024 mining rate": the table named just before is a yearly rate
 	cueLast    // "how long would reserves last": a stock divided by a yearly rate
 	cueLower   // a comparative that asks which is less ("cheaper"); read as cueCompare too
+	cueSum     // "combined", "together": rows added up
 )
 
 // cueWords are the English words that say what kind of answer a question wants. They are
@@ -152,6 +154,8 @@ var cueWords = map[string]cue{
 	"not counting": cueExclude, "not including": cueExclude, "leaving out": cueExclude, "ex": cueExclude,
 	"beyond": cueExclude, "without": cueExclude,
 	"relative to": cueTimes, "compared with": cueTimes, "in relation to": cueTimes,
+	"combined": cueSum, "together": cueSum, "altogether": cueSum, "jointly": cueSum, "sum": cueSum,
+	"between them": cueSum, "total of": cueSum, "put together": cueSum,
 	"rate": cueRate, "pace": cueRate, "last": cueLast, "how long": cueLast, "how many years": cueLast,
 	"world": cueTotal, "global": cueTotal, "worldwide": cueTotal, "total": cueTotal, "overall": cueTotal,
 	"what is": cueDefine, "what are": cueDefine, "used for": cueDefine, "use": cueDefine, "uses": cueDefine,
@@ -1186,8 +1190,11 @@ func (r *Reading) kind() Kind {
 		// "How many years would US reserves last at the 2024 mining rate?"
 		return KindCompare
 	case (r.cues[cueShare] || r.cues[cuePercent] && !changing) && rows >= 1:
-		// "By what percentage did it grow" asks for a change, not a share.
+		// "By what percentage did it grow" asks for a change, not a share; the share of two
+		// rows is of the two together.
 		return KindShare
+	case r.cues[cueSum] && rows >= 2 && !changing:
+		return KindSum
 	case (r.cues[cueChange] || r.cues[cueSince]) && (rows >= 1 || r.Total) && !r.cues[cueMost] && !r.cues[cueLeast]:
 		return KindChange
 	case len(r.Years) >= 2 && rows == 1 && !r.cues[cueMost] && !r.cues[cueLeast]:

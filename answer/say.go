@@ -672,3 +672,26 @@ func sayPerRatio(lang string, b *knowledge.Base, num, den *knowledge.Table, labe
 	}
 	return s.segs
 }
+
+// saySum says what rows add up to, and their share of the total when there is one.
+func saySum(lang string, b *knowledge.Base, t *knowledge.Table, labels []string, y int, total, pct string) Sentence {
+	s := &sentence{}
+	names := make([]string, len(labels))
+	for i, l := range labels {
+		names[i] = name(lang, b, l)
+	}
+	if turkish(lang) {
+		s.b(strings.Join(names, " ve ")).t(" birlikte — %s, %d: ", measure(lang, t), y).b(localize(lang, total))
+		if pct != "" {
+			s.t(", dünya toplamının ").b(localize(lang, pct))
+		}
+		s.t(" (%s).", t.Edition)
+		return s.segs
+	}
+	s.b(strings.Join(names, " and ")).t(" together — %s in %d: ", measure(lang, t), y).b(total)
+	if pct != "" {
+		s.t(", ").b(pct).t(" of the world total")
+	}
+	s.t(" (%s).", t.Edition)
+	return s.segs
+}

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"math"
+	"strings"
 
 	"github.com/reedesk/reedesk/index"
 	"github.com/reedesk/reedesk/knowledge"
@@ -314,6 +315,9 @@ func share(a *Answer) bool {
 	if !ok {
 		return false
 	}
+	if len(r.Rows) >= 2 {
+		return sum(a)
+	}
 	g := r.Rows[0].Cell(y)
 	total := t.Total(y)
 	if g == nil || total == nil || t.Value(total) == 0 {
@@ -474,4 +478,43 @@ func (r *Reading) asksYears() bool {
 		}
 	}
 	return false
+}
+
+// sum adds up the rows named, and gives their share of the total when asked or known.
+func sum(a *Answer) bool {
+	r := a.Reading
+	t := r.Table
+	y, ok := r.year()
+	if !ok {
+		return false
+	}
+	var cells []*knowledge.Figure
+	var labels, parts []string
+	v := 0.0
+	for _, row := range r.Rows {
+		g := row.Cell(y)
+		if g == nil {
+			return false
+		}
+		cells = append(cells, g)
+		labels = append(labels, row.Label)
+		parts = append(parts, t.Quantity(g))
+		v += t.Value(g)
+	}
+	eq := strings.Join(parts, " + ") + " = " + t.Format(v)
+	var pct string
+	if total := t.Total(y); total != nil && t.Value(total) > 0 {
+		pct = knowledge.FormatQuantity(v/t.Value(total)*100, "%", 1)
+		if total.Qualifier == "more than" || total.Qualifier == "at least" {
+			pct = "less than " + pct
+		}
+		if r.Kind == KindShare {
+			eq += "; " + t.Format(v) + " ÷ " + t.Quantity(total) + " = " + pct
+		}
+		cells = append(cells, total)
+	}
+	a.Working = &Working{Equation: eq, Inputs: cells, Sources: sourcesOf(cells...), Table: t}
+	a.Passage = passage(a, cells[0].Fact, cells...)
+	a.Direct = saySum(a.Lang, a.Result.Base, t, labels, y, t.Format(v), pct)
+	return true
 }
