@@ -1,9 +1,10 @@
 // Package answer reads a question and answers it from the knowledge base: what is asked (a
-// value, the largest, a rank, a comparison, a change, a share, a definition, a reason) and of
-// what (a table, its rows and years, or the passages that state it). It computes what no
-// source states, with its formula, inputs and sources, writes a direct answer first, in
-// English or Turkish, and says plainly when the knowledge base has no answer. It knows
-// nothing of Discord: the bot renders what it decides.
+// value, the largest, a rank, a comparison, a change, a share, a sum, a definition, a reason)
+// and of what (a table, its rows, the rows it leaves out or the region it keeps, its years,
+// or the passages that state it). It computes what no source states, with its formula,
+// inputs and sources, writes a direct answer first, in English or Turkish, and says plainly
+// when the knowledge base has no answer: a subject it does not know, a row a table lacks, a
+// year it has no figure for. It knows nothing of Discord: the bot renders what it decides.
 package answer
 
 import (

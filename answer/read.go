@@ -17,8 +17,8 @@ import (
 // Kind is what a question asks for.
 type Kind string
 
-// The kinds of question. A table kind (value, superlative, rank, compare, change, share) is
-// answered from a table of the knowledge base; the others from its passages.
+// The kinds of question. A table kind (value, superlative, rank, compare, change, share, sum)
+// is answered from a table of the knowledge base; the others from its passages.
 const (
 	KindLookup      Kind = "lookup"      // a fact a passage states
 	KindValue       Kind = "value"       // a cell of a table
