@@ -1,15 +1,18 @@
 // Package answer reads a question and answers it from the knowledge base: what is asked (a
-// value, the largest, a rank, a comparison, a change, a share, a definition, a reason) and of
-// what (a table, its rows and years, or the passages that state it). It computes what no
-// source states, with its formula, inputs and sources, writes a direct answer first, in
-// English or Turkish, and says plainly when the knowledge base has no answer. It knows
-// nothing of Discord: the bot renders what it decides.
+// value, the largest, a rank, a comparison, a change, a share, a sum, a definition, a reason)
+// and of what (a table, its rows, the rows it leaves out or the region it keeps, its years,
+// or the passages that state it). It computes what no source states, with its formula,
+// inputs and sources, writes a direct answer first, in English or Turkish, and says plainly
+// when the knowledge base has no answer: a subject it does not know, a row a table lacks, a
+// year it has no figure for. It knows nothing of Discord: the bot renders what it decides.
 package answer
 
 import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
+	"unicode"
 
 	"github.com/reedesk/reedesk/index"
 	"github.com/reedesk/reedesk/knowledge"
@@ -30,6 +33,9 @@ type Options struct {
 	Previous string
 	// Passages is how many passages to return (the first and "Also relevant"); 4 if 0.
 	Passages int
+	// Now is today for the asker: "next year" and "last year" are years from it. The zero
+	// time is the system clock's now.
+	Now time.Time
 }
 
 // Answer is what the bot shows for a question.
@@ -138,14 +144,26 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 	}
 	b := res.Base
 	a := &Answer{Question: q, Lang: opt.Lang, Result: res}
-	r := read(b, corrected(q, res.Corrections))
+	now := opt.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	r := read(b, corrected(q, res.Corrections), now)
 	if opt.Previous != "" {
-		r.after(read(b, opt.Previous))
+		r.after(read(b, opt.Previous, now))
 	}
 	if !r.FollowUp && r.marker && r.Table == nil && len(r.Rows) > 0 {
 		r.standAlone(res)
 	}
 	a.Reading = r
+	r.check(res)
+	if r.Kind == KindMiss && r.Table != nil && r.missing != "" {
+		a.Reading.Kind = KindMiss
+		a.Miss = &Miss{Reason: ReasonNoFigure}
+		fillMiss(a, res)
+		a.Direct = sayNoRow(a.Lang, b, r.Table, r.missing)
+		return a, nil
+	}
 	if r.Table != nil && r.Kind != KindLookup && r.Kind != KindDefine && r.Kind != KindWhy {
 		if ok := tableAnswer(a, res); ok {
 			if a.Related == nil {
@@ -167,6 +185,95 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 	// IEA); if none has, say so.
 	lookup(a, res, n)
 	return a, nil
+}
+
+// check tests a reading against what the search found: whether its table can answer for the
+// things the question is about, or a passage must, or none.
+func (r *Reading) check(res *index.Result) {
+	lx := lexiconFor(res.Base)
+	if r.Table != nil && r.per == nil {
+		// "the lithium carbonate price": a table of rare earth prices does not answer for
+		// lithium carbonate; a passage must, or none.
+		r.required = inPhrases(res, r.tableSubjects(lx))
+		if lx.commodity(r.Table, r.required) {
+			// the passage must have what is measured too: a uranium grade is no uranium price
+			r.required = append(r.required, r.measured...)
+		}
+		if len(r.required) > 0 && r.Kind != KindDefine && r.Kind != KindWhy {
+			r.Kind = KindLookup
+		}
+		if len(r.required) > 0 && r.Kind != KindWhy {
+			if name := unknownName(res, r.required, lx.own[r.Table]); name != "" {
+				// "Kazakhstan's rare earth reserves": a row the table does not have.
+				r.missing = name
+				r.Kind = KindMiss
+			}
+		}
+	}
+	if r.Table != nil && r.missing != "" && len(r.Rows) == 0 && r.Kind != KindMiss && r.Kind != KindDefine && r.Kind != KindWhy {
+		// "Which country produces the most neodymium?": neodymium is a row of another table
+		r.Kind = KindLookup
+	}
+	if r.wholeTable && r.Kind == KindValue && r.foreign(lx) {
+		r.Total, r.wholeTable, r.Kind = false, false, KindLookup
+	}
+}
+
+// inPhrases drops the words that the search read as part of a phrase of the knowledge base
+// ("plant" in "industrial plant"): they name something it knows. nil when no foreign word is
+// left.
+func inPhrases(res *index.Result, words []string) []string {
+	var out []string
+	for _, w := range words {
+		if k := termOf(res, w); k >= 0 && strings.Contains(strings.TrimSpace(res.Terms[k].Words), " ") && !res.Terms[k].Entity {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// unknownName is the one name among a question's subjects that the knowledge base does not
+// know as a place, organisation or row ("Kazakhstan", or "Mongolia", which it has only in
+// "Inner Mongolia"), when every other subject is known to the table; else "".
+func unknownName(res *index.Result, subjects []string, own map[string]bool) string {
+	lx := lexiconFor(res.Base)
+	name := ""
+	for _, s := range subjects {
+		unknown := false
+		for _, u := range res.Unknown {
+			if w := plainWords(u); len(w) > 0 && w[0].raw == s {
+				unknown = true
+			}
+		}
+		if k := termOf(res, s); k >= 0 && !res.Terms[k].Entity && nameLike(s) && !own[stem(index.Fold(s))] && !lx.entity(s) {
+			unknown = true
+		}
+		switch {
+		case !unknown:
+		case name == "" && unicode.IsUpper([]rune(s)[0]) && !index.IsEnglishWord(index.Fold(s)):
+			name = s
+		default:
+			return ""
+		}
+	}
+	for _, s := range subjects {
+		if s != name && termOf(res, s) >= 0 && !rowNameOf(res.Base, s) && !own[stem(index.Fold(s))] {
+			// "Kazakhstan's uranium reserves": uranium is not what the table measures either
+			return ""
+		}
+	}
+	return name
+}
+
+// rowNameOf reports whether a word names a row of some table.
+func rowNameOf(b *knowledge.Base, w string) bool {
+	for _, s := range lexiconFor(b).phrases[stem(index.Fold(w))] {
+		if s.row != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // corrected rewrites the words of a question that the search read as typos of known words.
@@ -204,6 +311,8 @@ func tableAnswer(a *Answer, res *index.Result) bool {
 		ok = change(a)
 	case KindShare:
 		ok = share(a)
+	case KindSum:
+		ok = sum(a)
 	}
 	return ok
 }
@@ -217,7 +326,7 @@ func hasFigureFor(res *index.Result, r *Reading, year int) bool {
 			break
 		}
 		for _, g := range h.Fact.Figures {
-			if strings.HasPrefix(g.AsOf, y) && mentionsRows(h.Fact, g, r) {
+			if strings.HasPrefix(g.AsOf, y) && mentionsRows(h.Fact, g, r) && sameKind(g, r) {
 				return true
 			}
 		}
@@ -225,14 +334,30 @@ func hasFigureFor(res *index.Result, r *Reading, year int) bool {
 	return false
 }
 
+// sameKind reports whether a figure measures what a reading's table does, in a unit it
+// converts to, or is the share it asks for: a licence's term in years is no mine production.
+func sameKind(g *knowledge.Figure, r *Reading) bool {
+	t := r.Table
+	if t == nil || g.Unit == "%" && (r.Kind == KindShare || r.cues[cueShare] || r.cues[cuePercent]) {
+		return true
+	}
+	_, err := knowledge.Convert(g.Value, strings.TrimSuffix(g.Unit, "/yr"), strings.TrimSuffix(t.Unit, "/yr"))
+	return err == nil
+}
+
 // mentionsRows reports whether a figure or its fact names one of the reading's rows.
 func mentionsRows(f *knowledge.Fact, g *knowledge.Figure, r *Reading) bool {
+	if len(r.Rows) == 0 && r.Total && r.Table != nil {
+		// the world's: a figure of the world, not of a deposit
+		total := r.Table.Total(r.Table.Latest())
+		return total != nil && hasWords(g.Label+" "+f.Title, total.Label)
+	}
 	if len(r.Rows) == 0 {
 		return true
 	}
 	for _, row := range r.Rows {
 		for _, n := range row.Names {
-			if strings.Contains(strings.ToLower(g.Label+" "+f.Title), strings.ToLower(n)) {
+			if hasWords(g.Label+" "+f.Title, n) {
 				return true
 			}
 			for _, p := range append(append([]string{}, f.Places...), f.Elements...) {
@@ -245,14 +370,40 @@ func mentionsRows(f *knowledge.Fact, g *knowledge.Figure, r *Reading) bool {
 	return false
 }
 
+// hasWords reports whether text has the words of name in a row, whole: "Nd" is not in
+// "and".
+func hasWords(text, name string) bool {
+	ts, ns := plainWords(text), plainWords(name)
+	if len(ns) == 0 {
+		return false
+	}
+	for i := 0; i+len(ns) <= len(ts); i++ {
+		ok := true
+		for k, n := range ns {
+			if ts[i+k].fold != n.fold {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
 // missYear answers a question about a year the table has no column for: no forecast, or no
 // figure that early, with the figure the knowledge base has instead.
 func missYear(a *Answer, res *index.Result, year int) {
 	r := a.Reading
 	t := r.Table
 	reason, at := ReasonNoForecast, t.Latest()
-	if year < t.Years[0] {
+	switch {
+	case year < t.Years[0]:
 		reason, at = ReasonNoFigure, t.Years[0]
+	case year < r.now.Year():
+		// A past year the table has no column for yet is no forecast.
+		reason = ReasonNoFigure
 	}
 	var g *knowledge.Figure
 	switch {
@@ -267,7 +418,7 @@ func missYear(a *Answer, res *index.Result, year int) {
 	}
 	a.Miss = &Miss{Reason: reason, Latest: g}
 	fillMiss(a, res)
-	a.Direct = sayMissYear(a.Lang, t, reason, year, g)
+	a.Direct = sayMissYear(a.Lang, t, reason, year, g, at > year)
 }
 
 // related lists the hits after the first passage, each with its latest figure.

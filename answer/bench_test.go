@@ -22,6 +22,11 @@ var benchQuestions = []string{
 	"How do I add an emoji to my Discord server?",
 	"neodymum",
 	"zzzz qqqq",
+	"Who mines the most rare earths outside China?",
+	"Which country's rare earth output grew fastest in percentage terms?",
+	"How long would US rare earth reserves last at the 2024 mining rate?",
+	"What will the lithium carbonate price be next year?",
+	"Lynas or MP Materials: which produced more NdPr in 2024?",
 }
 
 // BenchmarkAsk measures reading and answering a question on the built-in knowledge base, the

@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"strings"
+	"time"
 
 	lru "github.com/hashicorp/golang-lru/v2"
 	"github.com/reedesk/reedesk/knowledge"
@@ -17,6 +18,8 @@ type Cache struct {
 
 type cacheKey struct {
 	version, q, lang, previous string
+	// year is the asker's year: "next year" is another year after New Year.
+	year int
 }
 
 // VersionedSearcher is a Searcher that says which knowledge it serves; *index.Index is one.
@@ -37,7 +40,10 @@ func NewCache(n int) *Cache {
 // Ask answers q as Ask does, from the cache when the same question was answered on the same
 // knowledge with the same options.
 func (c *Cache) Ask(ctx context.Context, s VersionedSearcher, q string, opt Options) (*Answer, error) {
-	k := cacheKey{s.Base().Version, strings.Join(strings.Fields(q), " "), opt.Lang, opt.Previous}
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
+	}
+	k := cacheKey{s.Base().Version, strings.Join(strings.Fields(q), " "), opt.Lang, opt.Previous, opt.Now.Year()}
 	if opt.Passages == 0 {
 		if a, ok := c.lru.Get(k); ok {
 			return a, nil

@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/reedesk/reedesk/index"
 	"github.com/reedesk/reedesk/knowledge"
@@ -56,6 +57,7 @@ func TestCacheServesRepeatedQuestions(t *testing.T) {
 		{"as a follow-up", "Who produces the most rare earths?", Options{Previous: "How much did Burma mine?"}, "", false, 3},
 		{"after a reindex", "Who produces the most rare earths?", Options{}, "v2", false, 4},
 		{"again after it", "Who produces the most rare earths?", Options{}, "v2", false, 4},
+		{"in another year", "Who produces the most rare earths?", Options{Now: time.Now().AddDate(1, 0, 0)}, "v2", false, 5},
 	}
 	var afterReindex *Answer
 	for _, st := range steps {

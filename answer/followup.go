@@ -20,6 +20,11 @@ func (r *Reading) after(prev *Reading) {
 		r.Rows = r.rowsBy[t]
 		r.Total = r.cues[cueTotal]
 		r.FollowUp = true
+	case r.Table == nil && len(r.others) == 0 && (r.cues[cueMost] || r.cues[cueLeast] || r.Nth > 0 || r.Top > 0 || r.cues[cueRank]):
+		// "and which fell most?", "and the cheapest?": the same table
+		r.Table = t
+		r.Rows = r.rowsBy[t]
+		r.FollowUp = true
 	case r.Table == t && len(r.Rows) == 0 && len(prev.Rows) > 0 && !r.cues[cueMost] && !r.cues[cueLeast] && r.Nth == 0:
 		// "and in 2023, how much did it mine?"
 		r.FollowUp = true
@@ -50,9 +55,14 @@ func (r *Reading) after(prev *Reading) {
 	}
 	r.others = nil
 	if !r.asksKind() && prev.Kind != KindLookup && prev.Kind != KindDefine && prev.Kind != KindWhy && prev.Kind != KindMiss {
-		// "and in 2023?" asks the previous question of another year, row or table.
+		// "and in 2023?" asks the previous question of another year, row or table, over the
+		// same rows: "outside China", "in Africa".
 		r.Nth, r.Least = prev.Nth, prev.Least
 		r.Kind = prev.Kind
+		if r.Table == t {
+			r.excluded, r.group, r.exclGroup = prev.excluded, prev.group, prev.exclGroup
+			r.Direction, r.Relative, r.Top = prev.Direction, prev.Relative, prev.Top
+		}
 		switch {
 		case prev.Kind == KindSuperlative && len(r.Rows) > 0:
 			r.Kind = KindRank
@@ -68,7 +78,7 @@ func (r *Reading) after(prev *Reading) {
 
 // asksKind reports whether a question says itself what kind of answer it wants.
 func (r *Reading) asksKind() bool {
-	for _, c := range []cue{cueMost, cueLeast, cueRank, cueCompare, cueTimes, cueChange, cueSince, cueShare} {
+	for _, c := range []cue{cueMost, cueLeast, cueRank, cueCompare, cueTimes, cueChange, cueSince, cueShare, cuePercent, cueSum} {
 		if r.cues[c] {
 			return true
 		}

@@ -3,9 +3,11 @@ package answer
 import (
 	"context"
 	"math"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/reedesk/reedesk/index"
 	"github.com/reedesk/reedesk/knowledge"
@@ -24,6 +26,8 @@ const (
 	// A lowercase word that is neither known nor English is most often a word of another
 	// language or of chat ("var", "pls"): it says less about the subject.
 	unknownOtherPenalty = 0.6
+	// An unknown English word that only qualifies a figure costs least.
+	unknownQualifierPenalty = 0.3
 )
 
 // evidence is the weight of the question's concepts that a passage has, less the penalties
@@ -55,11 +59,17 @@ func evidence(res *index.Result, h *index.Hit, q string) float64 {
 		_, isCue := cueWords[f]
 		_, isOrdinal := ordinals[f]
 		switch {
+		case possessive(u):
+			// "Kazakhstan's": a name, whatever its place in the question
+			have -= unknownNamePenalty
 		case strings.ContainsAny(u, "'’") || isCue || isOrdinal:
 			// A contraction ("doesn't", "what's") or a word of the question's grammar
 			// ("bigger", "third") says nothing of the subject.
 		case names[u]:
 			have -= unknownNamePenalty
+		case qualifier(f):
+			// "approximate", "typical": what kind of figure, not what about
+			have -= unknownQualifierPenalty
 		case index.IsEnglishWord(f):
 			have -= unknownWordPenalty
 		default:
@@ -67,6 +77,17 @@ func evidence(res *index.Result, h *index.Hit, q string) float64 {
 		}
 	}
 	return have
+}
+
+// possessive reports whether a word is a capitalised name with "'s": "Kazakhstan's".
+func possessive(u string) bool {
+	for _, s := range []string{"'s", "’s"} {
+		if base, ok := strings.CutSuffix(u, s); ok && base != "" {
+			r := []rune(base)
+			return unicode.IsUpper(r[0]) && !strings.ContainsAny(base, "'’")
+		}
+	}
+	return false
 }
 
 // enough reports whether a passage has enough of the question to answer it.
@@ -82,7 +103,7 @@ func enough(res *index.Result, h *index.Hit, q string) bool {
 // first word: names.
 func capitalised(q string) map[string]bool {
 	out := map[string]bool{}
-	for i, w := range words(q) {
+	for i, w := range plainWords(q) {
 		if i > 0 && w.upper {
 			out[w.raw] = true
 		}
@@ -100,7 +121,16 @@ func lookup(a *Answer, res *index.Result, n int) {
 		noMatch(a, res)
 		return
 	}
-	best := titledLike(res, a.Question)
+	if unknownHead(res, r) && evidence(res, &res.Hits[0], a.Question)-headPenalty < minEvidence {
+		// What is asked is unknown: it weighs like an unknown name.
+		noMatch(a, res)
+		return
+	}
+	best := choose(res, a.Question, r)
+	if best == nil {
+		noMatch(a, res)
+		return
+	}
 	var g *knowledge.Figure
 	if y := r.lastYear(); y != "" && best.Fact.Formula == nil && !hasYear(best.Fact, y) {
 		// The year asked: the first of the best passages that has a figure for it, when the
@@ -110,30 +140,53 @@ func lookup(a *Answer, res *index.Result, n int) {
 				break
 			}
 			h := &res.Hits[i]
-			if !enough(res, h, a.Question) {
+			if !enough(res, h, a.Question) || !has(res, h, r.required) || !aboutNamed(h.Fact, r) {
 				continue
 			}
-			if fg := figureFor(h.Fact, a.Question, y); fg != nil {
+			if fg := figureFor(lexiconFor(res.Base), h.Fact, a.Question, y); fg != nil && sameKind(fg, r) {
 				best, g = h, fg
 				break
 			}
 		}
 		if g == nil && figureYearsBefore(best.Fact, y) && (r.cues[cueFuture] || yearAfterData(res.Base, y)) {
 			a.Reading.Kind = KindMiss
+			forecast := y >= strconv.Itoa(r.now.Year())
 			a.Miss = &Miss{Reason: ReasonNoForecast, Latest: Latest(best.Fact)}
+			if !forecast {
+				a.Miss.Reason = ReasonNoFigure
+			}
 			fillMiss(a, res)
-			a.Direct = sayNoForecast(a.Lang, y, a.Miss.Latest, sourceName(res.Base, a.Miss.Latest))
+			a.Direct = sayNoForecast(a.Lang, y, a.Miss.Latest, sourceName(res.Base, a.Miss.Latest), forecast)
 			return
 		}
 	}
 	if y := r.lastYear(); g == nil && y != "" {
-		g = figureFor(best.Fact, a.Question, y)
+		g = figureFor(lexiconFor(res.Base), best.Fact, a.Question, y)
 	}
-	if g == nil {
-		g = figureFor(best.Fact, a.Question, "")
+	if !figureAsked(r) {
+		g = nil
+	} else if g == nil {
+		g = figureFor(lexiconFor(res.Base), best.Fact, a.Question, "")
 	}
-	if t := r.Table; t != nil && r.missing != "" && len(r.Rows) == 0 && g != nil {
-		if other, _ := tableOf(res.Base, g); other != nil && other != t {
+	if g != nil && len(r.words) > 0 && r.words[0].fold == "when" && g.Unit != "year" {
+		// "When will …" is answered by a date, or by the passage's words.
+		g = nil
+		for _, o := range best.Fact.Figures {
+			if o.Unit == "year" {
+				g = o
+				break
+			}
+		}
+	}
+	noRow := false
+	if t := r.Table; t != nil && len(r.Rows) == 0 && !r.Total && len(r.places) > 0 && r.Kind == KindLookup &&
+		r.asksAmount() && (g == nil || !sameKind(g, r)) && len(t.Rows) > 0 && placeRow(t, t.Rows[0]) {
+		// "How much rare earth does Japan mine?": the passages speak of Japan, but of no
+		// figure the table measures.
+		r.missing, noRow = r.places[0], true
+	}
+	if t := r.Table; t != nil && r.missing != "" && len(r.Rows) == 0 {
+		if noRow || g != nil && otherTable(res.Base, g, t) {
 			// The passage found gives another measure of the row: say the table lacks it.
 			a.Reading.Kind = KindMiss
 			a.Miss = &Miss{Reason: ReasonNoFigure}
@@ -145,34 +198,480 @@ func lookup(a *Answer, res *index.Result, n int) {
 	}
 	a.Passage = best
 	a.Direct = sayLookup(a.Lang, res.Base, best.Fact, g, unitsAsked(a.Question))
+	if g == nil && r.Question && affirms(lexiconFor(res.Base), a.Question, firstSentence(best.Fact.Text)) {
+		// "Is scandium counted as a rare earth element?" — "Scandium … counts as a rare earth"
+		a.Direct = append(Sentence{{Text: yesNoWord(a.Lang, true)}}, a.Direct...)
+	}
 	a.Related = related(res, best, n-1)
 }
 
+// asksAmount reports whether a question asks for an amount: "how much", "how many", or
+// "what is/are …" (not a yes/no question).
+func (r *Reading) asksAmount() bool {
+	if r.Question || len(r.words) == 0 {
+		return false
+	}
+	if r.words[0].fold == "what" {
+		return true
+	}
+	for _, w := range r.words {
+		if w.fold == "much" || w.fold == "many" {
+			return true
+		}
+	}
+	return false
+}
+
+// figureAsked reports whether a figure answers the question rather than the passage's first
+// sentence: not for a reason, nor for "who" unless it asks how much.
+func figureAsked(r *Reading) bool {
+	if r.Kind == KindWhy || len(r.words) == 0 {
+		return false
+	}
+	if r.words[0].fold == "which" && r.Table == nil {
+		// "Which company runs Mountain Pass?" asks for a name
+		return false
+	}
+	if r.words[0].fold == "who" {
+		for _, w := range r.words {
+			if w.fold == "much" || w.fold == "many" {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// head is the word a "what is the X of Y" question asks for, the last of its noun phrase:
+// "grade" in "What is the approximate grade at Beylikova?"; nil for other questions.
+func (r *Reading) head() *word {
+	ws := r.words
+	if len(ws) < 4 || ws[0].fold != "what" || !copulas[ws[1].fold] {
+		return nil
+	}
+	i := 1
+	for i < len(ws) && headSkip[ws[i].fold] {
+		i++
+	}
+	var h *word
+	for ; i < len(ws) && !headEnd[ws[i].fold]; i++ {
+		h = &ws[i]
+	}
+	return h
+}
+
+// unknownHead reports whether the thing a "what is the X of Y" question asks for is an
+// English word the knowledge base does not have: "the weather in Eskişehir".
+func unknownHead(res *index.Result, r *Reading) bool {
+	h := r.head()
+	if h == nil || !index.IsEnglishWord(h.fold) || lexiconFor(res.Base).compound(h.fold) {
+		return false
+	}
+	for _, u := range res.Unknown {
+		if strings.EqualFold(u, h.raw) {
+			return true
+		}
+	}
+	return false
+}
+
+// headPenalty is what an unknown word costs more when it is what the question asks for.
+const headPenalty = unknownNamePenalty - unknownWordPenalty
+
+// copulas follow "what" in "what is the X of Y".
+var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true, "s": true}
+
+// headSkip come between "what" and the thing asked; headEnd end it.
+var (
+	headSkip = map[string]bool{"is": true, "are": true, "was": true, "were": true, "will": true, "be": true, "the": true, "a": true, "an": true}
+	headEnd  = map[string]bool{"of": true, "in": true, "at": true, "for": true, "on": true, "from": true, "by": true, "to": true, "does": true, "do": true, "did": true, "is": true, "are": true, "was": true, "has": true, "have": true}
+)
+
+// negations turn a clause around; a clause that has one does not affirm.
+var negations = map[string]bool{"not": true, "no": true, "never": true, "neither": true, "nor": true, "none": true, "cannot": true, "nt": true, "without": true}
+
+// affirms reports whether a sentence says yes to a yes/no question: one of its clauses (cut at
+// "but", "while", ";") has every word of the question, a synonym counting as the word, and
+// no negation or ordinal the question lacks. "Is Beylikova the largest deposit?" is not
+// affirmed by "Beylikova is the second largest".
+func affirms(lx *lexicon, q, sentence string) bool {
+	qs := words(q)
+	if len(qs) < 3 {
+		return false
+	}
+	var want []word
+	for _, w := range qs[1:] {
+		if !subjectStops[w.fold] && !yesNo[w.fold] && len(w.fold) > 1 {
+			want = append(want, w)
+		}
+	}
+	if len(want) < 2 {
+		return false
+	}
+	asked := map[string]bool{}
+	for _, w := range qs {
+		asked[w.fold] = true
+	}
+	for _, clause := range clauseSplit.Split(sentence, -1) {
+		cw := words(clause)
+		have := map[string]bool{}
+		ok := true
+		for _, w := range cw {
+			have[w.stem] = true
+			if negations[w.fold] || strings.HasSuffix(w.raw, "n't") || (ordinals[w.fold] > 1 && !asked[w.fold]) {
+				ok = false
+			}
+		}
+		for i := 0; ok && i < len(want); i++ {
+			n := lx.synonymSpan(want, i, have)
+			if n == 0 {
+				ok = false
+				break
+			}
+			i += n - 1
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseSplit cuts a sentence into clauses.
+var clauseSplit = regexp.MustCompile(`(?i)(,? but |,? while |,? whereas |,? although |;)`)
+
+// synonymSpan is how many words of ws from i a clause has: the word itself, or a phrase of a
+// synonym group starting there, one of whose phrases the clause has whole. 0 when it has none.
+func (lx *lexicon) synonymSpan(ws []word, i int, have map[string]bool) int {
+	for m := min(lx.synLongest, len(ws)-i); m >= 1; m-- {
+		g, ok := lx.synonyms[strings.Join(stems(ws[i:i+m]), " ")]
+		if !ok {
+			continue
+		}
+		for _, p := range lx.groupPhrases[g] {
+			all := true
+			for _, st := range strings.Fields(p) {
+				all = all && have[st]
+			}
+			if all {
+				return m
+			}
+		}
+	}
+	if have[ws[i].stem] {
+		return 1
+	}
+	return 0
+}
+
 // whWords start questions that a passage's title may start with too: "Where the Beylikova
-// deposit is", "When will the industrial plant open?".
+// deposit is", "When will the industrial plant open?". After "how", the next word says what
+// is asked too: "How big", "How long".
 var whWords = map[string]bool{"where": true, "when": true, "who": true, "why": true, "how": true}
 
-// titledLike is the best passage, or one of the next two when its title starts with the
-// question's first word and the best's does not: curators title passages by the question
-// they answer.
-func titledLike(res *index.Result, q string) *index.Hit {
-	best := &res.Hits[0]
-	ws := words(q)
-	if len(ws) == 0 || !whWords[ws[0].fold] || startsWith(best.Fact.Title, ws[0].fold) {
+// steerAt is how far down the ranking a passage that has the word a "how" question asks
+// about may come from; a passage titled like the question may come from any of the hits.
+const steerAt = 4
+
+// choose picks the passage that answers: among the best few that have enough of the question
+// and every subject the table could not answer for, the best, or one that fits the kind of
+// question better (titledLike, aspect). nil when none has the subjects.
+func choose(res *index.Result, q string, r *Reading) *index.Hit {
+	var cands []*index.Hit
+	for i := range res.Hits {
+		h := &res.Hits[i]
+		if i > 0 && !enough(res, h, q) {
+			continue
+		}
+		if has(res, h, r.required) {
+			cands = append(cands, h)
+		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	if ents := entityBits(res); cands[0].Matched&ents != ents {
+		// The best passage lacks a name the question gives: one that has it, with most of
+		// the question, comes first.
+		top := evidence(res, cands[0], q)
+		for i, h := range cands[1:min(len(cands), steerAt+2)] {
+			if h.Matched&ents == ents && evidence(res, h, q) >= 0.8*top {
+				cands = append([]*index.Hit{h}, append(cands[:i+1:i+1], cands[i+2:]...)...)
+				break
+			}
+		}
+	}
+	if !aboutAny(cands[0].Fact, r) {
+		// "How big is the Bayan Obo deposit?": a passage about Bayan Obo that has as much of
+		// the question, not one about Beylikova that mentions it.
+		top := evidence(res, cands[0], q)
+		for i, h := range cands[:min(len(cands), steerAt)] {
+			if aboutAny(h.Fact, r) && evidence(res, h, q) >= top {
+				cands = append([]*index.Hit{h}, append(cands[:i:i], cands[i+1:]...)...)
+				break
+			}
+		}
+	}
+	if h := titledLike(res, cands, q); h != cands[0] {
+		return h
+	}
+	near := cands[:min(len(cands), steerAt)]
+	if h := derived(res, near, q); h != cands[0] {
+		return h
+	}
+	if h := fits(res, cands, q, r); h != cands[0] {
+		return h
+	}
+	if h := explains(res, near, q, r); h != cands[0] {
+		return h
+	}
+	return aspect(res, near, q, r)
+}
+
+// fits is the best passage, or, for a question that asks for an amount, a passage with a
+// figure that fits it better: "How many tonnes of rare earth oxide a year would the industrial
+// plant produce?" is answered by a planned REO output, not by the plant's ore capacity, and
+// never by a date.
+func fits(res *index.Result, cands []*index.Hit, q string, r *Reading) *index.Hit {
+	best := cands[0]
+	if !r.asksAmount() || r.Kind != KindLookup || r.missing != "" {
+		// a row another table has ("How much does Greenland mine?") is answered by saying so
 		return best
 	}
-	for i := 1; i < len(res.Hits) && i < 3; i++ {
-		h := &res.Hits[i]
-		if startsWith(h.Fact.Title, ws[0].fold) && enough(res, h, q) {
+	lx := lexiconFor(res.Base)
+	asked := lx.asked(q)
+	asked.units = nil // a figure converts to the unit asked; its words say what it is
+	for _, m := range r.named {
+		// every passage here is about what the question names; that says nothing of fit
+		for _, c := range lx.concepts(m.name) {
+			delete(asked.concepts, c)
+		}
+		for _, w := range r.words[m.start:m.end] {
+			delete(asked.concepts, w.stem)
+		}
+	}
+	fit := func(h *index.Hit) int {
+		top := -1
+		for _, g := range h.Fact.Figures {
+			if g.Unit == "year" {
+				continue
+			}
+			top = max(top, figureScore(lx, g, asked))
+		}
+		return top
+	}
+	top, bestFit := evidence(res, best, q), fit(best)
+	// A passage with no amount at all gives way more easily.
+	share := 0.9
+	if bestFit < 0 {
+		share = 0.5
+	}
+	var rare uint64 // the rare words of the question the best passage has
+	for k, t := range res.Terms {
+		if t.Passages*20 < res.Passages {
+			rare |= 1 << k
+		}
+	}
+	rare &= best.Matched
+	for _, h := range cands[1:] {
+		if f := fit(h); f >= bestFit+3 && f > 0 && evidence(res, h, q) >= share*top && rare&^h.Matched == 0 && sameEntities(res, best, h) {
 			return h
 		}
 	}
 	return best
 }
 
-func startsWith(title, w string) bool {
-	ts := words(title)
-	return len(ts) > 0 && ts[0].fold == w
+// derivedCue matches the words of a question that ask for a figure worked out from others:
+// "per tonne", "for each ton", "work out to", "ratio", "implied".
+var derivedCue = regexp.MustCompile(`(?i)\b(per (t|ton|tons|tonne|tonnes|kg|unit|head|location|site)|for each|each (t|ton|tonne)|work(s|ed)? out|ratio|impl(y|ied|ies))\b`)
+
+// derived is the best passage, or a computed figure made from the best passage's figures when
+// the question asks for a figure worked out from others: "What does the $220 million revenue
+// work out to for each ton of ore?" asks for revenue per tonne, not the revenue.
+func derived(res *index.Result, cands []*index.Hit, q string) *index.Hit {
+	best := cands[0]
+	if best.Fact.Formula != nil || !derivedCue.MatchString(q) {
+		return best
+	}
+	top := evidence(res, best, q)
+	for _, h := range cands[1:] {
+		f := h.Fact.Formula
+		if f == nil || evidence(res, h, q) < 0.8*top {
+			continue
+		}
+		for _, in := range f.Inputs {
+			if in.Fact == best.Fact {
+				return h
+			}
+		}
+	}
+	return best
+}
+
+// explains is the best passage, or, for a definition or a reason, a background passage that
+// has as much of the question: "What are the heavy rare earth elements?" is answered by the
+// passage on the light/heavy split, not by a deposit's heavy rare earths.
+func explains(res *index.Result, cands []*index.Hit, q string, r *Reading) *index.Hit {
+	best := cands[0]
+	if (r.Kind != KindDefine && r.Kind != KindWhy) || explanatory[best.Fact.Kind] {
+		return best
+	}
+	top := evidence(res, best, q)
+	ents := entityBits(res)
+	for _, h := range cands[1:] {
+		if h.Fact.Kind == "element" && (ents == 0 || h.Matched&ents != ents) {
+			// an element's profile explains that element, not rare earths in general
+			continue
+		}
+		if explanatory[h.Fact.Kind] && evidence(res, h, q) >= top && sameEntities(res, best, h) {
+			return h
+		}
+	}
+	return best
+}
+
+// explanatory are the kinds of fact (in the schema) that explain rather than state: a
+// background passage, an element's profile.
+var explanatory = map[string]bool{"background": true, "element": true}
+
+// has reports whether a passage has every one of the words (as the search matched them).
+func has(res *index.Result, h *index.Hit, ws []string) bool {
+	for _, w := range ws {
+		k := termOf(res, w)
+		if k < 0 || h.Matched&(1<<k) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// termOf is the index of the search term that covers a word of the question, or -1.
+func termOf(res *index.Result, w string) int {
+	f := index.Fold(w)
+	for k, t := range res.Terms {
+		for _, tw := range plainWords(t.Words) {
+			if tw.fold == f {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// titledLike is the best passage, or a later one whose title starts as the question does
+// ("Where …", "How big …") when the best's does not: curators title passages by the
+// question they answer.
+func titledLike(res *index.Result, cands []*index.Hit, q string) *index.Hit {
+	best := cands[0]
+	ws := plainWords(q)
+	if len(ws) == 0 || !whWords[ws[0].fold] {
+		return best
+	}
+	lead := []string{ws[0].fold}
+	if ws[0].fold == "how" && len(ws) > 1 {
+		lead = append(lead, ws[1].fold)
+		if (ws[1].fold == "much" || ws[1].fold == "many") && len(ws) > 2 {
+			// "How many tonnes" is not "How many times"
+			lead = append(lead, ws[2].fold)
+		}
+	}
+	if startsWith(best.Fact.Title, lead) {
+		return best
+	}
+	for _, h := range cands[1:] {
+		if startsWith(h.Fact.Title, lead) && sameEntities(res, best, h) {
+			return h
+		}
+	}
+	return best
+}
+
+func startsWith(title string, lead []string) bool {
+	ts := plainWords(title)
+	if len(ts) < len(lead) {
+		return false
+	}
+	for i, w := range lead {
+		if ts[i].fold != w {
+			return false
+		}
+	}
+	return true
+}
+
+// aspect is the best passage, or a later one that has the word a "how" question asks about
+// ("How dependent …": the passage on import dependence, not on import values) when the best
+// lacks it.
+func aspect(res *index.Result, cands []*index.Hit, q string, r *Reading) *index.Hit {
+	best := cands[0]
+	ws := plainWords(q)
+	asked := ""
+	switch {
+	case len(ws) >= 2 && ws[0].fold == "how":
+		asked = ws[1].raw
+	case r.head() != nil:
+		// "What is the size of the Beylikova deposit?"
+		asked = r.head().raw
+	default:
+		return best
+	}
+	k := termOf(res, asked)
+	if k < 0 || best.Matched&(1<<k) != 0 {
+		return best
+	}
+	for _, h := range cands[1:] {
+		if h.Matched&(1<<k) != 0 && sameEntities(res, best, h) {
+			return h
+		}
+	}
+	return best
+}
+
+// entityBits are the terms of a question that name a place, organisation, person or element.
+func entityBits(res *index.Result) uint64 {
+	var mask uint64
+	for k, t := range res.Terms {
+		if t.Entity {
+			mask |= 1 << k
+		}
+	}
+	return mask
+}
+
+// sameEntities reports whether a passage has every named thing of the question that the best
+// passage has: a better-fitting passage about something else is no better.
+func sameEntities(res *index.Result, best, h *index.Hit) bool {
+	return best.Matched&entityBits(res)&^h.Matched == 0
+}
+
+// aboutAny reports whether a fact is about one of the things a question names.
+func aboutAny(f *knowledge.Fact, r *Reading) bool {
+	for _, m := range r.named {
+		if about(f, m.name) {
+			return true
+		}
+	}
+	return false
+}
+
+// aboutNamed reports whether a passage is about one of the places, organisations or rows the
+// question names, when it names any.
+func aboutNamed(f *knowledge.Fact, r *Reading) bool {
+	if len(r.named) == 0 {
+		return true
+	}
+	for _, m := range r.named {
+		if about(f, m.name) || hasWords(f.Title, m.name) {
+			return true
+		}
+		for _, e := range append(append([]string{}, f.Elements...), f.Orgs...) {
+			if strings.EqualFold(e, m.name) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lastYear is the last data year a question names, or "".
@@ -196,14 +695,18 @@ func hasYear(f *knowledge.Fact, year string) bool {
 // figureFor picks the figure of a fact that answers the question: the one dated year when
 // year is not "", else the one whose label shares most words with the question and whose unit
 // it asks for, then the latest. nil when the fact has none (or none for year).
-func figureFor(f *knowledge.Fact, q, year string) *knowledge.Figure {
+func figureFor(lx *lexicon, f *knowledge.Fact, q, year string) *knowledge.Figure {
 	var best *knowledge.Figure
 	bestScore := -1
+	var asked askedFor
 	for _, g := range f.Figures {
 		if year != "" && !strings.HasPrefix(g.AsOf, year) {
 			continue
 		}
-		score := figureScore(g, q)
+		if asked.concepts == nil {
+			asked = lx.asked(q)
+		}
+		score := figureScore(lx, g, asked)
 		if best == nil || score > bestScore || (score == bestScore && g.AsOf > best.AsOf) {
 			best, bestScore = g, score
 		}
@@ -212,28 +715,41 @@ func figureFor(f *knowledge.Fact, q, year string) *knowledge.Figure {
 }
 
 // figureScore says how well a figure fits a question: the words its label shares with the
-// question, and whether its unit is the kind the question asks for.
-func figureScore(g *knowledge.Figure, q string) int {
-	qs := map[string]bool{}
-	for _, w := range words(q) {
-		qs[w.stem] = true
-	}
+// question, a synonym counting as the word ("REO" for "rare earth oxide"), and whether its
+// unit is the kind the question asks for.
+func figureScore(lx *lexicon, g *knowledge.Figure, asked askedFor) int {
 	score := 0
-	for _, w := range words(g.Label) {
-		if qs[w.stem] && len(w.stem) > 2 {
+	seen := map[string]bool{}
+	for _, c := range lx.labelConcepts(g.Label) {
+		if asked.concepts[c] && !seen[c] && (len(c) > 2 && !subjectStops[c] || strings.HasPrefix(c, "=")) {
 			score += 3
+			seen[c] = true
 		}
 	}
-	if unitsAsked(q)[g.Unit] {
+	if asked.units[g.Unit] {
 		score += 4
 	}
 	return score
 }
 
+// askedFor is what a question asks for, read once for scoring figures: its concepts and the
+// units it names.
+type askedFor struct {
+	concepts, units map[string]bool
+}
+
+func (lx *lexicon) asked(q string) askedFor {
+	a := askedFor{concepts: map[string]bool{}, units: unitsAsked(q)}
+	for _, c := range lx.concepts(q) {
+		a.concepts[c] = true
+	}
+	return a
+}
+
 // unitsAsked are the units a question names ("how many feet").
 func unitsAsked(q string) map[string]bool {
 	out := map[string]bool{}
-	for _, w := range words(q) {
+	for _, w := range plainWords(q) {
 		switch w.fold {
 		case "feet", "foot", "ft":
 			out["ft"] = true
@@ -319,6 +835,12 @@ func examples(b *knowledge.Base, lang string) []string {
 	return out
 }
 
+// otherTable reports whether a figure is a cell or total of a table other than t.
+func otherTable(b *knowledge.Base, g *knowledge.Figure, t *knowledge.Table) bool {
+	o, _ := tableOf(b, g)
+	return o != nil && o != t
+}
+
 // tableOf finds the table a figure is a cell or total of, and the row's label.
 func tableOf(b *knowledge.Base, g *knowledge.Figure) (*knowledge.Table, string) {
 	for _, t := range b.Tables() {
@@ -401,7 +923,8 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 	var x, z *knowledge.Figure
 	var zv float64
 	best := -1
-	asked := r.without(-1) // the question without the names of what it compares
+	lx := lexiconFor(res.Base)
+	asked := lx.asked(r.without(-1)) // the question without the names of what it compares
 	for _, gx := range sides[0].hit.Fact.Figures {
 		for _, gz := range sides[1].hit.Fact.Figures {
 			v, err := knowledge.Convert(gz.Value, gz.Unit, gx.Unit)
@@ -410,9 +933,9 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 			}
 			// The figures must fit what the question asks ("grade", "reserve"); two that
 			// share words of their labels fit each other better.
-			fit := figureScore(gx, asked) + figureScore(gz, asked)
+			fit := figureScore(lx, gx, asked) + figureScore(lx, gz, asked)
 			sc := fit + 3*shared(gx.Label, gz.Label, sides[0].name, sides[1].name)
-			if fit > 0 && sc > best {
+			if (fit > 0 || sc > fit) && sc > best {
 				x, z, zv, best = gx, gz, v, sc
 			}
 		}
@@ -435,7 +958,7 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 	a.Passage = &sides[0].hit
 	a.Direct = sayCompareFacts(a.Lang, res.Base, sides[0].name, sides[1].name, x, z, zv, ratio)
 	if r.Question {
-		a.Direct = append(Sentence{{Text: yesNoWord(a.Lang, ratio > 1)}}, a.Direct...)
+		a.Direct = append(Sentence{{Text: yesNoWord(a.Lang, (ratio > 1) != r.lower)}}, a.Direct...)
 	}
 	a.Related = append([]Related{{Fact: sides[1].hit.Fact, Figure: z}}, related(res, a.Passage, n-2)...)
 	return true, nil
@@ -477,10 +1000,16 @@ func oneKind(a, b string) bool {
 	return a != "year" && b != "year"
 }
 
-// about reports whether a fact is about a named thing: its title or places name it.
+// about reports whether a fact is about a named thing: its first place or organisation is
+// it, or, for a fact of no place, its title names it.
 func about(f *knowledge.Fact, name string) bool {
+	for _, first := range [][]string{f.Places, f.Orgs} {
+		if len(first) > 0 && (hasWords(first[0], name) || hasWords(name, first[0])) {
+			return true
+		}
+	}
 	if len(f.Places) > 0 {
-		return strings.EqualFold(f.Places[0], name)
+		return false
 	}
 	return strings.Contains(strings.ToLower(f.Title), strings.ToLower(name))
 }

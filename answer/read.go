@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 
 	"github.com/blevesearch/snowballstem"
@@ -16,8 +17,8 @@ import (
 // Kind is what a question asks for.
 type Kind string
 
-// The kinds of question. A table kind (value, superlative, rank, compare, change, share) is
-// answered from a table of the knowledge base; the others from its passages.
+// The kinds of question. A table kind (value, superlative, rank, compare, change, share, sum)
+// is answered from a table of the knowledge base; the others from its passages.
 const (
 	KindLookup      Kind = "lookup"      // a fact a passage states
 	KindValue       Kind = "value"       // a cell of a table
@@ -26,6 +27,7 @@ const (
 	KindCompare     Kind = "compare"     // two figures of one kind side by side
 	KindChange      Kind = "change"      // a figure between two years
 	KindShare       Kind = "share"       // a row's share of the total
+	KindSum         Kind = "sum"         // rows added up
 	KindDefine      Kind = "define"      // what something is or is for
 	KindWhy         Kind = "why"         // a reason
 	KindMiss        Kind = "miss"        // the knowledge base has no answer
@@ -47,6 +49,9 @@ type Reading struct {
 	Least     bool
 	Top       int
 	Direction int
+	// Relative ranks changes in per cent, not in the table's unit: "grew fastest in
+	// percentage terms".
+	Relative bool
 	// Question is true for a yes/no question ("Does Burma mine more than Australia?").
 	Question bool
 	// FollowUp is true when the reading took the table, rows or years of a previous question.
@@ -56,14 +61,36 @@ type Reading struct {
 	others []string
 	cues   map[cue]bool
 	marker bool // starts like a follow-up: "and", "what about"
-	which  string
-	rowsBy map[*knowledge.Table][]*knowledge.Row // rows named, by table
+	fast   bool // a word of speed ("fastest"): a change in per cent
+	lower  bool // a comparison asks which is less: "cheaper", "smaller"
+	// wholeTable is true when the reading took the table's total for want of a row.
+	wholeTable bool
+	known      []bool // the words the reading has a meaning for
+	which      string
+	rowsBy     map[*knowledge.Table][]*knowledge.Row // rows named, by table
 	// missing is a row of another table that the question names and the table lacks:
 	// "How much does Greenland mine?" (Greenland has reserves, no mine output).
 	missing string
-	// named are the places and rows the question names, in order, and words its words.
+	// named are the places, organisations and rows the question names, in order, and words
+	// its words.
 	named []mention
 	words []word
+	// excluded are rows to leave out ("outside China"); group, the tags of the rows to keep
+	// ("African": the rows whose facts are tagged Africa).
+	excluded  []*knowledge.Row
+	group     []string
+	exclGroup []string // groups left out: "outside Asia"
+	// per is a second table the first is divided by, row by row: reserves per mine production.
+	per *knowledge.Table
+	// subjects are words that say whose measure is asked and that the table does not know:
+	// "lithium" in "the lithium price".
+	subjects []string
+	// places are the places named that are not rows of the table; measured, the words that
+	// say what the table measures ("price").
+	places, measured []string
+	// required are the subjects a passage must have to answer: the table does not.
+	required []string
+	now      time.Time
 }
 
 // mention is a place or row a question names, and where.
@@ -89,6 +116,12 @@ const (
 	cueWhich
 	cueYesNo
 	cueFuture
+	cueExclude // "outside China": the rows named next are left out
+	cuePercent // "in percentage terms": a share, or a change in per cent
+	cueRate    // "at the 2024 mining rate": the table named just before is a yearly rate
+	cueLast    // "how long would reserves last": a stock divided by a yearly rate
+	cueLower   // a comparative that asks which is less ("cheaper"); read as cueCompare too
+	cueSum     // "combined", "together": rows added up
 )
 
 // cueWords are the English words that say what kind of answer a question wants. They are
@@ -97,14 +130,15 @@ const (
 var cueWords = map[string]cue{
 	"most": cueMost, "largest": cueMost, "biggest": cueMost, "highest": cueMost, "top": cueMost,
 	"leading": cueMost, "greatest": cueMost, "maximum": cueMost, "priciest": cueMost, "dearest": cueMost,
+	"fastest": cueMost, "quickest": cueMost, "sharpest": cueMost, "steepest": cueMost, "strongest": cueMost,
 	"least": cueLeast, "smallest": cueLeast, "lowest": cueLeast, "fewest": cueLeast, "cheapest": cueLeast,
-	"minimum": cueLeast, "bottom": cueLeast,
+	"minimum": cueLeast, "bottom": cueLeast, "slowest": cueLeast, "weakest": cueLeast,
 	"rank": cueRank, "ranks": cueRank, "ranked": cueRank, "ranking": cueRank, "position": cueRank,
 	"place": cueRank, "stand": cueRank,
 	"vs": cueCompare, "versus": cueCompare, "compare": cueCompare, "compared": cueCompare,
 	"comparison": cueCompare, "than": cueCompare, "against": cueCompare, "more": cueCompare,
-	"less": cueCompare, "larger": cueCompare, "bigger": cueCompare, "smaller": cueCompare,
-	"higher": cueCompare, "lower": cueCompare, "dearer": cueCompare, "cheaper": cueCompare,
+	"less": cueLower, "larger": cueCompare, "bigger": cueCompare, "smaller": cueLower, "fewer": cueLower,
+	"higher": cueCompare, "lower": cueLower, "dearer": cueCompare, "cheaper": cueLower,
 	"times": cueTimes, "ratio": cueTimes, "how many times": cueTimes, "multiple": cueTimes,
 	"change": cueChange, "changed": cueChange, "changes": cueChange, "grow": cueChange, "grew": cueChange,
 	"growth": cueChange, "rise": cueChange, "rose": cueChange, "risen": cueChange, "fall": cueChange,
@@ -112,8 +146,17 @@ var cueWords = map[string]cue{
 	"declined": cueChange, "increase": cueChange, "increased": cueChange, "decrease": cueChange,
 	"decreased": cueChange, "evolve": cueChange, "evolved": cueChange, "trend": cueChange,
 	"since": cueSince,
-	"share": cueShare, "percent": cueShare, "percentage": cueShare, "proportion": cueShare,
-	"fraction": cueShare, "%": cueShare, "account for": cueShare,
+	"share": cueShare, "proportion": cueShare, "fraction": cueShare, "account for": cueShare,
+	"percent": cuePercent, "percentage": cuePercent, "per cent": cuePercent, "%": cuePercent,
+	"relative": cuePercent, "relatively": cuePercent, "proportionally": cuePercent,
+	"outside": cueExclude, "excluding": cueExclude, "exclude": cueExclude, "except": cueExclude,
+	"besides": cueExclude, "apart from": cueExclude, "other than": cueExclude, "aside from": cueExclude,
+	"not counting": cueExclude, "not including": cueExclude, "leaving out": cueExclude, "ex": cueExclude,
+	"beyond": cueExclude, "without": cueExclude,
+	"relative to": cueTimes, "compared with": cueTimes, "in relation to": cueTimes,
+	"combined": cueSum, "together": cueSum, "altogether": cueSum, "jointly": cueSum, "sum": cueSum,
+	"between them": cueSum, "total of": cueSum, "put together": cueSum,
+	"rate": cueRate, "pace": cueRate, "last": cueLast, "how long": cueLast, "how many years": cueLast,
 	"world": cueTotal, "global": cueTotal, "worldwide": cueTotal, "total": cueTotal, "overall": cueTotal,
 	"what is": cueDefine, "what are": cueDefine, "used for": cueDefine, "use": cueDefine, "uses": cueDefine,
 	"define": cueDefine, "meaning": cueDefine, "mean": cueDefine, "definition": cueDefine,
@@ -129,6 +172,9 @@ var changeDirection = map[string]int{
 	"rise": 1, "rose": 1, "risen": 1, "grow": 1, "grew": 1, "growth": 1, "increase": 1, "increased": 1,
 	"jump": 1, "jumped": 1,
 }
+
+// speedWords rank changes by how fast they were: in per cent.
+var speedWords = map[string]bool{"fastest": true, "quickest": true, "slowest": true, "fast": true, "quickly": true, "rapidly": true, "faster": true}
 
 // counts are the numbers of rows a "top" may ask for.
 var counts = map[string]int{"2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9, "10": 10,
@@ -167,7 +213,13 @@ type word struct {
 
 // words splits a question into words. An apostrophe ends a word ("China's", "Çin'in" give
 // China, Çin); digits stay in a word ("2024", "3rd"); "%" is a word.
-func words(q string) []word {
+func words(q string) []word { return splitWords(q, true) }
+
+// plainWords splits a text into words as words does, without stems, for comparing folded
+// words only.
+func plainWords(q string) []word { return splitWords(q, false) }
+
+func splitWords(q string, stemmed bool) []word {
 	var out []word
 	runes := []rune(q)
 	for i := 0; i < len(runes); {
@@ -187,7 +239,9 @@ func words(q string) []word {
 		}
 		raw := string(runes[i:j])
 		w := word{raw: raw, fold: strings.ReplaceAll(index.Fold(raw), ".", ""), upper: unicode.IsUpper(r)}
-		w.stem = stem(w.fold)
+		if stemmed {
+			w.stem = stem(w.fold)
+		}
 		out = append(out, w)
 		// Skip a suffix after an apostrophe.
 		if j < len(runes) && (runes[j] == '\'' || runes[j] == '’') {
@@ -226,6 +280,8 @@ type sense struct {
 	total   bool   // the table's total
 	rowKind bool   // what the table's rows are ("country")
 	place   string // a place that is not a row
+	org     string // an organisation
+	group   string // a tag that several of the table's rows have: a region ("Africa")
 	cue     cue
 	ordinal int
 }
@@ -239,6 +295,31 @@ type lexicon struct {
 	computed map[string]*knowledge.Fact
 	// latestYear is the year of the most recent figure.
 	latestYear string
+	// groups are, by table, the rows that have each group tag.
+	groups map[*knowledge.Table]map[string][]*knowledge.Row
+	// own are, by table, the stems of the words its facts use (ownWords); titled, those of
+	// its title, row kind and words, and their synonyms: what all its rows are.
+	own, titled map[*knowledge.Table]map[string]bool
+	// synonyms maps each phrase of a synonym group (stems joined by spaces) to the group's
+	// name ("=12"); synLongest is the most words a phrase has.
+	synonyms     map[string]string
+	synLongest   int
+	groupPhrases map[string][]string // a group's name → its phrases, as stems
+	// labels caches the concepts of figure labels, which come from the knowledge base.
+	labels sync.Map
+	// vocabulary are the folded words of the facts' titles, texts and tags.
+	vocabulary map[string]bool
+}
+
+// compound reports whether an English word is a word of the knowledge base with another
+// English word after it: "lifetime" is life and time, and a mine's life is in the facts.
+func (lx *lexicon) compound(w string) bool {
+	for i := 4; i+3 <= len(w); i++ {
+		if lx.vocabulary[w[:i]] && index.IsEnglishWord(w[i:]) {
+			return true
+		}
+	}
+	return false
 }
 
 // The lexicons of the last two knowledge bases: during a reindex the old and the new one
@@ -319,11 +400,43 @@ func newLexicon(b *knowledge.Base) *lexicon {
 			}
 		}
 	}
+	entities := map[string]bool{}
 	for _, f := range b.Facts {
 		for _, p := range f.Places {
+			entities[phraseKey(p)] = true
 			if !rowNames[phraseKey(p)] {
 				add(p, sense{place: p})
 			}
+		}
+		for _, o := range append(append([]string{}, f.Orgs...), f.People...) {
+			entities[phraseKey(o)] = true
+		}
+		for _, o := range f.Orgs {
+			if !rowNames[phraseKey(o)] && len(lx.phrases[phraseKey(o)]) == 0 {
+				add(o, sense{org: o})
+			}
+		}
+		for _, e := range f.Elements {
+			entities[phraseKey(e)] = true
+		}
+	}
+	lx.groups = map[*knowledge.Table]map[string][]*knowledge.Row{}
+	lx.own = map[*knowledge.Table]map[string]bool{}
+	lx.titled = map[*knowledge.Table]map[string]bool{}
+	for _, t := range b.Tables() {
+		lx.own[t] = ownWords(b, t, true)
+		lx.titled[t] = ownWords(b, t, false)
+		for tag, rows := range groupTags(t, entities) {
+			if len(rows) == 1 {
+				// a tag of one row names it: "Chinese" for China, "South America" for Brazil
+				add(tag, sense{table: t, row: rows[0]})
+				continue
+			}
+			if lx.groups[t] == nil {
+				lx.groups[t] = map[string][]*knowledge.Row{}
+			}
+			lx.groups[t][tag] = rows
+			add(tag, sense{table: t, group: tag})
 		}
 	}
 	// A synonym group or glossary entry gives each of its phrases the senses of all.
@@ -333,6 +446,12 @@ func newLexicon(b *knowledge.Base) *lexicon {
 			var all []sense
 			for _, p := range g {
 				all = append(all, lx.phrases[phraseKey(p)]...)
+			}
+			if len(all) == 0 && len(g) > 0 {
+				// "most expensive" means what "most" and "expensive" mean: "en pahalı" too
+				for _, w := range strings.Fields(phraseKey(g[0])) {
+					all = append(all, lx.phrases[w]...)
+				}
 			}
 			for _, p := range g {
 				for _, s := range all {
@@ -344,7 +463,58 @@ func newLexicon(b *knowledge.Base) *lexicon {
 	for _, e := range b.Turkish {
 		lx.turkish[index.Fold(e[0])] = e[1]
 	}
+	lx.vocabulary = map[string]bool{}
+	for _, f := range b.Facts {
+		for _, text := range append([]string{f.Title, f.Text}, f.Tags...) {
+			for _, w := range plainWords(text) {
+				lx.vocabulary[w.fold] = true
+			}
+		}
+	}
+	lx.synonyms = map[string]string{}
+	lx.groupPhrases = map[string][]string{}
+	for i, g := range b.Synonyms {
+		name := "=" + strconv.Itoa(i)
+		for _, p := range g {
+			k := phraseKey(p)
+			if _, ok := lx.synonyms[k]; !ok && k != "" {
+				lx.synonyms[k] = name
+				lx.synLongest = max(lx.synLongest, strings.Count(k, " ")+1)
+			}
+			lx.groupPhrases[name] = append(lx.groupPhrases[name], k)
+		}
+	}
 	return lx
+}
+
+// labelConcepts are the concepts of a figure's label, read once.
+func (lx *lexicon) labelConcepts(label string) []string {
+	if v, ok := lx.labels.Load(label); ok {
+		return v.([]string)
+	}
+	c := lx.concepts(label)
+	lx.labels.Store(label, c)
+	return c
+}
+
+// concepts are the words of a text as stems, a phrase of a synonym group as the group's
+// name: "rare earth oxide" and "REO" are one concept.
+func (lx *lexicon) concepts(text string) []string {
+	ws := words(text)
+	var out []string
+	for i := 0; i < len(ws); {
+		n := 1
+		c := ws[i].stem
+		for m := min(lx.synLongest, len(ws)-i); m >= 1; m-- {
+			if g, ok := lx.synonyms[strings.Join(stems(ws[i:i+m]), " ")]; ok {
+				n, c = m, g
+				break
+			}
+		}
+		out = append(out, c)
+		i += n
+	}
+	return out
 }
 
 // inputsKey names a set of figures by their sorted names.
@@ -393,12 +563,13 @@ func (lx *lexicon) match(ws []word, i int) ([]sense, int) {
 	return nil, 1
 }
 
-// read works out what a question asks of the knowledge base's tables.
-func read(b *knowledge.Base, q string) *Reading {
+// read works out what a question asks of the knowledge base's tables. now is the asker's
+// today, for "next year" and "last year".
+func read(b *knowledge.Base, q string, now time.Time) *Reading {
 	lx := lexiconFor(b)
 	ws := words(q)
-	r := &Reading{cues: map[cue]bool{}}
-	if len(ws) > 0 && yesNo[ws[0].fold] {
+	r := &Reading{cues: map[cue]bool{}, now: now}
+	if len(ws) > 0 && (yesNo[ws[0].fold] || questionSuffixes[ws[len(ws)-1].fold]) {
 		r.Question = true
 	}
 	lowered := strings.ToLower(strings.TrimSpace(q))
@@ -408,12 +579,22 @@ func read(b *knowledge.Base, q string) *Reading {
 		}
 	}
 	tableScore := map[*knowledge.Table]int{}
+	tableAt := map[*knowledge.Table][]int{} // where the question says what each table measures
 	rowsBy := map[*knowledge.Table][]*knowledge.Row{}
+	exclBy := map[*knowledge.Table][]*knowledge.Row{}
+	groupsBy := map[*knowledge.Table][]string{}
+	exclGroups := map[*knowledge.Table][]string{}
 	totalIn := map[*knowledge.Table]bool{}
 	kindOf := map[*knowledge.Table]bool{}
 	var places []string
+	var relative []int
 	whichNext := false
+	var whichSenses []sense // the senses of the noun after "which", however it was matched
+	excluding := false
 	askedMoney := false
+	known := make([]bool, len(ws)) // the word has a meaning the reading uses
+	cueAt := make([]bool, len(ws)) // the word only says what kind of answer is wanted
+	rateAt, lastAt := -1, -1
 	for _, w := range ws {
 		askedMoney = askedMoney || moneyWords[w.fold]
 	}
@@ -422,6 +603,7 @@ func read(b *knowledge.Base, q string) *Reading {
 		if d, ok := changeDirection[w.fold]; ok {
 			r.Direction = d
 		}
+		r.fast = r.fast || speedWords[w.fold]
 		if c, ok := counts[w.fold]; ok && i > 0 && ws[i-1].fold == "top" {
 			r.Top = c
 		}
@@ -438,17 +620,32 @@ func read(b *knowledge.Base, q string) *Reading {
 			} else {
 				r.Years = append(r.Years, y)
 			}
+			known[i] = true
 			i++
 			continue
 		}
+		if d, n := relativeYear(ws, i); n > 0 {
+			relative = append(relative, d)
+			for k := i; k < i+n; k++ {
+				known[k] = true
+			}
+			i += n
+			continue
+		}
 		senses, n := lx.match(ws, i)
+		if len(senses) == 0 {
+			senses = lx.comparative(w)
+		}
 		for _, s := range senses {
 			name := s.place
 			if s.row != nil {
 				name = s.row.Label
 			}
+			if s.org != "" {
+				name = s.org
+			}
 			if name != "" {
-				if k := len(r.named); k == 0 || r.named[k-1].name != name {
+				if k := len(r.named); (k == 0 || r.named[k-1].name != name) && !excluding {
 					r.named = append(r.named, mention{name, i, i + n})
 				}
 				break
@@ -457,33 +654,88 @@ func read(b *knowledge.Base, q string) *Reading {
 		if whichNext && !skipWhich[w.fold] {
 			if len(senses) > 0 {
 				r.which = strings.Join(stems(ws[i:i+n]), " ")
+				whichSenses = senses
 			}
 			whichNext = false
 		}
+		names, entity, exclCue := false, false, false
 		for _, s := range senses {
 			switch {
+			case s.cue == cueLower:
+				r.cues[cueCompare] = true
+				r.lower = true
 			case s.cue != 0:
 				r.cues[s.cue] = true
-				if s.cue == cueWhich && whichWords[w.fold] {
+				switch {
+				case s.cue == cueWhich && whichWords[w.fold]:
 					whichNext = true
+				case s.cue == cueExclude && postpositions[w.fold]:
+					// "Çin hariç": the name before is left out
+					if k := len(r.named); k > 0 && r.named[k-1].end == i {
+						for t, rows := range rowsBy {
+							for j, row := range rows {
+								if row.Label == r.named[k-1].name {
+									exclBy[t] = append(exclBy[t], row)
+									rowsBy[t] = append(rows[:j:j], rows[j+1:]...)
+									break
+								}
+							}
+						}
+						r.named = r.named[:k-1]
+					}
+				case s.cue == cueExclude:
+					excluding, exclCue = true, true
+				case s.cue == cueRate:
+					rateAt = i
+				case s.cue == cueLast:
+					lastAt = i
 				}
 			case s.ordinal != 0:
 				r.Nth = s.ordinal
 			case s.row != nil:
-				if !containsRow(rowsBy[s.table], s.row) {
+				names = true
+				if excluding {
+					if !containsRow(exclBy[s.table], s.row) {
+						exclBy[s.table] = append(exclBy[s.table], s.row)
+					}
+				} else if !containsRow(rowsBy[s.table], s.row) {
 					rowsBy[s.table] = append(rowsBy[s.table], s.row)
 				}
 			case s.total:
 				totalIn[s.table] = true
 			case s.rowKind:
 				kindOf[s.table] = true
+			case s.group != "" && excluding:
+				names = true
+				exclGroups[s.table] = append(exclGroups[s.table], s.group)
+			case s.group != "":
+				groupsBy[s.table] = append(groupsBy[s.table], s.group)
 			case s.table != nil:
 				tableScore[s.table]++
+				tableAt[s.table] = append(tableAt[s.table], i)
 			case s.place != "":
-				places = append(places, s.place)
+				names, entity = true, true
+				if !excluding {
+					places = append(places, s.place)
+				}
+			case s.org != "":
+				names, entity = true, true
 			}
 		}
+		for k := i; k < i+n; k++ {
+			known[k] = len(senses) > 0 && !entity
+			cueAt[k] = onlyCues(senses)
+		}
+		// An exclusion covers the names that follow it: "outside China and the US".
+		if excluding && !exclCue && !names && !exclusionGlue[w.fold] {
+			excluding = false
+		}
 		i += n
+	}
+	if len(r.Years) == 0 {
+		for _, d := range relative {
+			r.Years = append(r.Years, now.Year()+d)
+		}
 	}
 	// The table: the one whose words the question uses most, then the one whose rows it names.
 	var best *knowledge.Table
@@ -506,11 +758,23 @@ func read(b *knowledge.Base, q string) *Reading {
 			best, bestScore = t, score
 		}
 	}
+	if best == nil && r.asksKind() && !r.cues[cueDefine] && !r.cues[cueWhy] {
+		// No word for what is measured, but the rows named belong to one table only:
+		// "Is terbium oxide pricier than neodymium oxide?"
+		best = onlyTableOf(b, rowsBy, r.Editions)
+	}
 	if best != nil {
 		r.Table = best
 		r.Rows = rowsBy[best]
+		r.excluded = exclBy[best]
 		r.Total = totalIn[best] || r.cues[cueTotal]
 		r.others = places
+		r.places = places
+		for _, i := range tableAt[best] {
+			r.measured = append(r.measured, ws[i].raw)
+		}
+		r.group = groupsBy[best]
+		r.exclGroup = exclGroups[best]
 		for t, rows := range rowsBy {
 			for _, row := range rows {
 				if _, ok := best.Row(row.Label); t != best && !ok && r.missing == "" {
@@ -518,9 +782,11 @@ func read(b *knowledge.Base, q string) *Reading {
 				}
 			}
 		}
-		if r.which != "" && !whichFits(lx, best, r.which) {
+		if r.which != "" && !whichFits(lx, best, r.which, whichSenses) {
 			r.others = append(r.others, r.which)
 		}
+		r.perTable(b, ws, tableScore, tableAt, rowsBy, rateAt, lastAt)
+		r.subjects = subjects(ws, known, cueAt, tableAt[best])
 	} else {
 		// No word for a measure: keep every table's rows, for a follow-up to pick from.
 		for _, t := range b.Tables() {
@@ -532,8 +798,273 @@ func read(b *knowledge.Base, q string) *Reading {
 	}
 	r.rowsBy = rowsBy
 	r.words = ws
+	r.known = known
 	r.Kind = r.kind()
 	return r
+}
+
+// hasAmount reports whether a question states an amount of its own (a number that is not a
+// year): "Where would 10,000 tonnes a year rank?"
+func (r *Reading) hasAmount() bool {
+	for _, w := range r.words {
+		if _, err := strconv.ParseFloat(strings.ReplaceAll(w.fold, ",", ""), 64); err == nil && len(w.fold) != 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// foreign reports whether a question has a word that neither the reading knows nor its
+// table's facts use, other than grammar and qualifiers: "How large could annual production
+// be after the industrial upgrade?" is about an upgrade, not the world's production.
+func (r *Reading) foreign(lx *lexicon) bool {
+	own := lx.own[r.Table]
+	for i, w := range r.words {
+		if r.known[i] || subjectStops[w.fold] || yesNo[w.fold] || qualifier(w.fold) || len(w.fold) < 2 ||
+			!unicode.IsLetter([]rune(w.fold)[0]) || own[w.stem] {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// postpositions are exclusion words that follow what they leave out: Turkish "Çin hariç",
+// "Çin dışında" (folded).
+var postpositions = map[string]bool{"haric": true, "disinda": true}
+
+// questionSuffixes end a Turkish yes/no question: "daha ucuz mu?".
+var questionSuffixes = map[string]bool{"mi": true, "mu": true, "mı": true, "mü": true}
+
+// exclusionGlue are the words between the names an exclusion covers.
+var exclusionGlue = map[string]bool{"and": true, "or": true, "nor": true, "the": true, "of": true}
+
+// onlyTableOf is the one table that has every row named, when exactly one has as many.
+func onlyTableOf(b *knowledge.Base, rowsBy map[*knowledge.Table][]*knowledge.Row, editions []int) *knowledge.Table {
+	var best *knowledge.Table
+	most, ties := 0, 0
+	for _, t := range b.Tables() {
+		n := len(rowsBy[t])
+		if !hasEditions(t, editions) || n == 0 {
+			continue
+		}
+		switch {
+		case n > most:
+			best, most, ties = t, n, 1
+		case n == most && best != nil && best.RowKind == t.RowKind && best.Unit == t.Unit:
+			// Two editions of one table are one table here.
+			if newer(t, best, nil) {
+				best = t
+			}
+		case n == most:
+			ties++
+		}
+	}
+	if ties != 1 {
+		return nil
+	}
+	return best
+}
+
+// perTable finds a second table the question divides by: "At the 2024 mining rate, how many
+// years would US reserves last?" divides a row's reserves by its mine production. The table
+// named after "years of" or just before "rate" is the divisor; else the one named just before
+// "last" is divided; else the first named is.
+func (r *Reading) perTable(b *knowledge.Base, ws []word, score map[*knowledge.Table]int, at map[*knowledge.Table][]int, rowsBy map[*knowledge.Table][]*knowledge.Row, rateAt, lastAt int) {
+	if !(r.cues[cueLast] || r.cues[cueTimes] || r.cues[cueRate]) || len(rowsBy[r.Table]) != 1 {
+		return
+	}
+	var other *knowledge.Table
+	for _, t := range b.Tables() {
+		if t == r.Table || score[t] == 0 || !hasEditions(t, r.Editions) {
+			continue
+		}
+		if _, ok := t.Row(rowsBy[r.Table][0].Label); ok && (other == nil || newer(t, other, r.Years)) {
+			other = t
+		}
+	}
+	if other == nil || r.Table.RowKind != other.RowKind {
+		return
+	}
+	nearestBefore := func(k int) *knowledge.Table {
+		var found *knowledge.Table
+		pos := -1
+		for _, t := range []*knowledge.Table{r.Table, other} {
+			for _, p := range at[t] {
+				if p < k && p > pos {
+					found, pos = t, p
+				}
+			}
+		}
+		return found
+	}
+	num, den := r.Table, other
+	if at[other][0] < at[r.Table][0] {
+		num, den = other, r.Table
+	}
+	yearsOf := func(t *knowledge.Table) bool {
+		// "years of production": production is the rate
+		for _, p := range at[t] {
+			if p >= 2 && ws[p-1].fold == "of" && (ws[p-2].fold == "years" || ws[p-2].fold == "year") {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case yearsOf(r.Table) || yearsOf(other):
+		num, den = r.Table, other
+		if yearsOf(r.Table) {
+			num, den = other, r.Table
+		}
+	case rateAt >= 0 && nearestBefore(rateAt) != nil:
+		den = nearestBefore(rateAt)
+		num = r.Table
+		if den == r.Table {
+			num = other
+		}
+	case lastAt >= 0 && nearestBefore(lastAt) != nil:
+		num = nearestBefore(lastAt)
+		den = other
+		if num == other {
+			den = r.Table
+		}
+	}
+	row, _ := num.Row(rowsBy[r.Table][0].Label)
+	r.Table, r.per = num, den
+	r.Rows = []*knowledge.Row{row}
+}
+
+// subjectStops are words that end the words in front of a measure: "the lithium carbonate
+// price" is a price of lithium carbonate, "did China mine" is China's mining.
+var subjectStops = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "s": true, "its": true, "their": true, "and": true,
+	"or": true, "for": true, "in": true, "on": true, "at": true, "to": true, "by": true, "did": true,
+	"does": true, "do": true, "is": true, "are": true, "was": true, "were": true, "will": true,
+	"would": true, "be": true, "been": true, "has": true, "have": true, "had": true, "what": true,
+	"which": true, "who": true, "how": true, "much": true, "many": true, "this": true, "that": true,
+	"these": true, "those": true, "per": true, "with": true, "from": true, "about": true,
+	"whose": true, "where": true, "when": true, "why": true, "can": true, "could": true, "should": true,
+	"among": true, "between": true, "across": true, "than": true, "like": true, "into": true, "over": true,
+	"under": true, "around": true, "roughly": true, "approximately": true, "some": true, "up": true,
+	"all": true, "any": true, "as": true, "it": true, "they": true, "we": true, "i": true, "you": true,
+}
+
+// subjects are the words that say whose or what measure a question asks for, where the
+// reading knows no meaning for them: the words in front of a word of the table ("lithium
+// carbonate price", "Kazakhstan's uranium reserves"), and after "of" behind one ("price of
+// gold"). The table cannot answer for them; a passage must.
+func subjects(ws []word, known, cueAt []bool, at []int) []string {
+	var out []string
+	seen := map[int]bool{}
+	take := func(j int) bool {
+		w := ws[j]
+		if known[j] || subjectStops[w.fold] || !unicode.IsLetter([]rune(w.fold)[0]) {
+			return false
+		}
+		if !seen[j] {
+			seen[j] = true
+			out = append(out, w.raw)
+		}
+		return true
+	}
+	for _, i := range at {
+		for j := i - 1; j >= 0 && take(j); j-- {
+		}
+		if i+2 < len(ws) && ws[i+1].fold == "of" {
+			for j := i + 2; j < len(ws) && take(j); j++ {
+			}
+		}
+		// "Which country produces the most oil?": what a verb of the table takes
+		j := i + 1
+		for j < len(ws) && (cueAt[j] || ws[j].fold == "the" || ws[j].fold == "a" || ws[j].fold == "any") {
+			j++
+		}
+		if j > i+1 {
+			for ; j < len(ws) && take(j); j++ {
+			}
+		}
+	}
+	// "How much lithium", "how many tonnes of copper": what is measured.
+	for i := 0; i+2 < len(ws); i++ {
+		if ws[i].fold != "how" || (ws[i+1].fold != "much" && ws[i+1].fold != "many") {
+			continue
+		}
+		j := i + 2
+		for j < len(ws) && (measureWords[ws[j].fold] || ws[j].fold == "of") {
+			j++
+		}
+		for ; j < len(ws) && take(j); j++ {
+		}
+	}
+	return out
+}
+
+// measureWords are units a quantity is asked in: "how many tonnes of".
+var measureWords = map[string]bool{"tonnes": true, "tons": true, "tonne": true, "ton": true, "t": true, "kg": true,
+	"kilograms": true, "kilos": true, "grams": true, "pounds": true, "ounces": true, "dollars": true, "metres": true,
+	"meters": true, "units": true}
+
+// onlyCues reports whether every sense of a phrase is grammar: a cue or an ordinal.
+func onlyCues(senses []sense) bool {
+	for _, s := range senses {
+		if s.cue == 0 && s.ordinal == 0 {
+			return false
+		}
+	}
+	return len(senses) > 0
+}
+
+// relativeYear reads a year said relative to today at word i: "next year" is +1, "last year"
+// -1, "this year" 0, "in two years" +2, "three years ago" -3, "the year after next" +2. It
+// returns the offset and the number of words, or 0 words.
+func relativeYear(ws []word, i int) (int, int) {
+	at := func(k int) string {
+		if i+k < len(ws) {
+			return ws[i+k].fold
+		}
+		return ""
+	}
+	isYear := func(s string) bool { return s == "year" || strings.HasPrefix(s, "yil") || s == "sene" }
+	isYears := func(s string) bool { return s == "years" || s == "year" }
+	number := func(s string) (int, bool) {
+		if n, ok := counts[s]; ok {
+			return n, true
+		}
+		switch s {
+		case "a", "one", "1":
+			return 1, true
+		}
+		return 0, false
+	}
+	if d, ok := relativeYears[at(0)]; ok && isYear(at(1)) {
+		return d, 2
+	}
+	if at(0) == "year" && at(1) == "after" && at(2) == "next" {
+		return 2, 3
+	}
+	if at(0) == "year" && at(1) == "before" && at(2) == "last" {
+		return -2, 3
+	}
+	if n, ok := number(at(1)); ok && at(0) == "in" && isYears(at(2)) {
+		return n, 3
+	}
+	if n, ok := number(at(0)); ok && isYears(at(1)) {
+		switch {
+		case at(2) == "ago":
+			return -n, 3
+		case at(2) == "from" && at(3) == "now":
+			return n, 4
+		}
+	}
+	return 0, 0
+}
+
+// relativeYears are the words before "year" that place it from today, in English and Turkish
+// (folded): "gelecek yıl", "geçen yıl", "bu yıl".
+var relativeYears = map[string]int{
+	"this": 0, "current": 0, "next": 1, "coming": 1, "last": -1, "previous": -1, "past": -1,
+	"bu": 0, "gelecek": 1, "onumuzdeki": 1, "gecen": -1,
 }
 
 // without is the question with the words of the other named things left out: what it asks
@@ -610,9 +1141,9 @@ func containsRow(rows []*knowledge.Row, r *knowledge.Row) bool {
 // ("which country"), a word of its rows' labels ("which oxide"), or a word of its title that
 // does not say what it measures ("which rare earth"). "Which mine" asks for a mine, not a
 // country.
-func whichFits(lx *lexicon, t *knowledge.Table, noun string) bool {
-	for _, s := range lx.phrases[noun] {
-		if s.table == t && (s.rowKind || s.row != nil || s.total) {
+func whichFits(lx *lexicon, t *knowledge.Table, noun string, senses []sense) bool {
+	for _, s := range append(lx.phrases[noun], senses...) {
+		if s.table == t && (s.rowKind || s.row != nil || s.total || s.group != "") {
 			// "which country", or a row itself: "what's the US share"
 			return true
 		}
@@ -653,9 +1184,17 @@ func (r *Reading) kind() Kind {
 		return KindLookup
 	}
 	rows := len(r.Rows)
+	changing := r.cues[cueChange] || r.cues[cueSince]
 	switch {
-	case r.cues[cueShare] && rows >= 1:
+	case r.per != nil && rows == 1:
+		// "How many years would US reserves last at the 2024 mining rate?"
+		return KindCompare
+	case (r.cues[cueShare] || r.cues[cuePercent] && !changing) && rows >= 1:
+		// "By what percentage did it grow" asks for a change, not a share; the share of two
+		// rows is of the two together.
 		return KindShare
+	case r.cues[cueSum] && rows >= 2 && !changing:
+		return KindSum
 	case (r.cues[cueChange] || r.cues[cueSince]) && (rows >= 1 || r.Total) && !r.cues[cueMost] && !r.cues[cueLeast]:
 		return KindChange
 	case len(r.Years) >= 2 && rows == 1 && !r.cues[cueMost] && !r.cues[cueLeast]:
@@ -675,11 +1214,26 @@ func (r *Reading) kind() Kind {
 		if !r.cues[cueChange] {
 			r.Direction = 0
 		}
+		if r.Direction == 0 && r.cues[cueChange] && (r.cues[cueMost] || r.cues[cueLeast]) {
+			// "the biggest change": a rise, unless it says a fall
+			r.Direction = 1
+		}
+		r.Relative = r.Direction != 0 && (r.cues[cuePercent] || r.fast)
+		if r.Direction != 0 && r.Least {
+			// "grew slowest" is the smallest rise
+			r.Least = r.cues[cueLeast] && !r.cues[cueMost]
+		}
 		if r.Nth == 0 {
 			r.Nth = 1
 		}
 		return KindSuperlative
 	case rows == 1 || (rows == 0 && r.Total):
+		return KindValue
+	case rows == 0 && len(r.named) == 0 && !r.Question && !r.asksKind() && !r.cues[cueDefine] &&
+		!r.cues[cueWhy] && !r.cues[cuePercent] && !r.cues[cueExclude] && !r.cues[cueLast] && !r.cues[cueRate] &&
+		!r.hasAmount() && r.Table.Total(r.Table.Latest()) != nil && !whWords[r.words[0].fold]:
+		// "What will rare earth production be in 2030?" asks for the whole: the world's.
+		r.Total, r.wholeTable = true, true
 		return KindValue
 	}
 	switch {
@@ -689,4 +1243,260 @@ func (r *Reading) kind() Kind {
 		return KindDefine
 	}
 	return KindLookup
+}
+
+// groupTags are the tags that name a group of a table's rows, a region most often, or one row
+// ("Chinese"): written with a capital like a name ("Africa", "Southeast Asia"), not an acronym
+// or a name the knowledge base knows as a place, organisation or element, and found on the
+// facts of some rows but not all.
+func groupTags(t *knowledge.Table, entities map[string]bool) map[string][]*knowledge.Row {
+	out := map[string][]*knowledge.Row{}
+	for _, row := range t.Rows {
+		seen := map[string]bool{}
+		for _, y := range t.Years {
+			g := row.Cell(y)
+			if g == nil {
+				continue
+			}
+			for _, tag := range g.Fact.Tags {
+				if !seen[tag] && nameLike(tag) && !entities[phraseKey(tag)] {
+					seen[tag] = true
+					out[tag] = append(out[tag], row)
+				}
+			}
+		}
+	}
+	for tag, rows := range out {
+		if len(rows) == len(t.Rows) {
+			delete(out, tag)
+		}
+	}
+	return out
+}
+
+// nameLike reports whether a tag is written like a name: each word starts with a capital and
+// goes on in lowercase ("Southeast Asia"; not "JORC", "NdPr" or "per kg").
+func nameLike(tag string) bool {
+	for _, w := range strings.Fields(tag) {
+		rs := []rune(w)
+		if !unicode.IsUpper(rs[0]) || len(rs) < 3 {
+			return false
+		}
+		for _, r := range rs[1:] {
+			if !unicode.IsLower(r) {
+				return false
+			}
+		}
+	}
+	return tag != ""
+}
+
+// lowAdjectives say "less" when compared: "cheaper", "smaller". English grammar, not
+// knowledge.
+var lowAdjectives = map[string]bool{"cheap": true, "small": true, "low": true, "few": true, "little": true, "short": true, "poor": true, "weak": true, "slow": true}
+
+// comparative reads a comparative or superlative of a word the tables use ("pricier" of
+// "pricey", "costliest" of "costly", "bigger" of "big"): the table, and a cue to compare or
+// to rank. nil when the word is no such form.
+func (lx *lexicon) comparative(w word) []sense {
+	f := w.fold
+	if len(f) < 5 {
+		return nil
+	}
+	var bases []string
+	c := cueCompare
+	switch {
+	case strings.HasSuffix(f, "iest"):
+		bases, c = []string{f[:len(f)-4] + "y", f[:len(f)-4] + "ey"}, cueMost
+	case strings.HasSuffix(f, "ier"):
+		bases = []string{f[:len(f)-3] + "y", f[:len(f)-3] + "ey"}
+	case strings.HasSuffix(f, "est"):
+		bases, c = []string{f[:len(f)-3], f[:len(f)-2], undouble(f[:len(f)-3])}, cueMost
+	case strings.HasSuffix(f, "er"):
+		bases = []string{f[:len(f)-2], f[:len(f)-1], undouble(f[:len(f)-2])}
+	default:
+		return nil
+	}
+	for _, base := range bases {
+		var out []sense
+		for _, s := range lx.phrases[stem(base)] {
+			if s.table != nil && !s.rowKind && s.row == nil && !s.total && s.group == "" {
+				out = append(out, s)
+			}
+		}
+		if len(out) == 0 {
+			continue
+		}
+		if c == cueMost && lowAdjectives[base] {
+			c = cueLeast
+		}
+		if c == cueCompare && lowAdjectives[base] {
+			c = cueLower
+		}
+		return append(out, sense{cue: c})
+	}
+	return nil
+}
+
+// undouble takes off a doubled final consonant: "bigg" gives "big".
+func undouble(s string) string {
+	if n := len(s); n >= 2 && s[n-1] == s[n-2] {
+		return s[:n-1]
+	}
+	return s
+}
+
+// keep reports whether a row takes part in a ranking: not left out ("outside China") and in
+// the group asked for ("African"), if any.
+func (r *Reading) keep(lx *lexicon, row *knowledge.Row) bool {
+	if containsRow(r.excluded, row) {
+		return false
+	}
+	for _, g := range r.exclGroup {
+		if containsRow(lx.groups[r.Table][g], row) {
+			return false
+		}
+	}
+	if len(r.group) == 0 {
+		return true
+	}
+	for _, g := range r.group {
+		if containsRow(lx.groups[r.Table][g], row) {
+			return true
+		}
+	}
+	return false
+}
+
+// tableSubjects are the subject words of a reading when one of them is foreign to its table:
+// not a word of its title, its rows or what it measures, nor an English word that only
+// qualifies ("average", "estimated", "proven"). Then a passage must have them all: "iron ore
+// price" asks for iron ore, though iron is a word of the price table. nil when the table
+// knows every subject.
+func (r *Reading) tableSubjects(lx *lexicon) []string {
+	own := lx.own[r.Table]
+	var out []string
+	foreign := false
+	for _, s := range r.subjects {
+		w := words(s)
+		if len(w) != 1 || qualifier(w[0].fold) || lx.titled[r.Table][w[0].stem] {
+			// "rare earth" in "rare earth reserves" is what every row of the table is
+			continue
+		}
+		foreign = foreign || !own[w[0].stem]
+		out = append(out, s)
+	}
+	if !foreign {
+		return nil
+	}
+	return out
+}
+
+// entity reports whether a word names a place, an organisation or a row.
+func (lx *lexicon) entity(w string) bool {
+	for _, sn := range lx.phrases[phraseKey(w)] {
+		if sn.place != "" || sn.org != "" || sn.row != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// commodity reports whether a subject foreign to a table is a thing rather than a place or an
+// organisation: "uranium", not "Beylikova".
+func (lx *lexicon) commodity(t *knowledge.Table, subjects []string) bool {
+	for _, s := range subjects {
+		k := phraseKey(s)
+		if lx.own[t][k] {
+			continue
+		}
+		if !lx.entity(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownWords are the stems of the words of a table's title, row kind and words, with facts also
+// its rows and the titles, texts and tags of the facts of its cells and totals; and every word
+// of a synonym group one of whose phrases it uses whole ("REO" for "rare earth oxide").
+func ownWords(b *knowledge.Base, t *knowledge.Table, facts bool) map[string]bool {
+	own := map[string]bool{}
+	addText := func(text string) {
+		for _, w := range words(text) {
+			own[w.stem] = true
+		}
+	}
+	for _, text := range append([]string{t.Title, t.RowKind}, t.Words...) {
+		addText(text)
+	}
+	if facts {
+		for _, row := range t.Rows {
+			for _, n := range row.Names {
+				addText(n)
+			}
+		}
+		for _, y := range t.Years {
+			cells := []*knowledge.Figure{t.Total(y)}
+			for _, row := range t.Rows {
+				cells = append(cells, row.Cell(y))
+			}
+			for _, g := range cells {
+				if g == nil {
+					continue
+				}
+				addText(g.Fact.Title)
+				addText(g.Fact.Text)
+				for _, tag := range g.Fact.Tags {
+					addText(tag)
+				}
+			}
+		}
+	}
+	for _, g := range append(append([][]string{}, b.Synonyms...), b.Turkish...) {
+		uses := false
+		for _, p := range g {
+			all := true
+			for _, w := range words(p) {
+				all = all && own[w.stem]
+			}
+			uses = uses || all
+		}
+		if uses {
+			for _, p := range g {
+				addText(p)
+			}
+		}
+	}
+	return own
+}
+
+// qualifierEndings end English adjectives and participles: words that say what kind of
+// figure is asked ("estimated", "annual", "official"), not whose.
+var qualifierEndings = []string{"ed", "en", "al", "ive", "ous", "ic", "ent", "ant", "able", "ible", "ful", "less", "ary", "ory", "ly", "est", "ish"}
+
+// qualifiers are English words that qualify a figure without those endings.
+var qualifiers = map[string]bool{"average": true, "current": true, "latest": true, "recent": true, "known": true,
+	"total": true, "net": true, "gross": true, "real": true, "typical": true, "main": true, "key": true, "new": true,
+	"old": true, "big": true, "large": true, "high": true, "low": true, "top": true, "overall": true, "mean": true,
+	"median": true, "spot": true, "market": true, "year": true, "years": true, "yearly": true, "today": true,
+	"now": true, "same": true, "other": true, "own": true, "each": true, "every": true, "all": true,
+	"approximate": true, "rough": true, "precise": true, "exact": true, "likely": true, "possible": true,
+	"true": true, "full": true, "whole": true}
+
+// qualifier reports whether an English word qualifies a figure rather than naming its
+// subject.
+func qualifier(w string) bool {
+	if qualifiers[w] {
+		return true
+	}
+	if !index.IsEnglishWord(w) {
+		return false
+	}
+	for _, e := range qualifierEndings {
+		if strings.HasSuffix(w, e) && len(w) > len(e)+2 {
+			return true
+		}
+	}
+	return false
 }

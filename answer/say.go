@@ -69,7 +69,19 @@ func name(lang string, b *knowledge.Base, label string) string {
 			return tr
 		}
 	}
-	return label
+	// Word by word when the glossary has every word: "Terbium oxide" is "Terbiyum oksit".
+	ws := strings.Fields(label)
+	for i, w := range ws {
+		tr, ok := lx.turkish[index.Fold(w)]
+		if !ok {
+			return label
+		}
+		if i == 0 {
+			tr = capitalize(tr)
+		}
+		ws[i] = tr
+	}
+	return strings.Join(ws, " ")
 }
 
 // q writes a table figure in the answer's language.
@@ -138,7 +150,7 @@ func ordinalEN(n int) string {
 	return knowledge.FormatQuantity(float64(n), "rank", 0) + "-"
 }
 
-func saySuperlative(lang string, b *knowledge.Base, t *knowledge.Table, row *knowledge.Row, y int, g *knowledge.Figure, nth int, least bool, total *knowledge.Figure, rows int) Sentence {
+func saySuperlative(lang string, b *knowledge.Base, t *knowledge.Table, row *knowledge.Row, y int, g *knowledge.Figure, nth int, least bool, total *knowledge.Figure, scope string) Sentence {
 	s := &sentence{}
 	n := name(lang, b, row.Label)
 	if turkish(lang) {
@@ -147,11 +159,11 @@ func saySuperlative(lang string, b *knowledge.Base, t *knowledge.Table, row *kno
 			pos = "sondan " + pos
 		}
 		if nth == 1 && !least {
-			s.t("En yüksek %s (%d): ", measure(lang, t), y)
+			s.t("En yüksek %s%s (%d): ", measure(lang, t), scope, y)
 		} else if nth == 1 {
-			s.t("En düşük %s (%d): ", measure(lang, t), y)
+			s.t("En düşük %s%s (%d): ", measure(lang, t), scope, y)
 		} else {
-			s.t("%s (%d), %s sıra: ", capitalize(measure(lang, t)), y, pos)
+			s.t("%s%s (%d), %s sıra: ", capitalize(measure(lang, t)), scope, y, pos)
 		}
 		s.b(n).t(", ").b(q(lang, t, g))
 		if total != nil {
@@ -164,7 +176,7 @@ func saySuperlative(lang string, b *knowledge.Base, t *knowledge.Table, row *kno
 	if least {
 		adj = "lowest"
 	}
-	s.b(n).t(" had the %s%s %s in %d: ", ordinalEN(nth), adj, measure(lang, t), y).b(q(lang, t, g))
+	s.b(n).t(" had the %s%s %s%s in %d: ", ordinalEN(nth), adj, measure(lang, t), scope, y).b(q(lang, t, g))
 	if total != nil {
 		s.t(", %s of the %s total of %s", shareText(t, g, total), lowerFirst(total.Label), q(lang, t, total))
 	}
@@ -190,23 +202,31 @@ func shareText(t *knowledge.Table, g, total *knowledge.Figure) string {
 	return v
 }
 
+// genitive is a name with its English possessive: "Lynas's", "MP Materials'".
+func genitive(name string) string {
+	if strings.HasSuffix(name, "s") && !strings.HasSuffix(name, "ss") {
+		return name + "'"
+	}
+	return name + "'s"
+}
+
 func capitalize(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-func sayRank(lang string, b *knowledge.Base, t *knowledge.Table, row *knowledge.Row, y int, g *knowledge.Figure, pos, of int, tied []string) Sentence {
+func sayRank(lang string, b *knowledge.Base, t *knowledge.Table, row *knowledge.Row, y int, g *knowledge.Figure, pos, of int, tied []string, scope string) Sentence {
 	s := &sentence{}
 	n := name(lang, b, row.Label)
 	if turkish(lang) {
-		s.b(n).t(", %d %s sıralamasında ", y, measure(lang, t)).b(fmt.Sprintf("%d içinde %d.", of, pos)).t(": ").b(q(lang, t, g))
+		s.b(n).t(", %d %s%s sıralamasında ", y, measure(lang, t), scope).b(fmt.Sprintf("%d içinde %d.", of, pos)).t(": ").b(q(lang, t, g))
 		if len(tied) > 0 {
 			s.t(" (%s ile eşit)", strings.Join(tied, ", "))
 		}
 		s.t(" (%s).", t.Edition)
 		return s.segs
 	}
-	s.b(n).t(" ranked ").b(fmt.Sprintf("%s of %d", knowledge.FormatQuantity(float64(pos), "rank", 0), of)).t(" in %s in %d: ", measure(lang, t), y).b(q(lang, t, g))
+	s.b(n).t(" ranked ").b(fmt.Sprintf("%s of %d", knowledge.FormatQuantity(float64(pos), "rank", 0), of)).t(" in %s%s in %d: ", measure(lang, t), scope, y).b(q(lang, t, g))
 	if len(tied) > 0 {
 		s.t(", tied with %s", strings.Join(tied, ", "))
 	}
@@ -214,25 +234,35 @@ func sayRank(lang string, b *knowledge.Base, t *knowledge.Table, row *knowledge.
 	return s.segs
 }
 
-func sayCompare(lang string, b *knowledge.Base, t *knowledge.Table, xl, zl string, y int, x, z *knowledge.Figure, yesNo bool) Sentence {
+func sayCompare(lang string, b *knowledge.Base, t *knowledge.Table, xl, zl string, y int, x, z *knowledge.Figure, yesNo, lower bool) Sentence {
 	s := &sentence{}
 	xn, zn := name(lang, b, xl), name(lang, b, zl)
 	big, small, bn, sn := x, z, xn, zn
 	if t.Value(z) > t.Value(x) {
 		big, small, bn, sn = z, x, zn, xn
 	}
+	if t.Value(x) == t.Value(z) && !turkish(lang) {
+		if yesNo {
+			s.t("%s", yesNoWord(lang, false))
+		}
+		s.b(xn).t(" and ").b(zn).t(" had the same %s in %d: ", measure(lang, t), y).b(q(lang, t, x)).t(" (%s).", t.Edition)
+		return s.segs
+	}
 	ratio := knowledge.FormatQuantity(t.Value(big)/t.Value(small), "x", ratioDecimals(t.Value(big)/t.Value(small)))
 	diff := t.Format(t.Value(big) - t.Value(small))
 	if turkish(lang) {
+		if yesNo {
+			s.t("%s", yesNoWord(lang, (t.Value(x) > t.Value(z)) != lower))
+		}
 		s.t("%s (%d): ", capitalize(measure(lang, t)), y).b(xn).t(" ").b(q(lang, t, x)).t(", ").b(zn).t(" ").b(q(lang, t, z)).
 			t("; %s / %s oranı ", bn, sn).b(localize(lang, ratio)).t(", fark %s (%s).", localize(lang, diff), t.Edition)
 		return s.segs
 	}
 	if yesNo {
-		s.t("%s", yesNoWord(lang, t.Value(x) > t.Value(z)))
+		s.t("%s", yesNoWord(lang, (t.Value(x) > t.Value(z)) != lower))
 	}
 	s.b(xn).t(" ").b(q(lang, t, x)).t(" against ").b(zn).t(" ").b(q(lang, t, z)).t(" in %s in %d; %s has ", measure(lang, t), y, bn).
-		b(ratio).t(" %s's figure, %s more (%s).", sn, diff, t.Edition)
+		b(ratio).t(" %s figure, %s more (%s).", genitive(sn), diff, t.Edition)
 	return s.segs
 }
 
@@ -272,7 +302,7 @@ func sayShare(lang string, b *knowledge.Base, t *knowledge.Table, label string, 
 	return s.segs
 }
 
-func sayMissYear(lang string, t *knowledge.Table, reason string, year int, g *knowledge.Figure) Sentence {
+func sayMissYear(lang string, t *knowledge.Table, reason string, year int, g *knowledge.Figure, earliest bool) Sentence {
 	s := &sentence{}
 	latest := ""
 	if g != nil {
@@ -282,12 +312,16 @@ func sayMissYear(lang string, t *knowledge.Table, reason string, year int, g *kn
 	switch {
 	case turkish(lang) && reason == ReasonNoForecast:
 		s.t("Tahmin yok: bilgi tabanında %d için %s rakamı yok; en son rakam ", year, measure(lang, t)).b(latest).t(", %s (%s).", at, t.Edition)
-	case turkish(lang):
+	case turkish(lang) && earliest:
 		s.t("%d için rakam yok: %s en erken ", year, measure(lang, t)).b(latest).t(", %s (%s).", at, t.Edition)
+	case turkish(lang):
+		s.t("%d için rakam yok: %s en son ", year, measure(lang, t)).b(latest).t(", %s (%s).", at, t.Edition)
 	case reason == ReasonNoForecast:
 		s.t("No forecast: the knowledge base has no %s figure for %d; the latest is ", measure(lang, t), year).b(latest).t(", %s (%s).", at, t.Edition)
-	default:
+	case earliest:
 		s.t("No figure for %d: the earliest %s figure is ", year, measure(lang, t)).b(latest).t(", %s (%s).", at, t.Edition)
+	default:
+		s.t("No figure for %d yet: the latest %s figure is ", year, measure(lang, t)).b(latest).t(", %s (%s).", at, t.Edition)
 	}
 	return s.segs
 }
@@ -299,10 +333,18 @@ func figureYear(g *knowledge.Figure) string {
 	return g.AsOf
 }
 
-func sayNoForecast(lang, year string, g *knowledge.Figure, source string) Sentence {
+func sayNoForecast(lang, year string, g *knowledge.Figure, source string, forecast bool) Sentence {
 	s := &sentence{}
 	if g == nil {
 		return sayNoMatch(lang)
+	}
+	if !forecast && turkish(lang) {
+		s.t("%s için rakam yok; en son rakam ", year).b(localize(lang, g.String())).t(", %s (%s).", g.AsOf, source)
+		return s.segs
+	}
+	if !forecast {
+		s.t("No figure for %s yet: the latest is ", year).b(g.String()).t(", %s (%s).", g.AsOf, source)
+		return s.segs
 	}
 	if turkish(lang) {
 		s.t("Tahmin yok: bilgi tabanında %s için rakam yok; en son rakam ", year).b(localize(lang, g.String())).t(", %s (%s).", g.AsOf, source)
@@ -415,6 +457,10 @@ func firstSentence(text string) string {
 			if i >= 2 && text[i-2] == '.' {
 				continue
 			}
+			if i+2 < len(text) && unicode.IsDigit(rune(text[i+2])) {
+				// "Announcement No. 18": a number goes on the sentence
+				continue
+			}
 			return text[:i+1]
 		}
 	}
@@ -469,7 +515,7 @@ func sayCompareFacts(lang string, b *knowledge.Base, xn, zn string, x, z *knowle
 		return s.segs
 	}
 	s.b(xn).t(" ").b(x.String()).t(" (%s) against ", xs(x)).b(zn).t(" ").b(z.String()).
-		t(" (%s): %s's is ", xs(z), big).b(times).t(" %s's, %s more.", small, diff)
+		t(" (%s): %s is ", xs(z), genitive(big)).b(times).t(" %s, %s more.", genitive(small), diff)
 	return s.segs
 }
 
@@ -492,17 +538,17 @@ func sayNoRow(lang string, b *knowledge.Base, t *knowledge.Table, row string) Se
 	return Sentence{{Text: fmt.Sprintf("No figure: the %s table (%s) has no row for %s.", measure(lang, t), t.Edition, row)}}
 }
 
-func sayTop(lang string, b *knowledge.Base, t *knowledge.Table, y int, rows []*knowledge.Row, least bool) Sentence {
+func sayTop(lang string, b *knowledge.Base, t *knowledge.Table, y int, rows []*knowledge.Row, least bool, scope string) Sentence {
 	s := &sentence{}
 	switch {
 	case turkish(lang) && least:
-		s.t("En düşük %d, %s (%d): ", len(rows), measure(lang, t), y)
+		s.t("En düşük %d, %s%s (%d): ", len(rows), measure(lang, t), scope, y)
 	case turkish(lang):
-		s.t("İlk %d, %s (%d): ", len(rows), measure(lang, t), y)
+		s.t("İlk %d, %s%s (%d): ", len(rows), measure(lang, t), scope, y)
 	case least:
-		s.t("Bottom %d in %s in %d: ", len(rows), measure(lang, t), y)
+		s.t("Bottom %d in %s%s in %d: ", len(rows), measure(lang, t), scope, y)
 	default:
-		s.t("Top %d in %s in %d: ", len(rows), measure(lang, t), y)
+		s.t("Top %d in %s%s in %d: ", len(rows), measure(lang, t), scope, y)
 	}
 	for i, row := range rows {
 		if i > 0 {
@@ -514,7 +560,7 @@ func sayTop(lang string, b *knowledge.Base, t *knowledge.Table, y int, rows []*k
 	return s.segs
 }
 
-func sayLargestChange(lang string, b *knowledge.Base, t *knowledge.Table, label string, from, to int, x, z *knowledge.Figure, pct float64, dir int) Sentence {
+func sayLargestChange(lang string, b *knowledge.Base, t *knowledge.Table, label string, from, to int, x, z *knowledge.Figure, pct float64, dir int, least, relative bool, scope string) Sentence {
 	s := &sentence{}
 	n := name(lang, b, label)
 	d := t.Value(z) - t.Value(x)
@@ -523,19 +569,129 @@ func sayLargestChange(lang string, b *knowledge.Base, t *knowledge.Table, label 
 		diff = "−" + t.Format(-d)
 	}
 	if turkish(lang) {
-		what := "en büyük artış"
-		if dir < 0 {
-			what = "en büyük düşüş"
+		size, what := "en büyük", "artış"
+		if least {
+			size = "en küçük"
 		}
-		s.t("%s, %d–%d %s: ", capitalize(measure(lang, t)), from, to, what).b(n).t(", ").b(q(lang, t, x)).t(" → ").b(q(lang, t, z)).
+		if dir < 0 {
+			what = "düşüş"
+		}
+		if relative {
+			what = "oransal " + what
+		}
+		s.t("%s%s, %d–%d %s %s: ", capitalize(measure(lang, t)), scope, from, to, size, what).b(n).t(", ").b(q(lang, t, x)).t(" → ").b(q(lang, t, z)).
 			t(", %s (%s) (%s).", localize(lang, diff), localize(lang, signed(pct, "%")), t.Edition)
 		return s.segs
 	}
-	what := "rise"
+	size, what := "largest", "rise"
+	if least {
+		size = "smallest"
+	}
 	if dir < 0 {
 		what = "fall"
 	}
-	s.b(n).t(" had the largest %s in %s from %d to %d: ", what, measure(lang, t), from, to).b(q(lang, t, x)).t(" to ").b(q(lang, t, z)).
-		t(", %s (%s) (%s).", diff, signed(pct, "%"), t.Edition)
+	if relative {
+		what += " in per cent"
+	}
+	s.b(n).t(" had the %s %s in %s%s from %d to %d: ", size, what, measure(lang, t), scope, from, to).b(q(lang, t, x)).t(" to ").b(q(lang, t, z))
+	if relative {
+		s.t(", %s (", diff).b(signed(pct, "%")).t(") (%s).", t.Edition)
+		return s.segs
+	}
+	s.t(", %s (%s) (%s).", diff, signed(pct, "%"), t.Edition)
+	return s.segs
+}
+
+// scope says which rows a ranking took part in: " outside China", " in Africa".
+func (r *Reading) scope(lang string, b *knowledge.Base) string {
+	var names []string
+	for _, row := range r.excluded {
+		names = append(names, name(lang, b, row.Label))
+	}
+	for _, g := range r.exclGroup {
+		names = append(names, name(lang, b, g))
+	}
+	group := make([]string, len(r.group))
+	for i, g := range r.group {
+		group[i] = name(lang, b, g)
+	}
+	and := " and "
+	if turkish(lang) {
+		and = " ve "
+	}
+	var s string
+	switch {
+	case len(group) > 0 && turkish(lang):
+		s = " (" + strings.Join(group, and) + ")"
+	case len(group) > 0:
+		s = " in " + strings.Join(group, and)
+	}
+	switch {
+	case len(names) > 0 && turkish(lang):
+		s += " (" + strings.Join(names, and) + " hariç)"
+	case len(names) > 0 && s == "" && (len(r.excluded) == 0 || placeRow(r.Table, r.excluded[0])):
+		s += " outside " + strings.Join(names, and)
+	case len(names) > 0:
+		s += " other than " + strings.Join(names, and)
+	}
+	return s
+}
+
+// placeRow reports whether a row is a place: its figures' facts are about it.
+func placeRow(t *knowledge.Table, row *knowledge.Row) bool {
+	for _, y := range t.Years {
+		g := row.Cell(y)
+		if g == nil {
+			continue
+		}
+		for _, p := range g.Fact.Places {
+			for _, n := range row.Names {
+				if strings.EqualFold(p, n) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// sayPerRatio says what one table's figure of a row is per its figure in another: how long
+// reserves last at a year's production.
+func sayPerRatio(lang string, b *knowledge.Base, num, den *knowledge.Table, label string, yn, yd int, x, z *knowledge.Figure, res string, years bool) Sentence {
+	s := &sentence{}
+	n := name(lang, b, label)
+	switch {
+	case turkish(lang) && years:
+		s.b(n).t(" — %s (%d) ", measure(lang, num), yn).b(q(lang, num, x)).t(", %d %s hızıyla (", yd, measure(lang, den)).b(q(lang, den, z)).t(") ").b(localize(lang, res)).t(" yeter (%s).", num.Edition)
+	case turkish(lang):
+		s.b(n).t(" — %s (%d) ", measure(lang, num), yn).b(q(lang, num, x)).t(", %s (%d) ", measure(lang, den), yd).b(q(lang, den, z)).t(": oran ").b(localize(lang, res)).t(" (%s).", num.Edition)
+	case years:
+		s.b(n).t(" — %s of ", measure(lang, num)).b(q(lang, num, x)).t(" (%d) would last ", yn).b(res).t(" at the %d %s of ", yd, measure(lang, den)).b(q(lang, den, z)).t(" a year (%s).", num.Edition)
+	default:
+		s.b(n).t(" — %s of ", measure(lang, num)).b(q(lang, num, x)).t(" (%d) are ", yn).b(res).t(" its %s of ", measure(lang, den)).b(q(lang, den, z)).t(" (%d) (%s).", yd, num.Edition)
+	}
+	return s.segs
+}
+
+// saySum says what rows add up to, and their share of the total when there is one.
+func saySum(lang string, b *knowledge.Base, t *knowledge.Table, labels []string, y int, total, pct string) Sentence {
+	s := &sentence{}
+	names := make([]string, len(labels))
+	for i, l := range labels {
+		names[i] = name(lang, b, l)
+	}
+	if turkish(lang) {
+		s.b(strings.Join(names, " ve ")).t(" birlikte — %s, %d: ", measure(lang, t), y).b(localize(lang, total))
+		if pct != "" {
+			s.t(", dünya toplamının ").b(localize(lang, pct))
+		}
+		s.t(" (%s).", t.Edition)
+		return s.segs
+	}
+	s.b(strings.Join(names, " and ")).t(" together — %s in %d: ", measure(lang, t), y).b(total)
+	if pct != "" {
+		s.t(", ").b(pct).t(" of the world total")
+	}
+	s.t(" (%s).", t.Edition)
 	return s.segs
 }

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"math"
+	"strings"
 
 	"github.com/reedesk/reedesk/index"
 	"github.com/reedesk/reedesk/knowledge"
@@ -65,8 +66,8 @@ func superlative(a *Answer) bool {
 	if !ok {
 		return false
 	}
-	ranked := t.Ranked(y)
-	if r.Nth > len(ranked) {
+	ranked := r.ranked(a.Result.Base, y)
+	if r.Nth > len(ranked) || len(ranked) == 0 {
 		return false
 	}
 	i := r.Nth - 1
@@ -81,7 +82,7 @@ func superlative(a *Answer) bool {
 		shareOf = total
 		a.Working = working(t, divide(t, g, total, "%"), g, total)
 	}
-	a.Direct = saySuperlative(a.Lang, a.Result.Base, t, row, y, g, r.Nth, r.Least, shareOf, len(ranked))
+	a.Direct = saySuperlative(a.Lang, a.Result.Base, t, row, y, g, r.Nth, r.Least, shareOf, r.scope(a.Lang, a.Result.Base))
 	a.Related = neighbours(ranked, i, y, r.Least)
 	return true
 }
@@ -112,7 +113,10 @@ func top(a *Answer) bool {
 	if !ok {
 		return false
 	}
-	ranked := t.Ranked(y)
+	ranked := r.ranked(a.Result.Base, y)
+	if len(ranked) == 0 {
+		return false
+	}
 	if r.Least {
 		for i, j := 0, len(ranked)-1; i < j; i, j = i+1, j-1 {
 			ranked[i], ranked[j] = ranked[j], ranked[i]
@@ -120,7 +124,7 @@ func top(a *Answer) bool {
 	}
 	ranked = ranked[:min(r.Top, len(ranked))]
 	a.Passage = passage(a, ranked[0].Cell(y).Fact)
-	a.Direct = sayTop(a.Lang, a.Result.Base, t, y, ranked, r.Least)
+	a.Direct = sayTop(a.Lang, a.Result.Base, t, y, ranked, r.Least, r.scope(a.Lang, a.Result.Base))
 	return true
 }
 
@@ -132,26 +136,37 @@ func largestChange(a *Answer) bool {
 	if !ok {
 		return false
 	}
+	lx := lexiconFor(a.Result.Base)
 	var best *knowledge.Row
 	bestD := 0.0
 	for _, row := range t.Rows {
 		x, z := row.Cell(from), row.Cell(to)
-		if x == nil || z == nil {
+		if x == nil || z == nil || !r.keep(lx, row) || t.Value(x) == 0 {
 			continue
 		}
 		d := (t.Value(z) - t.Value(x)) * float64(r.Direction)
+		if r.Relative {
+			d = (t.Value(z)/t.Value(x) - 1) * float64(r.Direction)
+		}
+		if d <= 0 {
+			continue
+		}
+		if r.Least {
+			// the smallest rise (or fall) of those that rose (or fell)
+			d = -d
+		}
 		if best == nil || d > bestD {
 			best, bestD = row, d
 		}
 	}
-	if best == nil || bestD <= 0 {
+	if best == nil {
 		return false
 	}
 	x, z := best.Cell(from), best.Cell(to)
 	pct := t.Value(z)/t.Value(x)*100 - 100
 	a.Working = &Working{Equation: t.Quantity(z) + " ÷ " + t.Quantity(x) + " − 1 = " + signed(pct, "%"), Inputs: []*knowledge.Figure{x, z}, Sources: sourcesOf(x, z), Table: t}
 	a.Passage = passage(a, z.Fact, x, z)
-	a.Direct = sayLargestChange(a.Lang, a.Result.Base, t, best.Label, from, to, x, z, pct, r.Direction)
+	a.Direct = sayLargestChange(a.Lang, a.Result.Base, t, best.Label, from, to, x, z, pct, r.Direction, r.Least, r.Relative, r.scope(a.Lang, a.Result.Base))
 	return true
 }
 
@@ -195,7 +210,10 @@ func rank(a *Answer) bool {
 	if g == nil {
 		return false
 	}
-	ranked := t.Ranked(y)
+	ranked := r.ranked(a.Result.Base, y)
+	if !containsRow(ranked, row) {
+		return false
+	}
 	// Equal values share the better rank.
 	pos := 1
 	for _, o := range ranked {
@@ -210,7 +228,7 @@ func rank(a *Answer) bool {
 		}
 	}
 	a.Passage = passage(a, g.Fact)
-	a.Direct = sayRank(a.Lang, a.Result.Base, t, row, y, g, pos, len(ranked), tied)
+	a.Direct = sayRank(a.Lang, a.Result.Base, t, row, y, g, pos, len(ranked), tied, r.scope(a.Lang, a.Result.Base))
 	if r.Question && (r.Nth > 0 || r.cues[cueMost] || r.cues[cueLeast]) {
 		want := max(r.Nth, 1)
 		if r.Least {
@@ -236,6 +254,9 @@ func yesNoWord(lang string, yes bool) string {
 func compare(a *Answer) bool {
 	r := a.Reading
 	t := r.Table
+	if r.per != nil {
+		return perRatio(a)
+	}
 	y, ok := r.year()
 	if !ok {
 		return false
@@ -255,7 +276,7 @@ func compare(a *Answer) bool {
 	ratio := divide(t, x, z, "x")
 	a.Working = working(t, ratio, x, z)
 	a.Passage = passage(a, x.Fact, x, z)
-	a.Direct = sayCompare(a.Lang, a.Result.Base, t, xl, zl, y, x, z, r.Question)
+	a.Direct = sayCompare(a.Lang, a.Result.Base, t, xl, zl, y, x, z, r.Question, r.lower)
 	return true
 }
 
@@ -293,6 +314,9 @@ func share(a *Answer) bool {
 	y, ok := r.year()
 	if !ok {
 		return false
+	}
+	if len(r.Rows) >= 2 {
+		return sum(a)
 	}
 	g := r.Rows[0].Cell(y)
 	total := t.Total(y)
@@ -382,4 +406,115 @@ func passage(a *Answer, f *knowledge.Fact, inputs ...*knowledge.Figure) *index.H
 // computedFrom finds a computed figure whose formula uses exactly the given figures.
 func computedFrom(b *knowledge.Base, inputs []*knowledge.Figure) *knowledge.Fact {
 	return lexiconFor(b).computed[inputsKey(inputs)]
+}
+
+// ranked are the rows of a year's column that take part, largest first.
+func (r *Reading) ranked(b *knowledge.Base, y int) []*knowledge.Row {
+	lx := lexiconFor(b)
+	var out []*knowledge.Row
+	for _, row := range r.Table.Ranked(y) {
+		if r.keep(lx, row) {
+			out = append(out, row)
+		}
+	}
+	return out
+}
+
+// yearIn is the year a reading asks of a table: the last year named that the table has, else
+// the latest in which the row has a figure.
+func (r *Reading) yearIn(t *knowledge.Table, row *knowledge.Row) int {
+	for i := len(r.Years) - 1; i >= 0; i-- {
+		if t.HasYear(r.Years[i]) && row.Cell(r.Years[i]) != nil {
+			return r.Years[i]
+		}
+	}
+	for i := len(t.Years) - 1; i >= 0; i-- {
+		if row.Cell(t.Years[i]) != nil {
+			return t.Years[i]
+		}
+	}
+	return 0
+}
+
+// perRatio divides a row's figure in one table by its figure in another: reserves by mine
+// production give the years the reserves last at that rate.
+func perRatio(a *Answer) bool {
+	r := a.Reading
+	num, den := r.Table, r.per
+	row := r.Rows[0]
+	drow, ok := den.Row(row.Label)
+	if !ok {
+		return false
+	}
+	yn, yd := r.yearIn(num, row), r.yearIn(den, drow)
+	if yn == 0 || yd == 0 {
+		return false
+	}
+	x, z := row.Cell(yn), drow.Cell(yd)
+	xv, err := knowledge.Convert(num.Value(x), num.Unit, den.Unit)
+	if err != nil || den.Value(z) == 0 {
+		return false
+	}
+	v := xv / den.Value(z)
+	years := r.cues[cueLast] || r.asksYears()
+	res := knowledge.FormatQuantity(v, "x", ratioDecimals(v))
+	if years {
+		res = knowledge.FormatQuantity(v, "yr", ratioDecimals(v))
+	}
+	a.Working = &Working{
+		Equation: num.Quantity(x) + " ÷ " + den.Quantity(z) + " = " + res,
+		Inputs:   []*knowledge.Figure{x, z}, Sources: sourcesOf(x, z),
+	}
+	a.Passage = passage(a, x.Fact, x, z)
+	a.Direct = sayPerRatio(a.Lang, a.Result.Base, num, den, row.Label, yn, yd, x, z, res, years)
+	return true
+}
+
+// asksYears reports whether a question asks for a number of years.
+func (r *Reading) asksYears() bool {
+	for i, w := range r.words {
+		if (w.fold == "years" || w.fold == "yil") && i > 0 && (r.words[i-1].fold == "many" || r.words[i-1].fold == "kac") {
+			return true
+		}
+	}
+	return false
+}
+
+// sum adds up the rows named, and gives their share of the total when asked or known.
+func sum(a *Answer) bool {
+	r := a.Reading
+	t := r.Table
+	y, ok := r.year()
+	if !ok {
+		return false
+	}
+	var cells []*knowledge.Figure
+	var labels, parts []string
+	v := 0.0
+	for _, row := range r.Rows {
+		g := row.Cell(y)
+		if g == nil {
+			return false
+		}
+		cells = append(cells, g)
+		labels = append(labels, row.Label)
+		parts = append(parts, t.Quantity(g))
+		v += t.Value(g)
+	}
+	eq := strings.Join(parts, " + ") + " = " + t.Format(v)
+	var pct string
+	if total := t.Total(y); total != nil && t.Value(total) > 0 {
+		pct = knowledge.FormatQuantity(v/t.Value(total)*100, "%", 1)
+		if total.Qualifier == "more than" || total.Qualifier == "at least" {
+			pct = "less than " + pct
+		}
+		if r.Kind == KindShare {
+			eq += "; " + t.Format(v) + " ÷ " + t.Quantity(total) + " = " + pct
+		}
+		cells = append(cells, total)
+	}
+	a.Working = &Working{Equation: eq, Inputs: cells, Sources: sourcesOf(cells...), Table: t}
+	a.Passage = passage(a, cells[0].Fact, cells...)
+	a.Direct = saySum(a.Lang, a.Result.Base, t, labels, y, t.Format(v), pct)
+	return true
 }

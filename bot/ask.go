@@ -33,7 +33,7 @@ func (b *Bot) ask(ctx context.Context, r request) (Reply, error) {
 // answer answers q, read as a follow-up of previous when that is not "".
 func (b *Bot) answer(ctx context.Context, r request, q, previous string) (Reply, error) {
 	start := time.Now()
-	opt := answer.Options{Lang: lang(r.i), Previous: previous}
+	opt := answer.Options{Lang: lang(r.i), Previous: previous, Now: b.now()}
 	var a *answer.Answer
 	var err error
 	if b.answers != nil {

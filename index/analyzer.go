@@ -103,6 +103,8 @@ var questionWords = map[string]bool{
 	"much": true, "mani": true, "tell": true, "show": true, "give": true, "know": true,
 	"pleas": true, "about": true, "doe": true, "ani": true, "get": true, "say": true,
 	"said": true, "exact": true, "accord": true, "figur": true,
+	// today is the asker's: "Türkiye Today" is a publisher, not the question's subject
+	"today": true, "current": true, "nowaday": true,
 }
 
 // cleanQuery makes any user text safe to analyze: no control characters, no more than

@@ -150,8 +150,9 @@ func (g *generation) plan(q string) plan {
 				break
 			}
 		}
-		// One-letter words say nothing unless they name something (Y is yttrium).
-		if covered || questionWords[term] || (len(term) < 2 && !g.concepts.entity[term]) {
+		// One-letter words say nothing unless they name something (Y is yttrium); nor does a
+		// Turkish case ending after an apostrophe ("2024'te").
+		if covered || questionWords[term] || (len(term) < 2 && !g.concepts.entity[term]) || caseEnding(q, t) {
 			continue
 		}
 		if n, target := g.turkishPhrase(words[i:]); n > 0 {
@@ -203,6 +204,21 @@ func (g *generation) plan(q string) plan {
 		p.clauses = append(p.clauses, c)
 	}
 	return p
+}
+
+// caseEnding reports whether a token is a Turkish suffix written after an apostrophe, as
+// after a number: "2024'te", "2023'ten".
+func caseEnding(q string, t *analysis.Token) bool {
+	if t.Start == 0 || (q[t.Start-1] != '\'' && !strings.HasSuffix(q[:t.Start], "’")) {
+		return false
+	}
+	w := foldString(q[t.Start:t.End])
+	for _, s := range turkishSuffixes {
+		if w == s {
+			return true
+		}
+	}
+	return false
 }
 
 // turkishPhrase finds the longest Turkish glossary phrase that the words start with: how many
@@ -373,13 +389,6 @@ func bucketTerms(vocab map[string]uint64) map[int][]string {
 		}
 	}
 	return out
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
 
 // word is a term as a reader would write it.

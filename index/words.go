@@ -39,6 +39,8 @@ func Fold(s string) string { return foldString(s) }
 var turkishSuffixes = []string{
 	// participles, tenses: üreten, üretecek, çıkarılan, üretti, üretmiş
 	"ecek", "acak", "iyor", "uyor", "ilen", "ulan", "ilan", "mis", "mus", "di", "ti", "du", "tu",
+	// relative participles: ürettiği, çıkardığı
+	"tigi", "digi", "tugu", "dugu",
 	// plural + possessive / case chains
 	"lerinin", "larinin", "lerinde", "larinda", "lerini", "larini", "lerin", "larin", "leri", "lari",
 	"ler", "lar",
