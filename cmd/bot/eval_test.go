@@ -106,23 +106,24 @@ func TestEvalDev(t *testing.T) {
 		t.Skipf("no eval set beside the repository (%v)", err)
 	}
 	// Measured 45 and 45 of 45.
-	evaluate(t, path, 45, 42)
+	evaluate(t, path, 45, 44)
 }
 
 // TestEvalHeldOut scores questions written without looking at the fact files, so that
 // retrieval is measured on phrasings it was not tuned for.
 func TestEvalHeldOut(t *testing.T) {
 	t.Parallel()
-	// The bar sits a little under the measured score, so that a change that costs several
-	// answers fails while rewording one fact does not.
-	evaluate(t, filepath.Join("testdata", "heldout.yaml"), 55, 52)
+	// The bar sits a little under the measured score (59 and 58), so that a change that costs
+	// several answers fails while rewording one fact does not.
+	evaluate(t, filepath.Join("testdata", "heldout.yaml"), 57, 56)
 }
 
 // TestEvalHeldOut2 is a second held-out set, written later by someone else who had not seen
 // the fact files either.
 func TestEvalHeldOut2(t *testing.T) {
 	t.Parallel()
-	evaluate(t, filepath.Join("testdata", "heldout2.yaml"), 47, 46)
+	// Measured 50 and 50.
+	evaluate(t, filepath.Join("testdata", "heldout2.yaml"), 49, 48)
 }
 
 // isMiss reports whether an answer says plainly that the knowledge base has no answer.
@@ -211,13 +212,17 @@ func evaluate(t *testing.T, path string, minAll, minFirst int) {
 // from the seed article and the reference notes only.
 func TestEvalHeldOut3(t *testing.T) {
 	t.Parallel()
-	// Measured 52 and 47 of 60 when the set was written, before any change made for it.
-	evaluate(t, filepath.Join("testdata", "heldout3.yaml"), 52, 47)
+	// Measured 52 and 47 of 60 (8 of 10 honest misses) when the set was written, before any
+	// change made for it; 60, 60 and 10 after the work it led to, which makes it a development
+	// set since (heldout4 measures that work).
+	evaluate(t, filepath.Join("testdata", "heldout3.yaml"), 59, 58)
 }
 
 // TestEvalHeldOut4 is a fourth held-out set, written like the third, after the work the
 // third set led to: it measures questions no change was made for.
 func TestEvalHeldOut4(t *testing.T) {
 	t.Parallel()
-	evaluate(t, filepath.Join("testdata", "heldout4.yaml"), 0, 0)
+	// Measured 51 and 49 of 60 (8 of 10 honest misses) before the work the third set led to,
+	// 53 and 52 (10 of 10) after it: the bar.
+	evaluate(t, filepath.Join("testdata", "heldout4.yaml"), 53, 52)
 }
