@@ -33,7 +33,8 @@ func (b *Bot) ask(ctx context.Context, r request) (Reply, error) {
 // answer answers q, read as a follow-up of previous when that is not "".
 func (b *Bot) answer(ctx context.Context, r request, q, previous string) (Reply, error) {
 	start := time.Now()
-	opt := answer.Options{Lang: lang(r.i), Previous: previous, Now: b.now()}
+	l := localeOf(r.i)
+	opt := answer.Options{Lang: string(l), Previous: previous, Now: b.now()}
 	var a *answer.Answer
 	var err error
 	if b.answers != nil {
@@ -44,7 +45,7 @@ func (b *Bot) answer(ctx context.Context, r request, q, previous string) (Reply,
 	if err != nil {
 		return Reply{}, err
 	}
-	data := render(a, b.now())
+	data := render(l, a, b.now())
 	if w := a.Working; a.Kind() == answer.KindCompare && w != nil && len(w.Inputs) == 2 && len(data.Embeds) > 0 {
 		// Two figures side by side read faster as two bars.
 		if c, err := b.charts.Compare(a.Result.Base, w.Inputs[0], w.Inputs[1]); err == nil {
@@ -55,25 +56,17 @@ func (b *Bot) answer(ctx context.Context, r request, q, previous string) (Reply,
 	}
 	if previous != "" {
 		// A modal's text is not shown in the channel: say what was asked.
-		data.Content += "\n-# Follow-up: “" + escapeInput(truncate(q, 200)) + "”, after “" + escapeInput(truncate(previous, 200)) + "”"
+		data.Content += l.f("\n-# Follow-up: “%s”, after “%s”", escapeInput(truncate(q, 200)), escapeInput(truncate(previous, 200)))
 	}
-	data.Components = askButtons(a)
+	data.Components = askButtons(l, a)
 	if id := b.record(ctx, r, q, a, time.Since(start)); id != "" {
-		data.Components = append(data.Components, voteButtons(id))
+		data.Components = append(data.Components, voteButtons(l, id))
 	}
 	reply := message(data)
 	if a.Miss != nil {
 		reply.Outcome = OutcomeMiss
 	}
 	return reply, nil
-}
-
-// lang is the language the bot writes in for an interaction: Turkish for a Turkish client.
-func lang(i *discordgo.Interaction) string {
-	if strings.HasPrefix(string(i.Locale), "tr") {
-		return "tr"
-	}
-	return "en"
 }
 
 // Buttons carry the question in their custom id, so that any replica can answer a click.
@@ -94,17 +87,17 @@ func customID(prefix, state string) string {
 	return prefix + state
 }
 
-func askButtons(a *answer.Answer) []discordgo.MessageComponent {
+func askButtons(l locale, a *answer.Answer) []discordgo.MessageComponent {
 	q := a.Question
 	var buttons []discordgo.MessageComponent
 	if a.Miss == nil && len(a.Related) > 0 {
-		buttons = append(buttons, discordgo.Button{Label: "More results", Style: discordgo.PrimaryButton, CustomID: customID(moreButton, q)})
+		buttons = append(buttons, discordgo.Button{Label: l.t("More results"), Style: discordgo.PrimaryButton, CustomID: customID(moreButton, q)})
 	}
 	if a.Miss == nil {
-		buttons = append(buttons, discordgo.Button{Label: "Sources", Style: discordgo.SecondaryButton, CustomID: customID(sourcesButton, q)})
+		buttons = append(buttons, discordgo.Button{Label: l.t("Sources"), Style: discordgo.SecondaryButton, CustomID: customID(sourcesButton, q)})
 	}
 	if a.Miss == nil {
-		buttons = append(buttons, discordgo.Button{Label: "Follow up", Style: discordgo.SecondaryButton, CustomID: customID(followUpButton, q)})
+		buttons = append(buttons, discordgo.Button{Label: l.t("Follow up"), Style: discordgo.SecondaryButton, CustomID: customID(followUpButton, q)})
 	}
 	if len(buttons) == 0 {
 		return nil
@@ -113,7 +106,8 @@ func askButtons(a *answer.Answer) []discordgo.MessageComponent {
 }
 
 // more shows the passages after the best one, each highlighted.
-func (b *Bot) more(ctx context.Context, _ request, q string) (Reply, error) {
+func (b *Bot) more(ctx context.Context, r request, q string) (Reply, error) {
+	l := localeOf(r.i)
 	res, err := b.idx.Search(ctx, q, 6)
 	if err != nil {
 		return Reply{}, err
@@ -128,14 +122,14 @@ func (b *Bot) more(ctx context.Context, _ request, q string) (Reply, error) {
 			Title:       h.Fact.Title,
 			Description: truncate(highlight(h.Fact.Text, text), 600),
 			Color:       kindColor(h.Fact),
-			Footer:      &discordgo.MessageEmbedFooter{Text: footer(h.Fact)},
+			Footer:      &discordgo.MessageEmbedFooter{Text: footer(l, h.Fact)},
 		})
 	}
 	return message(data), nil
 }
 
 // sources lists every source behind the answer to q, with links.
-func (b *Bot) sources(ctx context.Context, _ request, q string) (Reply, error) {
+func (b *Bot) sources(ctx context.Context, r request, q string) (Reply, error) {
 	res, err := b.idx.Search(ctx, q, 4)
 	if err != nil {
 		return Reply{}, err
@@ -173,7 +167,7 @@ func (b *Bot) sources(ctx context.Context, _ request, q string) (Reply, error) {
 	}
 	data := &discordgo.InteractionResponseData{
 		Flags:  discordgo.MessageFlagsEphemeral,
-		Embeds: []*discordgo.MessageEmbed{{Title: "Sources", Description: strings.Join(lines, "\n"), Color: colorMiss}},
+		Embeds: []*discordgo.MessageEmbed{{Title: localeOf(r.i).t("Sources"), Description: strings.Join(lines, "\n"), Color: colorMiss}},
 	}
 	return message(data), nil
 }
@@ -181,35 +175,35 @@ func (b *Bot) sources(ctx context.Context, _ request, q string) (Reply, error) {
 // render shows an answer: the direct sentence as the message content, then the working of a
 // computed answer or the passage that supports it, then "Also relevant"; or, for a miss, where
 // to look instead.
-func render(a *answer.Answer, now time.Time) *discordgo.InteractionResponseData {
+func render(l locale, a *answer.Answer, now time.Time) *discordgo.InteractionResponseData {
 	data := &discordgo.InteractionResponseData{AllowedMentions: noMentions()}
 	data.Content = a.Direct.Markdown(escapeMarkdown)
 	if a.Miss != nil {
-		data.Embeds = []*discordgo.MessageEmbed{missEmbed(a)}
+		data.Embeds = []*discordgo.MessageEmbed{missEmbed(l, a)}
 		return data
 	}
 	if a.Passage != nil {
-		if note := a.Passage.Fact.LapsedNote(now); note != "" {
+		if note := l.lapsedNote(a.Passage.Fact, now); note != "" {
 			// First: what follows no longer holds as stated.
-			data.Content = "**" + escapeMarkdown(note) + "** What it said: " + data.Content
+			data.Content = l.f("**%s** What it said: %s", escapeMarkdown(note), data.Content)
 		}
 	}
 	if len(a.Result.Corrections) > 0 {
 		var parts []string
 		for _, c := range a.Result.Corrections {
-			parts = append(parts, fmt.Sprintf("“%s” for “%s”", escapeInput(c.To), escapeInput(c.From)))
+			parts = append(parts, l.f("“%s” for “%s”", escapeInput(c.To), escapeInput(c.From)))
 		}
-		data.Content += "\n-# Searched " + strings.Join(parts, ", ") + "."
+		data.Content += l.f("\n-# Searched %s.", strings.Join(parts, ", "))
 	}
 	var first *discordgo.MessageEmbed
 	switch {
 	case a.Working != nil:
-		first = workingEmbed(a)
+		first = workingEmbed(l, a)
 	case a.Passage != nil:
-		first = factEmbed(a.Result.Base, *a.Passage, firstEmbedBudget, 6, boldSpans(a.Passage.Fact.Text, a.Direct))
-		if c := conversions(a.Result.Units, a.Passage.Fact); c != "" {
+		first = factEmbed(l, a.Result.Base, *a.Passage, firstEmbedBudget, 6, boldSpans(l, a.Passage.Fact.Text, a.Direct))
+		if c := conversions(l, a.Result.Units, a.Passage.Fact); c != "" {
 			// Before the other fields: the question asked for this unit.
-			first.Fields = append([]*discordgo.MessageEmbedField{{Name: "In the unit asked", Value: c}}, first.Fields...)
+			first.Fields = append([]*discordgo.MessageEmbedField{{Name: l.t("In the unit asked"), Value: c}}, first.Fields...)
 			fitBudget(first, firstEmbedBudget)
 		}
 	}
@@ -219,10 +213,10 @@ func render(a *answer.Answer, now time.Time) *discordgo.InteractionResponseData 
 	if len(a.Related) > 0 {
 		var lines []string
 		for _, r := range a.Related {
-			lines = append(lines, "• "+relatedLine(r))
+			lines = append(lines, "• "+relatedLine(l, r))
 		}
 		data.Embeds = append(data.Embeds, &discordgo.MessageEmbed{
-			Title:       "Also relevant",
+			Title:       l.t("Also relevant"),
 			Description: strings.Join(lines, "\n"),
 			Color:       colorMiss,
 		})
@@ -232,28 +226,28 @@ func render(a *answer.Answer, now time.Time) *discordgo.InteractionResponseData 
 
 // workingEmbed shows how a figure no source states was computed: the equation, each input
 // with its source and date, and the table it comes from.
-func workingEmbed(a *answer.Answer) *discordgo.MessageEmbed {
+func workingEmbed(l locale, a *answer.Answer) *discordgo.MessageEmbed {
 	w := a.Working
-	title := "How REE Desk computed it"
+	title := l.t("How REE Desk computed it")
 	if w.Table != nil {
 		title = w.Table.Title
 	}
 	e := &discordgo.MessageEmbed{
 		Title:       title,
-		Description: "**" + escapeMarkdown(w.Equation) + "**",
+		Description: "**" + escapeMarkdown(l.equation(w.Equation)) + "**",
 		Color:       colorComputed,
 	}
 	var lines, ids []string
 	for _, in := range w.Inputs {
-		from := origin(in)
+		from := origin(l, in)
 		if w.Table != nil && w.Table.Edition != "" {
 			from = w.Table.Edition // the data year is the figure's own
 		}
-		lines = append(lines, fmt.Sprintf("%s: %s (%s), %s", escapeMarkdown(in.Label), escapeMarkdown(in.String()), in.AsOf, escapeMarkdown(from)))
-		ids = append(ids, "/fact "+in.Fact.ID)
+		lines = append(lines, fmt.Sprintf("%s: %s (%s), %s", escapeMarkdown(in.Label), escapeMarkdown(l.figure(in)), in.AsOf, escapeMarkdown(from)))
+		ids = append(ids, l.f("/fact %s", in.Fact.ID))
 	}
 	if len(lines) > 0 {
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Inputs", Value: strings.Join(limitLines(lines, 6), "\n")})
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t("Inputs"), Value: strings.Join(limitLines(l, lines, 6), "\n")})
 	}
 	var cites []string
 	for _, s := range w.Sources {
@@ -264,38 +258,38 @@ func workingEmbed(a *answer.Answer) *discordgo.MessageEmbed {
 		}
 	}
 	// Ids in the footer: there they do not wrap mid-line like code spans do.
-	e.Footer = &discordgo.MessageEmbedFooter{Text: "Computed by REE Desk from " + strings.Join(cites, "; ") + " · " + strings.Join(ids, " · ")}
+	e.Footer = &discordgo.MessageEmbedFooter{Text: l.f("Computed by REE Desk from %s · %s", strings.Join(cites, "; "), strings.Join(ids, " · "))}
 	fitBudget(e, firstEmbedBudget)
 	return e
 }
 
 // missEmbed says where to look when the knowledge base has no answer.
-func missEmbed(a *answer.Answer) *discordgo.MessageEmbed {
+func missEmbed(l locale, a *answer.Answer) *discordgo.MessageEmbed {
 	m := a.Miss
-	parts := []string{"I found nothing in the knowledge base that answers “" + escapeInput(truncate(a.Question, 200)) + "”."}
+	parts := []string{l.f("I found nothing in the knowledge base that answers “%s”.", escapeInput(truncate(a.Question, 200)))}
 	if m.Latest != nil {
-		parts = append(parts, fmt.Sprintf("The latest figure I have: %s: **%s** (%s), %s (`/fact %s`).",
-			escapeMarkdown(m.Latest.Label), escapeMarkdown(m.Latest.String()), m.Latest.AsOf, origin(m.Latest), m.Latest.Fact.ID))
+		parts = append(parts, l.f("The latest figure I have: %s: **%s** (%s), %s (`/fact %s`).",
+			escapeMarkdown(m.Latest.Label), escapeMarkdown(l.figure(m.Latest)), m.Latest.AsOf, origin(l, m.Latest), m.Latest.Fact.ID))
 	}
 	if len(m.Suggestions) > 0 {
-		parts = append(parts, "Closest words I know: "+escapeMarkdown(strings.Join(m.Suggestions, ", "))+".")
+		parts = append(parts, l.f("Closest words I know: %s.", escapeMarkdown(strings.Join(m.Suggestions, ", "))))
 	}
 	if len(m.Topics) > 0 {
-		parts = append(parts, "Nearest topics: "+escapeMarkdown(strings.Join(m.Topics, "; "))+".")
+		parts = append(parts, l.f("Nearest topics: %s.", escapeMarkdown(strings.Join(m.Topics, "; "))))
 	}
 	if len(m.Examples) > 0 {
-		ex := "Try one of these:"
+		ex := l.t("Try one of these:")
 		for _, q := range m.Examples {
-			ex += "\n• /ask question:" + escapeMarkdown(q)
+			ex += l.f("\n• /ask question:%s", escapeMarkdown(q))
 		}
 		parts = append(parts, ex)
 	}
-	title := "No match"
+	title := l.t("No match")
 	switch m.Reason {
 	case answer.ReasonNoForecast:
-		title = "No forecast"
+		title = l.t("No forecast")
 	case answer.ReasonNoFigure:
-		title = "No figure for that year"
+		title = l.t("No figure for that year")
 	}
 	return &discordgo.MessageEmbed{Title: title, Description: strings.Join(parts, "\n\n"), Color: colorMiss}
 }

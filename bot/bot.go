@@ -153,17 +153,22 @@ func (r Reply) Failed() bool {
 	return r.Outcome != OutcomeOK && r.Outcome != OutcomeMiss
 }
 
-// userError is why a command cannot be answered, in a sentence the user can act on. Any other
-// error a handler returns is the bot's fault: it is logged and the user gets an apology.
+// userError is why a command cannot be answered, in a sentence the user can act on: a format
+// and its arguments, written in the sender's language when Respond answers. Any other error a
+// handler returns is the bot's fault: it is logged and the user gets an apology.
 type userError struct {
-	outcome, msg string
+	outcome, format string
+	args            []any
 }
 
-func (e *userError) Error() string { return e.msg }
+func (e *userError) Error() string { return e.in(english) }
 
-func badInput(msg string) error { return &userError{OutcomeBadInput, msg} }
-func refused(msg string) error  { return &userError{OutcomeRefused, msg} }
-func missed(msg string) error   { return &userError{OutcomeMiss, msg} }
+// in writes the sentence in l.
+func (e *userError) in(l locale) string { return l.f(e.format, e.args...) }
+
+func badInput(format string, args ...any) error { return &userError{OutcomeBadInput, format, args} }
+func refused(format string, args ...any) error  { return &userError{OutcomeRefused, format, args} }
+func missed(format string, args ...any) error   { return &userError{OutcomeMiss, format, args} }
 
 // apology is what a user sees when the bot, not their input, is at fault.
 const apology = "Sorry, something went wrong on my side while answering. Please try again in a moment."
@@ -199,10 +204,10 @@ func (b *Bot) Respond(ctx context.Context, i *discordgo.Interaction) Reply {
 	if err != nil {
 		var ue *userError
 		if errors.As(err, &ue) {
-			reply = Reply{Response: ephemeral(ue.msg), Outcome: ue.outcome}
+			reply = Reply{Response: ephemeral(ue.in(localeOf(i))), Outcome: ue.outcome}
 		} else {
 			b.log.ErrorContext(ctx, "command failed", "command", name, "interaction", interactionID(i), "err", err)
-			reply = Reply{Response: ephemeral(apology), Outcome: OutcomeError}
+			reply = Reply{Response: ephemeral(localeOf(i).t(apology)), Outcome: OutcomeError}
 		}
 	}
 	if reply.Outcome == "" {

@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"fmt"
 	"math"
 	"regexp"
 	"slices"
@@ -24,6 +23,7 @@ import (
 // qualifies a figure ("not a JORC-certified reserve", "suspended until 10 November 2026") and
 // a card must not drop it, but written out in a tile it would take more lines than the figure.
 type tiles struct {
+	l     locale
 	base  *knowledge.Base
 	now   time.Time // a fact whose validity ended by now says so
 	notes []string
@@ -36,7 +36,7 @@ var superscripts = []string{"¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸",
 // says so once: "Implied ore grade" under "Beylikova rare earth deposit", not "Beylikova's
 // implied ore grade".
 func (t *tiles) tile(g *knowledge.Figure, cardTitle string) *discordgo.MessageEmbedField {
-	label := cardLabel(t.base, g)
+	label := cardLabel(t.l, t.base, g)
 	if owner, rest, ok := strings.Cut(label, "'s "); ok && !strings.Contains(owner, " ") && rest != "" && strings.Contains(cardTitle, owner) {
 		r := []rune(rest)
 		label = string(unicode.ToUpper(r[0])) + string(r[1:])
@@ -48,7 +48,7 @@ func (t *tiles) tile(g *knowledge.Figure, cardTitle string) *discordgo.MessageEm
 func (t *tiles) labelled(g *knowledge.Figure, label string) *discordgo.MessageEmbedField {
 	label = escapeMarkdown(label)
 	n := cardNote(g, label)
-	if lapsed := g.Fact.LapsedNote(t.now); lapsed != "" {
+	if lapsed := t.l.lapsedNote(g.Fact, t.now); lapsed != "" {
 		n = strings.TrimSpace(strings.TrimSuffix(n, ".") + ". " + lapsed)
 		n = strings.TrimPrefix(n, ". ")
 	}
@@ -62,11 +62,11 @@ func (t *tiles) labelled(g *knowledge.Figure, label string) *discordgo.MessageEm
 			label += "\u00a0" + superscripts[k]
 		}
 	}
-	value := label + "\n" + escapeMarkdown(sourceLine(t.base, g))
+	value := label + "\n" + escapeMarkdown(sourceLine(t.l, t.base, g))
 	if n := len(t.base.SameMeasure(g)); n > 1 {
-		value += fmt.Sprintf("\n%d sources differ", n)
+		value += t.l.f("\n%d sources differ", n)
 	}
-	return &discordgo.MessageEmbedField{Name: escapeMarkdown(g.String()), Value: value, Inline: true}
+	return &discordgo.MessageEmbedField{Name: escapeMarkdown(t.l.figure(g)), Value: value, Inline: true}
 }
 
 // notesField lists the footnotes, or is nil.
@@ -78,7 +78,7 @@ func (t *tiles) notesField() *discordgo.MessageEmbedField {
 	for i, n := range t.notes {
 		lines[i] = superscripts[i] + " " + escapeMarkdown(n)
 	}
-	return &discordgo.MessageEmbedField{Name: "Notes", Value: strings.Join(lines, "\n")}
+	return &discordgo.MessageEmbedField{Name: t.l.t("Notes"), Value: strings.Join(lines, "\n")}
 }
 
 // cardNote is the first sentence of a figure's note without what the source line or the label
@@ -183,21 +183,21 @@ func shortPublisher(p string) string {
 // sourceLine says where a figure comes from. An edition needs no date; another source gets
 // its month, which cannot break across lines ("Anadolu Agency, Oct 2025"); a computed figure
 // names the sources of its inputs.
-func sourceLine(base *knowledge.Base, g *knowledge.Figure) string {
+func sourceLine(l locale, base *knowledge.Base, g *knowledge.Figure) string {
 	if g.Source != nil {
 		if e := g.Source.Edition(); e != "" {
 			return unbroken(e)
 		}
-		return shortPublisher(g.Source.Publisher) + ", " + cardDate(g.Source.Date)
+		return shortPublisher(g.Source.Publisher) + ", " + cardDate(l, g.Source.Date)
 	}
 	names := uniqueNames(figureSources(base, g))
 	if len(names) > 2 {
-		return fmt.Sprintf("computed from %d sources", len(names))
+		return l.f("computed from %d sources", len(names))
 	}
 	if len(names) == 0 {
-		return "computed"
+		return l.t("computed")
 	}
-	return "computed from " + strings.Join(names, " and ")
+	return l.f("computed from %s", strings.Join(names, l.t(" and ")))
 }
 
 // unbroken joins the words of a short name with no-break spaces, so that "USGS MCS 2025" is
@@ -217,9 +217,9 @@ func uniqueNames(srcs []*knowledge.Source) []string {
 }
 
 // cardDate writes a date as a tile shows it, with a no-break space so that it stays on one
-// line: "Oct 2025", "2024". A day is shown as its month: the source line is not the place
-// for it, /fact is.
-func cardDate(s string) string {
+// line: "Oct 2025" ("Eki 2025" in Turkish), "2024". A day is shown as its month: the source
+// line is not the place for it, /fact is.
+func cardDate(l locale, s string) string {
 	p, err := knowledge.ParsePeriod(s)
 	if err != nil {
 		return s
@@ -227,7 +227,7 @@ func cardDate(s string) string {
 	if p.Precision == "year" {
 		return p.First.Format("2006")
 	}
-	return p.First.Format("Jan") + "\u00a0" + p.First.Format("2006")
+	return l.month(p.First) + "\u00a0" + p.First.Format("2006")
 }
 
 // cardLabel is a figure's label as a tile shows it. An aside that the source line already
@@ -235,12 +235,12 @@ func cardDate(s string) string {
 // restates its inputs ("(12.5 Mt of oxides in 694 Mt of ore)"): /fact shows the equation.
 // A figure for another time than its source's date says when: "China, 2024" from the 2025
 // edition.
-func cardLabel(base *knowledge.Base, g *knowledge.Figure) string {
-	return cardLabelOf(base, g, g.Label)
+func cardLabel(l locale, base *knowledge.Base, g *knowledge.Figure) string {
+	return cardLabelOf(l, base, g, g.Label)
 }
 
 // cardLabelOf is cardLabel for a label of the caller's.
-func cardLabelOf(base *knowledge.Base, g *knowledge.Figure, label string) string {
+func cardLabelOf(l locale, base *knowledge.Base, g *knowledge.Figure, label string) string {
 	srcs := figureSources(base, g)
 	if i := strings.LastIndex(label, " ("); i > 0 && strings.HasSuffix(label, ")") {
 		aside := label[i+2 : len(label)-1]
@@ -252,11 +252,11 @@ func cardLabelOf(base *knowledge.Base, g *knowledge.Figure, label string) string
 		return label
 	}
 	for _, s := range srcs {
-		if strings.HasPrefix(s.Date, g.AsOf) || strings.HasPrefix(g.AsOf, s.Date) || cardDate(s.Date) == cardDate(g.AsOf) {
+		if strings.HasPrefix(s.Date, g.AsOf) || strings.HasPrefix(g.AsOf, s.Date) || cardDate(english, s.Date) == cardDate(english, g.AsOf) {
 			return label
 		}
 	}
-	return label + ", " + cardDate(g.AsOf)
+	return label + ", " + cardDate(l, g.AsOf)
 }
 
 // namesSource reports whether an aside names one of the sources: its edition, its publisher

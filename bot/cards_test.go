@@ -66,10 +66,10 @@ func TestTiles(t *testing.T) {
 			if !ok {
 				t.Fatalf("no figure %s", tt.figure)
 			}
-			if got := cardLabel(base, g); got != tt.wantLabel {
+			if got := cardLabel(english, base, g); got != tt.wantLabel {
 				t.Errorf("label: got %q, want %q", got, tt.wantLabel)
 			}
-			if got := sourceLine(base, g); got != tt.wantSource {
+			if got := sourceLine(english, base, g); got != tt.wantSource {
 				t.Errorf("source: got %q, want %q", got, tt.wantSource)
 			}
 			if got := significant(g); got != tt.significant {

@@ -22,14 +22,14 @@ func (b *Bot) curate(ctx context.Context, r request) (Reply, error) {
 	}
 	days, err := ParseDays(r.str("since"))
 	if err != nil {
-		return Reply{}, badInput(err.Error())
+		return Reply{}, err
 	}
 	since := b.now().AddDate(0, 0, -days)
 	rep, err := b.questions.Report(ctx, since, curateItems)
 	if err != nil {
 		return Reply{}, fmt.Errorf("curate report: %w", err)
 	}
-	data := &discordgo.InteractionResponseData{Embeds: CurateEmbeds(rep, days), Flags: discordgo.MessageFlagsEphemeral}
+	data := &discordgo.InteractionResponseData{Embeds: curateEmbeds(localeOf(r.i), rep, days), Flags: discordgo.MessageFlagsEphemeral}
 	return message(data), nil
 }
 
@@ -41,68 +41,72 @@ func ParseDays(s string) (int, error) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 1 || n > 3650 {
-		return 0, fmt.Errorf("%q is not a number of days, such as 7d or 30d", s)
+		return 0, badInput("%q is not a number of days, such as 7d or 30d", s)
 	}
 	return n, nil
 }
 
-// CurateEmbeds renders a report as the embeds /curate shows.
+// CurateEmbeds renders a report as the embeds /curate shows, in English.
 func CurateEmbeds(rep *questions.Report, days int) []*discordgo.MessageEmbed {
+	return curateEmbeds(english, rep, days)
+}
+
+func curateEmbeds(l locale, rep *questions.Report, days int) []*discordgo.MessageEmbed {
 	t := rep.Totals
-	summary := fmt.Sprintf("**%d** questions in the last %d days; **%s** found nothing.", t.Questions, days, percent(t.MissRate()))
+	summary := l.f("**%d** questions in the last %d days; **%s** found nothing.", t.Questions, days, l.percent(t.MissRate()))
 	if t.Votes > 0 {
-		summary += fmt.Sprintf(" **%s** of %d votes said helpful.", percent(t.HelpfulRate()), t.Votes)
+		summary += l.f(" **%s** of %d votes said helpful.", l.percent(t.HelpfulRate()), t.Votes)
 	} else {
-		summary += " No votes yet."
+		summary += l.t(" No votes yet.")
 	}
-	e := &discordgo.MessageEmbed{Title: "What the team asked", Description: summary, Color: colorFact}
+	e := &discordgo.MessageEmbed{Title: l.t("What the team asked"), Description: summary, Color: colorFact}
 
 	var gaps []string
 	for _, g := range rep.Unanswered {
 		line := fmt.Sprintf("• %d× “%s”", g.Count, escapeInput(truncate(g.Question, 120)))
 		if g.Users > 1 {
-			line += fmt.Sprintf(", by %d people", g.Users)
+			line += l.f(", by %d people", g.Users)
 		}
 		if len(g.Wordings) > 0 {
 			var w []string
 			for _, x := range g.Wordings {
 				w = append(w, "“"+escapeInput(truncate(x, 60))+"”")
 			}
-			line += "; also " + strings.Join(w, ", ")
+			line += l.f("; also %s", strings.Join(w, ", "))
 		}
 		gaps = append(gaps, line)
 	}
-	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Unanswered, most asked", Value: orNone(gaps, "Every question found an answer.")})
+	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t("Unanswered, most asked"), Value: orNone(gaps, l.t("Every question found an answer."))})
 
 	var facts []string
 	for _, f := range rep.Unhelpful {
-		facts = append(facts, fmt.Sprintf("• `%s`: %d not helpful, %d helpful", f.FactID, f.NotHelpful, f.Helpful))
+		facts = append(facts, l.f("• `%s`: %d not helpful, %d helpful", f.FactID, f.NotHelpful, f.Helpful))
 	}
-	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Facts voted not helpful", Value: orNone(facts, "None.")})
+	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t("Facts voted not helpful"), Value: orNone(facts, l.t("None."))})
 
 	var comments []string
 	for _, c := range rep.Comments {
-		line := fmt.Sprintf("• %s: “%s”", c.At.UTC().Format("2 Jan"), escapeInput(truncate(c.Text, 160)))
+		line := fmt.Sprintf("• %s: “%s”", l.dayMonth(c.At.UTC()), escapeInput(truncate(c.Text, 160)))
 		if c.Question != "" {
-			line += " on “" + escapeInput(truncate(c.Question, 80)) + "”"
+			line += l.f(" on “%s”", escapeInput(truncate(c.Question, 80)))
 		}
 		if c.FactID != "" {
 			line += " (`" + c.FactID + "`)"
 		}
 		comments = append(comments, line)
 	}
-	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Latest comments", Value: orNone(comments, "None.")})
+	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t("Latest comments"), Value: orNone(comments, l.t("None."))})
 
 	var weeks []string
 	for _, w := range rep.Weeks {
-		line := fmt.Sprintf("• week of %s: %d questions, %s found nothing", w.Start.UTC().Format("2 Jan"), w.Questions, percent(w.MissRate()))
+		line := l.f("• week of %s: %d questions, %s found nothing", l.dayMonth(w.Start.UTC()), w.Questions, l.percent(w.MissRate()))
 		if w.Votes > 0 {
-			line += fmt.Sprintf(", %d of %d votes helpful", w.Helpful, w.Votes)
+			line += l.f(", %d of %d votes helpful", w.Helpful, w.Votes)
 		}
 		weeks = append(weeks, line)
 	}
-	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "By week", Value: orNone(limitLines(weeks, 6), "No questions yet.")})
-	e.Footer = &discordgo.MessageEmbedFooter{Text: "From " + rep.Since.UTC().Format(time.DateOnly) + " to " + rep.Until.UTC().Format(time.DateOnly) + " · only you can see this"}
+	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t("By week"), Value: orNone(limitLines(l, weeks, 6), l.t("No questions yet."))})
+	e.Footer = &discordgo.MessageEmbedFooter{Text: l.f("From %s to %s · only you can see this", rep.Since.UTC().Format(time.DateOnly), rep.Until.UTC().Format(time.DateOnly))}
 	return []*discordgo.MessageEmbed{e}
 }
 
@@ -111,9 +115,4 @@ func orNone(lines []string, none string) string {
 		return none
 	}
 	return strings.Join(lines, "\n")
-}
-
-// percent writes a share as a whole per cent: 0.173 is "17 %".
-func percent(share float64) string {
-	return fmt.Sprintf("%.0f %%", share*100)
 }

@@ -258,7 +258,7 @@ func (d *Dispatcher) respond(ctx context.Context, i *discordgo.Interaction) (rep
 	defer func() {
 		if v := recover(); v != nil {
 			d.logPanic(i, v)
-			reply = Reply{Response: ephemeral(apology), Command: d.name(i), Outcome: OutcomePanic}
+			reply = Reply{Response: ephemeral(localeOf(i).t(apology)), Command: d.name(i), Outcome: OutcomePanic}
 			if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
 				reply.Response = &discordgo.InteractionResponse{
 					Type: discordgo.InteractionApplicationCommandAutocompleteResult,
@@ -276,7 +276,7 @@ func (d *Dispatcher) runJob(ctx context.Context, i *discordgo.Interaction, job f
 	defer func() {
 		if v := recover(); v != nil {
 			d.logPanic(i, v)
-			sorry := apology
+			sorry := localeOf(i).t(apology)
 			e := &discordgo.WebhookEdit{Content: &sorry, Embeds: &[]*discordgo.MessageEmbed{}}
 			fitEdit(e)
 			if err := edit(e); err != nil {

@@ -62,10 +62,10 @@ func (b *Bot) record(ctx context.Context, r request, q string, a *answer.Answer,
 	})
 }
 
-func voteButtons(id string) discordgo.ActionsRow {
+func voteButtons(l locale, id string) discordgo.ActionsRow {
 	return discordgo.ActionsRow{Components: []discordgo.MessageComponent{
-		discordgo.Button{Label: "Helpful", Style: discordgo.SuccessButton, CustomID: helpfulButton + id},
-		discordgo.Button{Label: "Not helpful", Style: discordgo.DangerButton, CustomID: notHelpfulButton + id},
+		discordgo.Button{Label: l.t("Helpful"), Style: discordgo.SuccessButton, CustomID: helpfulButton + id},
+		discordgo.Button{Label: l.t("Not helpful"), Style: discordgo.DangerButton, CustomID: notHelpfulButton + id},
 	}}
 }
 
@@ -74,7 +74,7 @@ func (b *Bot) helpful(ctx context.Context, r request, id string) (Reply, error) 
 	if err := b.vote(ctx, r, id, true, ""); err != nil {
 		return Reply{}, err
 	}
-	return Reply{Response: ephemeral("Thanks: noted as helpful. You can change your vote at any time.")}, nil
+	return Reply{Response: ephemeral(localeOf(r.i).t("Thanks: noted as helpful. You can change your vote at any time."))}, nil
 }
 
 // notHelpful records a "not helpful" vote at once, then asks what was wrong or missing.
@@ -82,17 +82,18 @@ func (b *Bot) notHelpful(ctx context.Context, r request, id string) (Reply, erro
 	if err := b.vote(ctx, r, id, false, ""); err != nil {
 		return Reply{}, err
 	}
+	l := localeOf(r.i)
 	return Reply{Response: &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseModal,
 		Data: &discordgo.InteractionResponseData{
 			CustomID: commentModal + id,
-			Title:    "What was wrong or missing?",
+			Title:    l.t("What was wrong or missing?"),
 			Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
 				discordgo.TextInput{
 					CustomID:    commentField,
-					Label:       "Tell the curators (optional)",
+					Label:       l.t("Tell the curators (optional)"),
 					Style:       discordgo.TextInputParagraph,
-					Placeholder: "The figure is out of date; the answer is about the wrong deposit…",
+					Placeholder: l.t("The figure is out of date; the answer is about the wrong deposit…"),
 					Required:    false,
 					MaxLength:   1000,
 				},
@@ -107,10 +108,11 @@ func (b *Bot) comment(ctx context.Context, r request, id string) (Reply, error) 
 	if err := b.vote(ctx, r, id, false, text); err != nil {
 		return Reply{}, err
 	}
+	l := localeOf(r.i)
 	if text == "" {
-		return Reply{Response: ephemeral("Thanks: noted as not helpful.")}, nil
+		return Reply{Response: ephemeral(l.t("Thanks: noted as not helpful."))}, nil
 	}
-	return Reply{Response: ephemeral("Thanks: noted as not helpful, with your comment. The curators read every one.")}, nil
+	return Reply{Response: ephemeral(l.t("Thanks: noted as not helpful, with your comment. The curators read every one."))}, nil
 }
 
 func (b *Bot) vote(ctx context.Context, r request, id string, helpful bool, comment string) error {

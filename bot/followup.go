@@ -12,18 +12,19 @@ const followUpField = "question"
 
 // followUp opens a modal for the next question; its custom id carries the question answered,
 // so that any replica reads the follow-up in its context.
-func (b *Bot) followUp(_ context.Context, _ request, previous string) (Reply, error) {
+func (b *Bot) followUp(_ context.Context, r request, previous string) (Reply, error) {
+	l := localeOf(r.i)
 	return Reply{Response: &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseModal,
 		Data: &discordgo.InteractionResponseData{
 			CustomID: customID(followUpModal, previous),
-			Title:    "Follow up",
+			Title:    l.t("Follow up"),
 			Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
 				discordgo.TextInput{
 					CustomID:    followUpField,
-					Label:       "Your next question",
+					Label:       l.t("Your next question"),
 					Style:       discordgo.TextInputShort,
-					Placeholder: "and Burma? how did it change since 2023?",
+					Placeholder: l.t("and Burma? how did it change since 2023?"),
 					Required:    true,
 					MaxLength:   300,
 				},

@@ -99,7 +99,7 @@ func TestConversionsInTheUnitAsked(t *testing.T) {
 		if !ok {
 			t.Fatalf("no fact %s", tt.fact)
 		}
-		got := conversions(knowledge.AskedUnits(tt.q), f)
+		got := conversions(english, knowledge.AskedUnits(tt.q), f)
 		if (tt.want == "") != (got == "") || !strings.Contains(got, tt.want) {
 			t.Errorf("conversions(%q, %s) = %q, want %q", tt.q, tt.fact, got, tt.want)
 		}

@@ -27,6 +27,7 @@ func resolve[T any](b *Bot, set, typed string, get func(string) (T, bool)) (T, b
 
 // stats shows the key figures of a topic, as its fact file's card lists them.
 func (b *Bot) stats(ctx context.Context, r request) (Reply, error) {
+	l := localeOf(r.i)
 	base := b.idx.Base()
 	typed := strings.TrimSpace(r.str("topic"))
 	t, ok := resolve(b, index.CompleteTopics, typed, base.Topic)
@@ -35,12 +36,12 @@ func (b *Bot) stats(ctx context.Context, r request) (Reply, error) {
 		for _, t := range base.Topics {
 			ids = append(ids, t.ID)
 		}
-		return Reply{}, badInput("I have no topic called “" + escapeInput(truncate(typed, 60)) + "”. Topics: " + strings.Join(ids, ", ") + ".")
+		return Reply{}, badInput("I have no topic called “%s”. Topics: %s.", escapeInput(truncate(typed, 60)), strings.Join(ids, ", "))
 	}
 	// The topic's summary describes all its facts, not the card: it would promise figures the
 	// card does not show.
 	e := &discordgo.MessageEmbed{Title: t.Title, Color: colorFact}
-	ts := &tiles{base: base, now: b.now()}
+	ts := &tiles{l: l, base: base, now: b.now()}
 	var ids []string
 	for _, name := range t.Card {
 		g, ok := base.Figure(name)
@@ -64,21 +65,22 @@ func (b *Bot) stats(ctx context.Context, r request) (Reply, error) {
 		e.Fields = append(e.Fields, n)
 	}
 	if len(ids) > 0 {
-		e.Fields = append(e.Fields, factsField("In full: /fact ID", ids))
+		e.Fields = append(e.Fields, factsField(l.t("In full: /fact ID"), ids))
 	}
 	showCharts(data, charts)
-	e.Footer = &discordgo.MessageEmbedFooter{Text: "Topic " + t.ID + " · /ask for anything else"}
+	e.Footer = &discordgo.MessageEmbedFooter{Text: l.f("Topic %s · /ask for anything else", t.ID)}
 	return message(data), nil
 }
 
 // element describes one of the 17 elements and what the knowledge base says about it
 // elsewhere: Beylikova, the pilot plant, prices, export controls.
 func (b *Bot) element(ctx context.Context, r request) (Reply, error) {
+	l := localeOf(r.i)
 	base := b.idx.Base()
 	typed := strings.TrimSpace(r.str("name"))
 	f, ok := resolve(b, index.CompleteElements, typed, base.Element)
 	if !ok {
-		return Reply{}, badInput("“" + escapeInput(truncate(typed, 60)) + "” is not one of the 17 rare earth elements. Try a name such as neodymium or a symbol such as Nd.")
+		return Reply{}, badInput("“%s” is not one of the 17 rare earth elements. Try a name such as neodymium or a symbol such as Nd.", escapeInput(truncate(typed, 60)))
 	}
 	el := f.Element
 	name := knowledge.ElementName(f)
@@ -87,14 +89,14 @@ func (b *Bot) element(ctx context.Context, r request) (Reply, error) {
 		Description: escapeMarkdown(f.Text),
 		Color:       colorFact,
 		Fields: []*discordgo.MessageEmbedField{
-			{Name: fmt.Sprint(el.Number), Value: "Atomic number", Inline: true},
-			{Name: escapeMarkdown(el.Class), Value: "Class (USGS)", Inline: true},
+			{Name: fmt.Sprint(el.Number), Value: l.t("Atomic number"), Inline: true},
+			{Name: escapeMarkdown(el.Class), Value: l.t("Class (USGS)"), Inline: true},
 		},
 		// short, so that the id does not break across lines
-		Footer: &discordgo.MessageEmbedFooter{Text: "Source: " + shortPublisher(f.Source.Publisher) + ", " + cardDate(f.Source.Date) + " · /fact " + f.ID},
+		Footer: &discordgo.MessageEmbedFooter{Text: l.f("Source: %s, %s · /fact %s", shortPublisher(f.Source.Publisher), cardDate(l, f.Source.Date), f.ID)},
 	}
 	// the element's latest figure in every table that has a row for it: its oxide's price
-	ts := &tiles{base: base, now: b.now()}
+	ts := &tiles{l: l, base: base, now: b.now()}
 	for _, tb := range base.Tables() {
 		if row, ok := tb.Row(el.Symbol); ok {
 			if g := row.Cell(tb.Latest()); g != nil {
@@ -106,7 +108,7 @@ func (b *Bot) element(ctx context.Context, r request) (Reply, error) {
 		e.Fields = append(e.Fields, n)
 	}
 	if len(el.Uses) > 0 {
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Principal uses", Value: escapeMarkdown(strings.Join(el.Uses, ", "))})
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t("Principal uses"), Value: escapeMarkdown(strings.Join(el.Uses, ", "))})
 	}
 	var beylikova, elsewhere []string
 	// facts about this element and few others first; those about the whole group last
@@ -122,15 +124,15 @@ func (b *Bot) element(ctx context.Context, r request) (Reply, error) {
 		}
 	}
 	if len(beylikova) == 0 {
-		beylikova = []string{"No fact names " + name + " at Beylikova or its pilot plant."}
+		beylikova = []string{l.f("No fact names %s at Beylikova or its pilot plant.", name)}
 	}
-	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Beylikova and the pilot plant", Value: strings.Join(limitLines(beylikova, 5), "\n")})
+	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t("Beylikova and the pilot plant"), Value: strings.Join(limitLines(l, beylikova, 5), "\n")})
 	if len(elsewhere) > 0 {
-		lines := limitLines(elsewhere, 6)
+		lines := limitLines(l, elsewhere, 6)
 		if len(elsewhere) > 6 {
-			lines[len(lines)-1] += ": `/ask " + strings.ToLower(name) + "`"
+			lines[len(lines)-1] += l.f(": `/ask %s`", strings.ToLower(name))
 		}
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Also in (/fact ID)", Value: strings.Join(lines, "\n")})
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t("Also in (/fact ID)"), Value: strings.Join(lines, "\n")})
 	}
 	return message(&discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{e}}), nil
 }
@@ -154,67 +156,68 @@ func (b *Bot) fact(ctx context.Context, r request) (Reply, error) {
 	f, ok := base.Fact(id)
 	if !ok {
 		if choices := b.idx.Complete(index.CompleteFacts, id, 1); len(choices) > 0 {
-			return Reply{}, badInput("I have no fact with the id “" + escapeInput(truncate(id, 80)) + "”. Did you mean `" + choices[0].Value + "`?")
+			return Reply{}, badInput("I have no fact with the id “%s”. Did you mean `%s`?", escapeInput(truncate(id, 80)), choices[0].Value)
 		}
-		return Reply{}, badInput("I have no fact with the id “" + escapeInput(truncate(id, 80)) + "”. /ask finds facts by their content.")
+		return Reply{}, badInput("I have no fact with the id “%s”. /ask finds facts by their content.", escapeInput(truncate(id, 80)))
 	}
-	e := factEmbed(base, index.Hit{Fact: f}, MaxEmbedsTotal, 20, nil)
+	e := factEmbed(localeOf(r.i), base, index.Hit{Fact: f}, MaxEmbedsTotal, 20, nil)
 	return message(&discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{e}}), nil
 }
 
 // compare shows the ratio and difference of two figures, after converting the second to the
 // first one's unit; figures of different dimensions are not compared.
 func (b *Bot) compare(ctx context.Context, r request) (Reply, error) {
+	l := localeOf(r.i)
 	base := b.idx.Base()
 	var figs [2]*knowledge.Figure
 	for k, opt := range []string{"a", "b"} {
 		name := strings.TrimSpace(r.str(opt))
 		g, ok := resolve(b, index.CompleteFigures, name, base.Figure)
 		if !ok {
-			return Reply{}, badInput("I have no figure called “" + escapeInput(truncate(name, 80)) + "”. Start typing and pick one from the list.")
+			return Reply{}, badInput("I have no figure called “%s”. Start typing and pick one from the list.", escapeInput(truncate(name, 80)))
 		}
 		figs[k] = g
 	}
 	a, bf := figs[0], figs[1]
 	bv, err := knowledge.Convert(bf.Value, bf.Unit, a.Unit)
 	if err != nil {
-		return Reply{}, badInput(fmt.Sprintf("%s (%s) and %s (%s) measure different things, so I can't compare them.", escapeMarkdown(a.Label), a.Unit, escapeMarkdown(bf.Label), bf.Unit))
+		return Reply{}, badInput("%s (%s) and %s (%s) measure different things, so I can't compare them.", escapeMarkdown(a.Label), a.Unit, escapeMarkdown(bf.Label), bf.Unit)
 	}
 	e := &discordgo.MessageEmbed{
-		Title:  truncate(a.Label+" vs "+bf.Label, MaxEmbedTitle),
+		Title:  truncate(l.f("%s vs %s", a.Label, bf.Label), MaxEmbedTitle),
 		Color:  colorComputed,
-		Footer: &discordgo.MessageEmbedFooter{Text: "Computed by REE Desk from the two figures above"},
+		Footer: &discordgo.MessageEmbedFooter{Text: l.t("Computed by REE Desk from the two figures above")},
 	}
-	ts := &tiles{base: base, now: b.now()}
+	ts := &tiles{l: l, base: base, now: b.now()}
 	if tb := tableOfBoth(base, a, bf); tb != nil {
 		// two rows of one table: the table says of what, the rows which
-		e.Title = truncate(tableTitle(tb)+": "+a.Label+" vs "+bf.Label, MaxEmbedTitle)
-		e.Fields = []*discordgo.MessageEmbedField{ts.labelled(a, cardLabel(base, a)), ts.labelled(bf, cardLabel(base, bf))}
+		e.Title = truncate(l.f("%s: %s vs %s", tableTitle(tb), a.Label, bf.Label), MaxEmbedTitle)
+		e.Fields = []*discordgo.MessageEmbedField{ts.labelled(a, cardLabel(l, base, a)), ts.labelled(bf, cardLabel(l, base, bf))}
 	} else {
-		e.Fields = []*discordgo.MessageEmbedField{ts.labelled(a, compareLabel(base, a)), ts.labelled(bf, compareLabel(base, bf))}
+		e.Fields = []*discordgo.MessageEmbedField{ts.labelled(a, compareLabel(l, base, a)), ts.labelled(bf, compareLabel(l, base, bf))}
 	}
-	bq := knowledge.FormatQuantity(bv, a.Unit, decimalsFor(bv))
+	bq := l.format(bv, a.Unit, decimalsFor(bv))
 	diffDecimals := decimalsFor(a.Value - bv)
 	if a.Unit != bf.Unit {
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "In the same unit", Value: escapeMarkdown(bf.Quantity() + " = " + bq)})
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t("In the same unit"), Value: escapeMarkdown(l.amount(bf) + " = " + bq)})
 	} else {
-		bq = bf.Quantity()
+		bq = l.amount(bf)
 		diffDecimals = max(writtenDecimals(a), writtenDecimals(bf))
 	}
 	if bv != 0 {
 		// no more digits than the less precise figure has: 270,000 t ÷ 45,000 t = 6×
 		ratio := roundSignificant(a.Value/bv, max(2, min(significant(a), significant(bf))))
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Ratio", Value: escapeMarkdown(a.Quantity()+" ÷ "+bq+" = ") + "**" + ratio + "×**"})
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t("Ratio"), Value: escapeMarkdown(l.amount(a)+" ÷ "+bq+" = ") + "**" + l.quantity(ratio+"×") + "**"})
 	}
 	diff := a.Value - bv
-	diffText := knowledge.FormatQuantity(diff, a.Unit, diffDecimals)
+	diffText := l.format(diff, a.Unit, diffDecimals)
 	if a.Unit == "%" {
-		diffText = knowledge.FormatNumber(diff, diffDecimals) + " percentage points"
+		diffText = l.f("%s percentage points", l.number(knowledge.FormatNumber(diff, diffDecimals)))
 	}
 	diffText = strings.Replace(diffText, "-", "−", 1) // a minus sign, as in the formula
-	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Difference", Value: escapeMarkdown(a.Quantity()+" − "+bq+" = ") + "**" + escapeMarkdown(diffText) + "**"})
+	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t("Difference"), Value: escapeMarkdown(l.amount(a)+" − "+bq+" = ") + "**" + escapeMarkdown(diffText) + "**"})
 	if a.Qualifier != "" || bf.Qualifier != "" {
-		e.Description = "One of the figures is approximate or a bound, so the result is too."
+		e.Description = l.t("One of the figures is approximate or a bound, so the result is too.")
 	}
 	if n := ts.notesField(); n != nil {
 		e.Fields = append(e.Fields, n)
@@ -227,26 +230,26 @@ func (b *Bot) compare(ctx context.Context, r request) (Reply, error) {
 			b.log.ErrorContext(ctx, "draw the comparison", "a", a.Name, "b", bf.Name, "err", err)
 		} else {
 			ids = appendIDs(ids, c.Facts()...)
-			e.Fields = append(e.Fields, factsField("In full: /fact ID", ids))
+			e.Fields = append(e.Fields, factsField(l.t("In full: /fact ID"), ids))
 			showCharts(data, []*chart.Chart{c})
 			return message(data), nil
 		}
 	}
-	e.Fields = append(e.Fields, factsField("In full: /fact ID", ids))
+	e.Fields = append(e.Fields, factsField(l.t("In full: /fact ID"), ids))
 	return message(data), nil
 }
 
 // compareLabel says what a compared figure is: a short label such as "China" alone does not
 // say of what, so its fact's title, up to any colon, goes with it.
-func compareLabel(base *knowledge.Base, g *knowledge.Figure) string {
+func compareLabel(l locale, base *knowledge.Base, g *knowledge.Figure) string {
 	if len(g.Label) < 25 && g.Fact.Formula == nil {
 		title, _, _ := strings.Cut(g.Fact.Title, ": ")
 		if strings.Contains(title, g.Label) {
-			return cardLabelOf(base, g, title) // "China's rare earth reserves", not "China · China's …"
+			return cardLabelOf(l, base, g, title) // "China's rare earth reserves", not "China · China's …"
 		}
-		return cardLabelOf(base, g, g.Label+" · "+title)
+		return cardLabelOf(l, base, g, g.Label+" · "+title)
 	}
-	return cardLabel(base, g)
+	return cardLabel(l, base, g)
 }
 
 // tableOfBoth is the table that has both figures as cells, or nil.

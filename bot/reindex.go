@@ -25,6 +25,7 @@ func (b *Bot) reindexCommand(ctx context.Context, r request) (Reply, error) {
 		return Reply{}, refused("Reindexing is not available here: the bot serves its built-in knowledge base.")
 	}
 	run, joined := b.reindex.Reindex(who)
+	l := localeOf(r.i)
 	b.log.InfoContext(ctx, "reindex requested", "user", userID(r), "joined", joined)
 	return Reply{
 		// Private: progress and errors, which name files, are for the admin who asked.
@@ -33,17 +34,17 @@ func (b *Bot) reindexCommand(ctx context.Context, r request) (Reply, error) {
 			Data: &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral},
 		},
 		Later: func(ctx context.Context, edit func(*discordgo.WebhookEdit) error) error {
-			return b.followReindex(ctx, run, joined, edit)
+			return b.followReindex(ctx, l, run, joined, edit)
 		},
 	}, nil
 }
 
 // followReindex edits the deferred message with the build's progress, then its result, and
 // returns the build's error.
-func (b *Bot) followReindex(ctx context.Context, run *index.Run, joined bool, edit func(*discordgo.WebhookEdit) error) error {
-	title := "Reindexing"
+func (b *Bot) followReindex(ctx context.Context, l locale, run *index.Run, joined bool, edit func(*discordgo.WebhookEdit) error) error {
+	title := l.t("Reindexing")
 	if joined {
-		title = "Reindexing (joined the build already running)"
+		title = l.t("Reindexing (joined the build already running)")
 	}
 	tick := time.NewTicker(b.progress)
 	defer tick.Stop()
@@ -54,7 +55,7 @@ func (b *Bot) followReindex(ctx context.Context, run *index.Run, joined bool, ed
 			return
 		}
 		shown = p
-		if err := edit(embedEdit(progressEmbed(title, p))); err != nil {
+		if err := edit(embedEdit(progressEmbed(l, title, p))); err != nil {
 			b.log.WarnContext(ctx, "reindex progress edit failed", "err", err)
 		}
 	}
@@ -80,7 +81,7 @@ func (b *Bot) followReindex(ctx context.Context, run *index.Run, joined bool, ed
 			b.log.ErrorContext(ctx, "reindex failed; the old index keeps answering", "err", err)
 		}
 	}
-	if e := edit(embedEdit(resultEmbed(report, b.hidePaths(err)))); e != nil {
+	if e := edit(embedEdit(resultEmbed(l, report, b.hidePaths(err)))); e != nil {
 		b.log.WarnContext(ctx, "reindex result edit failed", "err", e)
 	}
 	return err
@@ -92,54 +93,54 @@ func embedEdit(e *discordgo.MessageEmbed) *discordgo.WebhookEdit {
 	return &discordgo.WebhookEdit{Content: &empty, Embeds: &embeds}
 }
 
-func progressEmbed(title string, p index.Progress) *discordgo.MessageEmbed {
-	desc := p.Phase
+func progressEmbed(l locale, title string, p index.Progress) *discordgo.MessageEmbed {
+	desc := l.phase(p.Phase)
 	if p.Phase == "" {
-		desc = "starting"
+		desc = l.t("starting")
 	}
 	if p.Total > 0 {
-		desc = fmt.Sprintf("%s: %d of %d facts (%d %%)", desc, p.Done, p.Total, p.Done*100/p.Total)
+		desc = l.f("%s: %d of %d facts (%s)", desc, p.Done, p.Total, l.quantity(fmt.Sprintf("%d %%", p.Done*100/p.Total)))
 	}
-	return &discordgo.MessageEmbed{Title: title, Description: desc + "\nThe current index keeps answering meanwhile.", Color: colorMiss}
+	return &discordgo.MessageEmbed{Title: title, Description: desc + l.t("\nThe current index keeps answering meanwhile."), Color: colorMiss}
 }
 
 // maxProblemLines is how many fact-file problems a failed reindex lists.
 const maxProblemLines = 15
 
-func resultEmbed(report *index.Report, err error) *discordgo.MessageEmbed {
+func resultEmbed(l locale, report *index.Report, err error) *discordgo.MessageEmbed {
 	if err != nil {
-		e := &discordgo.MessageEmbed{Title: "Reindex failed: the old index keeps answering", Color: 0xc53030}
+		e := &discordgo.MessageEmbed{Title: l.t("Reindex failed: the old index keeps answering"), Color: 0xc53030}
 		var ve *knowledge.ValidationError
 		if errors.As(err, &ve) {
 			var lines []string
 			for k, p := range ve.Problems {
 				if k == maxProblemLines {
-					lines = append(lines, fmt.Sprintf("… and %d more; run bot validate for all of them", len(ve.Problems)-k))
+					lines = append(lines, l.f("… and %d more; run bot validate for all of them", len(ve.Problems)-k))
 					break
 				}
 				lines = append(lines, p.String())
 			}
-			e.Description = fmt.Sprintf("%d problem(s) in the fact files. Fix them and run /reindex again.\n```\n%s\n```", len(ve.Problems), strings.ReplaceAll(strings.Join(lines, "\n"), "```", "'''"))
+			e.Description = l.f("%d problem(s) in the fact files. Fix them and run /reindex again.\n```\n%s\n```", len(ve.Problems), strings.ReplaceAll(strings.Join(lines, "\n"), "```", "'''"))
 			return e
 		}
 		e.Description = "```\n" + strings.ReplaceAll(err.Error(), "```", "'''") + "\n```"
 		return e
 	}
-	e := &discordgo.MessageEmbed{Title: "Reindexed", Color: 0x2f855a}
+	e := &discordgo.MessageEmbed{Title: l.t("Reindexed"), Color: 0x2f855a}
 	if report.Unchanged() {
-		e.Description = fmt.Sprintf("Nothing changed: %d facts, knowledge version `%s`.", report.Facts, report.Version)
+		e.Description = l.f("Nothing changed: %d facts, knowledge version `%s`.", report.Facts, report.Version)
 		return e
 	}
-	e.Description = fmt.Sprintf("%d facts now, knowledge version `%s` (was `%s`), in %s.", report.Facts, report.Version, report.Previous, report.Took.Round(time.Millisecond))
+	e.Description = l.f("%d facts now, knowledge version `%s` (was `%s`), in %s.", report.Facts, report.Version, report.Previous, l.duration(report.Took.Round(time.Millisecond)))
 	for _, part := range []struct {
 		name string
 		ids  []string
-	}{{"Added", report.Added}, {"Changed", report.Changed}, {"Removed", report.Removed}} {
-		value := "none"
+	}{{l.f("Added (%d)", len(report.Added)), report.Added}, {l.f("Changed (%d)", len(report.Changed)), report.Changed}, {l.f("Removed (%d)", len(report.Removed)), report.Removed}} {
+		value := l.t("none")
 		if len(part.ids) > 0 {
-			value = "`" + strings.Join(limitLines(part.ids, 20), "`, `") + "`"
+			value = "`" + strings.Join(limitLines(l, part.ids, 20), "`, `") + "`"
 		}
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: fmt.Sprintf("%s (%d)", part.name, len(part.ids)), Value: value})
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: part.name, Value: value})
 	}
 	return e
 }

@@ -38,7 +38,7 @@ func kindColor(f *knowledge.Fact) int {
 //
 // The embed is cut to budget characters, dropping the least important fields first, and shows
 // at most maxFigures figures.
-func factEmbed(base *knowledge.Base, h index.Hit, budget, maxFigures int, bold []index.Span) *discordgo.MessageEmbed {
+func factEmbed(l locale, base *knowledge.Base, h index.Hit, budget, maxFigures int, bold []index.Span) *discordgo.MessageEmbed {
 	f := h.Fact
 	e := &discordgo.MessageEmbed{
 		Title:       f.Title,
@@ -48,17 +48,17 @@ func factEmbed(base *knowledge.Base, h index.Hit, budget, maxFigures int, bold [
 	var fields []*discordgo.MessageEmbedField
 	switch {
 	case f.Formula != nil:
-		e.Description += "\n\n**" + escapeMarkdown(f.Formula.Equation()) + "**"
-		fields = append(fields, &discordgo.MessageEmbedField{Name: "Inputs", Value: inputsList(base, f)})
+		e.Description += "\n\n**" + escapeMarkdown(l.equation(f.Formula.Equation())) + "**"
+		fields = append(fields, &discordgo.MessageEmbedField{Name: l.t("Inputs"), Value: inputsList(l, base, f)})
 	case f.Quote != nil:
-		fields = append(fields, &discordgo.MessageEmbedField{Name: "Said by", Value: quoteLine(f.Quote)})
+		fields = append(fields, &discordgo.MessageEmbedField{Name: l.t("Said by"), Value: quoteLine(f.Quote)})
 	}
-	fields = append(fields, disagreements(base, f)...)
+	fields = append(fields, disagreements(l, base, f)...)
 	if len(f.Figures) > 0 && f.Formula == nil {
-		fields = append(fields, &discordgo.MessageEmbedField{Name: "Figures", Value: figureList(f.Figures, maxFigures, f.ID)})
+		fields = append(fields, &discordgo.MessageEmbedField{Name: l.t("Figures"), Value: figureList(l, f.Figures, maxFigures, f.ID)})
 	}
 	e.Fields = fields
-	e.Footer = &discordgo.MessageEmbedFooter{Text: footer(f)}
+	e.Footer = &discordgo.MessageEmbedFooter{Text: footer(l, f)}
 	if srcs := f.Sources(); len(srcs) == 1 && srcs[0].URL != "" {
 		e.URL = srcs[0].URL
 	}
@@ -81,8 +81,9 @@ func fitBudget(e *discordgo.MessageEmbed, budget int) {
 var figureNumber = regexp.MustCompile(`\d[\d,.]*\d|\d`)
 
 // boldSpans finds where a passage's text gives the figures the direct answer makes bold, so
-// that the passage marks the answer, not the question's words.
-func boldSpans(text string, direct answer.Sentence) []index.Span {
+// that the passage marks the answer, not the question's words. A Turkish answer writes 12,5
+// and 270.000 where the passage writes 12.5 and 270,000.
+func boldSpans(l locale, text string, direct answer.Sentence) []index.Span {
 	var spans []index.Span
 	seen := map[string]bool{}
 	for _, seg := range direct {
@@ -90,6 +91,9 @@ func boldSpans(text string, direct answer.Sentence) []index.Span {
 			continue
 		}
 		for _, n := range figureNumber.FindAllString(seg.Text, -1) {
+			if l == turkish {
+				n = strings.NewReplacer(",", ".", ".", ",").Replace(n)
+			}
 			if seen[n] || len(n) < 2 {
 				continue // a lone digit would mark too much
 			}
@@ -145,14 +149,14 @@ func quoteLine(q *knowledge.Quote) string {
 }
 
 // figureList writes up to max figures, one per line, with their dates.
-func figureList(figs []*knowledge.Figure, max int, id string) string {
+func figureList(l locale, figs []*knowledge.Figure, max int, id string) string {
 	var lines []string
 	for i, g := range figs {
 		if i == max {
-			lines = append(lines, fmt.Sprintf("… and %d more: `/fact %s`", len(figs)-max, id))
+			lines = append(lines, l.f("… and %d more: `/fact %s`", len(figs)-max, id))
 			break
 		}
-		line := fmt.Sprintf("%s: **%s** (%s)", escapeMarkdown(g.Label), escapeMarkdown(g.String()), g.AsOf)
+		line := fmt.Sprintf("%s: **%s** (%s)", escapeMarkdown(g.Label), escapeMarkdown(l.figure(g)), g.AsOf)
 		if g.Note != "" {
 			line += ", " + escapeMarkdown(g.Note)
 		}
@@ -162,32 +166,32 @@ func figureList(figs []*knowledge.Figure, max int, id string) string {
 }
 
 // inputsList writes each input of a computed figure with its source.
-func inputsList(base *knowledge.Base, f *knowledge.Fact) string {
+func inputsList(l locale, base *knowledge.Base, f *knowledge.Fact) string {
 	var lines []string
 	for _, in := range f.Formula.Inputs {
-		lines = append(lines, fmt.Sprintf("%s: %s, %s", escapeMarkdown(in.Label), escapeMarkdown(in.String()), origin(in)))
+		lines = append(lines, fmt.Sprintf("%s: %s, %s", escapeMarkdown(in.Label), escapeMarkdown(l.figure(in)), origin(l, in)))
 	}
 	for _, s := range f.Formula.Series {
 		list := base.Series(s)
 		if len(list) == 0 {
 			continue
 		}
-		lines = append(lines, fmt.Sprintf("%s: %d figures, largest %s (%s), %s", s, len(list), escapeMarkdown(list[0].String()), escapeMarkdown(list[0].Label), origin(list[0])))
+		lines = append(lines, l.f("%s: %d figures, largest %s (%s), %s", s, len(list), escapeMarkdown(l.figure(list[0])), escapeMarkdown(list[0].Label), origin(l, list[0])))
 	}
 	return strings.Join(lines, "\n")
 }
 
 // origin says where a figure comes from: its source and date, or "computed".
-func origin(g *knowledge.Figure) string {
+func origin(l locale, g *knowledge.Figure) string {
 	if g.Source == nil {
-		return "computed (`/fact " + g.Fact.ID + "`)"
+		return l.f("computed (`/fact %s`)", g.Fact.ID)
 	}
 	return escapeMarkdown(g.Source.Publisher) + " " + g.AsOf
 }
 
 // disagreements lists, for each figure of f that sources give differently, every value side
 // by side with its source.
-func disagreements(base *knowledge.Base, f *knowledge.Fact) []*discordgo.MessageEmbedField {
+func disagreements(l locale, base *knowledge.Base, f *knowledge.Fact) []*discordgo.MessageEmbedField {
 	var out []*discordgo.MessageEmbedField
 	seen := map[string]bool{}
 	for _, g := range f.Figures {
@@ -200,44 +204,44 @@ func disagreements(base *knowledge.Base, f *knowledge.Fact) []*discordgo.Message
 		sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].AsOf > sorted[j].AsOf })
 		var lines []string
 		for _, o := range sorted {
-			line := fmt.Sprintf("**%s**: %s", escapeMarkdown(o.String()), origin(o))
+			line := fmt.Sprintf("**%s**: %s", escapeMarkdown(l.figure(o)), origin(l, o))
 			if o.Note != "" {
 				line += ", " + escapeMarkdown(o.Note)
 			}
 			if o == g {
-				line += " ← this answer"
+				line += l.t(" ← this answer")
 			}
 			lines = append(lines, "• "+line)
 		}
-		out = append(out, &discordgo.MessageEmbedField{Name: "Sources differ: " + g.Label, Value: strings.Join(lines, "\n")})
+		out = append(out, &discordgo.MessageEmbedField{Name: l.f("Sources differ: %s", g.Label), Value: strings.Join(lines, "\n")})
 	}
 	return out
 }
 
-func footer(f *knowledge.Fact) string {
+func footer(l locale, f *knowledge.Fact) string {
 	if f.Formula != nil {
-		return "Computed by REE Desk from the inputs above · /fact " + f.ID
+		return l.f("Computed by REE Desk from the inputs above · /fact %s", f.ID)
 	}
 	s := f.Source
-	return "Source: " + s.Publisher + ", " + s.Title + " (" + s.Date + ") · /fact " + f.ID
+	return l.f("Source: %s, %s (%s) · /fact %s", s.Publisher, s.Title, s.Date, f.ID)
 }
 
 // relatedLine is one line of "Also relevant": the title, its latest figure with its date when
 // the title does not already give it, and how to see it all.
-func relatedLine(r answer.Related) string {
+func relatedLine(l locale, r answer.Related) string {
 	f := r.Fact
 	line := escapeMarkdown(f.Title)
 	if g := r.Figure; g != nil {
 		if q := g.Quantity(); !strings.Contains(f.Title, knowledge.FormatNumber(g.Value, -1)) && !strings.Contains(f.Title, q) {
-			line += ": **" + escapeMarkdown(g.String()) + "** (" + g.AsOf + ")"
+			line += ": **" + escapeMarkdown(l.figure(g)) + "** (" + g.AsOf + ")"
 		}
 	}
-	return line + " (`/fact " + f.ID + "`)"
+	return line + " (`" + l.f("/fact %s", f.ID) + "`)"
 }
 
 // conversions shows a passage's figures in the units a question names, when they are given
 // in another unit of the same kind: "How many feet per site?" on a figure in metres.
-func conversions(units []string, f *knowledge.Fact) string {
+func conversions(l locale, units []string, f *knowledge.Fact) string {
 	var lines []string
 	for _, to := range units {
 		for _, g := range f.Figures {
@@ -253,17 +257,18 @@ func conversions(units []string, f *knowledge.Fact) string {
 			if strings.HasSuffix(g.Unit, "/yr") {
 				unit += "/yr"
 			}
-			lines = append(lines, escapeMarkdown(g.Label)+": **"+escapeMarkdown(g.Quantity()+" = "+knowledge.FormatQuantity(v, unit, decimalsFor(v)))+"**")
+			lines = append(lines, escapeMarkdown(g.Label)+": **"+escapeMarkdown(l.amount(g)+" = "+l.format(v, unit, decimalsFor(v)))+"**")
 		}
 	}
-	return strings.Join(limitLines(lines, 4), "\n")
+	return strings.Join(limitLines(l, lines, 4), "\n")
 }
 
-func limitLines(lines []string, max int) []string {
+// limitLines keeps the first max lines and says how many more there are.
+func limitLines(l locale, lines []string, max int) []string {
 	if len(lines) <= max {
 		return lines
 	}
-	return append(lines[:max:max], fmt.Sprintf("… and %d more", len(lines)-max))
+	return append(lines[:max:max], l.f("… and %d more", len(lines)-max))
 }
 
 // decimalsFor shows about three significant digits.

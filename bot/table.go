@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -38,90 +37,117 @@ type table struct {
 
 var manageServer = int64(discordgo.PermissionManageGuild)
 
-func stringOption(name, desc string, required bool, autocomplete bool) *discordgo.ApplicationCommandOption {
-	return &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionString, Name: name, Description: desc, Required: required, Autocomplete: autocomplete, MaxLength: 500}
+// stringOption is a string option, with its Turkish name and description.
+func stringOption(name, desc, trName, trDesc string, required bool, autocomplete bool) *discordgo.ApplicationCommandOption {
+	return &discordgo.ApplicationCommandOption{
+		Type: discordgo.ApplicationCommandOptionString, Name: name, Description: desc, Required: required, Autocomplete: autocomplete, MaxLength: 500,
+		NameLocalizations: inTurkish(trName), DescriptionLocalizations: inTurkish(trDesc),
+	}
+}
+
+// inTurkish is a localization for Turkish clients, as Discord takes it.
+func inTurkish(s string) map[discordgo.Locale]string {
+	return map[discordgo.Locale]string{discordgo.Turkish: s}
+}
+
+// withTurkish gives a command its name and description for Turkish clients.
+func withTurkish(c *discordgo.ApplicationCommand, name, desc string) *discordgo.ApplicationCommand {
+	n, d := inTurkish(name), inTurkish(desc)
+	c.NameLocalizations, c.DescriptionLocalizations = &n, &d
+	return c
 }
 
 func newTable() table {
 	t := table{
 		commands: []command{
 			{
-				def: &discordgo.ApplicationCommand{
+				def: withTurkish(&discordgo.ApplicationCommand{
 					Name:        "ask",
 					Description: "Ask a question about rare earths; get sourced facts and computed figures",
 					Options: []*discordgo.ApplicationCommandOption{
-						stringOption("question", "Your question, e.g. How much rare earth oxide is at Beylikova?", true, false),
-						{Type: discordgo.ApplicationCommandOptionBoolean, Name: "hide", Description: "Show the answer only to you"},
+						stringOption("question", "Your question, e.g. How much rare earth oxide is at Beylikova?",
+							"soru", "Sorunuz, ör. Beylikova'da ne kadar nadir toprak oksidi var?", true, false),
+						{
+							Type: discordgo.ApplicationCommandOptionBoolean, Name: "hide", Description: "Show the answer only to you",
+							NameLocalizations: inTurkish("gizle"), DescriptionLocalizations: inTurkish("Yanıtı yalnızca siz görün"),
+						},
 					},
-				},
+				}, "sor", "Nadir toprak elementleri hakkında soru sorun; kaynaklı bilgiler ve hesaplanmış rakamlar alın"),
 				run: (*Bot).ask,
 			},
 			{
-				def: &discordgo.ApplicationCommand{
+				def: withTurkish(&discordgo.ApplicationCommand{
 					Name:        "stats",
 					Description: "Key figures of a topic: Beylikova, world production, reserves, China, value chain …",
-					Options:     []*discordgo.ApplicationCommandOption{stringOption("topic", "The topic, e.g. beylikova", true, true)},
-				},
+					Options: []*discordgo.ApplicationCommandOption{stringOption("topic", "The topic, e.g. beylikova",
+						"konu", "Konu, ör. beylikova", true, true)},
+				}, "istatistik", "Bir konunun temel rakamları: Beylikova, dünya üretimi, rezervler, Çin, değer zinciri …"),
 				run:      (*Bot).stats,
 				complete: map[string]string{"topic": index.CompleteTopics},
 			},
 			{
-				def: &discordgo.ApplicationCommand{
+				def: withTurkish(&discordgo.ApplicationCommand{
 					Name:        "element",
 					Description: "One of the 17 rare earth elements, by name or symbol",
-					Options:     []*discordgo.ApplicationCommandOption{stringOption("name", "Name or symbol, e.g. neodymium or Nd", true, true)},
-				},
+					Options: []*discordgo.ApplicationCommandOption{stringOption("name", "Name or symbol, e.g. neodymium or Nd",
+						"ad", "İngilizce adı ya da simgesi, ör. neodymium ya da Nd", true, true)},
+				}, "element", "17 nadir toprak elementinden biri, adıyla ya da simgesiyle"),
 				run:      (*Bot).element,
 				complete: map[string]string{"name": index.CompleteElements},
 			},
 			{
-				def: &discordgo.ApplicationCommand{
+				def: withTurkish(&discordgo.ApplicationCommand{
 					Name:        "fact",
 					Description: "One fact or computed figure, in full, by its id",
-					Options:     []*discordgo.ApplicationCommandOption{stringOption("id", "The fact id, e.g. beylikova-reo", true, true)},
-				},
+					Options: []*discordgo.ApplicationCommandOption{stringOption("id", "The fact id, e.g. beylikova-reo",
+						"kimlik", "Bilginin kimliği, ör. beylikova-reo", true, true)},
+				}, "bilgi", "Bir bilgi ya da hesaplanmış rakam, kimliğiyle ve eksiksiz"),
 				run:      (*Bot).fact,
 				complete: map[string]string{"id": index.CompleteFacts},
 			},
 			{
-				def: &discordgo.ApplicationCommand{
+				def: withTurkish(&discordgo.ApplicationCommand{
 					Name:        "compare",
 					Description: "Compare two figures: ratio and difference, units checked",
 					Options: []*discordgo.ApplicationCommandOption{
-						stringOption("a", "The first figure", true, true),
-						stringOption("b", "The second figure", true, true),
+						stringOption("a", "The first figure", "a", "Birinci rakam", true, true),
+						stringOption("b", "The second figure", "b", "İkinci rakam", true, true),
 					},
-				},
+				}, "karşılaştır", "İki rakamı karşılaştırın: oran ve fark, birimleri denetlenerek"),
 				run:      (*Bot).compare,
 				complete: map[string]string{"a": index.CompleteFigures, "b": index.CompleteFigures},
 			},
 			{
-				def: &discordgo.ApplicationCommand{
+				def: withTurkish(&discordgo.ApplicationCommand{
 					Name:                     "reindex",
 					Description:              "Reload the fact files and rebuild the index (admins)",
 					DefaultMemberPermissions: &manageServer,
-				},
+				}, "yeniden-dizinle", "Bilgi dosyalarını yeniden yükleyin ve dizini yeniden oluşturun (yöneticiler)"),
 				run:   (*Bot).reindexCommand,
 				admin: true,
 			},
 			{
-				def: &discordgo.ApplicationCommand{
+				def: withTurkish(&discordgo.ApplicationCommand{
 					Name:                     "curate",
 					Description:              "What the team asked, what found nothing, and how answers were rated (admins)",
 					DefaultMemberPermissions: &manageServer,
 					Options: []*discordgo.ApplicationCommandOption{{
 						Type: discordgo.ApplicationCommandOptionString, Name: "since", Description: "How far back: 7 days (the default) or 30",
-						Choices: []*discordgo.ApplicationCommandOptionChoice{{Name: "Last 7 days", Value: "7d"}, {Name: "Last 30 days", Value: "30d"}},
+						NameLocalizations: inTurkish("dönem"), DescriptionLocalizations: inTurkish("Ne kadar geriye: 7 gün (varsayılan) ya da 30 gün"),
+						Choices: []*discordgo.ApplicationCommandOptionChoice{
+							{Name: "Last 7 days", Value: "7d", NameLocalizations: inTurkish("Son 7 gün")},
+							{Name: "Last 30 days", Value: "30d", NameLocalizations: inTurkish("Son 30 gün")},
+						},
 					}},
-				},
+				}, "inceleme", "Ekibin neler sorduğu, nelerin yanıtsız kaldığı ve yanıtların nasıl oylandığı (yöneticiler)"),
 				run:   (*Bot).curate,
 				admin: true,
 			},
 			{
-				def: &discordgo.ApplicationCommand{
+				def: withTurkish(&discordgo.ApplicationCommand{
 					Name:        "about",
 					Description: "What the bot serves: facts, knowledge version, last reindex, uptime",
-				},
+				}, "hakkında", "Botun sundukları: bilgiler, bilgi sürümü, son yeniden dizinleme, çalışma süresi"),
 				run: (*Bot).about,
 			},
 		},
@@ -172,6 +198,16 @@ func (t table) command(name string) (command, bool) {
 	return command{}, false
 }
 
+// typed finds a command by its name or by its name in a Turkish client.
+func (t table) typed(name string) (command, bool) {
+	for _, c := range t.commands {
+		if c.def.Name == name || turkish.command(c.def) == "/"+name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
 func (t table) component(customID string) (component, string, bool) {
 	for _, c := range t.components {
 		if state, ok := strings.CutPrefix(customID, c.prefix); ok {
@@ -181,10 +217,11 @@ func (t table) component(customID string) (component, string, bool) {
 	return component{}, "", false
 }
 
-func (t table) list() string {
+// list names every command as l's clients show it: "/ask, /stats, …".
+func (t table) list(l locale) string {
 	names := make([]string, len(t.commands))
 	for i, c := range t.commands {
-		names[i] = "/" + c.def.Name
+		names[i] = l.command(c.def)
 	}
 	return strings.Join(names, ", ")
 }
@@ -228,7 +265,7 @@ func (b *Bot) route(ctx context.Context, i *discordgo.Interaction) (Reply, error
 		if !ok {
 			// The name is the sender's: logged cut, so a huge one cannot flood the log.
 			b.log.WarnContext(ctx, "unknown command", "command", truncate(data.Name, 64), "command_length", utf8.RuneCountInString(data.Name))
-			return Reply{}, badInput("I don't know the command /" + escapeInput(truncate(data.Name, 40)) + ". I know " + b.table.list() + ".")
+			return Reply{}, badInput("I don't know the command /%s. I know %s.", escapeInput(truncate(data.Name, 40)), text(b.table.list))
 		}
 		r := request{i: i, opts: options(data.Options)}
 		if err := checkOptions(c, r); err != nil {
@@ -239,13 +276,14 @@ func (b *Bot) route(ctx context.Context, i *discordgo.Interaction) (Reply, error
 		}
 		if c.admin && !b.admins.allowed(i) {
 			b.log.WarnContext(ctx, "admin command refused", "command", c.def.Name, "user", userID(r), "guild", i.GuildID)
+			name := commandName(c)
 			if i.GuildID == "" {
-				return Reply{}, refused("In direct messages only the bot's admins (ADMIN_USER_IDS) can run /" + c.def.Name + ".")
+				return Reply{}, refused("In direct messages only the bot's admins (ADMIN_USER_IDS) can run %s.", name)
 			}
 			if !b.admins.trusted(i) {
-				return Reply{}, refused("Only the bot's admins can run /" + c.def.Name + " here: the bot is not installed in this server (or this is not its home server), so permissions here do not count.")
+				return Reply{}, refused("Only the bot's admins can run %s here: the bot is not installed in this server (or this is not its home server), so permissions here do not count.", name)
 			}
-			return Reply{}, refused("Only members with the Manage Server permission, or the bot's admins, can run /" + c.def.Name + ".")
+			return Reply{}, refused("Only members with the Manage Server permission, or the bot's admins, can run %s.", name)
 		}
 		return c.run(b, ctx, r)
 	case discordgo.InteractionApplicationCommandAutocomplete:
@@ -284,7 +322,7 @@ func (b *Bot) allow(ctx context.Context, r request) error {
 		return nil
 	}
 	b.log.InfoContext(ctx, "rate limited", "user", userID(r))
-	return &userError{OutcomeRateLimited, fmt.Sprintf("You are asking faster than I answer. Please try again in %d seconds.", int(wait.Seconds()+0.999))}
+	return &userError{OutcomeRateLimited, "You are asking faster than I answer. Please try again in %d seconds.", []any{int(wait.Seconds() + 0.999)}}
 }
 
 // request is an interaction with its command options by name.
@@ -345,7 +383,7 @@ func checkOptions(c command, r request) error {
 	for name, o := range r.opts {
 		d, ok := defs[name]
 		if !ok {
-			return badInput(fmt.Sprintf("/%s has no option %q.", c.def.Name, escapeInput(truncate(name, 40))))
+			return badInput("%s has no option %q.", commandName(c), escapeInput(truncate(name, 40)))
 		}
 		okType := false
 		switch d.Type {
@@ -355,15 +393,26 @@ func checkOptions(c command, r request) error {
 			_, okType = o.Value.(bool)
 		}
 		if !okType || o.Type != d.Type {
-			return badInput(fmt.Sprintf("The option %s of /%s has the wrong type.", name, c.def.Name))
+			return badInput("The option %s of %s has the wrong type.", optionName(d), commandName(c))
 		}
 	}
 	for _, d := range c.def.Options {
 		if d.Required && (r.opts[d.Name] == nil || (d.Type == discordgo.ApplicationCommandOptionString && strings.TrimSpace(r.str(d.Name)) == "")) {
-			return badInput(fmt.Sprintf("/%s needs the option %s (%s).", c.def.Name, d.Name, strings.TrimRight(d.Description, ".?!")))
+			desc := text(func(l locale) string { return strings.TrimRight(l.description(d), ".?!") })
+			return badInput("%s needs the option %s (%s).", commandName(c), optionName(d), desc)
 		}
 	}
 	return nil
+}
+
+// commandName is c's name with its slash, as the reader's client shows it.
+func commandName(c command) text {
+	return func(l locale) string { return l.command(c.def) }
+}
+
+// optionName is an option's name, as the reader's client shows it.
+func optionName(o *discordgo.ApplicationCommandOption) text {
+	return func(l locale) string { return l.option(o) }
 }
 
 // autocomplete suggests values for the option being typed, within Discord's limits: a choice

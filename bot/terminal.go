@@ -16,19 +16,21 @@ import (
 
 // ParseCommand reads a slash command as it is typed in Discord, such as
 // "/stats topic:world production" or "/ask question:grade at Beylikova hide:true", into the
-// interaction Discord would send. With complete, the last option given is the one being typed,
-// and the interaction asks for autocomplete.
+// interaction Discord would send. Commands and options may also be named as a Turkish client
+// shows them: "/istatistik konu:beylikova". With complete, the last option given is the one
+// being typed, and the interaction asks for autocomplete.
 func ParseCommand(line string, complete bool) (*discordgo.Interaction, error) {
 	line = strings.TrimSpace(line)
 	t := newTable()
 	if !strings.HasPrefix(line, "/") {
-		return nil, fmt.Errorf("a command starts with /, as in /stats topic:beylikova; commands: %s", t.list())
+		return nil, fmt.Errorf("a command starts with /, as in /stats topic:beylikova; commands: %s", t.list(english))
 	}
-	name, rest, _ := strings.Cut(line[1:], " ")
-	c, ok := t.command(name)
+	typed, rest, _ := strings.Cut(line[1:], " ")
+	c, ok := t.typed(typed)
 	if !ok {
-		return nil, fmt.Errorf("unknown command /%s; commands: %s", name, t.list())
+		return nil, fmt.Errorf("unknown command /%s; commands: %s", typed, t.list(english))
 	}
+	name := c.def.Name
 	values, order, err := parseOptions(c, rest)
 	if err != nil {
 		return nil, err
@@ -55,7 +57,8 @@ func firstOption(c command) string {
 	return c.def.Options[0].Name
 }
 
-// parseOptions splits "a:1 b:two words" at the command's own option names.
+// parseOptions splits "a:1 b:two words" at the command's own option names (or their Turkish
+// names), and returns the values by option name.
 func parseOptions(c command, rest string) (map[string]any, []string, error) {
 	values := map[string]any{}
 	var order []string
@@ -63,8 +66,14 @@ func parseOptions(c command, rest string) (map[string]any, []string, error) {
 		return values, nil, nil
 	}
 	var names []string
+	defs := map[string]*discordgo.ApplicationCommandOption{}
 	for _, o := range c.def.Options {
-		names = append(names, regexp.QuoteMeta(o.Name))
+		for _, n := range []string{o.Name, turkish.option(o)} {
+			if defs[n] == nil {
+				defs[n] = o
+				names = append(names, regexp.QuoteMeta(n))
+			}
+		}
 	}
 	if len(names) == 0 {
 		return nil, nil, fmt.Errorf("/%s takes no options", c.def.Name)
@@ -76,18 +85,13 @@ func parseOptions(c command, rest string) (map[string]any, []string, error) {
 		return nil, nil, fmt.Errorf("options are written name:value; /%s takes %s", c.def.Name, strings.Join(names, ", "))
 	}
 	for k, m := range marks {
-		name := rest[m[2]:m[3]]
+		def := defs[rest[m[2]:m[3]]]
+		name := def.Name
 		end := len(rest)
 		if k+1 < len(marks) {
 			end = marks[k+1][0]
 		}
 		raw := strings.TrimSpace(rest[m[1]:end])
-		var def *discordgo.ApplicationCommandOption
-		for _, o := range c.def.Options {
-			if o.Name == name {
-				def = o
-			}
-		}
 		switch def.Type {
 		case discordgo.ApplicationCommandOptionBoolean:
 			v, err := strconv.ParseBool(raw)
@@ -122,6 +126,7 @@ type TerminalOptions struct {
 // the command could not be done (an unknown topic, a missing option, a failed reindex).
 func RunTerminal(ctx context.Context, b *Bot, i *discordgo.Interaction, w io.Writer, opts TerminalOptions) (failed bool, err error) {
 	reply := b.Respond(ctx, i)
+	l := localeOf(i)
 	write := func(v any, resp *discordgo.InteractionResponse) error {
 		if opts.JSON {
 			data, err := PayloadJSON(v)
@@ -131,13 +136,13 @@ func RunTerminal(ctx context.Context, b *Bot, i *discordgo.Interaction, w io.Wri
 			_, err = w.Write(append(data, '\n'))
 			return err
 		}
-		_, err := io.WriteString(w, Text(resp, opts.ANSI, opts.Width))
+		_, err := io.WriteString(w, textIn(l, resp, opts.ANSI, opts.Width))
 		return err
 	}
 	if err := write(reply.Response, reply.Response); err != nil {
 		return false, err
 	}
-	if err := saveFiles(reply.Response, w, opts); err != nil {
+	if err := saveFiles(l, reply.Response, w, opts); err != nil {
 		return false, err
 	}
 	if reply.Later == nil {
@@ -165,7 +170,7 @@ func RunTerminal(ctx context.Context, b *Bot, i *discordgo.Interaction, w io.Wri
 
 // saveFiles writes the files a response uploads into opts.Out and prints their paths; without
 // Out, the text says how to get them.
-func saveFiles(resp *discordgo.InteractionResponse, w io.Writer, opts TerminalOptions) error {
+func saveFiles(l locale, resp *discordgo.InteractionResponse, w io.Writer, opts TerminalOptions) error {
 	files := filesOf(resp)
 	if len(files) == 0 {
 		return nil
@@ -180,7 +185,7 @@ func saveFiles(resp *discordgo.InteractionResponse, w io.Writer, opts TerminalOp
 			for _, f := range files {
 				names = append(names, f.Name)
 			}
-			_, err := fmt.Fprintf(w, "\n%s\n", wrap("Charts: "+strings.Join(names, ", ")+" (--out DIR writes them)", opts.width(), 2))
+			_, err := fmt.Fprintf(w, "\n%s\n", wrap(l.f("Charts: %s (--out DIR writes them)", strings.Join(names, ", ")), opts.width(), 2))
 			return err
 		}
 		return nil
@@ -218,6 +223,11 @@ func (o TerminalOptions) width() int {
 // Discord markdown, wrapped at width columns (80 when 0) between words. With ansi, bold text
 // stays bold.
 func Text(resp *discordgo.InteractionResponse, ansi bool, width int) string {
+	return textIn(english, resp, ansi, width)
+}
+
+// textIn is Text with the terminal's own words in l.
+func textIn(l locale, resp *discordgo.InteractionResponse, ansi bool, width int) string {
 	if width <= 0 {
 		width = 80
 	}
@@ -226,7 +236,7 @@ func Text(resp *discordgo.InteractionResponse, ansi bool, width int) string {
 	if d == nil {
 		switch resp.Type {
 		case discordgo.InteractionResponseDeferredChannelMessageWithSource:
-			return "(thinking…)\n"
+			return l.t("(thinking…)") + "\n"
 		}
 		return ""
 	}
@@ -234,7 +244,7 @@ func Text(resp *discordgo.InteractionResponse, ansi bool, width int) string {
 		b.WriteString(wrap(s, width, indent) + "\n")
 	}
 	if d.Flags&discordgo.MessageFlagsEphemeral != 0 {
-		b.WriteString("(only you can see this)\n")
+		b.WriteString(l.t("(only you can see this)") + "\n")
 	}
 	if d.Content != "" {
 		para(plain(d.Content, ansi), 0)
@@ -259,7 +269,7 @@ func Text(resp *discordgo.InteractionResponse, ansi bool, width int) string {
 			para(plain(f.Value, ansi), 4)
 		}
 		if e.Image != nil {
-			b.WriteString("\n  [image: " + strings.TrimPrefix(e.Image.URL, "attachment://") + "]\n")
+			b.WriteString("\n  " + l.f("[image: %s]", strings.TrimPrefix(e.Image.URL, "attachment://")) + "\n")
 		}
 		if e.URL != "" {
 			b.WriteString("\n  " + e.URL + "\n")
