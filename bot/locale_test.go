@@ -1,10 +1,12 @@
 package bot
 
 import (
+	"context"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -12,9 +14,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bwmarrin/discordgo"
 	"github.com/google/go-cmp/cmp"
 	"github.com/reedesk/reedesk/index"
 	"github.com/reedesk/reedesk/knowledge"
+	"github.com/reedesk/reedesk/questions"
 )
 
 // botText is one of the texts the bot writes, as its source gives it.
@@ -261,5 +265,331 @@ func TestTurkishLapsedNote(t *testing.T) {
 	}
 	if got := turkish.lapsedNote(f, p.First.AddDate(0, 0, -1)); got != "" {
 		t.Errorf("before the end: %q, want none", got)
+	}
+}
+
+// englishFragments are the words of the bot's English texts: each text cut at its verbs and
+// line breaks, keeping the pieces of more than three letters that its Turkish does not share
+// ("REE Desk" and "/fact" stay in both).
+func englishFragments() []string {
+	var out []string
+	seen := map[string]bool{}
+	for en, tr := range trTexts {
+		for _, piece := range verb.Split(en, -1) {
+			for _, frag := range strings.Split(piece, "\n") {
+				frag = strings.Trim(frag, " .,;:()“”`*•-#…←·")
+				letters := 0
+				for _, r := range frag {
+					if r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' {
+						letters++
+					}
+				}
+				if letters <= 3 || seen[frag] || strings.Contains(tr, frag) {
+					continue
+				}
+				seen[frag] = true
+				out = append(out, frag)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+var codeBlock = regexp.MustCompile("(?s)```.*?```")
+
+// knowledgeText is every string of the knowledge base (fact titles, texts, labels, notes,
+// sources…): what a reply may quote in English.
+func knowledgeText(t *testing.T) string {
+	t.Helper()
+	base, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	seen := map[uintptr]bool{}
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.String:
+			b.WriteString(v.String() + "\n")
+		case reflect.Pointer:
+			if v.IsNil() || seen[v.Pointer()] {
+				return
+			}
+			seen[v.Pointer()] = true
+			walk(v.Elem())
+		case reflect.Interface:
+			if !v.IsNil() {
+				walk(v.Elem())
+			}
+		case reflect.Struct:
+			for k := range v.NumField() {
+				walk(v.Field(k))
+			}
+		case reflect.Slice, reflect.Array:
+			for k := range v.Len() {
+				walk(v.Index(k))
+			}
+		case reflect.Map:
+			it := v.MapRange()
+			for it.Next() {
+				walk(it.Key())
+				walk(it.Value())
+			}
+		}
+	}
+	walk(reflect.ValueOf(base))
+	return b.String()
+}
+
+// shownText is what a reader sees of a response: its content, embeds, buttons and modal.
+func shownText(resp *discordgo.InteractionResponse) []string {
+	d := resp.Data
+	if d == nil {
+		return nil
+	}
+	out := []string{d.Content, d.Title}
+	for _, e := range d.Embeds {
+		out = append(out, e.Title, e.Description)
+		for _, f := range e.Fields {
+			out = append(out, f.Name, f.Value)
+		}
+		if e.Footer != nil {
+			out = append(out, e.Footer.Text)
+		}
+	}
+	var components func(cs []discordgo.MessageComponent)
+	components = func(cs []discordgo.MessageComponent) {
+		for _, c := range cs {
+			switch c := c.(type) {
+			case discordgo.ActionsRow:
+				components(c.Components)
+			case *discordgo.ActionsRow:
+				components(c.Components)
+			case discordgo.Button:
+				out = append(out, c.Label)
+			case discordgo.TextInput:
+				out = append(out, c.Label, c.Placeholder)
+			}
+		}
+	}
+	components(d.Components)
+	return out
+}
+
+// englishIn lists the English fragments a Turkish reply shows that no passage of the
+// knowledge base could have brought.
+func englishIn(shown []string, kb string, frags []string) []string {
+	var found []string
+	for _, s := range shown {
+		s = plain(s, false)
+		for _, f := range frags {
+			if strings.Contains(s, f) && !strings.Contains(kb, f) {
+				found = append(found, f)
+			}
+		}
+	}
+	return found
+}
+
+// TestTurkishRepliesHaveNoEnglishText answers every Turkish interaction under testdata, and
+// /reindex and /curate in Turkish: none shows a word of the bot's English texts, outside the
+// fact passages, which stay as written.
+func TestTurkishRepliesHaveNoEnglishText(t *testing.T) {
+	kb := knowledgeText(t)
+	frags := englishFragments()
+	if len(frags) < 100 {
+		t.Fatalf("%d English fragments, want the table's words", len(frags))
+	}
+	// The check can fail: an English reply shows them.
+	en := testBot(t, Options{}).Respond(context.Background(), Interaction("ask", map[string]any{"question": "How many locations were drilled at Beylikova?"}))
+	if got := englishIn(shownText(en.Response), kb, frags); len(got) == 0 {
+		t.Error("an English answer shows none of the English fragments: the check finds nothing")
+	}
+
+	b := testBot(t, Options{})
+	files, err := filepath.Glob(filepath.Join("testdata", "interactions", "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range files {
+		i := readInteraction(t, f)
+		if localeOf(i) != turkish {
+			continue
+		}
+		n++
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			reply := b.Respond(context.Background(), i)
+			if got := englishIn(shownText(reply.Response), kb, frags); len(got) > 0 {
+				t.Errorf("the Turkish reply shows English: %q", got)
+			}
+		})
+	}
+	if n < 10 {
+		t.Errorf("%d Turkish interactions under testdata, want one of each kind of reply", n)
+	}
+
+	t.Run("reindex", func(t *testing.T) {
+		base, err := knowledge.Embedded()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, load := range []index.Loader{
+			func(context.Context) (*knowledge.Base, error) { return knowledge.Embedded() },
+			func(context.Context) (*knowledge.Base, error) {
+				return knowledge.LoadDir(filepath.Join("..", "knowledge", "testdata", "planted"))
+			},
+		} {
+			idx, err := index.Open(context.Background(), base, index.Options{Load: load})
+			if err != nil {
+				t.Fatal(err)
+			}
+			b := testBot(t, Options{Index: idx, Reindexer: idx})
+			i := Interaction("reindex", nil)
+			i.Locale = discordgo.Turkish
+			reply := b.Respond(context.Background(), i)
+			var shown []string
+			reply.Later(context.Background(), func(e *discordgo.WebhookEdit) error {
+				for _, em := range *e.Embeds {
+					shown = append(shown, em.Title, em.Description)
+					for _, f := range em.Fields {
+						shown = append(shown, f.Name, f.Value)
+					}
+				}
+				return nil
+			})
+			idx.Close()
+			if !slices.ContainsFunc(shown, func(s string) bool { return strings.HasPrefix(s, "Yeniden dizinle") }) {
+				t.Errorf("reindex edits %q, want a Turkish title", shown)
+			}
+			// The problems of a broken fact file, in a code block, are the validator's: file,
+			// line and field, not the bot's words.
+			for k := range shown {
+				shown[k] = codeBlock.ReplaceAllString(shown[k], "")
+			}
+			if got := englishIn(shown, kb, frags); len(got) > 0 {
+				t.Errorf("the Turkish reindex shows English: %q", got)
+			}
+		}
+	})
+
+	t.Run("curate", func(t *testing.T) {
+		day := time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC)
+		rep := &questions.Report{
+			Since: day, Until: day.AddDate(0, 0, 30),
+			Totals:     questions.Totals{Questions: 40, Misses: 6, Votes: 10, Helpful: 7},
+			Unanswered: []questions.Gap{{Question: "lityum fiyatı?", Wordings: []string{"lityum"}, Count: 3, Users: 2}},
+			Unhelpful:  []questions.FactVotes{{FactID: "beylikova-reo", NotHelpful: 2, Helpful: 1}},
+			Comments:   []questions.Comment{{At: day, Question: "tenör?", FactID: "beylikova-reo", Text: "eski rakam"}},
+			Weeks:      []questions.Week{{Start: day, Totals: questions.Totals{Questions: 40, Misses: 6, Votes: 10, Helpful: 7}}},
+		}
+		var shown []string
+		for _, e := range curateEmbeds(turkish, rep, 30) {
+			shown = append(shown, e.Title, e.Description, e.Footer.Text)
+			for _, f := range e.Fields {
+				shown = append(shown, f.Name, f.Value)
+			}
+		}
+		if got := englishIn(shown, kb, frags); len(got) > 0 {
+			t.Errorf("the Turkish /curate shows English: %q", got)
+		}
+		if all := strings.Join(shown, "\n"); !strings.Contains(all, "%15 yanıtsız") || !strings.Contains(all, "2 Kas") {
+			t.Errorf("the Turkish /curate:\n%s\nwant shares and dates in Turkish (%%15, 2 Kas)", all)
+		}
+	})
+}
+
+// notWords are the texts of the bot's source that look like words but are no reply text of
+// its own, and so have no translation.
+var notWords = map[string]string{
+	"REE Desk":      "the bot's name",
+	"Bot ":          "the Authorization scheme of a token",
+	"Beylikova":     "a place, matched in the facts",
+	"Nos":           "an abbreviation read in fact notes",
+	"Art":           "an abbreviation read in fact notes",
+	"not shown yet": "a progress state that is never shown",
+}
+
+// TestNoTextEscapesTranslation looks for words in the bot's source that do not go through a
+// locale: a label or sentence added as a plain string would reach a Turkish reader in
+// English. Logs, errors for the log, HTTP errors and the command definitions (localized for
+// Discord, checked by the register test) are not reply texts.
+func TestNoTextEscapesTranslation(t *testing.T) {
+	fset := token.NewFileSet()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := regexp.MustCompile(`[A-Za-z]{3,} [A-Za-z]{2,}|^[A-Z][a-z]{2,}`)
+	notReplies := map[string]bool{
+		"Errorf": true, "New": true, "Error": true, "MustCompile": true, "Set": true, "Get": true,
+		"Debug": true, "Info": true, "Warn": true, "DebugContext": true, "InfoContext": true, "WarnContext": true, "ErrorContext": true,
+		// translated, or checked by TestEveryTextHasATurkishTranslation
+		"t": true, "f": true, "badInput": true, "refused": true, "missed": true,
+		// command definitions, localized for Discord
+		"stringOption": true, "withTurkish": true, "inTurkish": true,
+	}
+	found := 0
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") || strings.HasPrefix(name, "locale") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var stack []ast.Node
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil {
+				stack = stack[:len(stack)-1]
+				return true
+			}
+			stack = append(stack, n)
+			lit, ok := n.(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			s, err := strconv.Unquote(lit.Value)
+			if err != nil || !words.MatchString(s) {
+				return true
+			}
+			found++
+			for k := len(stack) - 2; k >= 0; k-- {
+				switch p := stack[k].(type) {
+				case *ast.CallExpr:
+					fn := ""
+					switch x := p.Fun.(type) {
+					case *ast.SelectorExpr:
+						fn = x.Sel.Name
+					case *ast.Ident:
+						fn = x.Name
+					}
+					if notReplies[fn] {
+						return true
+					}
+				case *ast.CompositeLit:
+					if sel, ok := p.Type.(*ast.SelectorExpr); ok && strings.HasPrefix(sel.Sel.Name, "ApplicationCommand") {
+						return true
+					}
+					if id, ok := p.Type.(*ast.Ident); ok && id.Name == "userError" {
+						return true
+					}
+				case *ast.ImportSpec, *ast.Field:
+					return true
+				}
+			}
+			if _, ok := trTexts[s]; ok {
+				return true // a constant that is translated where it is used
+			}
+			if _, ok := notWords[s]; !ok {
+				t.Errorf("%s: %q does not go through the locale: write it with l.t or l.f and translate it in trTexts (or list it in notWords if no reader sees it)", fset.Position(lit.Pos()), s)
+			}
+			return true
+		})
+	}
+	if found < 100 {
+		t.Errorf("found %d texts in the source, want the bot's hundred and more: is the scan still finding them?", found)
 	}
 }

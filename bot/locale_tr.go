@@ -52,7 +52,7 @@ var trTexts = map[string]string{
 	"In full: /fact ID":                 "Tamamı: /bilgi kimlik",
 	"Topic %s · /ask for anything else": "Konu %s · başka her şey için /sor",
 	"I have no topic called “%s”. Topics: %s.":                                                            "“%s” adında bir konu yok. Konular: %s.",
-	"“%s” is not one of the 17 rare earth elements. Try a name such as neodymium or a symbol such as Nd.": "“%s” 17 nadir toprak elementinden biri değil. İngilizce bir ad (ör. neodymium) ya da bir simge (ör. Nd) deneyin.",
+	"“%s” is not one of the 17 rare earth elements. Try a name such as neodymium or a symbol such as Nd.": "“%s” 17 nadir toprak elementinden biri değil. Bir ad (ör. neodimyum) ya da bir simge (ör. Nd) deneyin.",
 	"Atomic number":             "Atom numarası",
 	"Class (USGS)":              "Sınıf (USGS)",
 	"Source: %s, %s · /fact %s": "Kaynak: %s, %s · /bilgi %s",

@@ -90,7 +90,7 @@ func newTable() table {
 					Name:        "element",
 					Description: "One of the 17 rare earth elements, by name or symbol",
 					Options: []*discordgo.ApplicationCommandOption{stringOption("name", "Name or symbol, e.g. neodymium or Nd",
-						"ad", "İngilizce adı ya da simgesi, ör. neodymium ya da Nd", true, true)},
+						"ad", "Adı ya da simgesi, ör. neodimyum ya da Nd", true, true)},
 				}, "element", "17 nadir toprak elementinden biri, adıyla ya da simgesiyle"),
 				run:      (*Bot).element,
 				complete: map[string]string{"name": index.CompleteElements},
@@ -432,7 +432,11 @@ func (b *Bot) autocomplete(i *discordgo.Interaction) *discordgo.InteractionRespo
 			typed, _ := o.Value.(string)
 			for _, ch := range b.idx.Complete(set, typed, MaxChoices) {
 				if fits(ch.Value, MaxChoiceLength) {
-					choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: clip(ch.Name, MaxChoiceLength), Value: ch.Value})
+					name := ch.Name
+					if set == index.CompleteFigures {
+						name = b.figureChoice(localeOf(i), ch)
+					}
+					choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: clip(name, MaxChoiceLength), Value: ch.Value})
 				}
 			}
 		}
@@ -441,6 +445,19 @@ func (b *Bot) autocomplete(i *discordgo.Interaction) *discordgo.InteractionRespo
 		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
 		Data: &discordgo.InteractionResponseData{Choices: choices},
 	}
+}
+
+// figureChoice names a figure's choice ("China: 270,000 t") with the figure in l's notation.
+func (b *Bot) figureChoice(l locale, ch index.Choice) string {
+	if l == english {
+		return ch.Name
+	}
+	if g, ok := b.idx.Base().Figure(ch.Value); ok {
+		if label, found := strings.CutSuffix(ch.Name, g.String()); found {
+			return label + l.figure(g)
+		}
+	}
+	return ch.Name
 }
 
 // Interaction builds the interaction Discord would send for a slash command, so that the

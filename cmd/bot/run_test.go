@@ -71,6 +71,8 @@ func TestAskGolden(t *testing.T) {
 		{"ask_reo.txt", []string{"ask", "How much rare earth oxide is at Beylikova?"}},
 		{"ask_grade.json", []string{"ask", "--json", "What is the ore grade at Beylikova?"}},
 		{"ask_miss.txt", []string{"ask", "What is the weather in Paris tomorrow?"}},
+		{"ask_reo_tr.txt", []string{"ask", "--locale", "tr", "Beylikova'da ne kadar nadir toprak oksidi var?"}},
+		{"stats_tr.txt", []string{"run", "--locale", "tr", "/stats topic:beylikova"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -108,7 +110,8 @@ func TestCommandLineMistakes(t *testing.T) {
 		{"unknown command", []string{"frobnicate"}, 2, []string{`reedesk: unknown command "frobnicate"`, "Run 'reedesk help' for the commands."}, ""},
 		{"no command", nil, 2, []string{"reedesk: no command given", "Run 'reedesk help' for the commands."}, ""},
 		{"bad slash command", []string{"run", "stats topic:x"}, 2, nil, ""},
-		{"ask --help", []string{"ask", "--help"}, 0, nil, "Usage: reedesk ask [--json] QUESTION"},
+		{"ask --help", []string{"ask", "--help"}, 0, nil, "Usage: reedesk ask [--json] [--locale tr] QUESTION"},
+		{"unknown locale", []string{"ask", "--locale", "xx", "grade"}, 2, []string{`reedesk: ask: --locale: "xx" is not a Discord locale, such as tr or en-US`, "Run 'reedesk ask --help' for its usage."}, ""},
 		{"run -h", []string{"run", "-h"}, 0, nil, "--complete"},
 		{"help serve", []string{"help", "serve"}, 0, nil, "Usage: reedesk serve"},
 	}
@@ -162,6 +165,39 @@ func TestFailedCommandsExitWithOne(t *testing.T) {
 			}
 			if code == 1 && errOut != "" {
 				t.Errorf("stderr %q, want nothing: the answer says why", errOut)
+			}
+		})
+	}
+}
+
+// TestTerminalInTurkish: with --locale tr the terminal answers as to a Turkish client, whose
+// commands and options may be typed in Turkish; a command that cannot be done still exits
+// with 1.
+func TestTerminalInTurkish(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		args     []string
+		wantCode int
+		wantOut  []string
+	}{
+		{[]string{"run", "--locale", "tr", "/istatistik konu:world production"}, 0, []string{"390.000 t", "Tamamı: /bilgi kimlik", "Grafikler: "}},
+		{[]string{"run", "--locale", "tr", "/stats topic:no such topic"}, 1, []string{"“no such topic” adında bir konu yok."}},
+		{[]string{"run", "--locale", "tr", "/sor"}, 1, []string{"/sor komutu için soru seçeneği gerekli"}},
+		{[]string{"run", "--locale", "tr", "/karşılaştır a:beylikova_reo b:usgs_reserves_china"}, 0, []string{"12,5 Mt ÷ 44 Mt = 0,28 kat", "Fark"}},
+		{[]string{"run", "--locale", "tr", "--complete", "/compare a:usgs_reserves_ind"}, 0, []string{"India: 6,9 Mt"}},
+		{[]string{"ask", "--locale", "tr", "Yarın Paris'te hava nasıl olacak?"}, 0, []string{"Eşleşme yok", "/sor soru:"}},
+		{[]string{"run", "--locale", "en-US", "/stats topic:beylikova"}, 0, []string{"Total resource (ore)", "Topic beylikova"}},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			out, errOut, code := runCmd(t, nil, tt.args...)
+			if code != tt.wantCode {
+				t.Errorf("exit status %d (stderr %q), want %d", code, errOut, tt.wantCode)
+			}
+			for _, w := range tt.wantOut {
+				if !strings.Contains(out, w) {
+					t.Errorf("output %q, want it to contain %q", out, w)
+				}
 			}
 		})
 	}

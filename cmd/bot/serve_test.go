@@ -12,11 +12,13 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
@@ -365,5 +367,95 @@ func TestRegisterSendsWhereCommandsMayBeUsed(t *testing.T) {
 	}
 	if len(cmds) == 0 || !strings.Contains(out.String(), "Registered") {
 		t.Errorf("%d commands sent; output %q", len(cmds), out.String())
+	}
+	checkLocalizations(t, reqs[0].Body)
+}
+
+// localized is a command, option or choice as `register` sends it, with its localizations.
+type localized struct {
+	Name                     string            `json:"name"`
+	NameLocalizations        map[string]string `json:"name_localizations"`
+	Description              string            `json:"description"`
+	DescriptionLocalizations map[string]string `json:"description_localizations"`
+	Options                  []localized       `json:"options"`
+	Choices                  []localized       `json:"choices"`
+}
+
+// discordName is Discord's rule for chat-input command and option names, in every locale
+// (https://discord.com/developers/docs/interactions/application-commands#application-command-object-application-command-naming);
+// letters must also be lower case where they have a lower case.
+var discordName = regexp.MustCompile(`^[-_'\p{L}\p{N}\p{Devanagari}\p{Thai}]{1,32}$`)
+
+// checkLocalizations checks that every command, option and choice of a registration has a
+// Turkish name and description, and that every name and description, in every locale, keeps
+// Discord's rules: names match the naming rule in lower case and are unique among their
+// siblings in each locale; descriptions and choice names have 1 to 100 characters.
+func checkLocalizations(t *testing.T, body []byte) {
+	t.Helper()
+	var cmds []localized
+	if err := json.Unmarshal(body, &cmds); err != nil {
+		t.Fatal(err)
+	}
+	name := func(where, s string) {
+		if !discordName.MatchString(s) || strings.ToLower(s) != s {
+			t.Errorf("%s: name %q breaks Discord's naming rule (lower case, %s)", where, s, discordName)
+		}
+	}
+	text := func(where, s string) {
+		if n := utf8.RuneCountInString(s); n < 1 || n > 100 {
+			t.Errorf("%s: %q has %d characters, want 1 to 100", where, s, n)
+		}
+	}
+	// unique checks that siblings have distinct names in each locale, the default included.
+	unique := func(where string, list []localized) {
+		seen := map[string]string{}
+		for _, x := range list {
+			names := map[string]string{"default": x.Name}
+			for loc, n := range x.NameLocalizations {
+				names[loc] = n
+			}
+			for loc, n := range names {
+				if other, ok := seen[loc+"/"+n]; ok {
+					t.Errorf("%s: %s and %s are both named %q in %s", where, other, x.Name, n, loc)
+				}
+				seen[loc+"/"+n] = x.Name
+			}
+		}
+	}
+	var walk func(where string, x localized, choice bool)
+	walk = func(where string, x localized, choice bool) {
+		where += "/" + x.Name
+		if x.NameLocalizations["tr"] == "" {
+			t.Errorf("%s: no Turkish name", where)
+		}
+		if choice {
+			text(where, x.Name)
+			for loc, n := range x.NameLocalizations {
+				text(where+" name in "+loc, n)
+			}
+			return
+		}
+		name(where, x.Name)
+		for loc, n := range x.NameLocalizations {
+			name(where+" in "+loc, n)
+		}
+		text(where, x.Description)
+		if x.DescriptionLocalizations["tr"] == "" {
+			t.Errorf("%s: no Turkish description", where)
+		}
+		for loc, d := range x.DescriptionLocalizations {
+			text(where+" description in "+loc, d)
+		}
+		unique(where, x.Options)
+		for _, o := range x.Options {
+			walk(where, o, false)
+		}
+		for _, c := range x.Choices {
+			walk(where, c, true)
+		}
+	}
+	unique("commands", cmds)
+	for _, c := range cmds {
+		walk("", c, false)
 	}
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"flag"
+	"fmt"
 	"io"
 	"os"
 
@@ -15,6 +17,26 @@ import (
 type output struct {
 	json bool
 	out  string
+}
+
+// localeFlag adds --locale: the Discord client locale the terminal answers as.
+func localeFlag(fs *flag.FlagSet, locale *string) {
+	fs.StringVar(locale, "locale", "", "answer as to a Discord client in `LOCALE`, such as tr (Turkish) or en-US (the default)")
+}
+
+// setLocale gives an interaction the locale of --locale: a Discord locale, "tr" or "en-US";
+// "en" stands for en-US. "" leaves it as it is (English).
+func setLocale(i *discordgo.Interaction, locale string) error {
+	switch {
+	case locale == "":
+		return nil
+	case locale == "en":
+		locale = string(discordgo.EnglishUS)
+	case discordgo.Locales[discordgo.Locale(locale)] == "":
+		return fmt.Errorf("--locale: %q is not a Discord locale, such as tr or en-US", locale)
+	}
+	i.Locale = discordgo.Locale(locale)
+	return nil
 }
 
 // answer runs one interaction through the bot in the terminal and prints the response (and
