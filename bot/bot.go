@@ -215,10 +215,19 @@ func (b *Bot) Respond(ctx context.Context, i *discordgo.Interaction) Reply {
 	}
 	reply.Command = name
 	finish(reply.Response)
+	l := localeOf(i)
+	if d := reply.Response.Data; d != nil {
+		l.markCuts(&d.Content, d.Embeds)
+	}
 	if later := reply.Later; later != nil {
 		reply.Later = func(ctx context.Context, edit func(*discordgo.WebhookEdit) error) error {
 			return later(ctx, func(e *discordgo.WebhookEdit) error {
 				fitEdit(e)
+				if e.Embeds != nil {
+					l.markCuts(e.Content, *e.Embeds)
+				} else {
+					l.markCuts(e.Content, nil)
+				}
 				return edit(e)
 			})
 		}

@@ -271,3 +271,37 @@ func (l locale) phase(p string) string {
 	}
 	return p
 }
+
+// markCuts writes the mark that ends a shortened text (cutMark) in l. Turkish marks an
+// omission with "[…]", shorter than the English mark, so the message still fits its limits.
+func (l locale) markCuts(content *string, embeds []*discordgo.MessageEmbed) {
+	if l == english {
+		return
+	}
+	mark := l.t(cutMark)
+	cut := func(s *string) {
+		if s != nil && strings.Contains(*s, cutMark) {
+			*s = strings.ReplaceAll(*s, cutMark, mark)
+		}
+	}
+	cut(content)
+	for _, e := range embeds {
+		if e == nil {
+			continue
+		}
+		cut(&e.Title)
+		cut(&e.Description)
+		for _, f := range e.Fields {
+			if f != nil {
+				cut(&f.Name)
+				cut(&f.Value)
+			}
+		}
+		if e.Footer != nil {
+			cut(&e.Footer.Text)
+		}
+		if e.Author != nil {
+			cut(&e.Author.Name)
+		}
+	}
+}

@@ -25,7 +25,7 @@ var trTexts = map[string]string{
 	"… and %d more":                                         "… ve %d tane daha",
 	"… and %d more: `/fact %s`":                             "… ve %d tane daha: `/bilgi %s`",
 	"%s: %d figures, largest %s (%s), %s":                   "%s: %d rakam, en büyüğü %s (%s), %s",
-	"computed (`/fact %s`)":                                 "hesaplandı (`/bilgi %s`)",
+	"computed (`/fact %s`)":                                 "hesaplanmış (`/bilgi %s`)",
 	" ← this answer":                                        " ← bu yanıt",
 	"Sources differ: %s":                                    "Kaynaklar farklı: %s",
 	"Computed by REE Desk from the inputs above · /fact %s": "REE Desk yukarıdaki girdilerden hesapladı · /bilgi %s",
@@ -45,9 +45,9 @@ var trTexts = map[string]string{
 	// Quick-stats cards (cards.go, quickstats.go)
 	"Notes":                             "Notlar",
 	"\n%d sources differ":               "\n%d kaynak farklı veriyor",
-	"computed":                          "hesaplandı",
-	"computed from %d sources":          "%d kaynaktan hesaplandı",
-	"computed from %s":                  "%s verisiyle hesaplandı",
+	"computed":                          "hesaplanmış",
+	"computed from %d sources":          "%d kaynaktan hesaplanmış",
+	"computed from %s":                  "%s verisiyle hesaplanmış",
 	" and ":                             " ve ",
 	"In full: /fact ID":                 "Tamamı: /bilgi kimlik",
 	"Topic %s · /ask for anything else": "Konu %s · başka her şey için /sor",
@@ -56,6 +56,9 @@ var trTexts = map[string]string{
 	"Atomic number":             "Atom numarası",
 	"Class (USGS)":              "Sınıf (USGS)",
 	"Source: %s, %s · /fact %s": "Kaynak: %s, %s · /bilgi %s",
+	"light":                     "hafif",
+	"heavy":                     "ağır",
+	"neither":                   "ikisi de değil",
 	"Principal uses":            "Başlıca kullanım alanları",
 	"No fact names %s at Beylikova or its pilot plant.":                      "Beylikova ya da pilot tesisiyle ilgili hiçbir bilgi %s elementini anmıyor.",
 	"Beylikova and the pilot plant":                                          "Beylikova ve pilot tesis",
@@ -65,8 +68,8 @@ var trTexts = map[string]string{
 	"I have no fact with the id “%s”. /ask finds facts by their content.":    "“%s” kimlikli bir bilgi yok. /sor bilgileri içeriklerine göre bulur.",
 	"I have no figure called “%s”. Start typing and pick one from the list.": "“%s” adında bir rakam yok. Yazmaya başlayın ve listeden birini seçin.",
 	"%s (%s) and %s (%s) measure different things, so I can't compare them.": "%s (%s) ile %s (%s) farklı şeyleri ölçüyor; bu yüzden karşılaştıramıyorum.",
-	"%s vs %s":     "%s ile %s",
-	"%s: %s vs %s": "%s: %s ile %s",
+	"%s vs %s":     "%s ve %s karşılaştırması",
+	"%s: %s vs %s": "%s: %s ve %s karşılaştırması",
 	"Computed by REE Desk from the two figures above": "REE Desk yukarıdaki iki rakamdan hesapladı",
 	"In the same unit":     "Aynı birimde",
 	"Ratio":                "Oran",
@@ -162,6 +165,9 @@ var trTexts = map[string]string{
 	"%s has no option %q.":                    "%s komutunun %q diye bir seçeneği yok.",
 	"The option %s of %s has the wrong type.": "%s seçeneğinin türü yanlış (komut: %s).",
 	"%s needs the option %s (%s).":            "%s komutu için %s seçeneği gerekli (%s).",
+
+	// The mark that ends a shortened text (limits.go)
+	cutMark: " […]",
 
 	// The terminal (terminal.go)
 	"(thinking…)":                        "(düşünüyor…)",

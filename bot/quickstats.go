@@ -90,7 +90,7 @@ func (b *Bot) element(ctx context.Context, r request) (Reply, error) {
 		Color:       colorFact,
 		Fields: []*discordgo.MessageEmbedField{
 			{Name: fmt.Sprint(el.Number), Value: l.t("Atomic number"), Inline: true},
-			{Name: escapeMarkdown(el.Class), Value: l.t("Class (USGS)"), Inline: true},
+			{Name: escapeMarkdown(elementClass(l, el.Class)), Value: l.t("Class (USGS)"), Inline: true},
 		},
 		// short, so that the id does not break across lines
 		Footer: &discordgo.MessageEmbedFooter{Text: l.f("Source: %s, %s · /fact %s", shortPublisher(f.Source.Publisher), cardDate(l, f.Source.Date), f.ID)},
@@ -135,6 +135,19 @@ func (b *Bot) element(ctx context.Context, r request) (Reply, error) {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t("Also in (/fact ID)"), Value: strings.Join(lines, "\n")})
 	}
 	return message(&discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{e}}), nil
+}
+
+// elementClass names USGS's class of an element, light or heavy rare earth (or neither).
+func elementClass(l locale, class string) string {
+	switch class {
+	case "light":
+		return l.t("light")
+	case "heavy":
+		return l.t("heavy")
+	case "neither":
+		return l.t("neither")
+	}
+	return class
 }
 
 func concernsBeylikova(f *knowledge.Fact) bool {
