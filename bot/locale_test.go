@@ -593,3 +593,17 @@ func TestNoTextEscapesTranslation(t *testing.T) {
 		t.Errorf("found %d texts in the source, want the bot's hundred and more: is the scan still finding them?", found)
 	}
 }
+
+// TestTurkishAnswerSaysWhenAFactHasLapsed: after China's suspension of its October 2025
+// controls ended (valid_until 2026-11-10), a Turkish answer says so first, in Turkish.
+func TestTurkishAnswerSaysWhenAFactHasLapsed(t *testing.T) {
+	now := time.Date(2026, 11, 11, 8, 0, 0, 0, time.UTC)
+	b := testBot(t, Options{Now: func() time.Time { return now }})
+	i := Interaction("ask", map[string]any{"question": "Are China's October 2025 export controls in force?"})
+	i.Locale = discordgo.Turkish
+	content := b.Respond(context.Background(), i).Response.Data.Content
+	const want = "**Bu askıya alma 10 Kasım 2026 tarihinde sona erecekti; bilgi tabanında daha yeni bir bilgi yok.** Bilginin söylediği: "
+	if !strings.HasPrefix(content, want) {
+		t.Errorf("content %q, want it to start with %q", content, want)
+	}
+}

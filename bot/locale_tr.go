@@ -27,7 +27,7 @@ var trTexts = map[string]string{
 	"%s: %d figures, largest %s (%s), %s":                   "%s: %d rakam, en büyüğü %s (%s), %s",
 	"computed (`/fact %s`)":                                 "hesaplanmış (`/bilgi %s`)",
 	" ← this answer":                                        " ← bu yanıt",
-	"Sources differ: %s":                                    "Kaynaklar farklı: %s",
+	"Sources differ: %s":                                    "Kaynaklar farklı değer veriyor: %s",
 	"Computed by REE Desk from the inputs above · /fact %s": "REE Desk yukarıdaki girdilerden hesapladı · /bilgi %s",
 	"Source: %s, %s (%s) · /fact %s":                        "Kaynak: %s, %s (%s) · /bilgi %s",
 
@@ -44,7 +44,7 @@ var trTexts = map[string]string{
 
 	// Quick-stats cards (cards.go, quickstats.go)
 	"Notes":                             "Notlar",
-	"\n%d sources differ":               "\n%d kaynak farklı veriyor",
+	"\n%d sources differ":               "\n%d kaynak farklı değer veriyor",
 	"computed":                          "hesaplanmış",
 	"computed from %d sources":          "%d kaynaktan hesaplanmış",
 	"computed from %s":                  "%s verisiyle hesaplanmış",
@@ -105,7 +105,7 @@ var trTexts = map[string]string{
 	" No votes yet.":                                                                               " Henüz oy yok.",
 	"What the team asked":                                                                          "Ekibin sordukları",
 	", by %d people":                                                                               ", %d kişi sordu",
-	"; also %s":                                                                                    "; başka biçimleri: %s",
+	"; also %s":                                                                                    "; başka ifadelerle: %s",
 	"Unanswered, most asked":                                                                       "Yanıtsız kalanlar, en çok sorulanlar",
 	"Every question found an answer.":                                                              "Her soru bir yanıt buldu.",
 	"• `%s`: %d not helpful, %d helpful":                                                           "• `%s`: %d yararlı değil, %d yararlı",
@@ -124,8 +124,8 @@ var trTexts = map[string]string{
 	"Not helpful": "Yararlı değil",
 	"Thanks: noted as helpful. You can change your vote at any time.":               "Teşekkürler: yararlı olarak kaydedildi. Oyunuzu istediğiniz zaman değiştirebilirsiniz.",
 	"What was wrong or missing?":                                                    "Ne yanlıştı ya da eksikti?",
-	"Tell the curators (optional)":                                                  "Küratörlere iletin (isteğe bağlı)",
-	"The figure is out of date; the answer is about the wrong deposit…":             "Rakam güncel değil; yanıt yanlış yatakla ilgili…",
+	"Tell the curators (optional)":                                                  "Küratörlere yazın (isteğe bağlı)",
+	"The figure is out of date; the answer is about the wrong deposit…":             "Rakam güncel değil; yanıt başka bir yatakla ilgili…",
 	"Thanks: noted as not helpful.":                                                 "Teşekkürler: yararlı değil olarak kaydedildi.",
 	"Thanks: noted as not helpful, with your comment. The curators read every one.": "Teşekkürler: yorumunuzla birlikte yararlı değil olarak kaydedildi. Küratörler her yorumu okur.",
 	"Feedback is not recorded on this bot (QUESTION_LOG is off).":                   "Bu bot geri bildirim kaydetmiyor (QUESTION_LOG kapalı).",
@@ -137,7 +137,7 @@ var trTexts = map[string]string{
 	// /reindex
 	"Reindexing is not available here: the bot serves its built-in knowledge base.": "Burada yeniden dizinleme yapılamaz: bot yerleşik bilgi tabanını sunuyor.",
 	"Reindexing": "Yeniden dizinleniyor",
-	"Reindexing (joined the build already running)": "Yeniden dizinleniyor (sürmekte olan derlemeye katıldı)",
+	"Reindexing (joined the build already running)": "Yeniden dizinleniyor (zaten süren dizinlemeye katıldı)",
 	"starting":                "başlıyor",
 	"%s: %d of %d facts (%s)": "%s: %d / %d bilgi (%s)",
 	"\nThe current index keeps answering meanwhile.":                                  "\nBu sırada mevcut dizin yanıt vermeyi sürdürüyor.",
