@@ -72,14 +72,21 @@ func (f *Fact) Lapsed(now time.Time) bool {
 }
 
 func (f *Fact) lapsedSince(now time.Time) (time.Time, bool) {
-	if f.ValidUntil == "" {
+	// Lapsed from the day after the last day it holds.
+	return pastFrom(f.ValidUntil, now, func(p Period) time.Time { return p.Last.AddDate(0, 0, 1) })
+}
+
+// pastFrom reports whether now is on or after the day that from picks in a date's period,
+// and which day that is; false for no date.
+func pastFrom(date string, now time.Time, from func(Period) time.Time) (time.Time, bool) {
+	if date == "" {
 		return time.Time{}, false
 	}
-	p, err := ParsePeriod(f.ValidUntil)
+	p, err := ParsePeriod(date)
 	if err != nil {
 		return time.Time{}, false
 	}
-	since := p.Last.AddDate(0, 0, 1)
+	since := from(p)
 	return since, !today(now).Before(since)
 }
 
@@ -91,14 +98,8 @@ func (f *Fact) DueForReview(now time.Time) bool {
 }
 
 func (f *Fact) reviewSince(now time.Time) (time.Time, bool) {
-	if f.ReviewBy == "" {
-		return time.Time{}, false
-	}
-	p, err := ParsePeriod(f.ReviewBy)
-	if err != nil {
-		return time.Time{}, false
-	}
-	return p.First, !today(now).Before(p.First)
+	// Due from the first day of the period named.
+	return pastFrom(f.ReviewBy, now, func(p Period) time.Time { return p.First })
 }
 
 // Staleness is one fact that is past one of its dates.

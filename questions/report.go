@@ -3,6 +3,7 @@ package questions
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
 	"strconv"
@@ -139,35 +140,28 @@ func unmillis(ms int64) time.Time { return time.UnixMilli(ms).UTC() }
 // unanswered groups the misses by groupKey in the database, then picks each group's wordings.
 func (s *Store) unanswered(ctx context.Context, since time.Time, limit int) ([]Gap, error) {
 	from := millis(since)
-	rows, err := s.db.QueryContext(ctx, `SELECT grp, COUNT(*), COUNT(DISTINCT user_hash), MAX(asked_at)
-		FROM questions WHERE NOT answered AND asked_at >= $1
-		GROUP BY grp ORDER BY 2 DESC, 4 DESC, 1 LIMIT $2`, from, limit)
-	if err != nil {
-		return nil, err
+	type group struct {
+		Gap
+		grp string
 	}
-	defer rows.Close()
-	var (
-		gaps   []Gap
-		groups []string
-	)
-	for rows.Next() {
+	found, err := query(ctx, s.db, func(rows *sql.Rows) (group, error) {
 		var (
-			g    Gap
-			grp  string
+			g    group
 			last int64
 		)
-		if err := rows.Scan(&grp, &g.Count, &g.Users, &last); err != nil {
-			return nil, err
-		}
+		err := rows.Scan(&g.grp, &g.Count, &g.Users, &last)
 		g.Last = unmillis(last)
-		gaps = append(gaps, g)
-		groups = append(groups, grp)
-	}
-	if err := rows.Err(); err != nil {
+		return g, err
+	}, `SELECT grp, COUNT(*), COUNT(DISTINCT user_hash), MAX(asked_at)
+		FROM questions WHERE NOT answered AND asked_at >= $1
+		GROUP BY grp ORDER BY 2 DESC, 4 DESC, 1 LIMIT $2`, from, limit)
+	if err != nil || len(found) == 0 {
 		return nil, err
 	}
-	if len(gaps) == 0 {
-		return nil, nil
+	gaps := make([]Gap, len(found))
+	groups := make([]string, len(found))
+	for i, g := range found {
+		gaps[i], groups[i] = g.Gap, g.grp
 	}
 
 	args := []any{from}
@@ -237,52 +231,52 @@ func (s *Store) unanswered(ctx context.Context, since time.Time, limit int) ([]G
 
 // unhelpful ranks the facts answers showed first by their "not helpful" votes.
 func (s *Store) unhelpful(ctx context.Context, since time.Time, limit int) ([]FactVotes, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT q.top_fact,
+	return query(ctx, s.db, func(rows *sql.Rows) (FactVotes, error) {
+		var (
+			f    FactVotes
+			last int64
+		)
+		err := rows.Scan(&f.FactID, &f.NotHelpful, &f.Helpful, &last)
+		f.Last = unmillis(last)
+		return f, err
+	}, `SELECT q.top_fact,
 			COUNT(*) FILTER (WHERE NOT v.helpful), COUNT(*) FILTER (WHERE v.helpful), MAX(v.voted_at)
 		FROM question_votes v JOIN questions q ON q.id = v.answer_id
 		WHERE v.voted_at >= $1 AND q.top_fact <> ''
 		GROUP BY q.top_fact
 		HAVING COUNT(*) FILTER (WHERE NOT v.helpful) > 0
 		ORDER BY 2 DESC, 3, 4 DESC, 1 LIMIT $2`, millis(since), limit)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []FactVotes
-	for rows.Next() {
-		var (
-			f    FactVotes
-			last int64
-		)
-		if err := rows.Scan(&f.FactID, &f.NotHelpful, &f.Helpful, &last); err != nil {
-			return nil, err
-		}
-		f.Last = unmillis(last)
-		out = append(out, f)
-	}
-	return out, rows.Err()
 }
 
 func (s *Store) comments(ctx context.Context, since time.Time, limit int) ([]Comment, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT v.voted_at, v.answer_id, COALESCE(q.question, ''), COALESCE(q.top_fact, ''), v.helpful, v.comment
-		FROM question_votes v LEFT JOIN questions q ON q.id = v.answer_id
-		WHERE v.voted_at >= $1 AND v.comment <> ''
-		ORDER BY v.voted_at DESC, v.answer_id LIMIT $2`, millis(since), limit)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Comment
-	for rows.Next() {
+	return query(ctx, s.db, func(rows *sql.Rows) (Comment, error) {
 		var (
 			c  Comment
 			at int64
 		)
-		if err := rows.Scan(&at, &c.AnswerID, &c.Question, &c.FactID, &c.Helpful, &c.Text); err != nil {
+		err := rows.Scan(&at, &c.AnswerID, &c.Question, &c.FactID, &c.Helpful, &c.Text)
+		c.At = unmillis(at)
+		return c, err
+	}, `SELECT v.voted_at, v.answer_id, COALESCE(q.question, ''), COALESCE(q.top_fact, ''), v.helpful, v.comment
+		FROM question_votes v LEFT JOIN questions q ON q.id = v.answer_id
+		WHERE v.voted_at >= $1 AND v.comment <> ''
+		ORDER BY v.voted_at DESC, v.answer_id LIMIT $2`, millis(since), limit)
+}
+
+// query runs a query and scans each row of its result.
+func query[T any](ctx context.Context, db *sql.DB, scan func(*sql.Rows) (T, error), q string, args ...any) ([]T, error) {
+	rows, err := db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
 			return nil, err
 		}
-		c.At = unmillis(at)
-		out = append(out, c)
+		out = append(out, v)
 	}
 	return out, rows.Err()
 }
