@@ -28,7 +28,7 @@ func askCommand() subcommand {
 			if err := setLocale(i, locale); err != nil {
 				return usageError{cmd: "ask", msg: err.Error()}
 			}
-			return answer(ctx, s, i, output{json: asJSON})
+			return runInteraction(ctx, s, i, output{json: asJSON})
 		},
 	}
 }

@@ -33,7 +33,7 @@ func curateCommand() subcommand {
 				return usageError{cmd: "curate", msg: "--since: " + err.Error()}
 			}
 			if !asCSV {
-				return answer(ctx, s, bot.Interaction("curate", map[string]any{"since": strconv.Itoa(days) + "d"}), output{})
+				return runInteraction(ctx, s, bot.Interaction("curate", map[string]any{"since": strconv.Itoa(days) + "d"}), output{})
 			}
 			c, err := loadConfig(s.getenv, needNothing)
 			if err != nil {

@@ -77,7 +77,7 @@ func newAsker(t *testing.T) func(question string) *payload {
 		t.Helper()
 		var out bytes.Buffer
 		i := bot.Interaction("ask", map[string]any{"question": question})
-		if err := a.answer(ctx, stdio{getenv: env(nil), stdout: &out, stderr: io.Discard}, i, output{json: true}); err != nil {
+		if err := a.runInteraction(ctx, stdio{getenv: env(nil), stdout: &out, stderr: io.Discard}, i, output{json: true}); err != nil {
 			t.Fatalf("ask --json %q: %v", question, err)
 		}
 		var resp payload

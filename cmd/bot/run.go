@@ -36,7 +36,7 @@ func runCommand() subcommand {
 			if err := setLocale(i, locale); err != nil {
 				return usageError{cmd: "run", msg: err.Error()}
 			}
-			return answer(ctx, s, i, output{json: asJSON, out: out})
+			return runInteraction(ctx, s, i, output{json: asJSON, out: out})
 		},
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/reedesk/reedesk/answer"
 	"github.com/reedesk/reedesk/bot"
 	"github.com/reedesk/reedesk/index"
 	"github.com/reedesk/reedesk/metrics"
@@ -71,6 +72,9 @@ func serve(ctx context.Context, c config, log *slog.Logger, registerFirst bool) 
 		}
 		log.Info("registered commands", "count", len(cmds), "guild", c.GuildID)
 	}
+	// What the first questions would otherwise build as they come.
+	a.idx.Warm()
+	answer.Prepare(a.idx.Base())
 	log.Info("index ready", "facts", len(a.idx.Base().Facts), "version", a.idx.Base().Version, "dir", a.idx.Dir())
 
 	var wg sync.WaitGroup

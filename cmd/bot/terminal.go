@@ -39,10 +39,10 @@ func setLocale(i *discordgo.Interaction, locale string) error {
 	return nil
 }
 
-// answer runs one interaction through the bot in the terminal and prints the response (and
-// its later edits). A command that could not be done (an unknown topic, a missing option, a
-// failed reindex) has said why in its response, and exits with 1.
-func answer(ctx context.Context, s stdio, i *discordgo.Interaction, o output) error {
+// runInteraction runs one interaction through the bot in the terminal and prints the
+// response (and its later edits). A command that could not be done (an unknown topic, a
+// missing option, a failed reindex) has said why in its response, and exits with 1.
+func runInteraction(ctx context.Context, s stdio, i *discordgo.Interaction, o output) error {
 	c, err := loadConfig(s.getenv, needNothing)
 	if err != nil {
 		return err
@@ -61,11 +61,11 @@ func answer(ctx context.Context, s stdio, i *discordgo.Interaction, o output) er
 		return err
 	}
 	defer a.Close()
-	return a.answer(ctx, s, i, o)
+	return a.runInteraction(ctx, s, i, o)
 }
 
-// answer runs one interaction through the app's bot and prints the response.
-func (a *app) answer(ctx context.Context, s stdio, i *discordgo.Interaction, o output) error {
+// runInteraction runs one interaction through the app's bot and prints the response.
+func (a *app) runInteraction(ctx context.Context, s stdio, i *discordgo.Interaction, o output) error {
 	tty := isTerminal(s.stdout)
 	failed, err := bot.RunTerminal(ctx, a.bot, i, s.stdout, bot.TerminalOptions{
 		JSON:  o.json,
