@@ -36,7 +36,7 @@ func TestKilledMidBuild(t *testing.T) {
 	}
 	ctx := context.Background()
 	dir := t.TempDir()
-	good := loadBase(t, dataFS(t))
+	good := builtinBase(t)
 	idx, err := Open(ctx, good, Options{Dir: dir})
 	if err != nil {
 		t.Fatal(err)
@@ -99,7 +99,7 @@ func TestReindexOnAFullDisk(t *testing.T) {
 	}
 	t.Cleanup(func() { exec.Command("umount", dir).Run() })
 	ctx := context.Background()
-	idx, err := Open(ctx, loadBase(t, dataFS(t)), Options{Dir: dir, Load: loader(edited(t))})
+	idx, err := Open(ctx, builtinBase(t), Options{Dir: dir, Load: loader(edited(t))})
 	if err != nil {
 		t.Fatalf("the first index should fit: %v", err)
 	}

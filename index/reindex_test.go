@@ -37,6 +37,16 @@ func dataFS(t testing.TB) fstest.MapFS {
 	return m
 }
 
+// builtinBase is the built-in knowledge base, read once per test binary.
+func builtinBase(t testing.TB) *knowledge.Base {
+	t.Helper()
+	b, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 func loadBase(t testing.TB, fsys fs.FS) *knowledge.Base {
 	t.Helper()
 	b, err := knowledge.Load(fsys, "")
@@ -93,7 +103,7 @@ func (s *source) load(ctx context.Context) (*knowledge.Base, error) {
 // reindexable opens an in-memory index of the built-in fact files that reindexes from load.
 func reindexable(t testing.TB, load Loader) *Index {
 	t.Helper()
-	idx, err := Open(context.Background(), loadBase(t, dataFS(t)), Options{Load: load})
+	idx, err := Open(context.Background(), builtinBase(t), Options{Load: load})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +225,7 @@ func TestSearchDuringReindex(t *testing.T) {
 		}()
 	}
 	versions := map[string]bool{}
-	for k := range 4 {
+	for k := range 2 {
 		src.set(a)
 		if k%2 == 0 {
 			src.set(b)
@@ -231,13 +241,13 @@ func TestSearchDuringReindex(t *testing.T) {
 	if len(versions) != 2 {
 		t.Errorf("served %d knowledge versions, want 2", len(versions))
 	}
-	t.Logf("%d searches during 4 reindexes, %d failed", searches.Load(), failures.Load())
+	t.Logf("%d searches during 2 reindexes, %d failed", searches.Load(), failures.Load())
 }
 
 func TestOpenReusesMatchingIndexOnDisk(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	base := loadBase(t, dataFS(t))
+	base := builtinBase(t)
 	idx, err := Open(ctx, base, Options{Dir: dir})
 	if err != nil {
 		t.Fatal(err)
@@ -286,7 +296,7 @@ func TestOpenReusesMatchingIndexOnDisk(t *testing.T) {
 func TestOpenFailsFastWhenAnotherProcessHoldsTheDir(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	base := loadBase(t, dataFS(t))
+	base := builtinBase(t)
 	idx, err := Open(ctx, base, Options{Dir: dir})
 	if err != nil {
 		t.Fatal(err)
@@ -305,7 +315,7 @@ func TestOpenFailsFastWhenAnotherProcessHoldsTheDir(t *testing.T) {
 func TestReindexOnDiskSurvivesRestart(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	idx, err := Open(ctx, loadBase(t, dataFS(t)), Options{Dir: dir, Load: loader(edited(t))})
+	idx, err := Open(ctx, builtinBase(t), Options{Dir: dir, Load: loader(edited(t))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -335,7 +345,7 @@ func TestReindexOnDiskSurvivesRestart(t *testing.T) {
 func TestReindexDiskFailureKeepsServing(t *testing.T) {
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "index")
-	idx, err := Open(ctx, loadBase(t, dataFS(t)), Options{Dir: dir, Load: loader(edited(t))})
+	idx, err := Open(ctx, builtinBase(t), Options{Dir: dir, Load: loader(edited(t))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -367,7 +377,7 @@ func TestReindexDiskFailureKeepsServing(t *testing.T) {
 func TestReindexComparesWithTheBaseline(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	old := loadBase(t, dataFS(t))
+	old := builtinBase(t)
 	idx, err := Open(ctx, old, Options{Dir: dir})
 	if err != nil {
 		t.Fatal(err)
@@ -410,7 +420,7 @@ func TestReindexComparesWithTheBaseline(t *testing.T) {
 }
 
 func TestReindexWithoutFactFilesFails(t *testing.T) {
-	idx, err := New(context.Background(), loadBase(t, dataFS(t)))
+	idx, err := New(context.Background(), builtinBase(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,19 +8,23 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"sync"
 )
 
 //go:embed data
 var embedded embed.FS
 
-// Embedded loads the knowledge base built into the binary.
-func Embedded() (*Base, error) {
+// Embedded returns the knowledge base built into the binary. It is read once: a Base is never
+// modified, and the built-in files never change.
+func Embedded() (*Base, error) { return embeddedBase() }
+
+var embeddedBase = sync.OnceValues(func() (*Base, error) {
 	sub, err := fs.Sub(embedded, "data")
 	if err != nil {
 		return nil, err
 	}
 	return Load(sub, "")
-}
+})
 
 // KindComputed is the kind of a fact that holds one computed figure.
 const KindComputed = "computed"
