@@ -113,8 +113,11 @@ type generation struct {
 	base     *knowledge.Base
 	analyzer analysis.Analyzer
 	vocab    map[string]uint64 // analyzed term → number of passages that have it
-	// byInitial lists the terms by first byte and length, for typo correction.
-	byInitial   map[int][]string
+	// byInitial lists the terms and spellings by first byte and length, for typo correction.
+	byInitial map[int][]string
+	// spellings are the terms of the synonym groups' ways of writing that no passage has,
+	// with the number of passages that have their group.
+	spellings   map[string]uint64
 	surface     map[string]string // analyzed term → a word as written, for suggestions
 	suggestSet  *suggestions      // the surface words, folded and bucketed
 	surfaceOnce sync.Once         // the surface forms are needed only for typos and misses
@@ -215,7 +218,17 @@ func (g *generation) load() error {
 		}
 		d.Close()
 	}
-	g.byInitial = bucketTerms(g.vocab)
+	g.spellings = map[string]uint64{}
+	for _, e := range g.concepts.entries {
+		pair := e.([]interface{})
+		df := g.vocab[pair[1].(string)]
+		for _, term := range strings.Fields(pair[0].(string)) {
+			if g.vocab[term] == 0 && df > 0 {
+				g.spellings[term] = max(g.spellings[term], df)
+			}
+		}
+	}
+	g.byInitial = bucketTerms(g.vocab, g.spellings)
 	if err := g.invert(context.Background()); err != nil {
 		return fmt.Errorf("read passage terms: %w", err)
 	}
@@ -231,6 +244,9 @@ func (g *generation) words() map[string]string {
 			g.addSurface(strings.Join(f.Tags, " "))
 			g.addSurface(strings.Join(f.Places, " "))
 		}
+		for _, group := range g.base.Synonyms {
+			g.addSurface(strings.Join(group, " ; "))
+		}
 		g.suggestSet = newSuggestions(g.surface, g.vocab)
 	})
 	return g.surface
@@ -240,7 +256,12 @@ func (g *generation) addSurface(s string) {
 	for _, t := range g.analyzer.Analyze([]byte(s)) {
 		term := string(t.Term)
 		if _, ok := g.surface[term]; !ok && !isConcept(term) {
-			g.surface[term] = strings.ToLower(strings.Trim(s[t.Start:t.End], "'’"))
+			// the word without a possessive: "china", not "china's"
+			w := strings.Trim(s[t.Start:t.End], "'’")
+			if i := strings.IndexAny(w, "'’"); i > 0 {
+				w = w[:i]
+			}
+			g.surface[term] = strings.ToLower(w)
 		}
 	}
 }

@@ -84,6 +84,7 @@ const maxClauses = 64
 type plan struct {
 	clauses     []clause
 	corrections []Correction
+	fixes       []fix // where the corrections are, in the order typed
 	unknown     []string
 	computed    bool
 }
@@ -95,8 +96,39 @@ type plan struct {
 var computedCue = regexp.MustCompile(`(?i)\b(ratios?|shares?|percent(age)?s?|times|multipl\w*|compar\w*|grades?|impl(y|ied|ies)|rank\w*|averages?|proportions?|fractions?|bigger|larger|smaller|more than|less than|than|grow\w*|increase[sd]?|rise|rose|fell|fall|drop(ped)?|chang(e|ed|es)|declin\w*|convert\w*|each|work(s|ed)? out|would it take|per (?:t|ton|tons|tonne|tonnes|kg|location|site|unit|head)\b)`)
 
 // plan turns a question into clauses. Raw text never reaches a query-string parser: each
-// clause is built from analyzed terms, so any input is safe.
+// clause is built from analyzed terms, so any input is safe. A question with typos is planned
+// again with its words corrected, so that a corrected word joins the phrase it belongs to
+// ("rare erth" is the concept "rare earth", not "rare" and "earth").
 func (g *generation) plan(q string) plan {
+	p := g.planText(q, nil)
+	if len(p.fixes) == 0 {
+		return p
+	}
+	var b strings.Builder
+	var fixed []Span
+	at := 0
+	for _, f := range p.fixes {
+		b.WriteString(q[at:f.span.Start])
+		start := b.Len()
+		b.WriteString(f.to)
+		fixed = append(fixed, Span{start, b.Len()})
+		at = f.span.End
+	}
+	b.WriteString(q[at:])
+	again := g.planText(b.String(), fixed)
+	again.corrections = p.corrections
+	return again
+}
+
+// fix is a typo of a question and the word searched instead.
+type fix struct {
+	span Span
+	to   string
+}
+
+// planText plans a question. fixed are the spans of words already corrected: then no word is
+// corrected again, and the clauses of those spans are marked corrected.
+func (g *generation) planText(q string, fixed []Span) plan {
 	toks := g.analyzer.Analyze([]byte(q))
 	// Concept tokens span the words they stand for; where two overlap, the earlier and then
 	// the longer one wins.
@@ -145,6 +177,10 @@ func (g *generation) plan(q string) plan {
 					emitted[k] = true
 					c := g.clause(sp.token, 1)
 					c.word = q[sp.start:sp.end]
+					if overlaps(fixed, sp.start, sp.end) {
+						c = g.clause(sp.token, correctedBoost)
+						c.word, c.corrected = q[sp.start:sp.end], true
+					}
 					p.clauses = append(p.clauses, c)
 				}
 				break
@@ -167,8 +203,12 @@ func (g *generation) plan(q string) plan {
 		}
 		word := q[t.Start:t.End]
 		if g.vocab[term] > 0 {
-			c := g.clause(term, 1)
-			c.word = word
+			boost, corrected := 1.0, overlaps(fixed, t.Start, t.End)
+			if corrected {
+				boost = correctedBoost
+			}
+			c := g.clause(term, boost)
+			c.word, c.corrected = word, corrected
 			p.clauses = append(p.clauses, c)
 			continue
 		}
@@ -186,24 +226,32 @@ func (g *generation) plan(q string) plan {
 		}
 		// An ordinary English word that the knowledge base lacks is not a typo of one of its
 		// words ("thought" is not "though"): the question asks about something else.
-		if IsEnglishWord(folded) || IsEnglishWord(term) {
+		if IsEnglishWord(folded) || IsEnglishWord(term) || fixed != nil {
 			p.unknown = append(p.unknown, word)
 			continue
 		}
-		fix, ok := g.nearest(term)
+		to, ok := g.nearest(term, utf8.RuneCountInString(folded))
 		if !ok {
 			p.unknown = append(p.unknown, word)
 			continue
 		}
-		p.corrections = append(p.corrections, Correction{From: word, To: g.word(fix)})
-		if token, ok := g.concepts.byTerm[fix]; ok {
-			fix = token
-		}
-		c := g.clause(fix, 0.8)
-		c.word, c.corrected = word, true
-		p.clauses = append(p.clauses, c)
+		p.corrections = append(p.corrections, Correction{From: word, To: g.word(to)})
+		p.fixes = append(p.fixes, fix{Span{t.Start, t.End}, g.word(to)})
 	}
 	return p
+}
+
+// correctedBoost weighs a corrected word a little less than one typed right.
+const correctedBoost = 0.8
+
+// overlaps reports whether [start, end) overlaps one of the spans.
+func overlaps(spans []Span, start, end int) bool {
+	for _, s := range spans {
+		if start < s.End && s.Start < end {
+			return true
+		}
+	}
+	return false
 }
 
 // caseEnding reports whether a token is a Turkish suffix written after an apostrophe, as
@@ -348,23 +396,37 @@ func termQuery(term string, boost float64) query.Query {
 	return query.NewDisjunctionQuery(qs)
 }
 
-// nearest finds the indexed term a mistyped word most likely meant: same first letter, within
-// one edit for words under eight letters and two for longer ones, the most common on a tie.
-// Terms are bucketed by first letter and length, so only words of a near length are compared.
-func (g *generation) nearest(t string) (string, bool) {
+// nearest finds the word of the knowledge base a mistyped word most likely meant: same first
+// letter, within one edit for words under eight letters and two for longer ones, a swap of two
+// letters counting as one ("Inida"), the most common on a tie. The words are the indexed terms
+// and the spellings of the synonym groups, which a passage may not use ("Baiyunebo"). A word
+// of four letters (typed, or as a stem) is read only as a name or a word many passages have
+// with a letter left out or two swapped ("erth" is earth, "Chna" China): other short words
+// are more often words of another language or of chat ("yeah" is not year), or names the
+// knowledge base lacks ("Paris" is not parts). Terms are bucketed by first
+// letter and length, so only words of a near length are compared.
+func (g *generation) nearest(t string, typed int) (string, bool) {
 	n := utf8.RuneCountInString(t)
-	if n < 5 || strings.ContainsAny(t, "0123456789") {
+	if n < 4 || typed < 4 || strings.ContainsAny(t, "0123456789") {
 		return "", false
 	}
 	max := 1
 	if n >= 8 {
 		max = 2
 	}
+	short := max64(4, g.docs/100)
 	best, bestD, bestDF := "", max+1, uint64(0)
 	for l := len(t) - max; l <= len(t)+max; l++ {
 		for _, term := range g.byInitial[bucket(t[0], l)] {
-			df := g.vocab[term]
+			df := g.typoDF(term)
+			swapped := transposed(t, term)
+			if (n == 4 || typed == 4) && (df < short && !g.names(term) || len(term) != len(t)+1 && !swapped) {
+				continue
+			}
 			d, exceeded := search.LevenshteinDistanceMax(t, term, max)
+			if swapped {
+				d, exceeded = 1, false
+			}
 			if exceeded || d > max {
 				continue
 			}
@@ -376,16 +438,53 @@ func (g *generation) nearest(t string) (string, bool) {
 	return best, best != ""
 }
 
+func max64(a, b uint64) uint64 {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+// typoDF is how many passages have a word a typo may be corrected into: a term, or a spelling
+// of a synonym group (as many as have the group).
+func (g *generation) typoDF(term string) uint64 {
+	if df := g.vocab[term]; df > 0 {
+		return df
+	}
+	return g.spellings[term]
+}
+
+// names reports whether a term is, or writes, the name of a place, organisation, person or
+// element.
+func (g *generation) names(term string) bool {
+	return g.concepts.entity[term] || g.concepts.entity[g.concepts.byTerm[term]]
+}
+
+// transposed reports whether two words differ only by two neighbouring letters swapped.
+func transposed(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+}
+
 // bucket is the key of the words that start with a byte and have a length.
 func bucket(initial byte, length int) int { return int(initial)<<16 | length }
 
-// bucketTerms groups the vocabulary's terms by first letter and length, for typo correction.
-func bucketTerms(vocab map[string]uint64) map[int][]string {
+// bucketTerms groups the vocabulary's terms and the synonyms' spellings by first letter and
+// length, for typo correction.
+func bucketTerms(vocab, spellings map[string]uint64) map[int][]string {
 	out := map[int][]string{}
-	for term := range vocab {
-		if !isConcept(term) {
-			k := bucket(term[0], len(term))
-			out[k] = append(out[k], term)
+	for _, m := range []map[string]uint64{vocab, spellings} {
+		for term := range m {
+			if !isConcept(term) && term != "" {
+				k := bucket(term[0], len(term))
+				out[k] = append(out[k], term)
+			}
 		}
 	}
 	return out
