@@ -695,3 +695,16 @@ func saySum(lang string, b *knowledge.Base, t *knowledge.Table, labels []string,
 	s.t(" (%s).", t.Edition)
 	return s.segs
 }
+
+// sayPartShare says what share of a whole one of its parts is, both figures of one passage.
+func sayPartShare(lang string, b *knowledge.Base, part, whole *knowledge.Figure, pct string) Sentence {
+	s := &sentence{}
+	when := figureYear(part)
+	if turkish(lang) {
+		s.t("%s: %s içinde ", part.Label, whole.Label).b(localize(lang, pct)).t(" pay (%s ÷ %s; %s, %s).",
+			localize(lang, part.String()), localize(lang, whole.String()), when, sourceName(b, part))
+		return s.segs
+	}
+	s.t("%s: ", part.Label).b(pct).t(" of %s (%s ÷ %s; %s, %s).", whole.Label, part.String(), whole.String(), when, sourceName(b, part))
+	return s.segs
+}

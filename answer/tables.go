@@ -67,24 +67,45 @@ func superlative(a *Answer) bool {
 		return false
 	}
 	ranked := r.ranked(a.Result.Base, y)
-	if r.Nth > len(ranked) || len(ranked) == 0 {
+	nth := r.placeAfter(ranked)
+	if nth > len(ranked) || len(ranked) == 0 {
 		return false
 	}
-	i := r.Nth - 1
+	i := nth - 1
 	if r.Least {
-		i = len(ranked) - r.Nth
+		i = len(ranked) - nth
 	}
 	row := ranked[i]
 	g := row.Cell(y)
 	a.Passage = passage(a, g.Fact)
 	var shareOf *knowledge.Figure
-	if total := t.Total(y); total != nil && r.Nth == 1 && !r.Least {
+	if total := t.Total(y); total != nil && nth == 1 && !r.Least {
 		shareOf = total
 		a.Working = working(t, divide(t, g, total, "%"), g, total)
 	}
-	a.Direct = saySuperlative(a.Lang, a.Result.Base, t, row, y, g, r.Nth, r.Least, shareOf, r.scope(a.Lang, a.Result.Base))
+	a.Direct = saySuperlative(a.Lang, a.Result.Base, t, row, y, g, nth, r.Least, shareOf, r.scope(a.Lang, a.Result.Base))
 	a.Related = neighbours(ranked, i, y, r.Least)
 	return true
+}
+
+// placeAfter is the place a superlative asks for, counted from the top (from the bottom for
+// the least): its ordinal, or the place after the rows it ranks after, whichever is lower.
+// "The second largest after China" is second when China is first; "the largest after
+// Brazil" is the one after Brazil's place.
+func (r *Reading) placeAfter(ranked []*knowledge.Row) int {
+	nth := r.Nth
+	for _, row := range r.ranksAfter {
+		for k, o := range ranked {
+			place := k + 1
+			if r.Least {
+				place = len(ranked) - k
+			}
+			if o == row && place+1 > nth {
+				nth = place + 1
+			}
+		}
+	}
+	return nth
 }
 
 // neighbours are the rows that follow the one answered in a ranking (or precede it, from the

@@ -118,6 +118,7 @@ type generation struct {
 	// spellings are the terms of the synonym groups' ways of writing that no passage has,
 	// with the number of passages that have their group.
 	spellings   map[string]uint64
+	spelled     map[string]string // a spelling's term → the word as the synonyms write it
 	surface     map[string]string // analyzed term → a word as written, for suggestions
 	suggestSet  *suggestions      // the surface words, folded and bucketed
 	surfaceOnce sync.Once         // the surface forms are needed only for typos and misses
@@ -218,13 +219,22 @@ func (g *generation) load() error {
 		}
 		d.Close()
 	}
-	g.spellings = map[string]uint64{}
+	g.spellings, g.spelled = map[string]uint64{}, map[string]string{}
 	for _, e := range g.concepts.entries {
 		pair := e.([]interface{})
-		df := g.vocab[pair[1].(string)]
+		token := pair[1].(string)
+		df := g.vocab[token]
 		for _, term := range strings.Fields(pair[0].(string)) {
-			if g.vocab[term] == 0 && df > 0 {
-				g.spellings[term] = max(g.spellings[term], df)
+			if g.vocab[term] > 0 || df == 0 {
+				continue
+			}
+			g.spellings[term] = max(g.spellings[term], df)
+			for _, text := range g.concepts.names[token] {
+				for _, w := range strings.Fields(text) {
+					if t := g.plainTerms(w); len(t) == 1 && t[0] == term && g.spelled[term] == "" {
+						g.spelled[term] = strings.ToLower(w)
+					}
+				}
 			}
 		}
 	}
@@ -244,9 +254,7 @@ func (g *generation) words() map[string]string {
 			g.addSurface(strings.Join(f.Tags, " "))
 			g.addSurface(strings.Join(f.Places, " "))
 		}
-		for _, group := range g.base.Synonyms {
-			g.addSurface(strings.Join(group, " ; "))
-		}
+
 		g.suggestSet = newSuggestions(g.surface, g.vocab)
 	})
 	return g.surface

@@ -83,6 +83,7 @@ const maxClauses = 64
 
 type plan struct {
 	clauses     []clause
+	defines     bool // the question asks what something is
 	corrections []Correction
 	fixes       []fix // where the corrections are, in the order typed
 	unknown     []string
@@ -94,6 +95,15 @@ type plan struct {
 // words ("than", "each") are stop words to the analyzer; "per year" alone asks for a rate
 // that facts state.
 var computedCue = regexp.MustCompile(`(?i)\b(ratios?|shares?|percent(age)?s?|times|multipl\w*|compar\w*|grades?|impl(y|ied|ies)|rank\w*|averages?|proportions?|fractions?|bigger|larger|smaller|more than|less than|than|grow\w*|increase[sd]?|rise|rose|fell|fall|drop(ped)?|chang(e|ed|es)|declin\w*|convert\w*|each|work(s|ed)? out|would it take|per (?:t|ton|tons|tonne|tonnes|kg|location|site|unit|head)\b)`)
+
+// defineCue matches the words of a question that ask what something is or what counts as
+// it, or a question that is only "what is" and a few words: a definition, which background
+// passages give.
+var defineCue = regexp.MustCompile(`(?i)\b(defin(e|es|ed|ition|itions)|meaning|what does .+ mean|counts? as|counted as|qualif(y|ies) as|classif(y|ied|ies) as|what (is|are) (a|an) )|^\s*what(\s+|'|’)(is|are|s)\s+(the\s+)?[^\s?]+(\s+[^\s?]+){0,2}\s*\??\s*$`)
+
+// defineFrame matches the words that only frame a definition ("counts as"): the subject is
+// what follows, and the frame word would draw passages that use it in passing.
+var defineFrame = regexp.MustCompile(`(?i)\b(counts?|counted|qualif(y|ies)|classif(y|ied|ies)) as\b`)
 
 // plan turns a question into clauses. Raw text never reaches a query-string parser: each
 // clause is built from analyzed terms, so any input is safe. A question with typos is planned
@@ -155,7 +165,11 @@ func (g *generation) planText(q string, fixed []Span) plan {
 		}
 	}
 
-	p := plan{computed: computedCue.MatchString(q)}
+	p := plan{computed: computedCue.MatchString(q), defines: defineCue.MatchString(q)}
+	var frame []Span
+	for _, m := range defineFrame.FindAllStringIndex(q, -1) {
+		frame = append(frame, Span{m[0], m[1]})
+	}
 	emitted := map[int]bool{}
 	var words []analysis.Token
 	for _, t := range toks {
@@ -188,7 +202,7 @@ func (g *generation) planText(q string, fixed []Span) plan {
 		}
 		// One-letter words say nothing unless they name something (Y is yttrium); nor does a
 		// Turkish case ending after an apostrophe ("2024'te").
-		if covered || questionWords[term] || (len(term) < 2 && !g.concepts.entity[term]) || caseEnding(q, t) {
+		if covered || questionWords[term] || (len(term) < 2 && !g.concepts.entity[term]) || caseEnding(q, t) || overlaps(frame, t.Start, t.End) {
 			continue
 		}
 		if n, target := g.turkishPhrase(words[i:]); n > 0 {
@@ -495,6 +509,9 @@ func (g *generation) word(term string) string {
 	if w, ok := g.words()[term]; ok {
 		return w
 	}
+	if w, ok := g.spelled[term]; ok {
+		return w
+	}
 	return term
 }
 
@@ -758,6 +775,7 @@ const (
 	computedBoost       = 1.7 // a question asks for a ratio, share, grade, rank or comparison
 	computedPenalty     = 0.7 // it does not: the stated fact comes before figures derived from it
 	elementBoost        = 1.5 // a question names an element: its own fact comes first
+	definitionBoost     = 1.5 // a question asks what something is: a background passage says
 	// A passage about the places, organisations and people a question names (in its title or
 	// tags) is about what was asked; one that only mentions them in passing is less so.
 	entityFloor  = 0.6
@@ -786,9 +804,14 @@ func (p plan) rerank(f *knowledge.Fact, m [len(fieldsArray)]uint64) float64 {
 		factor *= computedPenalty
 	case f.Element != nil && p.names(f.Element.Symbol, knowledge.ElementName(f)):
 		factor *= elementBoost
+	case f.Kind == kindBackground && p.defines:
+		factor *= definitionBoost
 	}
 	return factor
 }
+
+// kindBackground is the kind of fact (in the schema) that explains rather than states.
+const kindBackground = "background"
 
 // names reports whether one of the question's concepts is written as one of the given names.
 func (p plan) names(names ...string) bool {
