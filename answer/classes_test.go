@@ -196,6 +196,13 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "What does HREE mean?", kind: KindDefine, passage: "elements-light-heavy-usgs"},
 			{q: "Definition of heavy rare earths according to USGS", kind: KindDefine, passage: "elements-light-heavy-usgs"},
 			{q: "What is JORC?", kind: KindDefine, has: "Under the JORC Code a reserve is the economically mineable part"},
+			{q: "Which elements are considered heavy rare earths?", kind: KindDefine, passage: "elements-light-heavy-usgs"},
+			{q: "What is meant by heavy rare earths?", kind: KindDefine, passage: "elements-light-heavy-usgs"},
+			{q: "What are the 17 rare earths?", kind: KindDefine, passage: "elements-group"},
+			{q: "Which metals are rare earths?", kind: KindDefine, passage: "elements-group"},
+			{q: "How many rare earth elements are there?", kind: KindDefine, has: "a group of 17 metals"},
+			{q: "What's the difference between a resource and a reserve?", kind: KindDefine,
+				has: "Under the JORC Code a reserve is the economically mineable part"},
 		},
 		"reasons in a passage about the things compared": {
 			{q: "Why is the 694 Mt at Beylikova not a reserve?", kind: KindWhy, passage: "beylikova-resource-not-reserve"},
@@ -311,6 +318,17 @@ func TestClassesInTurkish(t *testing.T) {
 		// a date: "hangi yıl", "ne zaman"
 		{"Pilot tesis ne zaman açıldı?", "Pilot plant opened: 2023 (2023-04-18, İnternethaber)."},
 		{"Beylikova pilot tesisi hangi yılda açıldı?", "Pilot plant opened: 2023 (2023-04-18, İnternethaber)."},
+		{"Sanayi tesisi ne zaman açılacak?", "Industrial plant opening (Nikkei Asia): 2027 (2025-11-25, Nikkei Asia)."},
+		// a figure's words through the glossary: lokasyon is location
+		{"Beylikova'da kaç lokasyonda sondaj yapıldı?", "Beylikova — Drilling locations: 310 (2025-10, Anadolu Agency)."},
+		// a share of two figures of one passage: "yüzde kaçı"
+		{"Lynas'ın 2024 REO üretiminin yüzde kaçı NdPr?",
+			"Lynas NdPr output: Lynas REO output içinde %51,8 pay (5.655 t ÷ 10.908 t; 2024, Metalnomist)."},
+		// definitions: "nedir", "hangileri"
+		{"Nadir toprak elementleri nedir?",
+			"The rare earth elements are a group of 17 metals: the 15 lanthanides, from lanthanum (atomic number 57) to lutetium (71), plus scandium (21) and yttrium (39)."},
+		{"Ağır nadir toprak elementleri hangileri?",
+			"USGS divides the rare earths into light ones, lanthanum to gadolinium (atomic numbers 57–64), and heavy ones, terbium to lutetium (65–71) plus yttrium."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

@@ -131,6 +131,10 @@ func lookup(a *Answer, res *index.Result, n int) {
 	r := a.Reading
 	if r.Kind != KindDefine && r.Kind != KindWhy {
 		r.Kind = KindLookup
+		if r.defined(res) != nil {
+			// "Which elements are light rare earths?"
+			r.Kind = KindDefine
+		}
 	}
 	if res.Miss || len(res.Hits) == 0 || !enough(res, &res.Hits[0], a.Question) {
 		noMatch(a, res)
@@ -199,11 +203,11 @@ func lookup(a *Answer, res *index.Result, n int) {
 	if y := r.lastYear(); g == nil && y != "" {
 		g = figureFor(lexiconFor(res.Base), best.Fact, a.Question, y)
 	}
-	defined := -1
+	var defined []string
 	if r.Kind == KindDefine {
 		defined = r.defined(res)
 	}
-	if !figureAsked(r) || defined >= 0 {
+	if !figureAsked(r) || defined != nil {
 		// a definition is a sentence, not a figure
 		g = nil
 	} else if g == nil {
@@ -244,8 +248,10 @@ func lookup(a *Answer, res *index.Result, n int) {
 		a.Direct = sayLookup(a.Lang, res.Base, g.Fact, g, unitsAsked(a.Question))
 		a.Direct = append(append(a.Direct, Segment{Text: " "}), sayLookup(a.Lang, res.Base, date.Fact, date, nil)...)
 	}
-	if defined >= 0 {
-		a.Direct = Sentence{{Text: definingSentence(lexiconFor(res.Base), best.Fact.Text, res.Terms[defined].Words)}}
+	if defined != nil {
+		lx := lexiconFor(res.Base)
+		en, _ := lx.translate(strings.Join(defined, " "))
+		a.Direct = Sentence{{Text: definingSentence(lx, best.Fact.Text, en)}}
 	}
 	if g == nil && r.Question && affirms(lexiconFor(res.Base), a.Question, firstSentence(best.Fact.Text)) {
 		// "Is scandium counted as a rare earth element?" — "Scandium … counts as a rare earth"
@@ -315,6 +321,10 @@ func (r *Reading) head() *word {
 func unknownHead(res *index.Result, r *Reading) bool {
 	h := r.head()
 	if h == nil || !index.IsEnglishWord(h.fold) || lexiconFor(res.Base).compound(h.fold) {
+		return false
+	}
+	if _, isCue := cueWords[h.fold]; isCue {
+		// "What is meant by …": grammar, not the thing asked
 		return false
 	}
 	for _, u := range res.Unknown {
@@ -581,7 +591,7 @@ func explains(res *index.Result, cands []*index.Hit, q string, r *Reading) *inde
 			}
 		}
 	}
-	if best.Fact.Formula != nil && (r.Kind == KindWhy || r.defined(res) >= 0) {
+	if best.Fact.Formula != nil && (r.Kind == KindWhy || r.defined(res) != nil) {
 		// A computed figure is neither a reason nor a definition: the best passage that
 		// states, when it has most of the question and one of the names the best has.
 		ents := best.Matched & entityBits(res)
@@ -629,11 +639,12 @@ func explains(res *index.Result, cands []*index.Hit, q string, r *Reading) *inde
 // when no passage found is titled so, or the question does not plainly ask.
 func definition(res *index.Result, cands []*index.Hit, r *Reading) *index.Hit {
 	lx := lexiconFor(res.Base)
-	subject := r.defined(res)
-	if subject < 0 {
+	thing := r.defined(res)
+	if thing == nil {
 		return nil
 	}
-	want := lx.concepts(res.Terms[subject].Words)
+	en, _ := lx.translate(strings.Join(thing, " "))
+	want := lx.concepts(en)
 	ents := entityBits(res)
 	names := func(h *index.Hit, texts []string) bool {
 		if !explanatory[h.Fact.Kind] || h.Fact.Formula != nil || h.Fact.Kind == "element" && (ents == 0 || h.Matched&ents != ents) {
@@ -653,27 +664,70 @@ func definition(res *index.Result, cands []*index.Hit, r *Reading) *index.Hit {
 		}
 		return true
 	}
-	// titled first, then tagged: "Light and heavy rare earths" is tagged LREE
+	// titled first, then tagged ("Light and heavy rare earths" is tagged LREE); of those,
+	// the one that defines best
 	for _, in := range []func(*index.Hit) []string{
 		func(h *index.Hit) []string { return []string{h.Fact.Title} },
 		func(h *index.Hit) []string { return h.Fact.Tags },
 	} {
+		var found *index.Hit
 		for _, h := range cands {
-			if names(h, in(h)) && sameEntities(res, cands[0], h) {
-				return h
+			if names(h, in(h)) && sameEntities(res, cands[0], h) && (found == nil || defines(lx, h.Fact, want) > defines(lx, found.Fact, want)) {
+				found = h
 			}
+		}
+		if found != nil {
+			return found
 		}
 	}
 	// None found: a background passage titled, then tagged, with the thing, that has the
 	// question's names too ("the USGS split").
 	for _, by := range []map[string][]*knowledge.Fact{lx.titledBy, lx.taggedBy} {
+		var found *knowledge.Fact
 		for _, f := range withAll(by, want) {
-			if hasNames(f, res) {
-				return hitFor(res, f)
+			if hasNames(f, res) && (found == nil || defines(lx, f, want) > defines(lx, found, want)) {
+				found = f
 			}
+		}
+		if found != nil {
+			return hitFor(res, found)
 		}
 	}
 	return nil
+}
+
+// defines says how plainly a passage defines a thing: its text starts by saying what the
+// thing is ("The rare earth elements are …"), its title asks what it is ("What are …"), it
+// is tagged a definition; a title that asks why is about something else.
+func defines(lx *lexicon, f *knowledge.Fact, thing []string) int {
+	score := 0
+	cs := lx.concepts(firstSentence(f.Text))
+	i := 0
+	if len(cs) > 0 && cs[0] == "the" {
+		i = 1
+	}
+	if i+len(thing) < len(cs) {
+		same := true
+		for k, c := range thing {
+			same = same && cs[i+k] == c
+		}
+		if same && copulas[cs[i+len(thing)]] || same && cs[i+len(thing)] == "be" {
+			score += 2
+		}
+	}
+	title := plainWords(f.Title)
+	if len(title) > 0 && title[0].fold == "what" {
+		score++
+	}
+	if len(title) > 0 && title[0].fold == "why" {
+		score--
+	}
+	for _, t := range f.Tags {
+		if strings.EqualFold(t, "definition") {
+			score++
+		}
+	}
+	return score
 }
 
 // withAll are the facts that every concept lists, in the order of the first concept's list.
@@ -710,10 +764,13 @@ func hasNames(f *knowledge.Fact, res *index.Result) bool {
 	return true
 }
 
-// defined is the search term of the thing a definition question asks about, or -1 when the
-// question does not plainly ask what something is: it says "definition", "counts as",
-// "list", or is "what is X" with nothing but X.
-func (r *Reading) defined(res *index.Result) int {
+// defined is the thing a definition question asks about, as the words of its search terms
+// ("heavy rare earths"; "resource" and "reserve" in "the difference between a resource and a
+// reserve"), or nil when the question does not plainly ask what something is: it says
+// "definition", "counts as", "list", "stand for", or is only "what is X", "which elements are
+// X", "how many X are there". The thing is what is left of the question's terms without
+// names, words of its grammar and the noun after "which".
+func (r *Reading) defined(res *index.Result) []string {
 	which := ""
 	for i, w := range r.words {
 		if whichWords[w.fold] && i+1 < len(r.words) {
@@ -724,8 +781,8 @@ func (r *Reading) defined(res *index.Result) int {
 			break
 		}
 	}
-	best := -1
-	for k, t := range res.Terms {
+	var thing []string
+	for _, t := range res.Terms {
 		ws := words(t.Words)
 		if t.Entity || len(ws) == 0 {
 			continue
@@ -733,42 +790,85 @@ func (r *Reading) defined(res *index.Result) int {
 		grammar := true
 		for _, w := range ws {
 			_, isCue := cueWords[w.fold]
-			grammar = grammar && (isCue || subjectStops[w.fold] || w.stem == which)
+			_, err := strconv.Atoi(w.fold)
+			grammar = grammar && (isCue || subjectStops[w.fold] || w.stem == which || definitionFill[w.fold] || err == nil)
 		}
-		if grammar {
-			continue
-		}
-		if best < 0 || t.Passages < res.Terms[best].Passages {
-			best = k
+		if !grammar {
+			thing = append(thing, t.Words)
 		}
 	}
-	if best < 0 || !r.cues[cueDefinition] && !r.onlyAsks(res.Terms[best].Words) {
-		return -1
+	if len(thing) == 0 || !r.cues[cueDefinition] && !r.onlyAsks(thing) {
+		return nil
 	}
-	return best
+	return thing
 }
 
-// onlyAsks reports whether a question is "what is" and the words of a term, an article aside:
-// "What are light rare earths?", not "What is the grade at Beylikova?".
-func (r *Reading) onlyAsks(term string) bool {
-	ws := r.words
-	if len(ws) < 3 || ws[0].fold != "what" || !copulas[ws[1].fold] {
-		return false
-	}
-	rest := ws[2:]
-	if len(rest) > 0 && (rest[0].fold == "a" || rest[0].fold == "an" || rest[0].fold == "the") {
-		rest = rest[1:]
-	}
-	tw := plainWords(term)
-	if len(tw) != len(rest) {
-		return false
-	}
-	for i := range tw {
-		if tw[i].fold != rest[i].fold {
-			return false
+// definitionFrames are the ways a question asks only what something is, as the folded words
+// before the thing; "*" is any one word ("which elements are").
+// definitionEnds are the Turkish ways to ask what something is, after the thing: "Ağır nadir
+// toprak elementleri hangileri?", "JORC nedir?".
+var definitionEnds = [][]string{{"nedir"}, {"nelerdir"}, {"ne", "demek"}, {"hangileri"}, {"hangileridir"}}
+
+var definitionFrames = [][]string{
+	{"what", "is"}, {"what", "are"}, {"what", "s"}, {"what", "is", "meant", "by"},
+	{"which", "*", "is"}, {"which", "*", "are"}, {"which", "*", "are", "considered"},
+	{"how", "many"},
+}
+
+// definitionFill are words a definition question may have around the thing: articles, a
+// number ("the 17 rare earths"), "there are".
+var definitionFill = map[string]bool{"a": true, "an": true, "the": true, "are": true, "there": true, "considered": true,
+	"called": true, "regarded": true}
+
+// onlyAsks reports whether a question is a definition frame and the words of the thing, and
+// nothing else: "What are light rare earths?", not "What is the grade at Beylikova?".
+func (r *Reading) onlyAsks(thing []string) bool {
+	var want []string
+	for _, t := range thing {
+		for _, w := range plainWords(t) {
+			want = append(want, w.fold)
 		}
 	}
-	return true
+	for _, frame := range definitionFrames {
+		if len(r.words) <= len(frame) {
+			continue
+		}
+		ok := true
+		for i, f := range frame {
+			ok = ok && (f == "*" || r.words[i].fold == f)
+		}
+		if !ok {
+			continue
+		}
+		var rest []string
+		for _, w := range r.words[len(frame):] {
+			if _, err := strconv.Atoi(w.fold); err == nil || definitionFill[w.fold] {
+				continue
+			}
+			rest = append(rest, w.fold)
+		}
+		if strings.Join(rest, " ") == strings.Join(want, " ") {
+			return true
+		}
+	}
+	for _, end := range definitionEnds {
+		n := len(r.words) - len(end)
+		if n <= 0 {
+			continue
+		}
+		ok := true
+		for i, f := range end {
+			ok = ok && r.words[n+i].fold == f
+		}
+		var rest []string
+		for _, w := range r.words[:n] {
+			rest = append(rest, w.fold)
+		}
+		if ok && strings.Join(rest, " ") == strings.Join(want, " ") {
+			return true
+		}
+	}
+	return false
 }
 
 // definingSentence is the first sentence of a text that names the thing defined, or the
@@ -1088,6 +1188,7 @@ type askedFor struct {
 }
 
 func (lx *lexicon) asked(q string) askedFor {
+	q = lx.inEnglish(q)
 	a := askedFor{concepts: map[string]bool{}, units: unitsAsked(q)}
 	for _, c := range lx.concepts(q) {
 		a.concepts[c] = true

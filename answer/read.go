@@ -171,7 +171,9 @@ var cueWords = map[string]cue{
 	"define": cueDefinition, "meaning": cueDefinition, "mean": cueDefinition, "definition": cueDefinition,
 	"defined": cueDefinition, "counts as": cueDefinition, "count as": cueDefinition, "counted as": cueDefinition,
 	"qualify as": cueDefinition, "qualifies as": cueDefinition, "classified as": cueDefinition, "list": cueDefinition,
-	"why": cueWhy, "reason": cueWhy, "reasons": cueWhy, "how come": cueWhy,
+	"stand for": cueDefinition, "stands for": cueDefinition, "meant": cueDefinition, "difference between": cueDefinition,
+	"difference": cueDefinition,
+	"why":        cueWhy, "reason": cueWhy, "reasons": cueWhy, "how come": cueWhy,
 	"which": cueWhich, "who": cueWhich, "what": cueWhich,
 	"when": cueWhen, "which year": cueWhen, "what year": cueWhen, "what date": cueWhen, "since when": cueWhen,
 	"will": cueFuture, "forecast": cueFuture, "expected": cueFuture, "projected": cueFuture,
@@ -303,6 +305,10 @@ type lexicon struct {
 	phrases map[string][]sense
 	longest int
 	turkish map[string]string // English name (folded) → Turkish name
+	// english maps a Turkish word or phrase of the glossary (folded words joined by spaces)
+	// to its English; englishLongest is the most words such a phrase has.
+	english        map[string]string
+	englishLongest int
 	// computed maps the names of a computed figure's inputs, sorted and joined, to its fact.
 	computed map[string]*knowledge.Fact
 	// latestYear is the year of the most recent figure.
@@ -475,8 +481,15 @@ func newLexicon(b *knowledge.Base) *lexicon {
 			}
 		}
 	}
+	lx.english = map[string]string{}
 	for _, e := range b.Turkish {
 		lx.turkish[index.Fold(e[0])] = e[1]
+		for _, tr := range e[1:] {
+			if f := strings.Join(strings.Fields(index.Fold(tr)), " "); lx.english[f] == "" {
+				lx.english[f] = e[0]
+				lx.englishLongest = max(lx.englishLongest, strings.Count(f, " ")+1)
+			}
+		}
 	}
 	lx.vocabulary = map[string]bool{}
 	for _, f := range b.Facts {
@@ -525,6 +538,54 @@ func (lx *lexicon) definers(b *knowledge.Base) {
 		add(lx.titledBy, []string{f.Title}, f)
 		add(lx.taggedBy, f.Tags, f)
 	}
+}
+
+// inEnglish is a question with the English of its Turkish words added, so that the words of
+// a figure's label fit it: "lokasyonda" is locations, "açılacak" opening.
+func (lx *lexicon) inEnglish(q string) string {
+	en, translated := lx.translate(q)
+	if !translated {
+		return q
+	}
+	return q + " " + en
+}
+
+// translate writes the Turkish words and phrases of the glossary in a text in English, the
+// last word of a phrase with or without its suffixes ("hafif nadir toprak elementleri" is
+// light rare earths); it reports whether it translated any.
+func (lx *lexicon) translate(text string) (string, bool) {
+	ws := plainWords(text)
+	var out []string
+	translated := false
+	for i := 0; i < len(ws); {
+		n, en := 0, ""
+		for m := min(lx.englishLongest, len(ws)-i); m >= 1 && n == 0; m-- {
+			var head []string
+			for _, w := range ws[i : i+m-1] {
+				head = append(head, w.fold)
+			}
+			last := ws[i+m-1].fold
+			cands := []string{last}
+			if !index.IsEnglishWord(last) {
+				cands = append(cands, index.TurkishStems(last)...)
+			}
+			for _, c := range cands {
+				if e, ok := lx.english[strings.Join(append(head, c), " ")]; ok {
+					n, en = m, e
+					break
+				}
+			}
+		}
+		if n == 0 {
+			out = append(out, ws[i].raw)
+			i++
+			continue
+		}
+		out = append(out, en)
+		translated = true
+		i += n
+	}
+	return strings.Join(out, " "), translated
 }
 
 // labelConcepts are the concepts of a figure's label, read once.
