@@ -129,6 +129,8 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "What is the NdPr price in China?", passage: "price-ndpr-china-2025"},
 			{q: "What's the price of uranium?", kind: KindMiss, has: "No match"},
 			{q: "What is the weather in Eskişehir today?", kind: KindMiss, has: "No match"},
+			{q: "What is a black hole?", kind: KindMiss, has: "No match"},
+			{q: "Define photosynthesis", kind: KindMiss, has: "No match"},
 			{q: "What is the approximate grade at Beylikova?", has: "1.80 %"},
 			{q: "What is the expected lifetime of the Steenkampskraal mine?", has: "about 28 years"},
 			{q: "How much rare earth does Japan mine?",

@@ -140,6 +140,11 @@ func lookup(a *Answer, res *index.Result, n int) {
 		noMatch(a, res)
 		return
 	}
+	if r.unknownThing(res) {
+		// "What is a black hole?": the thing asked is not in the knowledge base
+		noMatch(a, res)
+		return
+	}
 	if unknownHead(res, r) && evidence(res, &res.Hits[0], a.Question)-headPenalty < minEvidence {
 		// What is asked is unknown: it weighs like an unknown name.
 		noMatch(a, res)
@@ -805,6 +810,43 @@ func (r *Reading) defined(res *index.Result) []string {
 
 // definitionFrames are the ways a question asks only what something is, as the folded words
 // before the thing; "*" is any one word ("which elements are").
+// unknownThing reports whether a question only asks what something is ("What is a black
+// hole?") and the thing has an English word the knowledge base lacks, one that does not only
+// qualify.
+func (r *Reading) unknownThing(res *index.Result) bool {
+	unknown := map[string]bool{}
+	for _, u := range res.Unknown {
+		if f := index.Fold(u); index.IsEnglishWord(f) && !qualifier(f) {
+			unknown[f] = true
+		}
+	}
+	if len(unknown) == 0 {
+		return false
+	}
+	for _, frame := range definitionFrames {
+		if len(r.words) <= len(frame) || frame[0] == "how" {
+			continue
+		}
+		ok := true
+		for i, f := range frame {
+			ok = ok && (f == "*" || r.words[i].fold == f)
+		}
+		if !ok {
+			continue
+		}
+		rest := r.words[len(frame):]
+		if len(rest) > 4 {
+			return false
+		}
+		for _, w := range rest {
+			if unknown[w.fold] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // definitionEnds are the Turkish ways to ask what something is, after the thing: "Ağır nadir
 // toprak elementleri hangileri?", "JORC nedir?".
 var definitionEnds = [][]string{{"nedir"}, {"nelerdir"}, {"ne", "demek"}, {"hangileri"}, {"hangileridir"}}
