@@ -248,10 +248,13 @@ func lookup(a *Answer, res *index.Result, n int) {
 		}
 	}
 	a.Passage = best
-	a.Direct = sayLookup(a.Lang, res.Base, best.Fact, g, unitsAsked(a.Question))
-	if date != nil && g != nil {
-		a.Direct = sayLookup(a.Lang, res.Base, g.Fact, g, unitsAsked(a.Question))
-		a.Direct = append(append(a.Direct, Segment{Text: " "}), sayLookup(a.Lang, res.Base, date.Fact, date, nil)...)
+	switch {
+	case date != nil && g != nil:
+		// the amount and the date, each from its own passage
+		a.Direct = append(append(sayLookup(a.Lang, res.Base, g.Fact, g, unitsAsked(a.Question)), Segment{Text: " "}),
+			sayLookup(a.Lang, res.Base, date.Fact, date, nil)...)
+	default:
+		a.Direct = sayLookup(a.Lang, res.Base, best.Fact, g, unitsAsked(a.Question))
 	}
 	if defined != nil {
 		lx := lexiconFor(res.Base)
@@ -638,10 +641,10 @@ func explains(res *index.Result, cands []*index.Hit, q string, r *Reading) *inde
 
 // definition is, for a question that plainly asks what something is ("What exactly counts as
 // a rare earth element?", "HREE list per USGS"), the passage that defines it: a background
-// passage whose title names the thing, or an element's profile for an element. The thing is
-// the question's rarest word that is not a name, a word of the question's grammar or the noun
-// after "which" ("Which elements are heavy rare earths?" asks about heavy rare earths). nil
-// when no passage found is titled so, or the question does not plainly ask.
+// passage whose title, else tags, name the thing (in English: "ağır nadir toprak" is heavy
+// rare earths), among those found or, failing them, in the whole knowledge base, and of
+// those the one that says most plainly what it is. nil when none names it, or the question
+// does not plainly ask.
 func definition(res *index.Result, cands []*index.Hit, r *Reading) *index.Hit {
 	lx := lexiconFor(res.Base)
 	thing := r.defined(res)
@@ -776,6 +779,10 @@ func hasNames(f *knowledge.Fact, res *index.Result) bool {
 // X", "how many X are there". The thing is what is left of the question's terms without
 // names, words of its grammar and the noun after "which".
 func (r *Reading) defined(res *index.Result) []string {
+	if len(r.named) >= 2 {
+		// "the difference between Mount Weld and Mountain Pass grades" compares two things
+		return nil
+	}
 	which := ""
 	for i, w := range r.words {
 		if whichWords[w.fold] && i+1 < len(r.words) {
@@ -808,8 +815,6 @@ func (r *Reading) defined(res *index.Result) []string {
 	return thing
 }
 
-// definitionFrames are the ways a question asks only what something is, as the folded words
-// before the thing; "*" is any one word ("which elements are").
 // unknownThing reports whether a question only asks what something is ("What is a black
 // hole?") and the thing has an English word the knowledge base lacks, one that does not only
 // qualify.
@@ -851,6 +856,8 @@ func (r *Reading) unknownThing(res *index.Result) bool {
 // toprak elementleri hangileri?", "JORC nedir?".
 var definitionEnds = [][]string{{"nedir"}, {"nelerdir"}, {"ne", "demek"}, {"hangileri"}, {"hangileridir"}}
 
+// definitionFrames are the ways a question asks only what something is, as the folded words
+// before the thing; "*" is any one word ("which elements are").
 var definitionFrames = [][]string{
 	{"what", "is"}, {"what", "are"}, {"what", "s"}, {"what", "is", "meant", "by"},
 	{"which", "*", "is"}, {"which", "*", "are"}, {"which", "*", "are", "considered"},
@@ -1023,8 +1030,8 @@ func figureNear(res *index.Result, best *index.Hit, q string, r *Reading, keep f
 	return nil
 }
 
-// figureOf is the figure of a fact that fits the question best among those whose unit keeps
-// says yes to, or nil.
+// figureOf is the figure of a fact that fits the question best among those of the units keep
+// accepts, or nil.
 func figureOf(lx *lexicon, f *knowledge.Fact, q string, keep func(unit string) bool) *knowledge.Figure {
 	var best *knowledge.Figure
 	bestScore := -1

@@ -171,9 +171,8 @@ var cueWords = map[string]cue{
 	"define": cueDefinition, "meaning": cueDefinition, "mean": cueDefinition, "definition": cueDefinition,
 	"defined": cueDefinition, "counts as": cueDefinition, "count as": cueDefinition, "counted as": cueDefinition,
 	"qualify as": cueDefinition, "qualifies as": cueDefinition, "classified as": cueDefinition, "list": cueDefinition,
-	"stand for": cueDefinition, "stands for": cueDefinition, "meant": cueDefinition, "difference between": cueDefinition,
-	"difference": cueDefinition,
-	"why":        cueWhy, "reason": cueWhy, "reasons": cueWhy, "how come": cueWhy,
+	"stand for": cueDefinition, "stands for": cueDefinition, "meant": cueDefinition, "difference": cueDefinition,
+	"why": cueWhy, "reason": cueWhy, "reasons": cueWhy, "how come": cueWhy,
 	"which": cueWhich, "who": cueWhich, "what": cueWhich,
 	"when": cueWhen, "which year": cueWhen, "what year": cueWhen, "what date": cueWhen, "since when": cueWhen,
 	"will": cueFuture, "forecast": cueFuture, "expected": cueFuture, "projected": cueFuture,
@@ -501,7 +500,6 @@ func newLexicon(b *knowledge.Base) *lexicon {
 	}
 	lx.synonyms = map[string]string{}
 	lx.groupPhrases = map[string][]string{}
-	defer lx.definers(b)
 	for i, g := range b.Synonyms {
 		name := "=" + strconv.Itoa(i)
 		for _, p := range g {
@@ -513,6 +511,7 @@ func newLexicon(b *knowledge.Base) *lexicon {
 			lx.groupPhrases[name] = append(lx.groupPhrases[name], k)
 		}
 	}
+	lx.definers(b)
 	return lx
 }
 
