@@ -984,8 +984,8 @@ func (r *Reading) asksHowMuch() bool {
 }
 
 // dated is the best passage, or, for a question that asks when ("In which year did the pilot
-// plant open?", "hangi yıl açıldı"), a passage among the best few with a date, when the best
-// has none and is not titled "When …".
+// plant open?", "hangi yıl açıldı"), a passage among the best few with a date that has as much
+// of the question and ranks near it, when the best has none and is not titled "When …".
 func dated(res *index.Result, cands []*index.Hit, q string) *index.Hit {
 	best := cands[0]
 	if hasDate(best.Fact) || startsWith(best.Fact.Title, []string{"when"}) {
@@ -993,7 +993,7 @@ func dated(res *index.Result, cands []*index.Hit, q string) *index.Hit {
 	}
 	top := evidence(res, best, q)
 	for _, h := range cands[1:] {
-		if hasDate(h.Fact) && sameEntities(res, best, h) && evidence(res, h, q) >= 0.75*top {
+		if hasDate(h.Fact) && sameEntities(res, best, h) && evidence(res, h, q) >= top && h.Score >= 0.6*best.Score {
 			return h
 		}
 	}
