@@ -179,6 +179,14 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Which country comes after China in rare earth mining?", kind: KindSuperlative,
 				has: "United States had the second-highest rare earth mine production in 2024: 45,000 t"},
 		},
+		"the year of a row's highest or lowest figure": {
+			{q: "When was the neodymium oxide price lowest?",
+				direct: "Neodymium oxide — rare earth oxide prices, lowest of 2020–2024 in 2020: $49 per kg (USGS MCS 2025)."},
+			{q: "Which year did China mine the most?", kind: KindSuperlative,
+				has: "China — rare earth mine production, highest of 2023–2024 in 2024: 270,000 t"},
+			{q: "In what year between 2021 and 2023 was dysprosium oxide most expensive?", kind: KindSuperlative,
+				has: "highest of 2021–2023 in 2021: $410 per kg"},
+		},
 		"a share of two figures of one passage": {
 			{q: "What percentage of Mountain Pass's 2024 REO output was NdPr oxide?",
 				direct:  "Mountain Pass NdPr oxide: 2.8 % of Mountain Pass REO in concentrate (1,294 t ÷ 45,455 t; 2024, MP Materials).",
@@ -320,6 +328,8 @@ func TestClassesInTurkish(t *testing.T) {
 		// a date: "hangi yıl", "ne zaman"
 		{"Pilot tesis ne zaman açıldı?", "Pilot plant opened: 2023 (2023-04-18, İnternethaber)."},
 		{"Beylikova pilot tesisi hangi yılda açıldı?", "Pilot plant opened: 2023 (2023-04-18, İnternethaber)."},
+		{"Neodim oksit fiyatı hangi yıl en yüksekti?",
+			"Neodimyum oksit — nadir toprak oksit fiyatları, 2020–2024 arasında en yüksek: 2022, $134/kg (USGS MCS 2025)."},
 		{"Sanayi tesisi ne zaman açılacak?", "Industrial plant opening (Nikkei Asia): 2027 (2025-11-25, Nikkei Asia)."},
 		// a figure's words through the glossary: lokasyon is location
 		{"Beylikova'da kaç lokasyonda sondaj yapıldı?", "Beylikova — Drilling locations: 310 (2025-10, Anadolu Agency)."},

@@ -52,6 +52,9 @@ type Reading struct {
 	// Relative ranks changes in per cent, not in the table's unit: "grew fastest in
 	// percentage terms".
 	Relative bool
+	// OverYears ranks the years of one row: "In which year was terbium oxide most
+	// expensive?"
+	OverYears bool
 	// Question is true for a yes/no question ("Does Burma mine more than Australia?").
 	Question bool
 	// FollowUp is true when the reading took the table, rows or years of a previous question.
@@ -690,6 +693,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 	var places []string
 	var relative []int
 	whichNext := false
+	whichWord := ""         // "which" or "what": the word that asks for the noun after it
 	var whichSenses []sense // the senses of the noun after "which", however it was matched
 	excluding := false
 	anchoring := false // the names that follow "after" rank before the answer
@@ -778,7 +782,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 				r.cues[s.cue] = true
 				switch {
 				case s.cue == cueWhich && whichWords[w.fold]:
-					whichNext = true
+					whichNext, whichWord = true, w.fold
 				case (s.cue == cueExclude || s.cue == cueAfter) && postpositions[w.fold]:
 					// "Çin hariç": the name before is left out; "Çin'den sonra": the answer
 					// ranks after it
@@ -911,7 +915,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 				}
 			}
 		}
-		if r.which != "" && !whichFits(lx, best, r.which, whichSenses) {
+		if r.which != "" && !whichFits(lx, best, r.which, whichWord == "what", whichSenses) {
 			r.others = append(r.others, r.which)
 		}
 		r.perTable(b, ws, tableScore, tableAt, rowsBy, rateAt, lastAt)
@@ -1284,9 +1288,9 @@ func containsRow(rows []*knowledge.Row, r *knowledge.Row) bool {
 
 // whichFits reports whether the noun after "which" can be a row of the table: its row kind
 // ("which country"), a word of its rows' labels ("which oxide"), or a word of its title that
-// does not say what it measures ("which rare earth"). "Which mine" asks for a mine, not a
-// country.
-func whichFits(lx *lexicon, t *knowledge.Table, noun string, senses []sense) bool {
+// does not say what it measures ("which rare earth"), or, after "what", what it measures ("at
+// what price"). "Which mine" asks for a mine, not a country.
+func whichFits(lx *lexicon, t *knowledge.Table, noun string, what bool, senses []sense) bool {
 	for _, s := range append(lx.phrases[noun], senses...) {
 		if s.table == t && (s.rowKind || s.row != nil || s.total || s.group != "") {
 			// "which country", or a row itself: "what's the US share"
@@ -1301,7 +1305,7 @@ func whichFits(lx *lexicon, t *knowledge.Table, noun string, senses []sense) boo
 		measures[phraseKey(w)] = true
 	}
 	if measures[noun] {
-		return false
+		return what
 	}
 	texts := []string{t.Title}
 	for _, r := range t.Rows {
@@ -1351,6 +1355,10 @@ func (r *Reading) kind() Kind {
 		return KindShare
 	case rows >= 2:
 		return KindCompare
+	case rows == 1 && r.cues[cueWhen] && (r.cues[cueMost] || r.cues[cueLeast]):
+		// "In which year was terbium oxide at its most expensive?"
+		r.OverYears, r.Least = true, r.cues[cueLeast] && !r.cues[cueMost]
+		return KindSuperlative
 	case rows == 1 && (r.cues[cueRank] || r.Nth > 0 || r.cues[cueMost] || r.cues[cueLeast]):
 		// "Where does Russia rank?", "Is the US the second largest producer?"
 		return KindRank

@@ -56,6 +56,9 @@ func value(a *Answer) bool {
 func superlative(a *Answer) bool {
 	r := a.Reading
 	t := r.Table
+	if r.OverYears {
+		return bestYear(a)
+	}
 	if r.Direction != 0 {
 		return largestChange(a)
 	}
@@ -537,5 +540,35 @@ func sum(a *Answer) bool {
 	a.Working = &Working{Equation: eq, Inputs: cells, Sources: sourcesOf(cells...), Table: t}
 	a.Passage = passage(a, cells[0].Fact, cells...)
 	a.Direct = saySum(a.Lang, a.Result.Base, t, labels, y, t.Format(v), pct)
+	return true
+}
+
+// bestYear finds the year in which a row's figure was highest (or lowest), between the years
+// named or over all the table's years.
+func bestYear(a *Answer) bool {
+	r := a.Reading
+	t := r.Table
+	row := r.Rows[0]
+	from, to := t.Years[0], t.Latest()
+	if len(r.Years) >= 2 {
+		from, to = min(r.Years[0], r.Years[len(r.Years)-1]), max(r.Years[0], r.Years[len(r.Years)-1])
+	}
+	var best *knowledge.Figure
+	year, n := 0, 0
+	for _, y := range t.Years {
+		g := row.Cell(y)
+		if y < from || y > to || g == nil {
+			continue
+		}
+		n++
+		if best == nil || r.Least && t.Value(g) < t.Value(best) || !r.Least && t.Value(g) > t.Value(best) {
+			best, year = g, y
+		}
+	}
+	if n < 2 {
+		return false
+	}
+	a.Passage = passage(a, best.Fact)
+	a.Direct = sayBestYear(a.Lang, a.Result.Base, t, row.Label, year, best, from, to, r.Least)
 	return true
 }
