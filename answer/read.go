@@ -568,7 +568,8 @@ func (lx *lexicon) translate(text string) (string, bool) {
 			}
 			last := ws[i+m-1].fold
 			cands := []string{last}
-			if !index.IsEnglishWord(last) {
+			if !lx.vocabulary[last] && !index.IsEnglishWord(last) {
+				// a word of neither the facts nor English may be Turkish with suffixes
 				cands = append(cands, index.TurkishStems(last)...)
 			}
 			for _, c := range cands {
