@@ -192,8 +192,10 @@ func TestClassesOfQuestion(t *testing.T) {
 				direct:  "Mountain Pass NdPr oxide: 2.8 % of Mountain Pass REO in concentrate (1,294 t ÷ 45,455 t; 2024, MP Materials).",
 				working: "1,294 t ÷ 45,455 t = 2.8 %"},
 			{q: "What proportion of MP Materials' 2025 REO was NdPr?", has: "5.1 %", working: "2,599 t ÷ 50,692 t = 5.1 %"},
-			{q: "How much of Lynas's rare earth oxide output in its 2024 financial year was NdPr, in percent?",
+			{q: "What percentage of Lynas's 2024 REO production was NdPr?",
 				has: "51.8 %", working: "5,655 t ÷ 10,908 t = 51.8 %"},
+			// no figure states the whole
+			{q: "What percentage of the industrial plant's output is fluorite?", has: "70,000 t/yr"},
 			{q: "What share of world production did China have?", kind: KindShare, has: "69.2 %"},
 		},
 		"definitions": {

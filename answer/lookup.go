@@ -1518,9 +1518,10 @@ func about(f *knowledge.Fact, name string) bool {
 
 // partOf finds, for a question that asks for a share, two figures of one passage that it
 // names, of one kind and one year, the part and its whole: "What share of Lynas's FY2024 REO
-// output was NdPr?" gives 5,655 t of NdPr in 10,908 t of REO. One must have a word of the
-// question the other lacks (NdPr), so that they are two things. nil when the passage has no
-// such two.
+// output was NdPr?" gives 5,655 t of NdPr in 10,908 t of REO. Each must have a word of the
+// question the other lacks (NdPr, REO): the question names both, not a part of a whole no
+// figure states ("What share of the plant's output is fluorite?"). nil when the passage has
+// no such two.
 func partOf(lx *lexicon, f *knowledge.Fact, q string) (part, whole *knowledge.Figure) {
 	asked := lx.asked(q)
 	asked.units = nil
@@ -1558,7 +1559,7 @@ func partOf(lx *lexicon, f *knowledge.Fact, q string) (part, whole *knowledge.Fi
 		for j := i + 1; j < len(cands); j++ {
 			x, z := cands[i], cands[j]
 			if x.g.Measure != "" && x.g.Measure == z.g.Measure || x.g.AsOf[:min(4, len(x.g.AsOf))] != z.g.AsOf[:min(4, len(z.g.AsOf))] ||
-				!own(x.words, z.words) && !own(z.words, x.words) {
+				!own(x.words, z.words) || !own(z.words, x.words) {
 				continue
 			}
 			zv, err := knowledge.Convert(z.g.Value, z.g.Unit, x.g.Unit)
