@@ -391,6 +391,12 @@ func TestFollowUpsKeepTheScope(t *testing.T) {
 			"Nigeria had the highest rare earth mine production in Africa in 2023: 7,200 t, 1.9 % of the world total of 376,000 t (USGS MCS 2025)."},
 		{"Which country's rare earth mining grew fastest in percentage terms from 2023 to 2024?", "and which fell most?",
 			"Burma (Myanmar) had the largest fall in rare earth mine production from 2023 to 2024: 43,000 t to 31,000 t, −12,000 t (−27.9 %) (USGS MCS 2025)."},
+		{"Who mines the most rare earths outside China?", "and in reserves?",
+			"Brazil had the highest rare earth reserves outside China in 2024: 21 Mt, less than 23.3 % of the world total of more than 90 Mt (USGS MCS 2025)."},
+		{"Who has the second-largest rare earth reserves after China?", "and in mine production?",
+			"United States had the second-highest rare earth mine production in 2024: 45,000 t (USGS MCS 2025)."},
+		{"In which year was terbium oxide most expensive?", "and dysprosium oxide?",
+			"Dysprosium oxide — rare earth oxide prices, highest of 2020–2024 in 2021: $410 per kg (USGS MCS 2025)."},
 		{"How much did China mine in 2024?", "and next year?",
 			"No forecast: the knowledge base has no rare earth mine production figure for 2027; the latest is 270,000 t, 2024 (USGS MCS 2025)."},
 	}
