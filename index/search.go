@@ -189,12 +189,12 @@ func (g *generation) planText(q string, fixed []Span) plan {
 				covered = true
 				if !emitted[k] {
 					emitted[k] = true
-					c := g.clause(sp.token, 1)
-					c.word = q[sp.start:sp.end]
-					if overlaps(fixed, sp.start, sp.end) {
-						c = g.clause(sp.token, correctedBoost)
-						c.word, c.corrected = q[sp.start:sp.end], true
+					boost, corrected := 1.0, overlaps(fixed, sp.start, sp.end)
+					if corrected {
+						boost = correctedBoost
 					}
+					c := g.clause(sp.token, boost)
+					c.word, c.corrected = q[sp.start:sp.end], corrected
 					p.clauses = append(p.clauses, c)
 				}
 				break
@@ -240,7 +240,12 @@ func (g *generation) planText(q string, fixed []Span) plan {
 		}
 		// An ordinary English word that the knowledge base lacks is not a typo of one of its
 		// words ("thought" is not "though"): the question asks about something else.
-		if IsEnglishWord(folded) || IsEnglishWord(term) || fixed != nil {
+		if IsEnglishWord(folded) || IsEnglishWord(term) {
+			p.unknown = append(p.unknown, word)
+			continue
+		}
+		if fixed != nil {
+			// planned again: the first plan found no word for it
 			p.unknown = append(p.unknown, word)
 			continue
 		}
