@@ -1,10 +1,12 @@
 // Package answer reads a question and answers it from the knowledge base: what is asked (a
-// value, the largest, a rank, a comparison, a change, a share, a sum, a definition, a reason)
-// and of what (a table, its rows, the rows it leaves out or the region it keeps, its years,
-// or the passages that state it). It computes what no source states, with its formula,
-// inputs and sources, writes a direct answer first, in English or Turkish, and says plainly
-// when the knowledge base has no answer: a subject it does not know, a row a table lacks, a
-// year it has no figure for. It knows nothing of Discord: the bot renders what it decides.
+// value, the largest or the n-th after a row, a rank, a comparison, a change, a share, a sum,
+// the year of a row's highest figure, a date, a definition, a reason) and of what (a table,
+// its rows, the rows it leaves out or the region it keeps, its years, or the passages that
+// state it). It computes what no source states (a share of two figures of one passage too),
+// with its formula, inputs and sources, writes a direct answer first, in English or Turkish,
+// and says plainly when the knowledge base has no answer: a subject it does not know, a row a
+// table lacks, a year it has no figure for. It knows nothing of Discord: the bot renders what
+// it decides.
 package answer
 
 import (

@@ -27,6 +27,11 @@ var benchQuestions = []string{
 	"How long would US rare earth reserves last at the 2024 mining rate?",
 	"What will the lithium carbonate price be next year?",
 	"Lynas or MP Materials: which produced more NdPr in 2024?",
+	"how much rare erth did myanmr mine in 2024",
+	"Who has the second-largest reserves after China?",
+	"What share of Lynas's FY2024 REO output was NdPr?",
+	"What exactly counts as a rare earth element?",
+	"When will the industrial plant open and how much revenue will it make?",
 }
 
 // BenchmarkAsk measures reading and answering a question on the built-in knowledge base, the

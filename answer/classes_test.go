@@ -18,8 +18,9 @@ func TestClassesOfQuestion(t *testing.T) {
 		q      string
 		direct string // the direct answer, when it is given
 		kind   Kind
-		// passage is the passage shown, when it is given; has is a part of the direct answer.
-		passage, has string
+		// passage is the passage shown, when it is given; has is a part of the direct answer;
+		// working, the equation of a computed answer.
+		passage, has, working string
 	}
 	classes := map[string][]question{
 		"superlative with an exclusion": {
@@ -128,6 +129,8 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "What is the NdPr price in China?", passage: "price-ndpr-china-2025"},
 			{q: "What's the price of uranium?", kind: KindMiss, has: "No match"},
 			{q: "What is the weather in Eskişehir today?", kind: KindMiss, has: "No match"},
+			{q: "What is a black hole?", kind: KindMiss, has: "No match"},
+			{q: "Define photosynthesis", kind: KindMiss, has: "No match"},
 			{q: "What is the approximate grade at Beylikova?", has: "1.80 %"},
 			{q: "What is the expected lifetime of the Steenkampskraal mine?", has: "about 28 years"},
 			{q: "How much rare earth does Japan mine?",
@@ -152,6 +155,84 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Which seven rare earths did China restrict in April 2025?", kind: KindLookup,
 				has: "samarium, gadolinium, terbium, dysprosium, lutetium, scandium and yttrium"},
 		},
+		"typos in names and short words": {
+			{q: "how much rare erth did burm mine in 2023",
+				direct: "Burma (Myanmar) — rare earth mine production in 2023: 43,000 t (USGS MCS 2025)."},
+			{q: "What are Brazl's rare erth reserves?",
+				direct: "Brazil — rare earth reserves in 2024: 21 Mt (USGS MCS 2025)."},
+			{q: "Where does Inida rank for reserves?",
+				direct: "India ranked 3rd of 12 in rare earth reserves in 2024: 6.9 Mt (USGS MCS 2025)."},
+			{q: "How much did Chna mine in 2024?",
+				direct: "China — rare earth mine production in 2024: 270,000 t (USGS MCS 2025)."},
+			{q: "terbum oxide price 2023", has: "$1,298 per kg"},
+			{q: "What is the ore grde at Beylikova?", has: "1.80 %"},
+		},
+		"an ordinal superlative after a row": {
+			{q: "Who mined the most after China in 2023?",
+				direct: "Burma (Myanmar) had the second-highest rare earth mine production in 2023: 43,000 t (USGS MCS 2025)."},
+			{q: "Which oxide is the most expensive after terbium oxide?",
+				direct: "Dysprosium oxide had the second-highest rare earth oxide prices in 2024: $260 per kg (USGS MCS 2025)."},
+			{q: "What is the largest producer after China and the US?", kind: KindSuperlative,
+				has: "Burma (Myanmar) had the third-highest rare earth mine production in 2024: 31,000 t"},
+			{q: "Who has the third-largest reserves after China and Brazil?", kind: KindSuperlative,
+				has: "India had the third-highest rare earth reserves in 2024: 6.9 Mt"},
+			{q: "Which country comes after China in rare earth mining?", kind: KindSuperlative,
+				has: "United States had the second-highest rare earth mine production in 2024: 45,000 t"},
+		},
+		"the year of a row's highest or lowest figure": {
+			{q: "When was the neodymium oxide price lowest?",
+				direct: "Neodymium oxide — rare earth oxide prices, lowest of 2020–2024 in 2020: $49 per kg (USGS MCS 2025)."},
+			{q: "Which year did China mine the most?", kind: KindSuperlative,
+				has: "China — rare earth mine production, highest of 2023–2024 in 2024: 270,000 t"},
+			{q: "In what year between 2021 and 2023 was dysprosium oxide most expensive?", kind: KindSuperlative,
+				has: "highest of 2021–2023 in 2021: $410 per kg"},
+		},
+		"a share of two figures of one passage": {
+			{q: "What percentage of Mountain Pass's 2024 REO output was NdPr oxide?",
+				direct:  "Mountain Pass NdPr oxide: 2.8 % of Mountain Pass REO in concentrate (1,294 t ÷ 45,455 t; 2024, MP Materials).",
+				working: "1,294 t ÷ 45,455 t = 2.8 %"},
+			{q: "What proportion of MP Materials' 2025 REO was NdPr?", has: "5.1 %", working: "2,599 t ÷ 50,692 t = 5.1 %"},
+			{q: "What percentage of Lynas's 2024 REO production was NdPr?",
+				has: "51.8 %", working: "5,655 t ÷ 10,908 t = 51.8 %"},
+			// no figure states the whole
+			{q: "What percentage of the industrial plant's output is fluorite?", has: "70,000 t/yr"},
+			{q: "What share of world production did China have?", kind: KindShare, has: "69.2 %"},
+		},
+		"definitions": {
+			{q: "What is a rare earth element?", kind: KindDefine, passage: "elements-group",
+				direct: "The rare earth elements are a group of 17 metals: the 15 lanthanides, from lanthanum (atomic number 57) to lutetium (71), plus scandium (21) and yttrium (39)."},
+			{q: "Define rare earth elements", kind: KindDefine, passage: "elements-group"},
+			{q: "What is a lanthanide?", kind: KindDefine, passage: "elements-group"},
+			{q: "What are light rare earths?", kind: KindDefine, passage: "elements-light-heavy-usgs"},
+			{q: "Which elements count as light rare earths?", kind: KindDefine, passage: "elements-light-heavy-usgs"},
+			{q: "What does HREE mean?", kind: KindDefine, passage: "elements-light-heavy-usgs"},
+			{q: "Definition of heavy rare earths according to USGS", kind: KindDefine, passage: "elements-light-heavy-usgs"},
+			{q: "What is JORC?", kind: KindDefine, has: "Under the JORC Code a reserve is the economically mineable part"},
+			{q: "Which elements are considered heavy rare earths?", kind: KindDefine, passage: "elements-light-heavy-usgs"},
+			{q: "What is meant by heavy rare earths?", kind: KindDefine, passage: "elements-light-heavy-usgs"},
+			{q: "What are the 17 rare earths?", kind: KindDefine, passage: "elements-group"},
+			{q: "Which metals are rare earths?", kind: KindDefine, passage: "elements-group"},
+			{q: "How many rare earth elements are there?", kind: KindDefine, has: "a group of 17 metals"},
+			{q: "What's the difference between a resource and a reserve?", kind: KindDefine,
+				has: "Under the JORC Code a reserve is the economically mineable part"},
+		},
+		"reasons in a passage about the things compared": {
+			{q: "Why is the 694 Mt at Beylikova not a reserve?", kind: KindWhy, passage: "beylikova-resource-not-reserve"},
+			{q: "Why isn't the 694 Mt all rare earth oxide?", kind: KindWhy, has: "12.5 Mt of oxides"},
+			{q: "Why is the USGS total not the same as the 17 rare earths?", kind: KindWhy, passage: "usgs-scope"},
+			{q: "Why do the light and heavy groups differ between sources?", kind: KindWhy,
+				direct: "The light/heavy line is a convention, and it moves between sources."},
+		},
+		"dates, and a date with an amount": {
+			{q: "In which year did the Beylikova pilot plant open?", has: "Pilot plant opened: 2023"},
+			{q: "What year did the pilot plant open?", has: "Pilot plant opened: 2023"},
+			{q: "When will the industrial plant open?", has: "Industrial plant opening (Nikkei Asia): 2027"},
+			{q: "When will the industrial plant open and how much revenue will it make?",
+				direct: "Expected revenue, Beylikova: about $220 million a year (2025-10, Anadolu Agency). Industrial plant opening (Nikkei Asia): 2027 (2025-11-25, Nikkei Asia)."},
+			{q: "When did the pilot plant open and how much ore can it process?",
+				direct: "Pilot plant capacity (ore), Beylikova: 1,200 t/yr (2025-10, Anadolu Agency). Pilot plant opened: 2023 (2023-04-18, İnternethaber)."},
+			{q: "How much did China mine when prices fell?", has: "270,000 t"},
+		},
 		"two organisations or deposits no table holds": {
 			{q: "Lynas or MP Materials: which produced more NdPr in 2024?",
 				direct: "Lynas 5,655 t (Metalnomist, 2024) against MP Materials 1,294 t (MP Materials, 2024): Lynas' is 4.4× MP Materials', 4,361 t more."},
@@ -174,6 +255,9 @@ func TestClassesOfQuestion(t *testing.T) {
 				}
 				if tt.passage != "" && passageID(a) != tt.passage {
 					t.Errorf("passage = %s, want %s", passageID(a), tt.passage)
+				}
+				if tt.working != "" && (a.Working == nil || a.Working.Equation != tt.working) {
+					t.Errorf("working = %+v, want %s", a.Working, tt.working)
 				}
 				if tt.kind == KindMiss && a.Passage != nil {
 					t.Errorf("a miss shows passage %s", passageID(a))
@@ -238,11 +322,58 @@ func TestClassesInTurkish(t *testing.T) {
 			"Neodimyum oksit — nadir toprak oksit fiyatları, 2024: $56/kg (USGS MCS 2025)."},
 		{"Geçen yıl Çin ne kadar nadir toprak üretti?",
 			"2025 için rakam yok: nadir toprak maden üretimi en son 270.000 t, 2024 (USGS MCS 2025)."},
+		// after a row: "Çin'den sonra", "ABD ve Çin'den sonra"
+		{"Çin'den sonra en çok nadir toprak üreten ülke hangisi?",
+			"Nadir toprak maden üretimi (2024), 2. sıra: ABD, 45.000 t (USGS MCS 2025)."},
+		{"ABD ve Çin'den sonra en çok kim üretiyor?",
+			"Nadir toprak maden üretimi (2024), 3. sıra: Birmanya, 31.000 t (USGS MCS 2025)."},
+		// a date: "hangi yıl", "ne zaman"
+		{"Pilot tesis ne zaman açıldı?", "Pilot plant opened: 2023 (2023-04-18, İnternethaber)."},
+		{"Beylikova pilot tesisi hangi yılda açıldı?", "Pilot plant opened: 2023 (2023-04-18, İnternethaber)."},
+		{"Neodim oksit fiyatı hangi yıl en yüksekti?",
+			"Neodimyum oksit — nadir toprak oksit fiyatları, 2020–2024 arasında en yüksek: 2022, $134/kg (USGS MCS 2025)."},
+		{"Sanayi tesisi ne zaman açılacak?", "Industrial plant opening (Nikkei Asia): 2027 (2025-11-25, Nikkei Asia)."},
+		// a figure's words through the glossary: lokasyon is location
+		{"Beylikova'da kaç lokasyonda sondaj yapıldı?", "Beylikova — Drilling locations: 310 (2025-10, Anadolu Agency)."},
+		// a share of two figures of one passage: "yüzde kaçı"
+		{"Lynas'ın 2024 REO üretiminin yüzde kaçı NdPr?",
+			"Lynas NdPr output: Lynas REO output içinde %51,8 pay (5.655 t ÷ 10.908 t; 2024, Metalnomist)."},
+		// definitions: "nedir", "hangileri"
+		{"Nadir toprak elementleri nedir?",
+			"The rare earth elements are a group of 17 metals: the 15 lanthanides, from lanthanum (atomic number 57) to lutetium (71), plus scandium (21) and yttrium (39)."},
+		{"Ağır nadir toprak elementleri hangileri?",
+			"USGS divides the rare earths into light ones, lanthanum to gadolinium (atomic numbers 57–64), and heavy ones, terbium to lutetium (65–71) plus yttrium."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
 			if got := ask(t, idx, tt.q, Options{Lang: "tr", Now: today}).Direct.String(); got != tt.direct {
 				t.Errorf("direct answer\ngot  %s\nwant %s", got, tt.direct)
+			}
+		})
+	}
+}
+
+// TestTurkishConditionalRank: a Turkish question whose verb and condition the glossary lacks
+// ("JORC onayı çıkarsa … yerleşir") reaches the passage the English one does; a subject the
+// knowledge base lacks stays a miss.
+func TestTurkishConditionalRank(t *testing.T) {
+	idx := testIndex(t)
+	tests := []struct {
+		q, lang, passage string
+		miss             bool
+	}{
+		{q: "If JORC confirms it, where would Türkiye rank in reserves?", passage: "beylikova-jorc-rank-third"},
+		{q: "JORC onaylarsa Türkiye rezervlerde kaçıncı olur?", lang: "tr", passage: "beylikova-jorc-rank-third"},
+		{q: "Türkiye'nin kobalt rezervleri ne kadar?", lang: "tr", miss: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := ask(t, idx, tt.q, Options{Lang: tt.lang, Now: today})
+			if tt.miss != (a.Kind() == KindMiss) {
+				t.Errorf("kind = %s, want a miss: %v", a.Kind(), tt.miss)
+			}
+			if tt.passage != "" && passageID(a) != tt.passage {
+				t.Errorf("passage = %s, want %s", passageID(a), tt.passage)
 			}
 		})
 	}
@@ -260,6 +391,12 @@ func TestFollowUpsKeepTheScope(t *testing.T) {
 			"Nigeria had the highest rare earth mine production in Africa in 2023: 7,200 t, 1.9 % of the world total of 376,000 t (USGS MCS 2025)."},
 		{"Which country's rare earth mining grew fastest in percentage terms from 2023 to 2024?", "and which fell most?",
 			"Burma (Myanmar) had the largest fall in rare earth mine production from 2023 to 2024: 43,000 t to 31,000 t, −12,000 t (−27.9 %) (USGS MCS 2025)."},
+		{"Who mines the most rare earths outside China?", "and in reserves?",
+			"Brazil had the highest rare earth reserves outside China in 2024: 21 Mt, less than 23.3 % of the world total of more than 90 Mt (USGS MCS 2025)."},
+		{"Who has the second-largest rare earth reserves after China?", "and in mine production?",
+			"United States had the second-highest rare earth mine production in 2024: 45,000 t (USGS MCS 2025)."},
+		{"In which year was terbium oxide most expensive?", "and dysprosium oxide?",
+			"Dysprosium oxide — rare earth oxide prices, highest of 2020–2024 in 2021: $410 per kg (USGS MCS 2025)."},
 		{"How much did China mine in 2024?", "and next year?",
 			"No forecast: the knowledge base has no rare earth mine production figure for 2027; the latest is 270,000 t, 2024 (USGS MCS 2025)."},
 	}

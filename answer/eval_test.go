@@ -145,25 +145,27 @@ func TestEvalDev(t *testing.T) {
 		t.Skipf("no eval set beside the repository (%v)", err)
 	}
 	got, _ := runEval(t, path)
-	if got.all < got.n || got.first < 44 {
-		t.Errorf("dev: %d/%d answered, %d first; want all %d answered and at least 44 first", got.all, got.n, got.first, got.n)
+	if got.all < got.n || got.first < got.n {
+		t.Errorf("dev: %d/%d answered, %d first; want all %d answered and first", got.all, got.n, got.first, got.n)
 	}
 }
 
 // The held-out sets were written without looking at the fact files: questions of the first
 // kinds (lookup, computed, robust) from ../cmd/bot/testdata, a third set of every kind with
-// out-of-scope questions, and this package's own set of every kind, written before its
-// answers were seen. The bars sit a little under the measured scores.
+// out-of-scope questions and a fourth like it, and this package's own set of every kind,
+// written before its answers were seen. The bars sit a little under the measured scores:
+// 60, 50, 60, 60 and 45 answered, all of them first (10 of 10 out-of-scope questions missed
+// honestly in the third and fourth sets).
 func TestEvalHeldOut(t *testing.T) {
 	tests := []struct {
 		file             string
 		minAll, minFirst int
 	}{
-		{filepath.Join("..", "cmd", "bot", "testdata", "heldout.yaml"), 58, 56},
+		{filepath.Join("..", "cmd", "bot", "testdata", "heldout.yaml"), 59, 58},
 		{filepath.Join("..", "cmd", "bot", "testdata", "heldout2.yaml"), 50, 49},
-		// Measured 60 and 60 of 60 (10 of 10 out-of-scope questions missed honestly).
-		{filepath.Join("..", "cmd", "bot", "testdata", "heldout3.yaml"), 57, 56},
-		{filepath.Join("testdata", "heldout_answer.yaml"), 43, 43},
+		{filepath.Join("..", "cmd", "bot", "testdata", "heldout3.yaml"), 59, 58},
+		{filepath.Join("..", "cmd", "bot", "testdata", "heldout4.yaml"), 59, 58},
+		{filepath.Join("testdata", "heldout_answer.yaml"), 44, 44},
 	}
 	for _, tt := range tests {
 		t.Run(filepath.Base(tt.file), func(t *testing.T) {

@@ -36,6 +36,13 @@ func (r *Reading) after(prev *Reading) {
 			}
 		}
 		r.FollowUp = len(r.Rows) > 0
+	case r.Table != nil && r.Table != t && len(r.Rows) == 0 && len(prev.Rows) == 0 && prev.Kind == KindSuperlative &&
+		!r.asksKind() && !r.cues[cueTotal]:
+		// "and in reserves?" after "Who mines the most outside China?": the same ranking in
+		// the other table, over its rows of the same names
+		r.excluded, r.ranksAfter = sameRows(r.Table, prev.excluded), sameRows(r.Table, prev.ranksAfter)
+		r.group, r.exclGroup = prev.group, prev.exclGroup
+		r.FollowUp = true
 	default:
 		return
 	}
@@ -62,8 +69,12 @@ func (r *Reading) after(prev *Reading) {
 		if r.Table == t {
 			r.excluded, r.group, r.exclGroup = prev.excluded, prev.group, prev.exclGroup
 			r.Direction, r.Relative, r.Top = prev.Direction, prev.Relative, prev.Top
+			r.ranksAfter = prev.ranksAfter
 		}
+		r.OverYears = prev.OverYears
 		switch {
+		case prev.OverYears:
+			// "and dysprosium oxide?" after "In which year was terbium oxide dearest?"
 		case prev.Kind == KindSuperlative && len(r.Rows) > 0:
 			r.Kind = KindRank
 		case prev.Kind == KindCompare && len(r.Rows) < 2:
@@ -124,4 +135,15 @@ func tableOrder(b *knowledge.Base, t *knowledge.Table) int {
 		}
 	}
 	return len(b.Tables())
+}
+
+// sameRows are the rows of table t with the labels of rows of another table.
+func sameRows(t *knowledge.Table, rows []*knowledge.Row) []*knowledge.Row {
+	var out []*knowledge.Row
+	for _, row := range rows {
+		if o, ok := t.Row(row.Label); ok {
+			out = append(out, o)
+		}
+	}
+	return out
 }

@@ -93,10 +93,25 @@ func possessive(u string) bool {
 // enough reports whether a passage has enough of the question to answer it.
 func enough(res *index.Result, h *index.Hit, q string) bool {
 	e := evidence(res, h, q)
-	if len(res.Unknown) == 0 {
+	if len(res.Unknown) == 0 || onlyGrammar(res.Unknown) {
 		return e > 0
 	}
 	return e >= minEvidence
+}
+
+// onlyGrammar reports whether every unknown word of a question is a word of its grammar
+// ("define", "mean") or a contraction: then, as with every word known, the search's ranking
+// decides.
+func onlyGrammar(unknown []string) bool {
+	for _, u := range unknown {
+		f := index.Fold(u)
+		_, isCue := cueWords[f]
+		_, isOrdinal := ordinals[f]
+		if !isCue && !isOrdinal && !strings.ContainsAny(u, "'’") {
+			return false
+		}
+	}
+	return true
 }
 
 // capitalised lists the words of a question written with a capital letter, other than its
@@ -116,8 +131,17 @@ func lookup(a *Answer, res *index.Result, n int) {
 	r := a.Reading
 	if r.Kind != KindDefine && r.Kind != KindWhy {
 		r.Kind = KindLookup
+		if r.defined(res) != nil {
+			// "Which elements are light rare earths?"
+			r.Kind = KindDefine
+		}
 	}
 	if res.Miss || len(res.Hits) == 0 || !enough(res, &res.Hits[0], a.Question) {
+		noMatch(a, res)
+		return
+	}
+	if r.unknownThing(res) {
+		// "What is a black hole?": the thing asked is not in the knowledge base
 		noMatch(a, res)
 		return
 	}
@@ -130,6 +154,27 @@ func lookup(a *Answer, res *index.Result, n int) {
 	if best == nil {
 		noMatch(a, res)
 		return
+	}
+	if r.cues[cueShare] || r.cues[cuePercent] {
+		// the best passage that states a part and its whole, or one after it that has as
+		// much of the question
+		top := evidence(res, best, a.Question)
+		for i := -1; i < min(len(res.Hits), steerAt); i++ {
+			h := best
+			if i >= 0 {
+				h = &res.Hits[i]
+				if h == best || evidence(res, h, a.Question) < top || !has(res, h, r.required) || !sameEntities(res, best, h) {
+					continue
+				}
+			}
+			if h.Fact.Formula != nil {
+				continue
+			}
+			if part, whole := partOf(lexiconFor(res.Base), h.Fact, a.Question); part != nil {
+				passageShare(a, res, h, part, whole, n)
+				return
+			}
+		}
 	}
 	var g *knowledge.Figure
 	if y := r.lastYear(); y != "" && best.Fact.Formula == nil && !hasYear(best.Fact, y) {
@@ -163,20 +208,26 @@ func lookup(a *Answer, res *index.Result, n int) {
 	if y := r.lastYear(); g == nil && y != "" {
 		g = figureFor(lexiconFor(res.Base), best.Fact, a.Question, y)
 	}
-	if !figureAsked(r) {
+	var defined []string
+	if r.Kind == KindDefine {
+		defined = r.defined(res)
+	}
+	if !figureAsked(r) || defined != nil {
+		// a definition is a sentence, not a figure
 		g = nil
 	} else if g == nil {
 		g = figureFor(lexiconFor(res.Base), best.Fact, a.Question, "")
 	}
-	if g != nil && len(r.words) > 0 && r.words[0].fold == "when" && g.Unit != "year" {
-		// "When will …" is answered by a date, or by the passage's words.
-		g = nil
-		for _, o := range best.Fact.Figures {
-			if o.Unit == "year" {
-				g = o
-				break
-			}
+	var date *knowledge.Figure // the second answer of "which year … and how much …"
+	if g != nil && r.cues[cueWhen] && r.asksHowMuch() {
+		g = figureNear(res, best, a.Question, r, func(u string) bool { return u != "year" })
+		date = figureNear(res, best, a.Question, r, func(u string) bool { return u == "year" })
+		if g == nil {
+			g, date = date, nil
 		}
+	} else if g != nil && r.cues[cueWhen] && g.Unit != "year" {
+		// "When will …" is answered by a date, or by the passage's words.
+		g = figureOf(lexiconFor(res.Base), best.Fact, a.Question, func(u string) bool { return u == "year" })
 	}
 	noRow := false
 	if t := r.Table; t != nil && len(r.Rows) == 0 && !r.Total && len(r.places) > 0 && r.Kind == KindLookup &&
@@ -197,7 +248,19 @@ func lookup(a *Answer, res *index.Result, n int) {
 		}
 	}
 	a.Passage = best
-	a.Direct = sayLookup(a.Lang, res.Base, best.Fact, g, unitsAsked(a.Question))
+	switch {
+	case date != nil && g != nil:
+		// the amount and the date, each from its own passage
+		a.Direct = append(append(sayLookup(a.Lang, res.Base, g.Fact, g, unitsAsked(a.Question)), Segment{Text: " "}),
+			sayLookup(a.Lang, res.Base, date.Fact, date, nil)...)
+	default:
+		a.Direct = sayLookup(a.Lang, res.Base, best.Fact, g, unitsAsked(a.Question))
+	}
+	if defined != nil {
+		lx := lexiconFor(res.Base)
+		en, _ := lx.translate(strings.Join(defined, " "))
+		a.Direct = Sentence{{Text: definingSentence(lx, best.Fact.Text, en)}}
+	}
 	if g == nil && r.Question && affirms(lexiconFor(res.Base), a.Question, firstSentence(best.Fact.Text)) {
 		// "Is scandium counted as a rare earth element?" — "Scandium … counts as a rare earth"
 		a.Direct = append(Sentence{{Text: yesNoWord(a.Lang, true)}}, a.Direct...)
@@ -266,6 +329,10 @@ func (r *Reading) head() *word {
 func unknownHead(res *index.Result, r *Reading) bool {
 	h := r.head()
 	if h == nil || !index.IsEnglishWord(h.fold) || lexiconFor(res.Base).compound(h.fold) {
+		return false
+	}
+	if _, isCue := cueWords[h.fold]; isCue {
+		// "What is meant by …": grammar, not the thing asked
 		return false
 	}
 	for _, u := range res.Unknown {
@@ -417,6 +484,11 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 		return h
 	}
 	near := cands[:min(len(cands), steerAt)]
+	if r.cues[cueWhen] && !r.asksHowMuch() {
+		if h := dated(res, near, q); h != cands[0] {
+			return h
+		}
+	}
 	if h := derived(res, near, q); h != cands[0] {
 		return h
 	}
@@ -514,11 +586,47 @@ func derived(res *index.Result, cands []*index.Hit, q string) *index.Hit {
 // passage on the light/heavy split, not by a deposit's heavy rare earths.
 func explains(res *index.Result, cands []*index.Hit, q string, r *Reading) *index.Hit {
 	best := cands[0]
-	if (r.Kind != KindDefine && r.Kind != KindWhy) || explanatory[best.Fact.Kind] {
+	if r.Kind != KindDefine && r.Kind != KindWhy {
 		return best
+	}
+	first := evidence(res, best, q)
+	if r.Kind == KindWhy && negation.MatchString(q) {
+		// "Why shouldn't the 694 Mt be compared with reserves?": a passage that says what it
+		// is not ("Resource, not reserve")
+		for _, h := range cands {
+			if h.Fact.Formula == nil && explanatory[h.Fact.Kind] && negation.MatchString(h.Fact.Title) && evidence(res, h, q) >= 0.6*first {
+				return h
+			}
+		}
+	}
+	if best.Fact.Formula != nil && (r.Kind == KindWhy || r.defined(res) != nil) {
+		// A computed figure is neither a reason nor a definition: the best passage that
+		// states, when it has most of the question and one of the names the best has.
+		ents := best.Matched & entityBits(res)
+		for _, h := range cands[1:] {
+			if h.Fact.Formula == nil && evidence(res, h, q) >= 0.75*first && (ents == 0 || h.Matched&ents != 0) {
+				best = h
+				break
+			}
+		}
+	}
+	if r.Kind == KindDefine {
+		if h := definition(res, cands, r); h != nil {
+			return h
+		}
 	}
 	top := evidence(res, best, q)
 	ents := entityBits(res)
+	if explanatory[best.Fact.Kind] {
+		// another that has clearly more of the question: "Why is the USGS total not the 17
+		// rare earths?" is answered by what USGS counts, not by what the 17 are
+		for _, h := range cands {
+			if h != best && explanatory[h.Fact.Kind] && h.Fact.Kind != "element" && evidence(res, h, q) >= 1.25*top && sameEntities(res, best, h) {
+				return h
+			}
+		}
+		return best
+	}
 	for _, h := range cands[1:] {
 		if h.Fact.Kind == "element" && (ents == 0 || h.Matched&ents != ents) {
 			// an element's profile explains that element, not rare earths in general
@@ -530,6 +638,312 @@ func explains(res *index.Result, cands []*index.Hit, q string, r *Reading) *inde
 	}
 	return best
 }
+
+// definition is, for a question that plainly asks what something is ("What exactly counts as
+// a rare earth element?", "HREE list per USGS"), the passage that defines it: a background
+// passage whose title, else tags, name the thing (in English: "ağır nadir toprak" is heavy
+// rare earths), among those found or, failing them, in the whole knowledge base, and of
+// those the one that says most plainly what it is. nil when none names it, or the question
+// does not plainly ask.
+func definition(res *index.Result, cands []*index.Hit, r *Reading) *index.Hit {
+	lx := lexiconFor(res.Base)
+	thing := r.defined(res)
+	if thing == nil {
+		return nil
+	}
+	en, _ := lx.translate(strings.Join(thing, " "))
+	want := lx.concepts(en)
+	ents := entityBits(res)
+	names := func(h *index.Hit, texts []string) bool {
+		if !explanatory[h.Fact.Kind] || h.Fact.Formula != nil || h.Fact.Kind == "element" && (ents == 0 || h.Matched&ents != ents) {
+			// an element's profile defines that element, not a class of them
+			return false
+		}
+		have := map[string]bool{}
+		for _, text := range texts {
+			for _, c := range lx.labelConcepts(text) {
+				have[c] = true
+			}
+		}
+		for _, c := range want {
+			if !have[c] {
+				return false
+			}
+		}
+		return true
+	}
+	// titled first, then tagged ("Light and heavy rare earths" is tagged LREE); of those,
+	// the one that defines best
+	for _, in := range []func(*index.Hit) []string{
+		func(h *index.Hit) []string { return []string{h.Fact.Title} },
+		func(h *index.Hit) []string { return h.Fact.Tags },
+	} {
+		var found *index.Hit
+		for _, h := range cands {
+			if names(h, in(h)) && sameEntities(res, cands[0], h) && (found == nil || defines(lx, h.Fact, want) > defines(lx, found.Fact, want)) {
+				found = h
+			}
+		}
+		if found != nil {
+			return found
+		}
+	}
+	// None found: a background passage titled, then tagged, with the thing, that has the
+	// question's names too ("the USGS split").
+	for _, by := range []map[string][]*knowledge.Fact{lx.titledBy, lx.taggedBy} {
+		var found *knowledge.Fact
+		for _, f := range withAll(by, want) {
+			if hasNames(f, res) && (found == nil || defines(lx, f, want) > defines(lx, found, want)) {
+				found = f
+			}
+		}
+		if found != nil {
+			return hitFor(res, found)
+		}
+	}
+	return nil
+}
+
+// defines says how plainly a passage defines a thing: its text starts by saying what the
+// thing is ("The rare earth elements are …"), its title asks what it is ("What are …"), it
+// is tagged a definition; a title that asks why is about something else.
+func defines(lx *lexicon, f *knowledge.Fact, thing []string) int {
+	score := 0
+	cs := lx.concepts(firstSentence(f.Text))
+	i := 0
+	if len(cs) > 0 && cs[0] == "the" {
+		i = 1
+	}
+	if i+len(thing) < len(cs) {
+		same := true
+		for k, c := range thing {
+			same = same && cs[i+k] == c
+		}
+		if same && copulas[cs[i+len(thing)]] || same && cs[i+len(thing)] == "be" {
+			score += 2
+		}
+	}
+	title := plainWords(f.Title)
+	if len(title) > 0 && title[0].fold == "what" {
+		score++
+	}
+	if len(title) > 0 && title[0].fold == "why" {
+		score--
+	}
+	for _, t := range f.Tags {
+		if strings.EqualFold(t, "definition") {
+			score++
+		}
+	}
+	return score
+}
+
+// withAll are the facts that every concept lists, in the order of the first concept's list.
+func withAll(by map[string][]*knowledge.Fact, concepts []string) []*knowledge.Fact {
+	if len(concepts) == 0 {
+		return nil
+	}
+	var out []*knowledge.Fact
+	for _, f := range by[concepts[0]] {
+		all := true
+		for _, c := range concepts[1:] {
+			found := false
+			for _, o := range by[c] {
+				found = found || o == f
+			}
+			all = all && found
+		}
+		if all {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// hasNames reports whether a fact has every name the question gives, in its title, text,
+// tags or names.
+func hasNames(f *knowledge.Fact, res *index.Result) bool {
+	text := strings.Join(append(append(append([]string{f.Title, f.Text}, f.Tags...), f.Places...), f.Orgs...), " ; ")
+	for _, t := range res.Terms {
+		if t.Entity && !hasWords(text, t.Words) {
+			return false
+		}
+	}
+	return true
+}
+
+// defined is the thing a definition question asks about, as the words of its search terms
+// ("heavy rare earths"; "resource" and "reserve" in "the difference between a resource and a
+// reserve"), or nil when the question does not plainly ask what something is: it says
+// "definition", "counts as", "list", "stand for", or is only "what is X", "which elements are
+// X", "how many X are there". The thing is what is left of the question's terms without
+// names, words of its grammar and the noun after "which".
+func (r *Reading) defined(res *index.Result) []string {
+	if len(r.named) >= 2 {
+		// "the difference between Mount Weld and Mountain Pass grades" compares two things
+		return nil
+	}
+	which := ""
+	for i, w := range r.words {
+		if whichWords[w.fold] && i+1 < len(r.words) {
+			// "which elements", not "what is"
+			if !skipWhich[r.words[i+1].fold] {
+				which = r.words[i+1].stem
+			}
+			break
+		}
+	}
+	var thing []string
+	for _, t := range res.Terms {
+		ws := words(t.Words)
+		if t.Entity || len(ws) == 0 {
+			continue
+		}
+		grammar := true
+		for _, w := range ws {
+			_, isCue := cueWords[w.fold]
+			_, err := strconv.Atoi(w.fold)
+			grammar = grammar && (isCue || subjectStops[w.fold] || w.stem == which || definitionFill[w.fold] || err == nil)
+		}
+		if !grammar {
+			thing = append(thing, t.Words)
+		}
+	}
+	if len(thing) == 0 || !r.cues[cueDefinition] && !r.onlyAsks(thing) {
+		return nil
+	}
+	return thing
+}
+
+// unknownThing reports whether a question only asks what something is ("What is a black
+// hole?") and the thing has an English word the knowledge base lacks, one that does not only
+// qualify.
+func (r *Reading) unknownThing(res *index.Result) bool {
+	unknown := map[string]bool{}
+	for _, u := range res.Unknown {
+		if f := index.Fold(u); index.IsEnglishWord(f) && !qualifier(f) {
+			unknown[f] = true
+		}
+	}
+	if len(unknown) == 0 {
+		return false
+	}
+	for _, frame := range definitionFrames {
+		if len(r.words) <= len(frame) || frame[0] == "how" {
+			continue
+		}
+		ok := true
+		for i, f := range frame {
+			ok = ok && (f == "*" || r.words[i].fold == f)
+		}
+		if !ok {
+			continue
+		}
+		rest := r.words[len(frame):]
+		if len(rest) > 4 {
+			return false
+		}
+		for _, w := range rest {
+			if unknown[w.fold] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// definitionEnds are the Turkish ways to ask what something is, after the thing: "Ağır nadir
+// toprak elementleri hangileri?", "JORC nedir?".
+var definitionEnds = [][]string{{"nedir"}, {"nelerdir"}, {"ne", "demek"}, {"hangileri"}, {"hangileridir"}}
+
+// definitionFrames are the ways a question asks only what something is, as the folded words
+// before the thing; "*" is any one word ("which elements are").
+var definitionFrames = [][]string{
+	{"what", "is"}, {"what", "are"}, {"what", "s"}, {"what", "is", "meant", "by"},
+	{"which", "*", "is"}, {"which", "*", "are"}, {"which", "*", "are", "considered"},
+	{"how", "many"},
+}
+
+// definitionFill are words a definition question may have around the thing: articles, a
+// number ("the 17 rare earths"), "there are".
+var definitionFill = map[string]bool{"a": true, "an": true, "the": true, "are": true, "there": true, "considered": true,
+	"called": true, "regarded": true}
+
+// onlyAsks reports whether a question is a definition frame and the words of the thing, and
+// nothing else: "What are light rare earths?", not "What is the grade at Beylikova?".
+func (r *Reading) onlyAsks(thing []string) bool {
+	var want []string
+	for _, t := range thing {
+		for _, w := range plainWords(t) {
+			want = append(want, w.fold)
+		}
+	}
+	for _, frame := range definitionFrames {
+		if len(r.words) <= len(frame) {
+			continue
+		}
+		ok := true
+		for i, f := range frame {
+			ok = ok && (f == "*" || r.words[i].fold == f)
+		}
+		if !ok {
+			continue
+		}
+		var rest []string
+		for _, w := range r.words[len(frame):] {
+			if _, err := strconv.Atoi(w.fold); err == nil || definitionFill[w.fold] {
+				continue
+			}
+			rest = append(rest, w.fold)
+		}
+		if strings.Join(rest, " ") == strings.Join(want, " ") {
+			return true
+		}
+	}
+	for _, end := range definitionEnds {
+		n := len(r.words) - len(end)
+		if n <= 0 {
+			continue
+		}
+		ok := true
+		for i, f := range end {
+			ok = ok && r.words[n+i].fold == f
+		}
+		var rest []string
+		for _, w := range r.words[:n] {
+			rest = append(rest, w.fold)
+		}
+		if ok && strings.Join(rest, " ") == strings.Join(want, " ") {
+			return true
+		}
+	}
+	return false
+}
+
+// definingSentence is the first sentence of a text that names the thing defined, or the
+// first sentence.
+func definingSentence(lx *lexicon, text, thing string) string {
+	want := lx.concepts(thing)
+	for rest := text; rest != ""; {
+		sentence := firstSentence(rest)
+		have := map[string]bool{}
+		for _, c := range lx.concepts(sentence) {
+			have[c] = true
+		}
+		all := true
+		for _, c := range want {
+			all = all && have[c]
+		}
+		if all {
+			return strings.TrimSpace(sentence)
+		}
+		rest = strings.TrimSpace(rest[len(sentence):])
+	}
+	return firstSentence(text)
+}
+
+// negation matches a word that says "not".
+var negation = regexp.MustCompile(`(?i)\b(not|no|never|neither|nor)\b|n['’]t\b`)
 
 // explanatory are the kinds of fact (in the schema) that explain rather than state: a
 // background passage, an element's profile.
@@ -559,6 +973,80 @@ func termOf(res *index.Result, w string) int {
 	return -1
 }
 
+// asksHowMuch reports whether a question asks "how much" or "how many".
+func (r *Reading) asksHowMuch() bool {
+	for i, w := range r.words {
+		if w.fold == "how" && i+1 < len(r.words) && (r.words[i+1].fold == "much" || r.words[i+1].fold == "many") {
+			return true
+		}
+	}
+	return false
+}
+
+// dated is the best passage, or, for a question that asks when ("In which year did the pilot
+// plant open?", "hangi yıl açıldı"), a passage among the best few with a date that has as much
+// of the question and ranks near it, when the best has none and is not titled "When …".
+func dated(res *index.Result, cands []*index.Hit, q string) *index.Hit {
+	best := cands[0]
+	if hasDate(best.Fact) || startsWith(best.Fact.Title, []string{"when"}) {
+		return best
+	}
+	top := evidence(res, best, q)
+	for _, h := range cands[1:] {
+		if hasDate(h.Fact) && sameEntities(res, best, h) && evidence(res, h, q) >= top && h.Score >= 0.6*best.Score {
+			return h
+		}
+	}
+	return best
+}
+
+// hasDate reports whether a fact has a figure that is a year.
+func hasDate(f *knowledge.Fact) bool {
+	for _, g := range f.Figures {
+		if g.Unit == "year" {
+			return true
+		}
+	}
+	return false
+}
+
+// figureNear is, for a question that asks two things ("which year … and how much …"), the
+// figure of one of them, by its unit: from the best passage, or one of the few after it about
+// the same names.
+func figureNear(res *index.Result, best *index.Hit, q string, r *Reading, keep func(unit string) bool) *knowledge.Figure {
+	lx := lexiconFor(res.Base)
+	if g := figureOf(lx, best.Fact, q, keep); g != nil {
+		return g
+	}
+	for i := range res.Hits[:min(len(res.Hits), steerAt)] {
+		h := &res.Hits[i]
+		if h == best || !enough(res, h, q) || !sameEntities(res, best, h) || !aboutNamed(h.Fact, r) {
+			continue
+		}
+		if g := figureOf(lx, h.Fact, q, keep); g != nil {
+			return g
+		}
+	}
+	return nil
+}
+
+// figureOf is the figure of a fact that fits the question best among those of the units keep
+// accepts, or nil.
+func figureOf(lx *lexicon, f *knowledge.Fact, q string, keep func(unit string) bool) *knowledge.Figure {
+	var best *knowledge.Figure
+	bestScore := -1
+	asked := lx.asked(q)
+	for _, g := range f.Figures {
+		if !keep(g.Unit) {
+			continue
+		}
+		if sc := figureScore(lx, g, asked); best == nil || sc > bestScore || sc == bestScore && g.AsOf > best.AsOf {
+			best, bestScore = g, sc
+		}
+	}
+	return best
+}
+
 // titledLike is the best passage, or a later one whose title starts as the question does
 // ("Where …", "How big …") when the best's does not: curators title passages by the
 // question they answer.
@@ -579,8 +1067,9 @@ func titledLike(res *index.Result, cands []*index.Hit, q string) *index.Hit {
 	if startsWith(best.Fact.Title, lead) {
 		return best
 	}
+	top := evidence(res, best, q)
 	for _, h := range cands[1:] {
-		if startsWith(h.Fact.Title, lead) && sameEntities(res, best, h) {
+		if startsWith(h.Fact.Title, lead) && sameEntities(res, best, h) && evidence(res, h, q) >= 0.75*top {
 			return h
 		}
 	}
@@ -726,10 +1215,19 @@ func figureScore(lx *lexicon, g *knowledge.Figure, asked askedFor) int {
 			seen[c] = true
 		}
 	}
-	if asked.units[g.Unit] {
+	if asked.units[g.Unit] || asked.units[moneyUnit] && isMoney(g.Unit) {
 		score += 4
 	}
 	return score
+}
+
+// moneyUnit stands, among the units a question asks for, for any amount of money.
+const moneyUnit = "$"
+
+// isMoney reports whether a unit is an amount of money ("USD million/yr").
+func isMoney(unit string) bool {
+	u, ok := knowledge.LookupUnit(strings.TrimSuffix(unit, "/yr"))
+	return ok && u.Dim.Money != 0
 }
 
 // askedFor is what a question asks for, read once for scoring figures: its concepts and the
@@ -739,6 +1237,7 @@ type askedFor struct {
 }
 
 func (lx *lexicon) asked(q string) askedFor {
+	q = lx.inEnglish(q)
 	a := askedFor{concepts: map[string]bool{}, units: unitsAsked(q)}
 	for _, c := range lx.concepts(q) {
 		a.concepts[c] = true
@@ -761,6 +1260,9 @@ func unitsAsked(q string) map[string]bool {
 			out["%"] = true
 		case "tonnes", "tons", "tonne", "ton":
 			out["t"] = true
+		}
+		if moneyWords[w.fold] {
+			out[moneyUnit] = true
 		}
 	}
 	return out
@@ -1012,4 +1514,85 @@ func about(f *knowledge.Fact, name string) bool {
 		return false
 	}
 	return strings.Contains(strings.ToLower(f.Title), strings.ToLower(name))
+}
+
+// partOf finds, for a question that asks for a share, two figures of one passage that it
+// names, of one kind and one year, the part and its whole: "What share of Lynas's FY2024 REO
+// output was NdPr?" gives 5,655 t of NdPr in 10,908 t of REO. Each must have a word of the
+// question the other lacks (NdPr, REO): the question names both, not a part of a whole no
+// figure states ("What share of the plant's output is fluorite?"). nil when the passage has
+// no such two.
+func partOf(lx *lexicon, f *knowledge.Fact, q string) (part, whole *knowledge.Figure) {
+	asked := lx.asked(q)
+	asked.units = nil
+	type cand struct {
+		g     *knowledge.Figure
+		score int
+		words map[string]bool
+	}
+	var cands []cand
+	for _, g := range f.Figures {
+		switch g.Unit {
+		case "year", "%", "x", "rank", "ppm":
+			continue
+		}
+		words := map[string]bool{}
+		for _, c := range lx.labelConcepts(g.Label) {
+			if asked.concepts[c] && (len(c) > 2 && !subjectStops[c] || strings.HasPrefix(c, "=")) {
+				words[c] = true
+			}
+		}
+		if sc := figureScore(lx, g, asked); sc > 0 {
+			cands = append(cands, cand{g, sc, words})
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	own := func(a, b map[string]bool) bool {
+		for w := range a {
+			if !b[w] {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(cands); i++ {
+		for j := i + 1; j < len(cands); j++ {
+			x, z := cands[i], cands[j]
+			if x.g.Measure != "" && x.g.Measure == z.g.Measure || x.g.AsOf[:min(4, len(x.g.AsOf))] != z.g.AsOf[:min(4, len(z.g.AsOf))] ||
+				!own(x.words, z.words) || !own(z.words, x.words) {
+				continue
+			}
+			zv, err := knowledge.Convert(z.g.Value, z.g.Unit, x.g.Unit)
+			if err != nil || zv == x.g.Value || zv == 0 || x.g.Value == 0 {
+				continue
+			}
+			if x.g.Value < zv {
+				return x.g, z.g
+			}
+			return z.g, x.g
+		}
+	}
+	return nil, nil
+}
+
+// passageShare answers with the share of a part in its whole, both stated by one passage, or
+// with a stored computed figure made from the two.
+func passageShare(a *Answer, res *index.Result, best *index.Hit, part, whole *knowledge.Figure, n int) {
+	if c := computedFrom(res.Base, []*knowledge.Figure{part, whole}); c != nil {
+		h := hitFor(res, c)
+		a.Passage = h
+		a.Direct = sayLookup(a.Lang, res.Base, c, Latest(c), nil)
+		a.Related = related(res, h, n-1)
+		return
+	}
+	wv, _ := knowledge.Convert(whole.Value, whole.Unit, part.Unit)
+	pct := knowledge.FormatQuantity(part.Value/wv*100, "%", 1)
+	a.Working = &Working{
+		Equation: part.String() + " ÷ " + whole.String() + " = " + pct,
+		Inputs:   []*knowledge.Figure{part, whole},
+		Sources:  sourcesOf(part, whole),
+	}
+	a.Passage = best
+	a.Direct = sayPartShare(a.Lang, res.Base, part, whole, pct)
+	a.Related = related(res, best, n-1)
 }

@@ -52,6 +52,9 @@ type Reading struct {
 	// Relative ranks changes in per cent, not in the table's unit: "grew fastest in
 	// percentage terms".
 	Relative bool
+	// OverYears ranks the years of one row: "In which year was terbium oxide most
+	// expensive?"
+	OverYears bool
 	// Question is true for a yes/no question ("Does Burma mine more than Australia?").
 	Question bool
 	// FollowUp is true when the reading took the table, rows or years of a previous question.
@@ -77,9 +80,11 @@ type Reading struct {
 	words []word
 	// excluded are rows to leave out ("outside China"); group, the tags of the rows to keep
 	// ("African": the rows whose facts are tagged Africa).
-	excluded  []*knowledge.Row
-	group     []string
-	exclGroup []string // groups left out: "outside Asia"
+	excluded []*knowledge.Row
+	// ranksAfter are rows the answer ranks after: "the second largest after China".
+	ranksAfter []*knowledge.Row
+	group      []string
+	exclGroup  []string // groups left out: "outside Asia"
 	// per is a second table the first is divided by, row by row: reserves per mine production.
 	per *knowledge.Table
 	// subjects are words that say whose measure is asked and that the table does not know:
@@ -122,6 +127,12 @@ const (
 	cueLast    // "how long would reserves last": a stock divided by a yearly rate
 	cueLower   // a comparative that asks which is less ("cheaper"); read as cueCompare too
 	cueSum     // "combined", "together": rows added up
+	cueAfter   // "the second largest after China": the rows named next rank before the answer
+	// cueWhen asks for a date: "when", "in which year", "ne zaman".
+	cueWhen
+	// cueDefinition asks what something is, more plainly than "what is": "definition",
+	// "counts as", "list". Read as cueDefine too.
+	cueDefinition
 )
 
 // cueWords are the English words that say what kind of answer a question wants. They are
@@ -153,15 +164,20 @@ var cueWords = map[string]cue{
 	"besides": cueExclude, "apart from": cueExclude, "other than": cueExclude, "aside from": cueExclude,
 	"not counting": cueExclude, "not including": cueExclude, "leaving out": cueExclude, "ex": cueExclude,
 	"beyond": cueExclude, "without": cueExclude,
+	"after": cueAfter, "behind": cueAfter, "next to": cueAfter,
 	"relative to": cueTimes, "compared with": cueTimes, "in relation to": cueTimes,
 	"combined": cueSum, "together": cueSum, "altogether": cueSum, "jointly": cueSum, "sum": cueSum,
 	"between them": cueSum, "total of": cueSum, "put together": cueSum,
 	"rate": cueRate, "pace": cueRate, "last": cueLast, "how long": cueLast, "how many years": cueLast,
 	"world": cueTotal, "global": cueTotal, "worldwide": cueTotal, "total": cueTotal, "overall": cueTotal,
 	"what is": cueDefine, "what are": cueDefine, "used for": cueDefine, "use": cueDefine, "uses": cueDefine,
-	"define": cueDefine, "meaning": cueDefine, "mean": cueDefine, "definition": cueDefine,
+	"define": cueDefinition, "meaning": cueDefinition, "mean": cueDefinition, "definition": cueDefinition,
+	"defined": cueDefinition, "counts as": cueDefinition, "count as": cueDefinition, "counted as": cueDefinition,
+	"qualify as": cueDefinition, "qualifies as": cueDefinition, "classified as": cueDefinition, "list": cueDefinition,
+	"stand for": cueDefinition, "stands for": cueDefinition, "meant": cueDefinition, "difference": cueDefinition,
 	"why": cueWhy, "reason": cueWhy, "reasons": cueWhy, "how come": cueWhy,
 	"which": cueWhich, "who": cueWhich, "what": cueWhich,
+	"when": cueWhen, "which year": cueWhen, "what year": cueWhen, "what date": cueWhen, "since when": cueWhen,
 	"will": cueFuture, "forecast": cueFuture, "expected": cueFuture, "projected": cueFuture,
 }
 
@@ -291,6 +307,10 @@ type lexicon struct {
 	phrases map[string][]sense
 	longest int
 	turkish map[string]string // English name (folded) → Turkish name
+	// english maps a Turkish word or phrase of the glossary (folded words joined by spaces)
+	// to its English; englishLongest is the most words such a phrase has.
+	english        map[string]string
+	englishLongest int
 	// computed maps the names of a computed figure's inputs, sorted and joined, to its fact.
 	computed map[string]*knowledge.Fact
 	// latestYear is the year of the most recent figure.
@@ -309,6 +329,9 @@ type lexicon struct {
 	labels sync.Map
 	// vocabulary are the folded words of the facts' titles, texts and tags.
 	vocabulary map[string]bool
+	// titledBy and taggedBy are the background passages whose title, or one of whose tags,
+	// has a concept: where a definition of it may be.
+	titledBy, taggedBy map[string][]*knowledge.Fact
 }
 
 // compound reports whether an English word is a word of the knowledge base with another
@@ -460,8 +483,15 @@ func newLexicon(b *knowledge.Base) *lexicon {
 			}
 		}
 	}
+	lx.english = map[string]string{}
 	for _, e := range b.Turkish {
 		lx.turkish[index.Fold(e[0])] = e[1]
+		for _, tr := range e[1:] {
+			if f := strings.Join(strings.Fields(index.Fold(tr)), " "); lx.english[f] == "" {
+				lx.english[f] = e[0]
+				lx.englishLongest = max(lx.englishLongest, strings.Count(f, " ")+1)
+			}
+		}
 	}
 	lx.vocabulary = map[string]bool{}
 	for _, f := range b.Facts {
@@ -484,7 +514,81 @@ func newLexicon(b *knowledge.Base) *lexicon {
 			lx.groupPhrases[name] = append(lx.groupPhrases[name], k)
 		}
 	}
+	lx.definers(b)
 	return lx
+}
+
+// definers finds the background passages by the concepts of their titles and tags.
+func (lx *lexicon) definers(b *knowledge.Base) {
+	lx.titledBy = map[string][]*knowledge.Fact{}
+	lx.taggedBy = map[string][]*knowledge.Fact{}
+	add := func(m map[string][]*knowledge.Fact, texts []string, f *knowledge.Fact) {
+		seen := map[string]bool{}
+		for _, text := range texts {
+			for _, c := range lx.concepts(text) {
+				if !seen[c] {
+					seen[c] = true
+					m[c] = append(m[c], f)
+				}
+			}
+		}
+	}
+	for _, f := range b.Facts {
+		if f.Kind != "background" {
+			continue
+		}
+		add(lx.titledBy, []string{f.Title}, f)
+		add(lx.taggedBy, f.Tags, f)
+	}
+}
+
+// inEnglish is a question with the English of its Turkish words added, so that the words of
+// a figure's label fit it: "lokasyonda" is locations, "açılacak" opening.
+func (lx *lexicon) inEnglish(q string) string {
+	en, translated := lx.translate(q)
+	if !translated {
+		return q
+	}
+	return q + " " + en
+}
+
+// translate writes the Turkish words and phrases of the glossary in a text in English, the
+// last word of a phrase with or without its suffixes ("hafif nadir toprak elementleri" is
+// light rare earths); it reports whether it translated any.
+func (lx *lexicon) translate(text string) (string, bool) {
+	ws := plainWords(text)
+	var out []string
+	translated := false
+	for i := 0; i < len(ws); {
+		n, en := 0, ""
+		for m := min(lx.englishLongest, len(ws)-i); m >= 1 && n == 0; m-- {
+			var head []string
+			for _, w := range ws[i : i+m-1] {
+				head = append(head, w.fold)
+			}
+			last := ws[i+m-1].fold
+			cands := []string{last}
+			if !lx.vocabulary[last] && !index.IsEnglishWord(last) {
+				// a word of neither the facts nor English may be Turkish with suffixes
+				cands = append(cands, index.TurkishStems(last)...)
+			}
+			for _, c := range cands {
+				if e, ok := lx.english[strings.Join(append(head, c), " ")]; ok {
+					n, en = m, e
+					break
+				}
+			}
+		}
+		if n == 0 {
+			out = append(out, ws[i].raw)
+			i++
+			continue
+		}
+		out = append(out, en)
+		translated = true
+		i += n
+	}
+	return strings.Join(out, " "), translated
 }
 
 // labelConcepts are the concepts of a figure's label, read once.
@@ -582,6 +686,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 	tableAt := map[*knowledge.Table][]int{} // where the question says what each table measures
 	rowsBy := map[*knowledge.Table][]*knowledge.Row{}
 	exclBy := map[*knowledge.Table][]*knowledge.Row{}
+	afterBy := map[*knowledge.Table][]*knowledge.Row{}
 	groupsBy := map[*knowledge.Table][]string{}
 	exclGroups := map[*knowledge.Table][]string{}
 	totalIn := map[*knowledge.Table]bool{}
@@ -589,11 +694,14 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 	var places []string
 	var relative []int
 	whichNext := false
+	whichWord := ""         // "which" or "what": the word that asks for the noun after it
 	var whichSenses []sense // the senses of the noun after "which", however it was matched
 	excluding := false
+	anchoring := false // the names that follow "after" rank before the answer
 	askedMoney := false
-	known := make([]bool, len(ws)) // the word has a meaning the reading uses
-	cueAt := make([]bool, len(ws)) // the word only says what kind of answer is wanted
+	known := make([]bool, len(ws))  // the word has a meaning the reading uses
+	cueAt := make([]bool, len(ws))  // the word only says what kind of answer is wanted
+	nameAt := make([]bool, len(ws)) // the word names a place, organisation or row
 	rateAt, lastAt := -1, -1
 	for _, w := range ws {
 		askedMoney = askedMoney || moneyWords[w.fold]
@@ -645,7 +753,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 				name = s.org
 			}
 			if name != "" {
-				if k := len(r.named); (k == 0 || r.named[k-1].name != name) && !excluding {
+				if k := len(r.named); (k == 0 || r.named[k-1].name != name) && !excluding && !anchoring {
 					r.named = append(r.named, mention{name, i, i + n})
 				}
 				break
@@ -664,27 +772,47 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 			case s.cue == cueLower:
 				r.cues[cueCompare] = true
 				r.lower = true
+			case s.cue == cueWhen && w.fold == "when" && i > 0 && !whenAsks(ws, i):
+				// "how much did it mine when prices fell" asks no date
+			case s.cue == cueDefinition && r.Question:
+				// "Does scandium count as a rare earth?" asks a yes or a no
+			case s.cue == cueDefinition:
+				r.cues[cueDefine] = true
+				r.cues[cueDefinition] = true
 			case s.cue != 0:
 				r.cues[s.cue] = true
 				switch {
 				case s.cue == cueWhich && whichWords[w.fold]:
-					whichNext = true
-				case s.cue == cueExclude && postpositions[w.fold]:
-					// "Çin hariç": the name before is left out
-					if k := len(r.named); k > 0 && r.named[k-1].end == i {
+					whichNext, whichWord = true, w.fold
+				case (s.cue == cueExclude || s.cue == cueAfter) && postpositions[w.fold]:
+					// "Çin hariç": the name before is left out; "Çin'den sonra": the answer
+					// ranks after it
+					moveTo := exclBy
+					if s.cue == cueAfter {
+						moveTo = afterBy
+					}
+					// and the names joined to it: "ABD ve Çin'den sonra"
+					for end := i; len(r.named) > 0 && r.named[len(r.named)-1].end == end; {
+						last := r.named[len(r.named)-1]
 						for t, rows := range rowsBy {
 							for j, row := range rows {
-								if row.Label == r.named[k-1].name {
-									exclBy[t] = append(exclBy[t], row)
+								if row.Label == last.name {
+									moveTo[t] = append(moveTo[t], row)
 									rowsBy[t] = append(rows[:j:j], rows[j+1:]...)
 									break
 								}
 							}
 						}
-						r.named = r.named[:k-1]
+						r.named = r.named[:len(r.named)-1]
+						end = last.start - 1
+						if end < 0 || !exclusionGlue[ws[end].fold] {
+							break
+						}
 					}
 				case s.cue == cueExclude:
 					excluding, exclCue = true, true
+				case s.cue == cueAfter:
+					anchoring, exclCue = true, true
 				case s.cue == cueRate:
 					rateAt = i
 				case s.cue == cueLast:
@@ -694,7 +822,11 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 				r.Nth = s.ordinal
 			case s.row != nil:
 				names = true
-				if excluding {
+				if anchoring {
+					if !containsRow(afterBy[s.table], s.row) {
+						afterBy[s.table] = append(afterBy[s.table], s.row)
+					}
+				} else if excluding {
 					if !containsRow(exclBy[s.table], s.row) {
 						exclBy[s.table] = append(exclBy[s.table], s.row)
 					}
@@ -725,10 +857,11 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 		for k := i; k < i+n; k++ {
 			known[k] = len(senses) > 0 && !entity
 			cueAt[k] = onlyCues(senses)
+			nameAt[k] = names
 		}
 		// An exclusion covers the names that follow it: "outside China and the US".
-		if excluding && !exclCue && !names && !exclusionGlue[w.fold] {
-			excluding = false
+		if (excluding || anchoring) && !exclCue && !names && !exclusionGlue[w.fold] {
+			excluding, anchoring = false, false
 		}
 		i += n
 	}
@@ -767,6 +900,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 		r.Table = best
 		r.Rows = rowsBy[best]
 		r.excluded = exclBy[best]
+		r.ranksAfter = afterBy[best]
 		r.Total = totalIn[best] || r.cues[cueTotal]
 		r.others = places
 		r.places = places
@@ -782,11 +916,11 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 				}
 			}
 		}
-		if r.which != "" && !whichFits(lx, best, r.which, whichSenses) {
+		if r.which != "" && !whichFits(lx, best, r.which, whichWord == "what", whichSenses) {
 			r.others = append(r.others, r.which)
 		}
 		r.perTable(b, ws, tableScore, tableAt, rowsBy, rateAt, lastAt)
-		r.subjects = subjects(ws, known, cueAt, tableAt[best])
+		r.subjects = subjects(ws, known, cueAt, nameAt, tableAt[best])
 	} else {
 		// No word for a measure: keep every table's rows, for a follow-up to pick from.
 		for _, t := range b.Tables() {
@@ -829,15 +963,25 @@ func (r *Reading) foreign(lx *lexicon) bool {
 	return false
 }
 
-// postpositions are exclusion words that follow what they leave out: Turkish "Çin hariç",
-// "Çin dışında" (folded).
-var postpositions = map[string]bool{"haric": true, "disinda": true}
+// whenAsks reports whether "when" inside a question asks a date: "… and when will it open",
+// not "… when prices fell".
+func whenAsks(ws []word, i int) bool {
+	switch ws[i-1].fold {
+	case "and", "since", "until", "or", "but":
+		return true
+	}
+	return i+1 < len(ws) && (yesNo[ws[i+1].fold] || ws[i+1].fold == "will" || ws[i+1].fold == "would")
+}
+
+// postpositions are exclusion and order words that follow the name they take: Turkish "Çin
+// hariç", "Çin dışında", "Çin'den sonra" (folded).
+var postpositions = map[string]bool{"haric": true, "disinda": true, "sonra": true, "ardindan": true}
 
 // questionSuffixes end a Turkish yes/no question: "daha ucuz mu?".
 var questionSuffixes = map[string]bool{"mi": true, "mu": true, "mı": true, "mü": true}
 
 // exclusionGlue are the words between the names an exclusion covers.
-var exclusionGlue = map[string]bool{"and": true, "or": true, "nor": true, "the": true, "of": true}
+var exclusionGlue = map[string]bool{"and": true, "or": true, "nor": true, "the": true, "of": true, "ve": true, "veya": true}
 
 // onlyTableOf is the one table that has every row named, when exactly one has as many.
 func onlyTableOf(b *knowledge.Base, rowsBy map[*knowledge.Table][]*knowledge.Row, editions []int) *knowledge.Table {
@@ -954,7 +1098,7 @@ var subjectStops = map[string]bool{
 // reading knows no meaning for them: the words in front of a word of the table ("lithium
 // carbonate price", "Kazakhstan's uranium reserves"), and after "of" behind one ("price of
 // gold"). The table cannot answer for them; a passage must.
-func subjects(ws []word, known, cueAt []bool, at []int) []string {
+func subjects(ws []word, known, cueAt, nameAt []bool, at []int) []string {
 	var out []string
 	seen := map[int]bool{}
 	take := func(j int) bool {
@@ -969,7 +1113,10 @@ func subjects(ws []word, known, cueAt []bool, at []int) []string {
 		return true
 	}
 	for _, i := range at {
-		for j := i - 1; j >= 0 && take(j); j-- {
+		// back to the first name: a name starts the phrase ("Kazakhstan's uranium
+		// reserves"), and what comes before it is another clause ("JORC onayı çıkarsa
+		// Türkiye rezervde")
+		for j := i - 1; j >= 0 && take(j) && !nameAt[j]; j-- {
 		}
 		if i+2 < len(ws) && ws[i+1].fold == "of" {
 			for j := i + 2; j < len(ws) && take(j); j++ {
@@ -981,7 +1128,10 @@ func subjects(ws []word, known, cueAt []bool, at []int) []string {
 			j++
 		}
 		if j > i+1 {
-			for ; j < len(ws) && take(j); j++ {
+			// an English word: a word the knowledge base and English lack is most often
+			// grammar of another language, a Turkish verb at the end ("kaçıncı sıraya
+			// yerleşir")
+			for ; j < len(ws) && (index.IsEnglishWord(ws[j].fold) || ws[j].upper) && take(j); j++ {
 			}
 		}
 	}
@@ -1103,7 +1253,7 @@ func newer(t, o *knowledge.Table, years []int) bool {
 }
 
 // moneyWords ask for an amount of money.
-var moneyWords = map[string]bool{"worth": true, "value": true, "dollars": true, "usd": true, "revenue": true, "spend": true, "spent": true, "$": true}
+var moneyWords = map[string]bool{"worth": true, "value": true, "dollars": true, "usd": true, "revenue": true, "spend": true, "spent": true, "$": true, "money": true}
 
 func hasMoney(t *knowledge.Table) bool {
 	u, _ := knowledge.LookupUnit(t.Unit)
@@ -1139,9 +1289,9 @@ func containsRow(rows []*knowledge.Row, r *knowledge.Row) bool {
 
 // whichFits reports whether the noun after "which" can be a row of the table: its row kind
 // ("which country"), a word of its rows' labels ("which oxide"), or a word of its title that
-// does not say what it measures ("which rare earth"). "Which mine" asks for a mine, not a
-// country.
-func whichFits(lx *lexicon, t *knowledge.Table, noun string, senses []sense) bool {
+// does not say what it measures ("which rare earth"), or, after "what", what it measures ("at
+// what price"). "Which mine" asks for a mine, not a country.
+func whichFits(lx *lexicon, t *knowledge.Table, noun string, what bool, senses []sense) bool {
 	for _, s := range append(lx.phrases[noun], senses...) {
 		if s.table == t && (s.rowKind || s.row != nil || s.total || s.group != "") {
 			// "which country", or a row itself: "what's the US share"
@@ -1156,7 +1306,7 @@ func whichFits(lx *lexicon, t *knowledge.Table, noun string, senses []sense) boo
 		measures[phraseKey(w)] = true
 	}
 	if measures[noun] {
-		return false
+		return what
 	}
 	texts := []string{t.Title}
 	for _, r := range t.Rows {
@@ -1206,10 +1356,15 @@ func (r *Reading) kind() Kind {
 		return KindShare
 	case rows >= 2:
 		return KindCompare
+	case rows == 1 && r.cues[cueWhen] && (r.cues[cueMost] || r.cues[cueLeast]):
+		// "In which year was terbium oxide at its most expensive?"
+		r.OverYears, r.Least = true, r.cues[cueLeast] && !r.cues[cueMost]
+		return KindSuperlative
 	case rows == 1 && (r.cues[cueRank] || r.Nth > 0 || r.cues[cueMost] || r.cues[cueLeast]):
 		// "Where does Russia rank?", "Is the US the second largest producer?"
 		return KindRank
-	case (r.cues[cueMost] || r.cues[cueLeast] || r.Nth > 0 || r.Top > 0) && rows == 0:
+	case (r.cues[cueMost] || r.cues[cueLeast] || r.Nth > 0 || r.Top > 0 || len(r.ranksAfter) > 0) && rows == 0:
+		// "Which country comes after China?" is the largest after China
 		r.Least = r.cues[cueLeast]
 		if !r.cues[cueChange] {
 			r.Direction = 0

@@ -695,3 +695,36 @@ func saySum(lang string, b *knowledge.Base, t *knowledge.Table, labels []string,
 	s.t(" (%s).", t.Edition)
 	return s.segs
 }
+
+// sayPartShare says what share of a whole one of its parts is, both figures of one passage.
+func sayPartShare(lang string, b *knowledge.Base, part, whole *knowledge.Figure, pct string) Sentence {
+	s := &sentence{}
+	when := figureYear(part)
+	if turkish(lang) {
+		s.t("%s: %s içinde ", part.Label, whole.Label).b(localize(lang, pct)).t(" pay (%s ÷ %s; %s, %s).",
+			localize(lang, part.String()), localize(lang, whole.String()), when, sourceName(b, part))
+		return s.segs
+	}
+	s.t("%s: ", part.Label).b(pct).t(" of %s (%s ÷ %s; %s, %s).", whole.Label, part.String(), whole.String(), when, sourceName(b, part))
+	return s.segs
+}
+
+// sayBestYear says in which year a row's figure was highest or lowest.
+func sayBestYear(lang string, b *knowledge.Base, t *knowledge.Table, label string, year int, g *knowledge.Figure, from, to int, least bool) Sentence {
+	s := &sentence{}
+	n := name(lang, b, label)
+	if turkish(lang) {
+		adj := "en yüksek"
+		if least {
+			adj = "en düşük"
+		}
+		s.b(n).t(" — %s, %d–%d arasında %s: ", measure(lang, t), from, to, adj).b(strconv.Itoa(year)).t(", ").b(q(lang, t, g)).t(" (%s).", t.Edition)
+		return s.segs
+	}
+	adj := "highest"
+	if least {
+		adj = "lowest"
+	}
+	s.b(n).t(" — %s, %s of %d–%d in ", measure(lang, t), adj, from, to).b(strconv.Itoa(year)).t(": ").b(q(lang, t, g)).t(" (%s).", t.Edition)
+	return s.segs
+}

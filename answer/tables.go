@@ -56,6 +56,9 @@ func value(a *Answer) bool {
 func superlative(a *Answer) bool {
 	r := a.Reading
 	t := r.Table
+	if r.OverYears {
+		return bestYear(a)
+	}
 	if r.Direction != 0 {
 		return largestChange(a)
 	}
@@ -67,24 +70,45 @@ func superlative(a *Answer) bool {
 		return false
 	}
 	ranked := r.ranked(a.Result.Base, y)
-	if r.Nth > len(ranked) || len(ranked) == 0 {
+	nth := r.placeAfter(ranked)
+	if nth > len(ranked) || len(ranked) == 0 {
 		return false
 	}
-	i := r.Nth - 1
+	i := nth - 1
 	if r.Least {
-		i = len(ranked) - r.Nth
+		i = len(ranked) - nth
 	}
 	row := ranked[i]
 	g := row.Cell(y)
 	a.Passage = passage(a, g.Fact)
 	var shareOf *knowledge.Figure
-	if total := t.Total(y); total != nil && r.Nth == 1 && !r.Least {
+	if total := t.Total(y); total != nil && nth == 1 && !r.Least {
 		shareOf = total
 		a.Working = working(t, divide(t, g, total, "%"), g, total)
 	}
-	a.Direct = saySuperlative(a.Lang, a.Result.Base, t, row, y, g, r.Nth, r.Least, shareOf, r.scope(a.Lang, a.Result.Base))
+	a.Direct = saySuperlative(a.Lang, a.Result.Base, t, row, y, g, nth, r.Least, shareOf, r.scope(a.Lang, a.Result.Base))
 	a.Related = neighbours(ranked, i, y, r.Least)
 	return true
+}
+
+// placeAfter is the place a superlative asks for, counted from the top (from the bottom for
+// the least): its ordinal, or the place after the rows it ranks after, whichever is lower.
+// "The second largest after China" is second when China is first; "the largest after
+// Brazil" is the one after Brazil's place.
+func (r *Reading) placeAfter(ranked []*knowledge.Row) int {
+	nth := r.Nth
+	for _, row := range r.ranksAfter {
+		for k, o := range ranked {
+			place := k + 1
+			if r.Least {
+				place = len(ranked) - k
+			}
+			if o == row && place+1 > nth {
+				nth = place + 1
+			}
+		}
+	}
+	return nth
 }
 
 // neighbours are the rows that follow the one answered in a ranking (or precede it, from the
@@ -516,5 +540,35 @@ func sum(a *Answer) bool {
 	a.Working = &Working{Equation: eq, Inputs: cells, Sources: sourcesOf(cells...), Table: t}
 	a.Passage = passage(a, cells[0].Fact, cells...)
 	a.Direct = saySum(a.Lang, a.Result.Base, t, labels, y, t.Format(v), pct)
+	return true
+}
+
+// bestYear finds the year in which a row's figure was highest (or lowest), between the years
+// named or over all the table's years.
+func bestYear(a *Answer) bool {
+	r := a.Reading
+	t := r.Table
+	row := r.Rows[0]
+	from, to := t.Years[0], t.Latest()
+	if len(r.Years) >= 2 {
+		from, to = min(r.Years[0], r.Years[len(r.Years)-1]), max(r.Years[0], r.Years[len(r.Years)-1])
+	}
+	var best *knowledge.Figure
+	year, n := 0, 0
+	for _, y := range t.Years {
+		g := row.Cell(y)
+		if y < from || y > to || g == nil {
+			continue
+		}
+		n++
+		if best == nil || r.Least && t.Value(g) < t.Value(best) || !r.Least && t.Value(g) > t.Value(best) {
+			best, year = g, y
+		}
+	}
+	if n < 2 {
+		return false
+	}
+	a.Passage = passage(a, best.Fact)
+	a.Direct = sayBestYear(a.Lang, a.Result.Base, t, row.Label, year, best, from, to, r.Least)
 	return true
 }

@@ -113,8 +113,12 @@ type generation struct {
 	base     *knowledge.Base
 	analyzer analysis.Analyzer
 	vocab    map[string]uint64 // analyzed term → number of passages that have it
-	// byInitial lists the terms by first byte and length, for typo correction.
-	byInitial   map[int][]string
+	// byInitial lists the terms and spellings by first byte and length, for typo correction.
+	byInitial map[int][]string
+	// spellings are the terms of the synonym groups' ways of writing that no passage has,
+	// with the number of passages that have their group.
+	spellings   map[string]uint64
+	spelled     map[string]string // a spelling's term → the word as the synonyms write it
 	surface     map[string]string // analyzed term → a word as written, for suggestions
 	suggestSet  *suggestions      // the surface words, folded and bucketed
 	surfaceOnce sync.Once         // the surface forms are needed only for typos and misses
@@ -215,7 +219,26 @@ func (g *generation) load() error {
 		}
 		d.Close()
 	}
-	g.byInitial = bucketTerms(g.vocab)
+	g.spellings, g.spelled = map[string]uint64{}, map[string]string{}
+	for _, e := range g.concepts.entries {
+		pair := e.([]interface{})
+		token := pair[1].(string)
+		df := g.vocab[token]
+		for _, term := range strings.Fields(pair[0].(string)) {
+			if g.vocab[term] > 0 || df == 0 {
+				continue
+			}
+			g.spellings[term] = max(g.spellings[term], df)
+			for _, text := range g.concepts.names[token] {
+				for _, w := range strings.Fields(text) {
+					if t := g.plainTerms(w); len(t) == 1 && t[0] == term && g.spelled[term] == "" {
+						g.spelled[term] = strings.ToLower(w)
+					}
+				}
+			}
+		}
+	}
+	g.byInitial = bucketTerms(g.vocab, g.spellings)
 	if err := g.invert(context.Background()); err != nil {
 		return fmt.Errorf("read passage terms: %w", err)
 	}
@@ -231,6 +254,7 @@ func (g *generation) words() map[string]string {
 			g.addSurface(strings.Join(f.Tags, " "))
 			g.addSurface(strings.Join(f.Places, " "))
 		}
+
 		g.suggestSet = newSuggestions(g.surface, g.vocab)
 	})
 	return g.surface
@@ -240,7 +264,12 @@ func (g *generation) addSurface(s string) {
 	for _, t := range g.analyzer.Analyze([]byte(s)) {
 		term := string(t.Term)
 		if _, ok := g.surface[term]; !ok && !isConcept(term) {
-			g.surface[term] = strings.ToLower(strings.Trim(s[t.Start:t.End], "'’"))
+			// the word without a possessive: "china", not "china's"
+			w := strings.Trim(s[t.Start:t.End], "'’")
+			if i := strings.IndexAny(w, "'’"); i > 0 {
+				w = w[:i]
+			}
+			g.surface[term] = strings.ToLower(w)
 		}
 	}
 }

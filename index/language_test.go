@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -73,6 +74,18 @@ func TestSpellingCorrectsOnlyUnknownWords(t *testing.T) {
 		{"neodymum", []Correction{{From: "neodymum", To: "neodymium"}}},
 		{"beylikva total resources", []Correction{{From: "beylikva", To: "beylikova"}}},
 		{"dysprosum price", []Correction{{From: "dysprosum", To: "dysprosium"}}},
+		// a name of a synonym group, and a short typo of a word most passages have
+		{"how much rare erth did myanmr mine", []Correction{{From: "erth", To: "earth"}, {From: "myanmr", To: "myanmar"}}},
+		{"Chna rare earth output", []Correction{{From: "Chna", To: "china"}}},
+		{"grde at Beylikova", []Correction{{From: "grde", To: "grade"}}},
+		// two letters swapped
+		{"Inida reserves", []Correction{{From: "Inida", To: "india"}}},
+		{"Mt Wled reserve", []Correction{{From: "Wled", To: "weld"}}},
+		// a spelling only the synonyms have
+		{"Kuanersuit resource", []Correction{{From: "Kuanersuit", To: "kuannersuit"}}},
+		// short words of chat or of another language, and a name the knowledge base lacks
+		{"yeah hola rare earths", nil},
+		{"rare earths in Paris", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
@@ -84,6 +97,27 @@ func TestSpellingCorrectsOnlyUnknownWords(t *testing.T) {
 				t.Errorf("corrections (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestCorrectedWordsJoinTheirPhrase: a typo inside a phrase of a synonym group is searched
+// as the phrase's concept, not as loose words.
+func TestCorrectedWordsJoinTheirPhrase(t *testing.T) {
+	idx := testIndex(t)
+	res, err := idx.Search(context.Background(), "rare erth reserves of Brazl", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, term := range res.Terms {
+		got = append(got, fmt.Sprintf("%s %v", term.Words, term.Corrected))
+	}
+	want := []string{"rare earth true", "reserves false", "brazil true"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("terms (-want +got):\n%s", diff)
+	}
+	if len(res.Hits) == 0 || res.Hits[0].Fact.ID != "usgs-reserves-brazil" {
+		t.Errorf("hits = %v, want usgs-reserves-brazil first", res.Hits)
 	}
 }
 

@@ -83,7 +83,9 @@ const maxClauses = 64
 
 type plan struct {
 	clauses     []clause
+	defines     bool // the question asks what something is
 	corrections []Correction
+	fixes       []fix // where the corrections are, in the order typed
 	unknown     []string
 	computed    bool
 }
@@ -94,9 +96,49 @@ type plan struct {
 // that facts state.
 var computedCue = regexp.MustCompile(`(?i)\b(ratios?|shares?|percent(age)?s?|times|multipl\w*|compar\w*|grades?|impl(y|ied|ies)|rank\w*|averages?|proportions?|fractions?|bigger|larger|smaller|more than|less than|than|grow\w*|increase[sd]?|rise|rose|fell|fall|drop(ped)?|chang(e|ed|es)|declin\w*|convert\w*|each|work(s|ed)? out|would it take|per (?:t|ton|tons|tonne|tonnes|kg|location|site|unit|head)\b)`)
 
+// defineCue matches the words of a question that ask what something is or what counts as
+// it, or a question that is only "what is" and a few words: a definition, which background
+// passages give.
+var defineCue = regexp.MustCompile(`(?i)\b(defin(e|es|ed|ition|itions)|meaning|what does .+ mean|counts? as|counted as|qualif(y|ies) as|classif(y|ied|ies) as|what (is|are) (a|an) )|^\s*what(\s+|'|’)(is|are|s)\s+(the\s+)?[^\s?]+(\s+[^\s?]+){0,2}\s*\??\s*$`)
+
+// defineFrame matches the words that only frame a definition ("counts as"): the subject is
+// what follows, and the frame word would draw passages that use it in passing.
+var defineFrame = regexp.MustCompile(`(?i)\b(counts?|counted|qualif(y|ies)|classif(y|ied|ies)) as\b`)
+
 // plan turns a question into clauses. Raw text never reaches a query-string parser: each
-// clause is built from analyzed terms, so any input is safe.
+// clause is built from analyzed terms, so any input is safe. A question with typos is planned
+// again with its words corrected, so that a corrected word joins the phrase it belongs to
+// ("rare erth" is the concept "rare earth", not "rare" and "earth").
 func (g *generation) plan(q string) plan {
+	p := g.planText(q, nil)
+	if len(p.fixes) == 0 {
+		return p
+	}
+	var b strings.Builder
+	var fixed []Span
+	at := 0
+	for _, f := range p.fixes {
+		b.WriteString(q[at:f.span.Start])
+		start := b.Len()
+		b.WriteString(f.to)
+		fixed = append(fixed, Span{start, b.Len()})
+		at = f.span.End
+	}
+	b.WriteString(q[at:])
+	again := g.planText(b.String(), fixed)
+	again.corrections = p.corrections
+	return again
+}
+
+// fix is a typo of a question and the word searched instead.
+type fix struct {
+	span Span
+	to   string
+}
+
+// planText plans a question. fixed are the spans of words already corrected: then no word is
+// corrected again, and the clauses of those spans are marked corrected.
+func (g *generation) planText(q string, fixed []Span) plan {
 	toks := g.analyzer.Analyze([]byte(q))
 	// Concept tokens span the words they stand for; where two overlap, the earlier and then
 	// the longer one wins.
@@ -123,7 +165,11 @@ func (g *generation) plan(q string) plan {
 		}
 	}
 
-	p := plan{computed: computedCue.MatchString(q)}
+	p := plan{computed: computedCue.MatchString(q), defines: defineCue.MatchString(q)}
+	var frame []Span
+	for _, m := range defineFrame.FindAllStringIndex(q, -1) {
+		frame = append(frame, Span{m[0], m[1]})
+	}
 	emitted := map[int]bool{}
 	var words []analysis.Token
 	for _, t := range toks {
@@ -143,8 +189,12 @@ func (g *generation) plan(q string) plan {
 				covered = true
 				if !emitted[k] {
 					emitted[k] = true
-					c := g.clause(sp.token, 1)
-					c.word = q[sp.start:sp.end]
+					boost, corrected := 1.0, overlaps(fixed, sp.start, sp.end)
+					if corrected {
+						boost = correctedBoost
+					}
+					c := g.clause(sp.token, boost)
+					c.word, c.corrected = q[sp.start:sp.end], corrected
 					p.clauses = append(p.clauses, c)
 				}
 				break
@@ -152,7 +202,7 @@ func (g *generation) plan(q string) plan {
 		}
 		// One-letter words say nothing unless they name something (Y is yttrium); nor does a
 		// Turkish case ending after an apostrophe ("2024'te").
-		if covered || questionWords[term] || (len(term) < 2 && !g.concepts.entity[term]) || caseEnding(q, t) {
+		if covered || questionWords[term] || (len(term) < 2 && !g.concepts.entity[term]) || caseEnding(q, t) || overlaps(frame, t.Start, t.End) {
 			continue
 		}
 		if n, target := g.turkishPhrase(words[i:]); n > 0 {
@@ -167,8 +217,12 @@ func (g *generation) plan(q string) plan {
 		}
 		word := q[t.Start:t.End]
 		if g.vocab[term] > 0 {
-			c := g.clause(term, 1)
-			c.word = word
+			boost, corrected := 1.0, overlaps(fixed, t.Start, t.End)
+			if corrected {
+				boost = correctedBoost
+			}
+			c := g.clause(term, boost)
+			c.word, c.corrected = word, corrected
 			p.clauses = append(p.clauses, c)
 			continue
 		}
@@ -190,20 +244,33 @@ func (g *generation) plan(q string) plan {
 			p.unknown = append(p.unknown, word)
 			continue
 		}
-		fix, ok := g.nearest(term)
+		if fixed != nil {
+			// planned again: the first plan found no word for it
+			p.unknown = append(p.unknown, word)
+			continue
+		}
+		to, ok := g.nearest(term, utf8.RuneCountInString(folded))
 		if !ok {
 			p.unknown = append(p.unknown, word)
 			continue
 		}
-		p.corrections = append(p.corrections, Correction{From: word, To: g.word(fix)})
-		if token, ok := g.concepts.byTerm[fix]; ok {
-			fix = token
-		}
-		c := g.clause(fix, 0.8)
-		c.word, c.corrected = word, true
-		p.clauses = append(p.clauses, c)
+		p.corrections = append(p.corrections, Correction{From: word, To: g.word(to)})
+		p.fixes = append(p.fixes, fix{Span{t.Start, t.End}, g.word(to)})
 	}
 	return p
+}
+
+// correctedBoost weighs a corrected word a little less than one typed right.
+const correctedBoost = 0.8
+
+// overlaps reports whether [start, end) overlaps one of the spans.
+func overlaps(spans []Span, start, end int) bool {
+	for _, s := range spans {
+		if start < s.End && s.Start < end {
+			return true
+		}
+	}
+	return false
 }
 
 // caseEnding reports whether a token is a Turkish suffix written after an apostrophe, as
@@ -348,23 +415,37 @@ func termQuery(term string, boost float64) query.Query {
 	return query.NewDisjunctionQuery(qs)
 }
 
-// nearest finds the indexed term a mistyped word most likely meant: same first letter, within
-// one edit for words under eight letters and two for longer ones, the most common on a tie.
-// Terms are bucketed by first letter and length, so only words of a near length are compared.
-func (g *generation) nearest(t string) (string, bool) {
+// nearest finds the word of the knowledge base a mistyped word most likely meant: same first
+// letter, within one edit for words under eight letters and two for longer ones, a swap of two
+// letters counting as one ("Inida"), the most common on a tie. The words are the indexed terms
+// and the spellings of the synonym groups, which a passage may not use ("Baiyunebo"). A word
+// of four letters (typed, or as a stem) is read only as a name or a word many passages have
+// with a letter left out or two swapped ("erth" is earth, "Chna" China): other short words
+// are more often words of another language or of chat ("yeah" is not year), or names the
+// knowledge base lacks ("Paris" is not parts). Terms are bucketed by first
+// letter and length, so only words of a near length are compared.
+func (g *generation) nearest(t string, typed int) (string, bool) {
 	n := utf8.RuneCountInString(t)
-	if n < 5 || strings.ContainsAny(t, "0123456789") {
+	if n < 4 || typed < 4 || strings.ContainsAny(t, "0123456789") {
 		return "", false
 	}
 	max := 1
 	if n >= 8 {
 		max = 2
 	}
+	short := max64(4, g.docs/100)
 	best, bestD, bestDF := "", max+1, uint64(0)
 	for l := len(t) - max; l <= len(t)+max; l++ {
 		for _, term := range g.byInitial[bucket(t[0], l)] {
-			df := g.vocab[term]
+			df := g.typoDF(term)
+			swapped := transposed(t, term)
+			if (n == 4 || typed == 4) && (df < short && !g.names(term) || len(term) != len(t)+1 && !swapped) {
+				continue
+			}
 			d, exceeded := search.LevenshteinDistanceMax(t, term, max)
+			if swapped {
+				d, exceeded = 1, false
+			}
 			if exceeded || d > max {
 				continue
 			}
@@ -376,16 +457,53 @@ func (g *generation) nearest(t string) (string, bool) {
 	return best, best != ""
 }
 
+func max64(a, b uint64) uint64 {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+// typoDF is how many passages have a word a typo may be corrected into: a term, or a spelling
+// of a synonym group (as many as have the group).
+func (g *generation) typoDF(term string) uint64 {
+	if df := g.vocab[term]; df > 0 {
+		return df
+	}
+	return g.spellings[term]
+}
+
+// names reports whether a term is, or writes, the name of a place, organisation, person or
+// element.
+func (g *generation) names(term string) bool {
+	return g.concepts.entity[term] || g.concepts.entity[g.concepts.byTerm[term]]
+}
+
+// transposed reports whether two words differ only by two neighbouring letters swapped.
+func transposed(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+}
+
 // bucket is the key of the words that start with a byte and have a length.
 func bucket(initial byte, length int) int { return int(initial)<<16 | length }
 
-// bucketTerms groups the vocabulary's terms by first letter and length, for typo correction.
-func bucketTerms(vocab map[string]uint64) map[int][]string {
+// bucketTerms groups the vocabulary's terms and the synonyms' spellings by first letter and
+// length, for typo correction.
+func bucketTerms(vocab, spellings map[string]uint64) map[int][]string {
 	out := map[int][]string{}
-	for term := range vocab {
-		if !isConcept(term) {
-			k := bucket(term[0], len(term))
-			out[k] = append(out[k], term)
+	for _, m := range []map[string]uint64{vocab, spellings} {
+		for term := range m {
+			if !isConcept(term) && term != "" {
+				k := bucket(term[0], len(term))
+				out[k] = append(out[k], term)
+			}
 		}
 	}
 	return out
@@ -394,6 +512,9 @@ func bucketTerms(vocab map[string]uint64) map[int][]string {
 // word is a term as a reader would write it.
 func (g *generation) word(term string) string {
 	if w, ok := g.words()[term]; ok {
+		return w
+	}
+	if w, ok := g.spelled[term]; ok {
 		return w
 	}
 	return term
@@ -659,6 +780,7 @@ const (
 	computedBoost       = 1.7 // a question asks for a ratio, share, grade, rank or comparison
 	computedPenalty     = 0.7 // it does not: the stated fact comes before figures derived from it
 	elementBoost        = 1.5 // a question names an element: its own fact comes first
+	definitionBoost     = 1.5 // a question asks what something is: a background passage says
 	// A passage about the places, organisations and people a question names (in its title or
 	// tags) is about what was asked; one that only mentions them in passing is less so.
 	entityFloor  = 0.6
@@ -687,9 +809,14 @@ func (p plan) rerank(f *knowledge.Fact, m [len(fieldsArray)]uint64) float64 {
 		factor *= computedPenalty
 	case f.Element != nil && p.names(f.Element.Symbol, knowledge.ElementName(f)):
 		factor *= elementBoost
+	case f.Kind == kindBackground && p.defines:
+		factor *= definitionBoost
 	}
 	return factor
 }
+
+// kindBackground is the kind of fact (in the schema) that explains rather than states.
+const kindBackground = "background"
 
 // names reports whether one of the question's concepts is written as one of the given names.
 func (p plan) names(names ...string) bool {

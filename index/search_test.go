@@ -85,6 +85,24 @@ func TestSearchRanksTheRightFactFirst(t *testing.T) {
 	}
 }
 
+// TestSearchDefinitions: a question that asks what something is ranks the background passage
+// that says first, and "counts as" frames the subject rather than being searched.
+func TestSearchDefinitions(t *testing.T) {
+	idx := testIndex(t)
+	tests := []struct{ q, want string }{
+		{"What exactly counts as a rare earth element?", "elements-group"},
+		{"Define rare earth elements", "elements-group"},
+		{"What is a lanthanide?", "elements-group"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			if got := topID(t, idx, tt.q); got != tt.want {
+				t.Errorf("top passage = %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestSearchCorrectsTypos(t *testing.T) {
 	idx := testIndex(t)
 	res, err := idx.Search(context.Background(), "neodymum magnets", 3)
