@@ -113,9 +113,9 @@ func TestEvalDev(t *testing.T) {
 // retrieval is measured on phrasings it was not tuned for.
 func TestEvalHeldOut(t *testing.T) {
 	t.Parallel()
-	// The bar sits a little under the measured score (59 and 58), so that a change that costs
+	// The bar sits a little under the measured score (60 and 60), so that a change that costs
 	// several answers fails while rewording one fact does not.
-	evaluate(t, filepath.Join("testdata", "heldout.yaml"), 57, 56)
+	evaluate(t, filepath.Join("testdata", "heldout.yaml"), 58, 58)
 }
 
 // TestEvalHeldOut2 is a second held-out set, written later by someone else who had not seen
@@ -123,7 +123,7 @@ func TestEvalHeldOut(t *testing.T) {
 func TestEvalHeldOut2(t *testing.T) {
 	t.Parallel()
 	// Measured 50 and 50.
-	evaluate(t, filepath.Join("testdata", "heldout2.yaml"), 49, 48)
+	evaluate(t, filepath.Join("testdata", "heldout2.yaml"), 49, 49)
 }
 
 // isMiss reports whether an answer says plainly that the knowledge base has no answer.
@@ -215,7 +215,7 @@ func TestEvalHeldOut3(t *testing.T) {
 	// Measured 52 and 47 of 60 (8 of 10 honest misses) when the set was written, before any
 	// change made for it; 60, 60 and 10 after the work it led to, which makes it a development
 	// set since (heldout4 measures that work).
-	evaluate(t, filepath.Join("testdata", "heldout3.yaml"), 59, 58)
+	evaluate(t, filepath.Join("testdata", "heldout3.yaml"), 59, 59)
 }
 
 // TestEvalHeldOut4 is a fourth held-out set, written like the third, after the work the
@@ -223,6 +223,7 @@ func TestEvalHeldOut3(t *testing.T) {
 func TestEvalHeldOut4(t *testing.T) {
 	t.Parallel()
 	// Measured 51 and 49 of 60 (8 of 10 honest misses) before the work the third set led to,
-	// 53 and 52 (10 of 10) after it: the bar.
-	evaluate(t, filepath.Join("testdata", "heldout4.yaml"), 53, 52)
+	// 53 and 52 (10 of 10) after it; 60 and 60 after the work this set led to, which makes it a
+	// development set since (heldout5 measures that work).
+	evaluate(t, filepath.Join("testdata", "heldout4.yaml"), 59, 59)
 }
