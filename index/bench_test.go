@@ -265,8 +265,8 @@ func BenchmarkBuild(b *testing.B) {
 }
 
 // BenchmarkSearchDuringReindex measures searches on 10k facts while the index is rebuilt and
-// swapped without pause; compare its p99 with BenchmarkSearch/facts=10000. Failed or empty
-// searches are counted and must stay at zero.
+// swapped without pause; compare its p99 with BenchmarkSearch/facts=10000. Failed searches,
+// and empty ones for questions that found passages before, are counted and must stay at zero.
 func BenchmarkSearchDuringReindex(b *testing.B) {
 	ctx := context.Background()
 	base, _ := synthetic(b, 10000)
@@ -303,14 +303,25 @@ func BenchmarkSearchDuringReindex(b *testing.B) {
 			reindexes.Add(1)
 		}
 	}()
+	// A question that finds passages before the reindexes must find them throughout: the
+	// misses in the mix are answers too, not failures.
+	finds := make([]bool, len(benchQuestions))
+	for k, q := range benchQuestions {
+		res, err := idx.Search(ctx, q, 5)
+		if err != nil {
+			b.Fatal(err)
+		}
+		finds[k] = len(res.Hits) > 0
+	}
 	var failed int
 	times := make([]time.Duration, 0, b.N)
 	b.ResetTimer()
 	for k := 0; b.Loop(); k++ {
+		q := k % len(benchQuestions)
 		start := time.Now()
-		res, err := idx.Search(ctx, benchQuestions[k%len(benchQuestions)], 5)
+		res, err := idx.Search(ctx, benchQuestions[q], 5)
 		times = append(times, time.Since(start))
-		if err != nil || len(res.Hits) == 0 {
+		if err != nil || (finds[q] && len(res.Hits) == 0) {
 			failed++
 		}
 	}
