@@ -157,6 +157,7 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 	if !r.FollowUp && r.marker && r.Table == nil && len(r.Rows) > 0 {
 		r.standAlone(res)
 	}
+	r.latestInstead()
 	a.Reading = r
 	r.check(res)
 	if r.Kind == KindMiss && r.Table != nil && r.missing != "" {
@@ -164,6 +165,9 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 		a.Miss = &Miss{Reason: ReasonNoFigure}
 		fillMiss(a, res)
 		a.Direct = sayNoRow(a.Lang, b, r.Table, r.missing)
+		return a, nil
+	}
+	if (r.Kind == KindShare || r.Kind == KindValue) && len(r.Rows) == 1 && !r.Total && rowPart(a, res, n) {
 		return a, nil
 	}
 	if r.Table != nil && r.Kind != KindLookup && r.Kind != KindDefine && r.Kind != KindWhy {
@@ -315,6 +319,9 @@ func tableAnswer(a *Answer, res *index.Result) bool {
 		ok = share(a)
 	case KindSum:
 		ok = sum(a)
+	}
+	if ok && r.asked != 0 {
+		a.Direct = append(sayLatestInstead(a.Lang, r.asked, t.Latest()), a.Direct...)
 	}
 	return ok
 }

@@ -103,15 +103,18 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "How much will China mine next year?",
 				direct: "No forecast: the knowledge base has no rare earth mine production figure for 2027; the latest is 270,000 t, 2024 (USGS MCS 2025)."},
 			{q: "What was the terbium oxide price last year?",
-				direct: "No figure for 2025 yet: the latest rare earth oxide prices figure is $810 per kg, 2024 (USGS MCS 2025)."},
+				direct: "No 2025 figure yet; in 2024, the latest: Terbium oxide — rare earth oxide prices in 2024: $810 per kg (USGS MCS 2025)."},
 			{q: "What will neodymium oxide cost in two years?", kind: KindMiss, has: "no rare earth oxide prices figure for 2028"},
 			{q: "How much did the US mine two years ago?",
 				direct: "United States — rare earth mine production in 2024: 45,000 t (USGS MCS 2025)."},
 			{q: "What was the average neodymium oxide price last year (2024)?", kind: KindValue, has: "$56 per kg"},
-			{q: "What are China's rare earth reserves this year?", kind: KindMiss, has: "No forecast"},
+			{q: "What are China's rare earth reserves this year?", kind: KindValue,
+				direct: "No 2026 figure yet; in 2024, the latest: China — rare earth reserves in 2024: 44 Mt (USGS MCS 2025)."},
+			{q: "How much will China mine this year?", kind: KindMiss, has: "No forecast"},
 			{q: "What will rare earth production be in 2030?",
 				direct: "No forecast: the knowledge base has no rare earth mine production figure for 2030; the latest is 390,000 t, 2024 (USGS MCS 2025)."},
-			{q: "How much rare earth did the world mine last year?", kind: KindMiss, has: "No figure for 2025 yet"},
+			{q: "How much rare earth did the world mine last year?", kind: KindValue,
+				has: "No 2025 figure yet; in 2024, the latest: World — rare earth mine production in 2024: 390,000 t"},
 		},
 		"a subject the knowledge base lacks": {
 			{q: "How much lithium did Australia mine in 2024?", kind: KindMiss, has: "No match"},
@@ -278,7 +281,7 @@ func TestRelativeYearsFollowTheClock(t *testing.T) {
 	}{
 		{time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC), "China — rare earth mine production in 2024: 270,000 t (USGS MCS 2025)."},
 		{time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), "China — rare earth mine production in 2023: 255,000 t (USGS MCS 2025)."},
-		{today, "No figure for 2025 yet: the latest rare earth mine production figure is 270,000 t, 2024 (USGS MCS 2025)."},
+		{today, "No 2025 figure yet; in 2024, the latest: China — rare earth mine production in 2024: 270,000 t (USGS MCS 2025)."},
 	}
 	c := NewCache(8)
 	for _, tt := range tests {
@@ -321,7 +324,7 @@ func TestClassesInTurkish(t *testing.T) {
 		{"Neodim oksit fiyatı 2024'te ne kadardı?",
 			"Neodimyum oksit — nadir toprak oksit fiyatları, 2024: $56/kg (USGS MCS 2025)."},
 		{"Geçen yıl Çin ne kadar nadir toprak üretti?",
-			"2025 için rakam yok: nadir toprak maden üretimi en son 270.000 t, 2024 (USGS MCS 2025)."},
+			"2025 için henüz rakam yok; en son yıl 2024: Çin — nadir toprak maden üretimi, 2024: 270.000 t (USGS MCS 2025)."},
 		// after a row: "Çin'den sonra", "ABD ve Çin'den sonra"
 		{"Çin'den sonra en çok nadir toprak üreten ülke hangisi?",
 			"Nadir toprak maden üretimi (2024), 2. sıra: ABD, 45.000 t (USGS MCS 2025)."},

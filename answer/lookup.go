@@ -231,7 +231,7 @@ func lookup(a *Answer, res *index.Result, n int) {
 	}
 	noRow := false
 	if t := r.Table; t != nil && len(r.Rows) == 0 && !r.Total && len(r.places) > 0 && r.Kind == KindLookup &&
-		r.asksAmount() && (g == nil || !sameKind(g, r)) && len(t.Rows) > 0 && placeRow(t, t.Rows[0]) {
+		r.asksAmount() && (g == nil || !sameKind(g, r) && !r.asksOther(lexiconFor(res.Base), g, a.Question)) && len(t.Rows) > 0 && placeRow(t, t.Rows[0]) {
 		// "How much rare earth does Japan mine?": the passages speak of Japan, but of no
 		// figure the table measures.
 		r.missing, noRow = r.places[0], true
@@ -266,6 +266,34 @@ func lookup(a *Answer, res *index.Result, n int) {
 		a.Direct = append(Sentence{{Text: yesNoWord(a.Lang, true)}}, a.Direct...)
 	}
 	a.Related = related(res, best, n-1)
+}
+
+// asksOther reports whether a figure's label has a word of the question other than the names
+// it gives and the words of its table: "What grade is the ore reserve at Lynas's Mount Weld?"
+// asks for a grade a passage states, not for a row of the reserves table; "How much rare
+// earth does Japan mine?" asks only what the table measures.
+func (r *Reading) asksOther(lx *lexicon, g *knowledge.Figure, q string) bool {
+	skip := map[string]bool{}
+	for _, text := range append([]string{r.Table.Title, r.Table.RowKind}, r.Table.Words...) {
+		for _, c := range lx.concepts(text) {
+			skip[c] = true
+		}
+	}
+	for _, m := range r.named {
+		for _, c := range lx.concepts(m.name) {
+			skip[c] = true
+		}
+		for _, w := range r.words[m.start:m.end] {
+			skip[w.stem] = true
+		}
+	}
+	asked := lx.asked(q)
+	for _, c := range lx.labelConcepts(g.Label) {
+		if asked.concepts[c] && !skip[c] && !lx.titled[r.Table][c] && (len(c) > 2 && !subjectStops[c] || strings.HasPrefix(c, "=")) {
+			return true
+		}
+	}
+	return false
 }
 
 // asksAmount reports whether a question asks for an amount: "how much", "how many", or
@@ -1397,48 +1425,53 @@ func shortName(publisher string) string {
 // has no such figure or the two are not of one kind.
 func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result, n int) (bool, error) {
 	r := a.Reading
-	type side struct {
-		name string
-		hit  index.Hit
-		sub  string
-	}
-	var sides []side
+	// For each, the few passages about it that have figures.
+	sides := make([][]index.Hit, 2)
 	for k, m := range r.named[:2] {
 		sub := r.without(k)
-		sr, err := s.Search(ctx, sub, 3)
+		sr, err := s.Search(ctx, sub, 4)
 		if err != nil {
 			return false, err
 		}
-		found := false
 		for _, h := range sr.Hits {
-			if about(h.Fact, m.name) && enough(sr, &h, sub) && len(h.Fact.Figures) > 0 {
-				sides = append(sides, side{m.name, h, sub})
-				found = true
-				break
+			if about(h.Fact, m.name) && enough(sr, &h, sub) && len(h.Fact.Figures) > 0 && len(sides[k]) < 3 {
+				sides[k] = append(sides[k], h)
 			}
 		}
-		if !found {
+		if len(sides[k]) == 0 {
 			return false, nil
 		}
 	}
-	// The two figures of one kind that fit the question best.
+	names := [2]string{r.named[0].name, r.named[1].name}
+	// The two figures of one kind that fit the question best, of the year it names: "MP
+	// Materials vs Lynas, who put out more REO in 2024?" is the REO of each, not NdPr.
 	var x, z *knowledge.Figure
 	var zv float64
+	var hx, hz *index.Hit
 	best := -1
 	lx := lexiconFor(res.Base)
 	asked := lx.asked(r.without(-1)) // the question without the names of what it compares
-	for _, gx := range sides[0].hit.Fact.Figures {
-		for _, gz := range sides[1].hit.Fact.Figures {
-			v, err := knowledge.Convert(gz.Value, gz.Unit, gx.Unit)
-			if err != nil || v == 0 || gx == gz || !oneKind(gx.Unit, gz.Unit) {
-				continue
-			}
-			// The figures must fit what the question asks ("grade", "reserve"); two that
-			// share words of their labels fit each other better.
-			fit := figureScore(lx, gx, asked) + figureScore(lx, gz, asked)
-			sc := fit + 3*shared(gx.Label, gz.Label, sides[0].name, sides[1].name)
-			if (fit > 0 || sc > fit) && sc > best {
-				x, z, zv, best = gx, gz, v, sc
+	year := r.lastYear()
+	for i := range sides[0] {
+		for j := range sides[1] {
+			for _, gx := range sides[0][i].Fact.Figures {
+				for _, gz := range sides[1][j].Fact.Figures {
+					v, err := knowledge.Convert(gz.Value, gz.Unit, gx.Unit)
+					if err != nil || v == 0 || gx == gz || !oneKind(gx.Unit, gz.Unit) {
+						continue
+					}
+					// The figures must fit what the question asks ("grade", "reserve"); two
+					// that share words of their labels fit each other better.
+					fit := figureScore(lx, gx, asked) + figureScore(lx, gz, asked)
+					sc := fit + 3*shared(gx.Label, gz.Label, names[0], names[1])
+					if year != "" && strings.HasPrefix(gx.AsOf, year) && strings.HasPrefix(gz.AsOf, year) {
+						sc += 3
+					}
+					if (fit > 0 || sc > fit) && sc > best {
+						x, z, zv, best = gx, gz, v, sc
+						hx, hz = &sides[0][i], &sides[1][j]
+					}
+				}
 			}
 		}
 	}
@@ -1457,12 +1490,12 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 		Inputs:   []*knowledge.Figure{x, z},
 		Sources:  sourcesOf(x, z),
 	}
-	a.Passage = &sides[0].hit
-	a.Direct = sayCompareFacts(a.Lang, res.Base, sides[0].name, sides[1].name, x, z, zv, ratio)
+	a.Passage = hx
+	a.Direct = sayCompareFacts(a.Lang, res.Base, names[0], names[1], x, z, zv, ratio)
 	if r.Question {
 		a.Direct = append(Sentence{{Text: yesNoWord(a.Lang, (ratio > 1) != r.lower)}}, a.Direct...)
 	}
-	a.Related = append([]Related{{Fact: sides[1].hit.Fact, Figure: z}}, related(res, a.Passage, n-2)...)
+	a.Related = append([]Related{{Fact: hz.Fact, Figure: z}}, related(res, a.Passage, n-2)...)
 	return true, nil
 }
 

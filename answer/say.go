@@ -326,6 +326,14 @@ func sayMissYear(lang string, t *knowledge.Table, reason string, year int, g *kn
 	return s.segs
 }
 
+// sayLatestInstead says that the year asked has no figure yet and the latest year answers.
+func sayLatestInstead(lang string, asked, latest int) Sentence {
+	if turkish(lang) {
+		return Sentence{{Text: fmt.Sprintf("%d için henüz rakam yok; en son yıl %d: ", asked, latest)}}
+	}
+	return Sentence{{Text: fmt.Sprintf("No %d figure yet; in %d, the latest: ", asked, latest)}}
+}
+
 func figureYear(g *knowledge.Figure) string {
 	if g == nil {
 		return ""
