@@ -508,6 +508,17 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 			}
 		}
 	}
+	if r.Kind == KindWhy && r.Table != nil && len(r.Rows) > 0 {
+		// "Why might China's real output be higher than the USGS number?": the reason for a
+		// row's figure is in the passage that states it (USGS bases China's on quotas), when
+		// that passage has most of the question
+		top := evidence(res, cands[0], q)
+		for _, h := range cands {
+			if r.cellOf(h.Fact) && evidence(res, h, q) >= 0.75*top {
+				return h
+			}
+		}
+	}
 	if h := titledLike(res, cands, q); h != cands[0] {
 		return h
 	}
@@ -665,6 +676,18 @@ func explains(res *index.Result, cands []*index.Hit, q string, r *Reading) *inde
 		}
 	}
 	return best
+}
+
+// cellOf reports whether a fact states a figure of one of the reading's rows in its table.
+func (r *Reading) cellOf(f *knowledge.Fact) bool {
+	for _, row := range r.Rows {
+		for _, y := range r.Table.Years {
+			if g := row.Cell(y); g != nil && g.Fact == f {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // definition is, for a question that plainly asks what something is ("What exactly counts as
