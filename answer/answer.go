@@ -157,9 +157,9 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 	if !r.FollowUp && r.marker && r.Table == nil && len(r.Rows) > 0 {
 		r.standAlone(res)
 	}
-	r.latestInstead()
 	a.Reading = r
 	r.check(res)
+	r.latestInstead()
 	if r.Kind == KindMiss && r.Table != nil && r.missing != "" {
 		a.Reading.Kind = KindMiss
 		a.Miss = &Miss{Reason: ReasonNoFigure}
@@ -303,23 +303,8 @@ func tableAnswer(a *Answer, res *index.Result) bool {
 			return true
 		}
 	}
-	var ok bool
-	switch r.Kind {
-	case KindValue:
-		ok = value(a)
-	case KindSuperlative:
-		ok = superlative(a)
-	case KindRank:
-		ok = rank(a)
-	case KindCompare:
-		ok = compare(a)
-	case KindChange:
-		ok = change(a)
-	case KindShare:
-		ok = share(a)
-	case KindSum:
-		ok = sum(a)
-	}
+	answer, ok := tableKinds[r.Kind]
+	ok = ok && answer(a)
 	if ok && r.asked != 0 {
 		a.Direct = append(sayLatestInstead(a.Lang, r.asked, t.Latest()), a.Direct...)
 	}

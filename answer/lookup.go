@@ -880,14 +880,7 @@ func (r *Reading) unknownThing(res *index.Result) bool {
 		return false
 	}
 	for _, frame := range definitionFrames {
-		if len(r.words) <= len(frame) || frame[0] == "how" {
-			continue
-		}
-		ok := true
-		for i, f := range frame {
-			ok = ok && (f == "*" || r.words[i].fold == f)
-		}
-		if !ok {
+		if frame[0] == "how" || !r.framed(frame) {
 			continue
 		}
 		rest := r.words[len(frame):]
@@ -915,6 +908,20 @@ var definitionFrames = [][]string{
 	{"how", "many"},
 }
 
+// framed reports whether a question starts with a frame ("what is", "which * are") and has
+// words after it.
+func (r *Reading) framed(frame []string) bool {
+	if len(r.words) <= len(frame) {
+		return false
+	}
+	for i, f := range frame {
+		if f != "*" && r.words[i].fold != f {
+			return false
+		}
+	}
+	return true
+}
+
 // definitionFill are words a definition question may have around the thing: articles, a
 // number ("the 17 rare earths"), "there are".
 var definitionFill = map[string]bool{"a": true, "an": true, "the": true, "are": true, "there": true, "considered": true,
@@ -930,14 +937,7 @@ func (r *Reading) onlyAsks(thing []string) bool {
 		}
 	}
 	for _, frame := range definitionFrames {
-		if len(r.words) <= len(frame) {
-			continue
-		}
-		ok := true
-		for i, f := range frame {
-			ok = ok && (f == "*" || r.words[i].fold == f)
-		}
-		if !ok {
+		if !r.framed(frame) {
 			continue
 		}
 		var rest []string

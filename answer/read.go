@@ -1224,6 +1224,10 @@ func relativeYear(ws []word, i int) (offset, n int, prior bool) {
 	return 0, 0, false
 }
 
+// tableKinds are the kinds of question a table answers, and how.
+var tableKinds = map[Kind]func(*Answer) bool{KindValue: value, KindSuperlative: superlative, KindRank: rank,
+	KindCompare: compare, KindChange: change, KindShare: share, KindSum: sum}
+
 // yearRef is a year said relative to today, or, prior, to the year named before it.
 type yearRef struct {
 	offset int
@@ -1262,7 +1266,7 @@ func (r *Reading) relativeYears(refs []yearRef) {
 // ("next year", or "this year" with "will") stays: there is no forecast.
 func (r *Reading) latestInstead() {
 	t := r.Table
-	if t == nil || !r.relative || r.cues[cueFuture] || len(r.Years) == 0 {
+	if t == nil || !r.relative || r.cues[cueFuture] || len(r.Years) == 0 || tableKinds[r.Kind] == nil {
 		return
 	}
 	top := r.Years[0]
@@ -1414,13 +1418,7 @@ func (r *Reading) kind() Kind {
 		return KindWhy
 	}
 	if r.Table == nil || len(r.others) > 0 {
-		switch {
-		case r.cues[cueWhy]:
-			return KindWhy
-		case r.cues[cueDefine]:
-			return KindDefine
-		}
-		return KindLookup
+		return r.passageKind()
 	}
 	rows := len(r.Rows)
 	changing := r.cues[cueChange] || r.cues[cueSince]
@@ -1474,16 +1472,18 @@ func (r *Reading) kind() Kind {
 	case rows == 1 || (rows == 0 && r.Total):
 		return KindValue
 	case rows == 0 && len(r.named) == 0 && !r.Question && !r.asksKind() && !r.cues[cueDefine] &&
-		!r.cues[cueWhy] && !r.cues[cuePercent] && !r.cues[cueExclude] && !r.cues[cueLast] && !r.cues[cueRate] &&
+		!r.cues[cuePercent] && !r.cues[cueExclude] && !r.cues[cueLast] && !r.cues[cueRate] &&
 		!r.hasAmount() && r.Table.Total(r.Table.Latest()) != nil && !whWords[r.words[0].fold]:
 		// "What will rare earth production be in 2030?" asks for the whole: the world's.
 		r.Total, r.wholeTable = true, true
 		return KindValue
 	}
-	switch {
-	case r.cues[cueWhy]:
-		return KindWhy
-	case r.cues[cueDefine]:
+	return r.passageKind()
+}
+
+// passageKind is the kind of a question a passage answers: a definition, or a fact.
+func (r *Reading) passageKind() Kind {
+	if r.cues[cueDefine] {
 		return KindDefine
 	}
 	return KindLookup

@@ -576,30 +576,11 @@ func sayLargestChange(lang string, b *knowledge.Base, t *knowledge.Table, label 
 	if d < 0 {
 		diff = "−" + t.Format(-d)
 	}
+	size, what := changeWords(lang, dir, least, relative)
 	if turkish(lang) {
-		size, what := "en büyük", "artış"
-		if least {
-			size = "en küçük"
-		}
-		if dir < 0 {
-			what = "düşüş"
-		}
-		if relative {
-			what = "oransal " + what
-		}
 		s.t("%s%s, %d–%d %s %s: ", capitalize(measure(lang, t)), scope, from, to, size, what).b(n).t(", ").b(q(lang, t, x)).t(" → ").b(q(lang, t, z)).
 			t(", %s (%s) (%s).", localize(lang, diff), localize(lang, signed(pct, "%")), t.Edition)
 		return s.segs
-	}
-	size, what := "largest", "rise"
-	if least {
-		size = "smallest"
-	}
-	if dir < 0 {
-		what = "fall"
-	}
-	if relative {
-		what += " in per cent"
 	}
 	s.b(n).t(" had the %s %s in %s%s from %d to %d: ", size, what, measure(lang, t), scope, from, to).b(q(lang, t, x)).t(" to ").b(q(lang, t, z))
 	if relative {
@@ -608,6 +589,29 @@ func sayLargestChange(lang string, b *knowledge.Base, t *knowledge.Table, label 
 	}
 	s.t(", %s (%s) (%s).", diff, signed(pct, "%"), t.Edition)
 	return s.segs
+}
+
+// changeWords name a largest change in the answer's language: "largest rise", "smallest fall
+// in per cent", "en küçük oransal düşüş".
+func changeWords(lang string, dir int, least, relative bool) (size, what string) {
+	tr := turkish(lang)
+	pick := func(en, tr2 string) string {
+		if tr {
+			return tr2
+		}
+		return en
+	}
+	size, what = pick("largest", "en büyük"), pick("rise", "artış")
+	if least {
+		size = pick("smallest", "en küçük")
+	}
+	if dir < 0 {
+		what = pick("fall", "düşüş")
+	}
+	if relative {
+		what = pick(what+" in per cent", "oransal "+what)
+	}
+	return size, what
 }
 
 // scope says which rows a ranking took part in: " outside China", " in Africa".
