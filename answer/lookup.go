@@ -256,6 +256,10 @@ func lookup(a *Answer, res *index.Result, n int) {
 	default:
 		a.Direct = sayLookup(a.Lang, res.Base, best.Fact, g, unitsAsked(a.Question))
 	}
+	if r.Kind == KindWhy && g == nil && r.Table != nil && r.cellOf(best.Fact) {
+		// the passage of a row's figure states the figure first; the reason follows
+		a.Direct = Sentence{{Text: reasonSentence(lexiconFor(res.Base), best.Fact.Text, a.Question)}}
+	}
 	if defined != nil {
 		lx := lexiconFor(res.Base)
 		en, _ := lx.translate(strings.Join(defined, " "))
@@ -975,8 +979,7 @@ func (r *Reading) onlyAsks(thing []string) bool {
 // first sentence.
 func definingSentence(lx *lexicon, text, thing string) string {
 	want := lx.concepts(thing)
-	for rest := text; rest != ""; {
-		sentence := firstSentence(rest)
+	for _, sentence := range sentences(text) {
 		have := map[string]bool{}
 		for _, c := range lx.concepts(sentence) {
 			have[c] = true
@@ -986,11 +989,46 @@ func definingSentence(lx *lexicon, text, thing string) string {
 			all = all && have[c]
 		}
 		if all {
-			return strings.TrimSpace(sentence)
+			return sentence
 		}
-		rest = strings.TrimSpace(rest[len(sentence):])
 	}
 	return firstSentence(text)
+}
+
+// sentences splits a text into its sentences.
+func sentences(text string) []string {
+	var out []string
+	for rest := strings.TrimSpace(text); rest != ""; {
+		sentence := firstSentence(rest)
+		out = append(out, strings.TrimSpace(sentence))
+		rest = strings.TrimSpace(rest[len(sentence):])
+	}
+	return out
+}
+
+// reasonSentence is the sentence of a text that answers a why-question: the one with most of
+// the question's concepts, and of those one that states no figure, for a reason is a
+// statement ("USGS bases these on China's official production quotas"), then the first.
+func reasonSentence(lx *lexicon, text, q string) string {
+	asked := lx.asked(q)
+	best, bestScore := firstSentence(text), -1
+	for _, sentence := range sentences(text) {
+		score := 0
+		seen := map[string]bool{}
+		for _, c := range lx.concepts(sentence) {
+			if asked.concepts[c] && !seen[c] && (len(c) > 2 && !subjectStops[c] || strings.HasPrefix(c, "=")) {
+				seen[c] = true
+				score += 2
+			}
+		}
+		if !strings.ContainsAny(sentence, "0123456789") {
+			score++
+		}
+		if score > bestScore {
+			best, bestScore = sentence, score
+		}
+	}
+	return best
 }
 
 // negation matches a word that says "not".
