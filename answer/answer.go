@@ -433,15 +433,7 @@ func related(res *index.Result, first *index.Hit, n int) []Related {
 
 // Latest is a fact's most recent figure: the latest date, the first of equal dates; nil for
 // a fact without figures.
-func Latest(f *knowledge.Fact) *knowledge.Figure {
-	var best *knowledge.Figure
-	for _, g := range f.Figures {
-		if best == nil || g.AsOf > best.AsOf {
-			best = g
-		}
-	}
-	return best
-}
+func Latest(f *knowledge.Fact) *knowledge.Figure { return latestOf(f.Figures) }
 
 // hitFor finds a fact among the hits, or makes a hit for it.
 func hitFor(res *index.Result, f *knowledge.Fact) *index.Hit {

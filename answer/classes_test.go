@@ -295,6 +295,10 @@ func TestClassesOfQuestion(t *testing.T) {
 				direct: "USGS bases these on China's official production quotas, which leave out undocumented mining."},
 			{q: "Why is Thailand's rare earth output only an estimate?", kind: KindWhy, has: "estimated from Chinese import data"},
 		},
+		"a computed figure whose sources state another": {
+			{q: "What is the ore grade at Beylikova?",
+				direct: "Beylikova's implied ore grade (12.5 Mt of oxides in 694 Mt of ore): 1.80 % (12.5 Mt ÷ 694 Mt = 1.80 %); Grade (Eti Maden): 1.75 % (2025-10-29, Nikkei Asia); sources range from more than 1 % to 3.14 %."},
+		},
 		"several typos in one question": {
 			{q: "whats the terbum oxde price in 2023",
 				direct: "Terbium oxide — rare earth oxide prices in 2023: $1,298 per kg (USGS MCS 2025)."},

@@ -380,7 +380,24 @@ func sayLookup(lang string, b *knowledge.Base, f *knowledge.Fact, g *knowledge.F
 		if c := converted(g, asked); c != "" {
 			s.t(" = ").b(localize(lang, c))
 		}
-		s.t(" (%s).", localize(lang, f.Formula.Equation()))
+		s.t(" (%s)", localize(lang, f.Formula.Equation()))
+		var stated []*knowledge.Figure
+		for _, o := range b.SameMeasure(g) {
+			if o.Fact.Formula == nil {
+				stated = append(stated, o)
+			}
+		}
+		// Sources that state the figure disagree with what its inputs give: say so, the latest
+		// first ("Grade (Eti Maden): 1.75 %"), then how far they range.
+		if latest := latestOf(stated); latest != nil {
+			s.t("; %s: %s (%s, %s)", latest.Label, localize(lang, latest.String()), latest.AsOf, sourceName(b, latest))
+			if lo, hi := spread(g, stated); lo != hi && turkish(lang) {
+				s.t("; kaynaklarda %s ile %s arası", localize(lang, lo.String()), localize(lang, hi.String()))
+			} else if lo != hi {
+				s.t("; sources range from %s to %s", lo.String(), hi.String())
+			}
+		}
+		s.t(".")
 		return s.segs
 	}
 	if t, row := tableOf(b, g); t != nil {
@@ -395,33 +412,12 @@ func sayLookup(lang string, b *knowledge.Base, f *knowledge.Fact, g *knowledge.F
 	} else if len(f.Places) > 0 && !strings.Contains(strings.ToLower(label), strings.ToLower(f.Places[0])) {
 		label = f.Places[0] + " — " + label
 	}
-	if others := b.SameMeasure(g); others != nil {
-		// Compare in one unit: one source gives 12.5 Mt, another 130,000 t.
-		in := func(o *knowledge.Figure) float64 {
-			v, err := knowledge.Convert(o.Value, o.Unit, g.Unit)
-			if err != nil {
-				return o.Value
-			}
-			return v
-		}
-		lo, hi := others[0], others[0]
-		for _, o := range others {
-			if in(o) < in(lo) {
-				lo = o
-			}
-			if in(o) > in(hi) {
-				hi = o
-			}
-		}
-		if in(lo) != in(hi) {
-			s.t("%s: ", label).b(localize(lang, lo.String())).t(" (%s, %s) to ", sourceName(b, lo), lo.AsOf).b(localize(lang, hi.String())).t(" (%s, %s)", sourceName(b, hi), hi.AsOf)
-			if turkish(lang) {
-				s.t("; kaynaklar farklı.")
-			} else {
-				s.t(", depending on the source.")
-			}
-			return s.segs
-		}
+	if lo, hi := spread(g, b.SameMeasure(g)); lo != hi && turkish(lang) {
+		s.t("%s: ", label).b(localize(lang, lo.String())).t(" (%s, %s) ile ", sourceName(b, lo), lo.AsOf).b(localize(lang, hi.String())).t(" (%s, %s) arası; kaynaklar farklı.", sourceName(b, hi), hi.AsOf)
+		return s.segs
+	} else if lo != hi {
+		s.t("%s: ", label).b(localize(lang, lo.String())).t(" (%s, %s) to ", sourceName(b, lo), lo.AsOf).b(localize(lang, hi.String())).t(" (%s, %s), depending on the source.", sourceName(b, hi), hi.AsOf)
+		return s.segs
 	}
 	s.t("%s: ", label).b(localize(lang, g.String()))
 	if c := converted(g, asked); c != "" {
@@ -429,6 +425,42 @@ func sayLookup(lang string, b *knowledge.Base, f *knowledge.Fact, g *knowledge.F
 	}
 	s.t(" (%s, %s).", g.AsOf, sourceName(b, g))
 	return s.segs
+}
+
+// spread is the lowest and the highest of figures that measure one thing, compared in g's
+// unit (one source gives 12.5 Mt, another 130,000 t): the same figure when they agree or
+// there is one, nil when there are none.
+func spread(g *knowledge.Figure, figs []*knowledge.Figure) (lo, hi *knowledge.Figure) {
+	in := func(o *knowledge.Figure) float64 {
+		v, err := knowledge.Convert(o.Value, o.Unit, g.Unit)
+		if err != nil {
+			return o.Value
+		}
+		return v
+	}
+	for _, o := range figs {
+		if lo == nil || in(o) < in(lo) {
+			lo = o
+		}
+		if hi == nil || in(o) > in(hi) {
+			hi = o
+		}
+	}
+	if lo != nil && in(lo) == in(hi) {
+		hi = lo
+	}
+	return lo, hi
+}
+
+// latestOf is the most recent of some figures, the first of equal dates; nil for none.
+func latestOf(figs []*knowledge.Figure) *knowledge.Figure {
+	var best *knowledge.Figure
+	for _, g := range figs {
+		if best == nil || g.AsOf > best.AsOf {
+			best = g
+		}
+	}
+	return best
 }
 
 // converted writes a figure in a unit the question asks for, when it is given in another unit
