@@ -873,8 +873,12 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 	// The table: the one whose words the question uses most, then the one whose rows it names.
 	var best *knowledge.Table
 	bestScore := 0
+	var units []string // the units a question that asks for money names
+	if askedMoney || strings.Contains(q, "$") {
+		units = knowledge.AskedUnits(q)
+	}
 	for _, t := range b.Tables() {
-		if tableScore[t] == 0 && namesUnit(t, askedMoney || strings.Contains(q, "$"), q) {
+		if tableScore[t] == 0 && namesUnit(t, units) {
 			// "NdO spot avg, usd/kg?": the table's unit says what is measured
 			tableScore[t]++
 		}
@@ -1107,7 +1111,7 @@ func subjects(ws []word, known, cueAt, nameAt []bool, at []int) []string {
 	seen := map[int]bool{}
 	take := func(j int) bool {
 		w := ws[j]
-		if known[j] || subjectStops[w.fold] || !unicode.IsLetter([]rune(w.fold)[0]) || measureWords[w.fold] || len(knowledge.AskedUnits(w.raw)) > 0 {
+		if known[j] || subjectStops[w.fold] || !unicode.IsLetter([]rune(w.fold)[0]) || measureWords[w.fold] {
 			// a unit says what a figure is in, not whose it is: "kilogram fiyatı"
 			return false
 		}
@@ -1325,14 +1329,15 @@ func newer(t, o *knowledge.Table, years []int) bool {
 	return t.Latest() > o.Latest()
 }
 
-// namesUnit reports whether a question that asks for money names the other part of a table's
-// unit of money per something: "usd/kg" and "dollars per kilogram" ask for a price in USD/kg.
-func namesUnit(t *knowledge.Table, money bool, q string) bool {
+// namesUnit reports whether a question that asks for money names, among its units, the other
+// part of a table's unit of money per something: "usd/kg" and "dollars per kilogram" ask for
+// a price in USD/kg.
+func namesUnit(t *knowledge.Table, units []string) bool {
 	_, per, ok := strings.Cut(t.Unit, "/")
-	if !ok || !money || !hasMoney(t) {
+	if !ok || len(units) == 0 || !hasMoney(t) {
 		return false
 	}
-	for _, u := range knowledge.AskedUnits(q) {
+	for _, u := range units {
 		if u == per {
 			return true
 		}

@@ -606,6 +606,13 @@ func rowPart(a *Answer, res *index.Result, n int) bool {
 // label is the cell's and more words, each a word of the question: "Australia,
 // JORC-compliant" of "Australia". nil when there is none.
 func qualifiedPart(lx *lexicon, cell *knowledge.Figure, q string) *knowledge.Figure {
+	others := false
+	for _, g := range cell.Fact.Figures {
+		others = others || g != cell && strings.Contains(g.Label, cell.Label)
+	}
+	if !others {
+		return nil
+	}
 	asked := lx.asked(q)
 	base := map[string]bool{}
 	for _, c := range lx.labelConcepts(cell.Label) {
