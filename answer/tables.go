@@ -8,6 +8,12 @@ import (
 	"github.com/reedesk/reedesk/knowledge"
 )
 
+// column is what a table answer works on: the reading, its table and the year it asks about.
+func (a *Answer) column() (*Reading, *knowledge.Table, int, bool) {
+	y, ok := a.Reading.year()
+	return a.Reading, a.Reading.Table, y, ok
+}
+
 // year picks the column a reading asks about: the year named, else the latest year in which
 // every named row has a figure.
 func (r *Reading) year() (int, bool) {
@@ -29,9 +35,7 @@ func (r *Reading) year() (int, bool) {
 }
 
 func value(a *Answer) bool {
-	r := a.Reading
-	t := r.Table
-	y, ok := r.year()
+	r, t, y, ok := a.column()
 	if !ok {
 		return false
 	}
@@ -131,9 +135,7 @@ func neighbours(ranked []*knowledge.Row, at, y int, least bool) []Related {
 
 // top lists the first rows of a year: "top 3 producers".
 func top(a *Answer) bool {
-	r := a.Reading
-	t := r.Table
-	y, ok := r.year()
+	r, t, y, ok := a.column()
 	if !ok {
 		return false
 	}
@@ -223,9 +225,7 @@ func (r *Reading) changeYears() (from, to int, ok bool) {
 }
 
 func rank(a *Answer) bool {
-	r := a.Reading
-	t := r.Table
-	y, ok := r.year()
+	r, t, y, ok := a.column()
 	if !ok {
 		return false
 	}
@@ -333,9 +333,7 @@ func change(a *Answer) bool {
 }
 
 func share(a *Answer) bool {
-	r := a.Reading
-	t := r.Table
-	y, ok := r.year()
+	r, t, y, ok := a.column()
 	if !ok {
 		return false
 	}
@@ -506,9 +504,7 @@ func (r *Reading) asksYears() bool {
 
 // sum adds up the rows named, and gives their share of the total when asked or known.
 func sum(a *Answer) bool {
-	r := a.Reading
-	t := r.Table
-	y, ok := r.year()
+	r, t, y, ok := a.column()
 	if !ok {
 		return false
 	}
