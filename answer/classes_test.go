@@ -294,6 +294,9 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Why might China's real rare earth output be higher than the USGS number?", kind: KindWhy,
 				direct: "USGS bases these on China's official production quotas, which leave out undocumented mining."},
 			{q: "Why is Thailand's rare earth output only an estimate?", kind: KindWhy, has: "estimated from Chinese import data"},
+			// a why about another commodity is no question about the row
+			{q: "Why does the US mine so much lithium?", kind: KindMiss, has: "No match"},
+			{q: "Why does China produce so much oil?", kind: KindMiss, has: "No match"},
 		},
 		"a computed figure whose sources state another": {
 			{q: "What is the ore grade at Beylikova?",
@@ -420,6 +423,9 @@ func TestClassesInTurkish(t *testing.T) {
 			"Terbiyum oksit — nadir toprak oksit fiyatları, 2023: $1.298/kg (USGS MCS 2025)."},
 		{"2022 yılında neodim oksidin fiyatı kaç dolardı?",
 			"Neodimyum oksit — nadir toprak oksit fiyatları, 2022: $134/kg (USGS MCS 2025)."},
+		// a why about a row's figure, whose verb the glossary lacks
+		{"Çin'in nadir toprak üretimi neden kotaya dayanıyor?",
+			"USGS bases these on China's official production quotas, which leave out undocumented mining."},
 		// relative years before their figures are out: "geçen yıl", "bir önceki yıl"
 		{"Geçen yıl terbiyum oksit fiyatı bir önceki yıla göre ne kadar düştü?",
 			"2025 için henüz rakam yok; en son yıl 2024: Terbiyum oksit — nadir toprak oksit fiyatları: 2023 yılında $1.298/kg, 2024 yılında $810/kg; −$488/kg (%37,6 düşüş) (USGS MCS 2025)."},

@@ -137,6 +137,15 @@ func lookup(a *Answer, res *index.Result, n int) {
 		}
 	}
 	if res.Miss || len(res.Hits) == 0 || !enough(res, &res.Hits[0], a.Question) {
+		if h := r.rowPassage(res); h != nil {
+			// "Çin'in üretimi neden kotaya dayanıyor?": a why about a row's figure whose
+			// other words the knowledge base lacks (Turkish grammar, most often) is answered
+			// by the passage that states the figure
+			a.Passage = h
+			a.Direct = Sentence{{Text: reasonSentence(lexiconFor(res.Base), h.Fact.Text, a.Question)}}
+			a.Related = related(res, h, n-1)
+			return
+		}
 		noMatch(a, res)
 		return
 	}
@@ -680,6 +689,28 @@ func explains(res *index.Result, cands []*index.Hit, q string, r *Reading) *inde
 		}
 	}
 	return best
+}
+
+// rowPassage is, for a why-question about the figures of a table's rows whose unknown words
+// are no English words nor names, the first passage found that states one of the figures and
+// has every subject the table could not answer for; nil for other questions.
+func (r *Reading) rowPassage(res *index.Result) *index.Hit {
+	if r.Kind != KindWhy || r.Table == nil || len(r.Rows) == 0 {
+		return nil
+	}
+	names := capitalised(res.Query)
+	for _, u := range res.Unknown {
+		if index.IsEnglishWord(index.Fold(u)) || names[u] || possessive(u) {
+			// "Why does China produce so much oil?" is about oil
+			return nil
+		}
+	}
+	for i := range res.Hits {
+		if h := &res.Hits[i]; r.cellOf(h.Fact) && has(res, h, r.required) {
+			return h
+		}
+	}
+	return nil
 }
 
 // cellOf reports whether a fact states a figure of one of the reading's rows in its table.

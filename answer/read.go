@@ -1133,7 +1133,7 @@ func subjects(ws []word, known, cueAt, nameAt []bool, at []int) []string {
 		}
 		// "Which country produces the most oil?": what a verb of the table takes
 		j := i + 1
-		for j < len(ws) && (cueAt[j] || ws[j].fold == "the" || ws[j].fold == "a" || ws[j].fold == "any") {
+		for j < len(ws) && (cueAt[j] || amountWords[ws[j].fold]) {
 			j++
 		}
 		if j > i+1 {
@@ -1158,6 +1158,10 @@ func subjects(ws []word, known, cueAt, nameAt []bool, at []int) []string {
 	}
 	return out
 }
+
+// amountWords come between a verb of a table and what it takes: "produces the most oil",
+// "mines so much lithium".
+var amountWords = map[string]bool{"the": true, "a": true, "any": true, "so": true, "such": true, "much": true, "many": true}
 
 // measureWords are units a quantity is asked in: "how many tonnes of".
 var measureWords = map[string]bool{"tonnes": true, "tons": true, "tonne": true, "ton": true, "t": true, "kg": true,
