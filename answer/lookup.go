@@ -1544,26 +1544,56 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 	lx := lexiconFor(res.Base)
 	asked := lx.asked(r.without(-1)) // the question without the names of what it compares
 	year := r.lastYear()
-	for i := range sides[0] {
-		for j := range sides[1] {
-			for _, gx := range sides[0][i].Fact.Figures {
-				for _, gz := range sides[1][j].Fact.Figures {
-					v, err := knowledge.Convert(gz.Value, gz.Unit, gx.Unit)
-					if err != nil || v == 0 || gx == gz || !oneKind(gx.Unit, gz.Unit) {
-						continue
-					}
-					// The figures must fit what the question asks ("grade", "reserve"); two
-					// that share words of their labels fit each other better.
-					fit := figureScore(lx, gx, asked) + figureScore(lx, gz, asked)
-					sc := fit + 3*shared(gx.Label, gz.Label, names[0], names[1])
-					if year != "" && strings.HasPrefix(gx.AsOf, year) && strings.HasPrefix(gz.AsOf, year) {
-						sc += 3
-					}
-					if (fit > 0 || sc > fit) && sc > best {
-						x, z, zv, best = gx, gz, v, sc
-						hx, hz = &sides[0][i], &sides[1][j]
+	skip := map[string]bool{}
+	for _, name := range names {
+		for _, c := range lx.concepts(name) {
+			skip[c] = true
+		}
+	}
+	// each figure's fit to the question and the words of its label, read once
+	type cand struct {
+		g     *knowledge.Figure
+		h     *index.Hit
+		fit   int
+		words map[string]bool
+	}
+	var cands [2][]cand
+	for k := range sides {
+		for i := range sides[k] {
+			h := &sides[k][i]
+			for _, g := range h.Fact.Figures {
+				ws := map[string]bool{}
+				for _, c := range lx.labelConcepts(g.Label) {
+					if !skip[c] && (len(c) > 2 || strings.HasPrefix(c, "=")) {
+						ws[c] = true
 					}
 				}
+				cands[k] = append(cands[k], cand{g, h, figureScore(lx, g, asked), ws})
+			}
+		}
+	}
+	for _, cx := range cands[0] {
+		for _, cz := range cands[1] {
+			gx, gz := cx.g, cz.g
+			v, err := knowledge.Convert(gz.Value, gz.Unit, gx.Unit)
+			if err != nil || v == 0 || gx == gz || !oneKind(gx.Unit, gz.Unit) {
+				continue
+			}
+			// The figures must fit what the question asks ("grade", "reserve"); two that
+			// share words of their labels fit each other better.
+			fit := cx.fit + cz.fit
+			sc := fit
+			for w := range cx.words {
+				if cz.words[w] {
+					sc += 3
+				}
+			}
+			if year != "" && strings.HasPrefix(gx.AsOf, year) && strings.HasPrefix(gz.AsOf, year) {
+				sc += 3
+			}
+			if (fit > 0 || sc > fit) && sc > best {
+				x, z, zv, best = gx, gz, v, sc
+				hx, hz = cx.h, cz.h
 			}
 		}
 	}
@@ -1589,30 +1619,6 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 	}
 	a.Related = append([]Related{{Fact: hz.Fact, Figure: z}}, related(res, a.Passage, n-2)...)
 	return true, nil
-}
-
-// shared counts the words two labels share, leaving out the names of what is compared.
-func shared(a, b string, names ...string) int {
-	skip := map[string]bool{}
-	for _, n := range names {
-		for _, w := range words(n) {
-			skip[w.stem] = true
-		}
-	}
-	in := map[string]bool{}
-	for _, w := range words(a) {
-		if len(w.stem) > 2 && !skip[w.stem] {
-			in[w.stem] = true
-		}
-	}
-	n := 0
-	for _, w := range words(b) {
-		if in[w.stem] {
-			n++
-			in[w.stem] = false
-		}
-	}
-	return n
 }
 
 // oneKind reports whether two units measure one kind of thing: a rank is not a percentage,
