@@ -273,6 +273,9 @@ func TestClassesOfQuestion(t *testing.T) {
 				direct: "No 2025 figure yet; in 2024, the latest: Dysprosium oxide — rare earth oxide prices went from $330 per kg in 2023 to $260 per kg in 2024: −$70 per kg (−21.2 %) (USGS MCS 2025)."},
 			{q: "Where did the US rank in reserves last year?",
 				direct: "No 2025 figure yet; in 2024, the latest: United States ranked 7th of 12 in rare earth reserves in 2024: 1.9 Mt (USGS MCS 2025)."},
+			{q: "REE output of Australia last yr",
+				direct: "No 2025 figure yet; in 2024, the latest: Australia — rare earth mine production in 2024: 13,000 t (USGS MCS 2025)."},
+			{q: "Lynas NdPr output FY25", has: "6,558 t (2025"},
 			{q: "What was China's production in 2024 and the year before?",
 				direct: "China — rare earth mine production went from 255,000 t in 2023 to 270,000 t in 2024: +15,000 t (+5.9 %) (USGS MCS 2025)."},
 			// a passage that has the year answers for it
@@ -313,6 +316,7 @@ func TestClassesOfQuestion(t *testing.T) {
 		"two organisations or deposits no table holds": {
 			{q: "Lynas vs MP Materials: who produced more rare earth oxide in 2024?",
 				direct: "Lynas 10,908 t (Metalnomist, 2024) against MP Materials 45,455 t (MP Materials, 2024): MP Materials' is 4.2× Lynas', 34,547 t more."},
+			{q: "MP vs Lynas NdPr 2024", has: "MP Materials 1,294 t (MP Materials, 2024) against Lynas 5,655 t"},
 			{q: "Did MP Materials or Lynas make more NdPr in 2024?", has: "No: MP Materials 1,294 t (MP Materials, 2024) against Lynas 5,655 t"},
 			{q: "Lynas or MP Materials: which produced more NdPr in 2024?",
 				direct: "Lynas 5,655 t (Metalnomist, 2024) against MP Materials 1,294 t (MP Materials, 2024): Lynas' is 4.4× MP Materials', 4,361 t more."},

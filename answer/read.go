@@ -719,7 +719,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 		if c, ok := counts[w.fold]; ok && i > 0 && ws[i-1].fold == "top" {
 			r.Top = c
 		}
-		if y, err := strconv.Atoi(w.fold); err == nil && len(w.fold) == 4 && y >= 1900 && y <= 2100 {
+		if y, ok := yearOf(w.fold); ok {
 			prev, next := "", ""
 			if i > 0 {
 				prev = ws[i-1].fold
@@ -1178,6 +1178,17 @@ func onlyCues(senses []sense) bool {
 	return len(senses) > 0
 }
 
+// yearOf reads a word that names a year: "2024", or a financial year, "FY2024" or "FY24".
+func yearOf(w string) (int, bool) {
+	if rest, ok := strings.CutPrefix(w, "fy"); ok && len(rest) == 2 {
+		w = "20" + rest
+	} else if ok {
+		w = rest
+	}
+	y, err := strconv.Atoi(w)
+	return y, err == nil && len(w) == 4 && y >= 1900 && y <= 2100
+}
+
 // relativeYear reads a year said relative to today at word i: "next year" is +1, "last year"
 // -1, "this year" 0, "in two years" +2, "three years ago" -3, "the year after next" +2. It
 // returns the offset and the number of words, or 0 words. prior is true for a year said
@@ -1190,8 +1201,8 @@ func relativeYear(ws []word, i int) (offset, n int, prior bool) {
 		}
 		return ""
 	}
-	isYear := func(s string) bool { return s == "year" || strings.HasPrefix(s, "yil") || s == "sene" }
-	isYears := func(s string) bool { return s == "years" || s == "year" }
+	isYear := func(s string) bool { return s == "year" || s == "yr" || strings.HasPrefix(s, "yil") || s == "sene" }
+	isYears := func(s string) bool { return s == "years" || s == "year" || s == "yrs" || s == "yr" }
 	number := func(s string) (int, bool) {
 		if n, ok := counts[s]; ok {
 			return n, true
