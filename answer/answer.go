@@ -159,11 +159,15 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 	}
 	a.Reading = r
 	r.check(res)
+	r.latestInstead()
 	if r.Kind == KindMiss && r.Table != nil && r.missing != "" {
 		a.Reading.Kind = KindMiss
 		a.Miss = &Miss{Reason: ReasonNoFigure}
 		fillMiss(a, res)
 		a.Direct = sayNoRow(a.Lang, b, r.Table, r.missing)
+		return a, nil
+	}
+	if (r.Kind == KindShare || r.Kind == KindValue) && len(r.Rows) == 1 && !r.Total && rowPart(a, res, n) {
 		return a, nil
 	}
 	if r.Table != nil && r.Kind != KindLookup && r.Kind != KindDefine && r.Kind != KindWhy {
@@ -299,22 +303,10 @@ func tableAnswer(a *Answer, res *index.Result) bool {
 			return true
 		}
 	}
-	var ok bool
-	switch r.Kind {
-	case KindValue:
-		ok = value(a)
-	case KindSuperlative:
-		ok = superlative(a)
-	case KindRank:
-		ok = rank(a)
-	case KindCompare:
-		ok = compare(a)
-	case KindChange:
-		ok = change(a)
-	case KindShare:
-		ok = share(a)
-	case KindSum:
-		ok = sum(a)
+	answer, ok := tableKinds[r.Kind]
+	ok = ok && answer(a)
+	if ok && r.asked != 0 {
+		a.Direct = append(sayLatestInstead(a.Lang, r.asked, t.Latest()), a.Direct...)
 	}
 	return ok
 }
@@ -441,15 +433,7 @@ func related(res *index.Result, first *index.Hit, n int) []Related {
 
 // Latest is a fact's most recent figure: the latest date, the first of equal dates; nil for
 // a fact without figures.
-func Latest(f *knowledge.Fact) *knowledge.Figure {
-	var best *knowledge.Figure
-	for _, g := range f.Figures {
-		if best == nil || g.AsOf > best.AsOf {
-			best = g
-		}
-	}
-	return best
-}
+func Latest(f *knowledge.Fact) *knowledge.Figure { return latestOf(f.Figures) }
 
 // hitFor finds a fact among the hits, or makes a hit for it.
 func hitFor(res *index.Result, f *knowledge.Fact) *index.Hit {

@@ -94,7 +94,7 @@ func TestKindsOfQuestion(t *testing.T) {
 		{"What's the US share of global reserves?", KindShare,
 			"United States had less than 2.1 % of world rare earth reserves in 2024: 1.9 Mt of more than 90 Mt (USGS MCS 2025).", "usgs-reserves-us"},
 		{"Compare the Mount Weld and Steenkampskraal ore grades", KindLookup,
-			"Mount Weld 6.44 % (Lynas Rare Earths, 2024-08) against Steenkampskraal 14.4 % (Steenkampskraal Holdings, 2025): Steenkampskraal's is 2.2× Mount Weld's, 8.0 percentage points more.", "mount-weld-reserve-2024"},
+			"Mount Weld 6.44 % (Lynas Rare Earths, 2024-08) against Steenkampskraal 8.68 % (Steenkampskraal Holdings, 2025): Steenkampskraal's is 1.3× Mount Weld's, 2.2 percentage points more.", "mount-weld-reserve-2024"},
 		{"Is Mount Weld's reserve bigger than Kvanefjeld's?", KindLookup,
 			"No: Mount Weld 32 Mt (Lynas Rare Earths, 2024-08) against Kvanefjeld 108 Mt (Innovation News Network, 2025): Kvanefjeld's is 3.4× Mount Weld's, 76.0 Mt more.", "mount-weld-reserve-2024"},
 	}

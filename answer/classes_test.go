@@ -103,15 +103,18 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "How much will China mine next year?",
 				direct: "No forecast: the knowledge base has no rare earth mine production figure for 2027; the latest is 270,000 t, 2024 (USGS MCS 2025)."},
 			{q: "What was the terbium oxide price last year?",
-				direct: "No figure for 2025 yet: the latest rare earth oxide prices figure is $810 per kg, 2024 (USGS MCS 2025)."},
+				direct: "No 2025 figure yet; in 2024, the latest: Terbium oxide — rare earth oxide prices in 2024: $810 per kg (USGS MCS 2025)."},
 			{q: "What will neodymium oxide cost in two years?", kind: KindMiss, has: "no rare earth oxide prices figure for 2028"},
 			{q: "How much did the US mine two years ago?",
 				direct: "United States — rare earth mine production in 2024: 45,000 t (USGS MCS 2025)."},
 			{q: "What was the average neodymium oxide price last year (2024)?", kind: KindValue, has: "$56 per kg"},
-			{q: "What are China's rare earth reserves this year?", kind: KindMiss, has: "No forecast"},
+			{q: "What are China's rare earth reserves this year?", kind: KindValue,
+				direct: "No 2026 figure yet; in 2024, the latest: China — rare earth reserves in 2024: 44 Mt (USGS MCS 2025)."},
+			{q: "How much will China mine this year?", kind: KindMiss, has: "No forecast"},
 			{q: "What will rare earth production be in 2030?",
 				direct: "No forecast: the knowledge base has no rare earth mine production figure for 2030; the latest is 390,000 t, 2024 (USGS MCS 2025)."},
-			{q: "How much rare earth did the world mine last year?", kind: KindMiss, has: "No figure for 2025 yet"},
+			{q: "How much rare earth did the world mine last year?", kind: KindValue,
+				has: "No 2025 figure yet; in 2024, the latest: World — rare earth mine production in 2024: 390,000 t"},
 		},
 		"a subject the knowledge base lacks": {
 			{q: "How much lithium did Australia mine in 2024?", kind: KindMiss, has: "No match"},
@@ -233,7 +236,88 @@ func TestClassesOfQuestion(t *testing.T) {
 				direct: "Pilot plant capacity (ore), Beylikova: 1,200 t/yr (2025-10, Anadolu Agency). Pilot plant opened: 2023 (2023-04-18, İnternethaber)."},
 			{q: "How much did China mine when prices fell?", has: "270,000 t"},
 		},
+		"oxide formulas, abbreviations and units for the measure": {
+			{q: "Dy2O3 price 2023, usd/kg?",
+				direct: "Dysprosium oxide — rare earth oxide prices in 2023: $330 per kg (USGS MCS 2025)."},
+			{q: "Tb4O7 avg price in 2022?",
+				direct: "Terbium oxide — rare earth oxide prices in 2022: $2,051 per kg (USGS MCS 2025)."},
+			{q: "Eu2O3 $/kg 2024", direct: "Europium oxide — rare earth oxide prices in 2024: $27 per kg (USGS MCS 2025)."},
+			{q: "neodymium oxide in dollars per kilogram, 2023",
+				direct: "Neodymium oxide — rare earth oxide prices in 2023: $78 per kg (USGS MCS 2025)."},
+			{q: "how much REO did the US mine in 2024",
+				direct: "United States — rare earth mine production in 2024: 45,000 t (USGS MCS 2025)."},
+			{q: "top RE producer 2023", kind: KindSuperlative, has: "China had the highest rare earth mine production in 2023: 255,000 t"},
+			{q: "Which country has the biggest REE reserves?", kind: KindSuperlative, has: "China had the highest rare earth reserves in 2024: 44 Mt"},
+		},
+		"a named thing of another kind than the table's rows": {
+			{q: "What is the grade of Mount Weld's ore reserve?", has: "Mount Weld reserve grade: 6.44 %"},
+			{q: "What grade are Bayan Obo's reserves?", has: "6 %", passage: "bayan-obo-reserves-cgs"},
+			{q: "What is the reserve grade at Steenkampskraal?", has: "Steenkampskraal reserve grade: 8.68 %"},
+			{q: "What is Lynas's reserve grade?", has: "Mount Weld reserve grade: 6.44 %"},
+			// a country the table lacks stays a missing row
+			{q: "How much does Greenland mine?", kind: KindMiss,
+				direct: "No figure: the rare earth mine production table (USGS MCS 2025) has no row for Greenland."},
+		},
+		"a superlative with words that qualify the rows": {
+			{q: "Among the countries USGS lists by name, which one has the smallest reserves?",
+				direct: "Thailand had the lowest rare earth reserves in 2024: 4,500 t (USGS MCS 2025)."},
+			{q: "Of the individually listed producers, who mined the least in 2023?",
+				direct: "Brazil had the lowest rare earth mine production in 2023: 140 t (USGS MCS 2025)."},
+			{q: "Which one of the oxides USGS prices was the cheapest in 2022?", kind: KindSuperlative,
+				has: "Cerium and lanthanum oxide had the lowest rare earth oxide prices in 2022: $1 per kg"},
+		},
+		"relative years before their figures are out": {
+			{q: "Which country mined the most rare earths last year?", kind: KindSuperlative,
+				has: "No 2025 figure yet; in 2024, the latest: China had the highest rare earth mine production in 2024: 270,000 t"},
+			{q: "How did dysprosium oxide prices change last year compared with the previous year?",
+				direct: "No 2025 figure yet; in 2024, the latest: Dysprosium oxide — rare earth oxide prices went from $330 per kg in 2023 to $260 per kg in 2024: −$70 per kg (−21.2 %) (USGS MCS 2025)."},
+			{q: "Where did the US rank in reserves last year?",
+				direct: "No 2025 figure yet; in 2024, the latest: United States ranked 7th of 12 in rare earth reserves in 2024: 1.9 Mt (USGS MCS 2025)."},
+			{q: "REE output of Australia last yr",
+				direct: "No 2025 figure yet; in 2024, the latest: Australia — rare earth mine production in 2024: 13,000 t (USGS MCS 2025)."},
+			{q: "Lynas NdPr output FY25", has: "6,558 t (2025"},
+			{q: "What was China's production in 2024 and the year before?",
+				direct: "China — rare earth mine production went from 255,000 t in 2023 to 270,000 t in 2024: +15,000 t (+5.9 %) (USGS MCS 2025)."},
+			// a passage that has the year answers for it
+			{q: "How much did Lynas produce last year?", has: "6,558 t (2025"},
+			// an explicit year, or a future one, is no question about the latest
+			{q: "What was China's production in 2025?", kind: KindMiss, has: "No figure for 2025 yet"},
+			{q: "What will terbium oxide cost next year?", kind: KindMiss, has: "No forecast"},
+		},
+		"a part of a row's figure that the table does not know": {
+			{q: "What percentage of Australian rare earth reserves are JORC-compliant?", passage: "australia-jorc-share", has: "57.9 %"},
+			{q: "How much of Australia's reserves is JORC compliant?", kind: KindValue, has: "Australia, JORC-compliant: 3.3 Mt"},
+			// the share of the world's is the table's
+			{q: "What share of world reserves does Australia hold?",
+				direct: "Australia had less than 6.3 % of world rare earth reserves in 2024: 5.7 Mt of more than 90 Mt (USGS MCS 2025)."},
+		},
+		"why a row's figure is what it is": {
+			{q: "Why are Burma's production figures estimated?", kind: KindWhy,
+				direct: "USGS estimates Burma's output from Chinese import data."},
+			{q: "Why might China's real rare earth output be higher than the USGS number?", kind: KindWhy,
+				direct: "USGS bases these on China's official production quotas, which leave out undocumented mining."},
+			{q: "Why is Thailand's rare earth output only an estimate?", kind: KindWhy, has: "estimated from Chinese import data"},
+			// a why about another commodity is no question about the row
+			{q: "Why does the US mine so much lithium?", kind: KindMiss, has: "No match"},
+			{q: "Why does China produce so much oil?", kind: KindMiss, has: "No match"},
+		},
+		"a computed figure whose sources state another": {
+			{q: "What is the ore grade at Beylikova?",
+				direct: "Beylikova's implied ore grade (12.5 Mt of oxides in 694 Mt of ore): 1.80 % (12.5 Mt ÷ 694 Mt = 1.80 %); Grade (Eti Maden): 1.75 % (2025-10-29, Nikkei Asia); sources range from more than 1 % to 3.14 %."},
+		},
+		"several typos in one question": {
+			{q: "whats the terbum oxde price in 2023",
+				direct: "Terbium oxide — rare earth oxide prices in 2023: $1,298 per kg (USGS MCS 2025)."},
+			{q: "dysprosim oxid price in 2023",
+				direct: "Dysprosium oxide — rare earth oxide prices in 2023: $330 per kg (USGS MCS 2025)."},
+			{q: "how much did chna mine in 2023 acording to usgs",
+				direct: "China — rare earth mine production in 2023: 255,000 t (USGS MCS 2025)."},
+		},
 		"two organisations or deposits no table holds": {
+			{q: "Lynas vs MP Materials: who produced more rare earth oxide in 2024?",
+				direct: "Lynas 10,908 t (Metalnomist, 2024) against MP Materials 45,455 t (MP Materials, 2024): MP Materials' is 4.2× Lynas', 34,547 t more."},
+			{q: "MP vs Lynas NdPr 2024", has: "MP Materials 1,294 t (MP Materials, 2024) against Lynas 5,655 t"},
+			{q: "Did MP Materials or Lynas make more NdPr in 2024?", has: "No: MP Materials 1,294 t (MP Materials, 2024) against Lynas 5,655 t"},
 			{q: "Lynas or MP Materials: which produced more NdPr in 2024?",
 				direct: "Lynas 5,655 t (Metalnomist, 2024) against MP Materials 1,294 t (MP Materials, 2024): Lynas' is 4.4× MP Materials', 4,361 t more."},
 			{q: "Compare Mount Weld and Mountain Pass reserves", kind: KindLookup, has: "Mount Weld 32 Mt"},
@@ -278,7 +362,7 @@ func TestRelativeYearsFollowTheClock(t *testing.T) {
 	}{
 		{time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC), "China — rare earth mine production in 2024: 270,000 t (USGS MCS 2025)."},
 		{time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), "China — rare earth mine production in 2023: 255,000 t (USGS MCS 2025)."},
-		{today, "No figure for 2025 yet: the latest rare earth mine production figure is 270,000 t, 2024 (USGS MCS 2025)."},
+		{today, "No 2025 figure yet; in 2024, the latest: China — rare earth mine production in 2024: 270,000 t (USGS MCS 2025)."},
 	}
 	c := NewCache(8)
 	for _, tt := range tests {
@@ -321,7 +405,7 @@ func TestClassesInTurkish(t *testing.T) {
 		{"Neodim oksit fiyatı 2024'te ne kadardı?",
 			"Neodimyum oksit — nadir toprak oksit fiyatları, 2024: $56/kg (USGS MCS 2025)."},
 		{"Geçen yıl Çin ne kadar nadir toprak üretti?",
-			"2025 için rakam yok: nadir toprak maden üretimi en son 270.000 t, 2024 (USGS MCS 2025)."},
+			"2025 için henüz rakam yok; en son yıl 2024: Çin — nadir toprak maden üretimi, 2024: 270.000 t (USGS MCS 2025)."},
 		// after a row: "Çin'den sonra", "ABD ve Çin'den sonra"
 		{"Çin'den sonra en çok nadir toprak üreten ülke hangisi?",
 			"Nadir toprak maden üretimi (2024), 2. sıra: ABD, 45.000 t (USGS MCS 2025)."},
@@ -338,6 +422,17 @@ func TestClassesInTurkish(t *testing.T) {
 		// a share of two figures of one passage: "yüzde kaçı"
 		{"Lynas'ın 2024 REO üretiminin yüzde kaçı NdPr?",
 			"Lynas NdPr output: Lynas REO output içinde %51,8 pay (5.655 t ÷ 10.908 t; 2024, Metalnomist)."},
+		// a value with a year, the oxide with its suffix and the unit ("kilogram fiyatı")
+		{"2023'te terbiyum oksidin kilogram fiyatı ne kadardı?",
+			"Terbiyum oksit — nadir toprak oksit fiyatları, 2023: $1.298/kg (USGS MCS 2025)."},
+		{"2022 yılında neodim oksidin fiyatı kaç dolardı?",
+			"Neodimyum oksit — nadir toprak oksit fiyatları, 2022: $134/kg (USGS MCS 2025)."},
+		// a why about a row's figure, whose verb the glossary lacks
+		{"Çin'in nadir toprak üretimi neden kotaya dayanıyor?",
+			"USGS bases these on China's official production quotas, which leave out undocumented mining."},
+		// relative years before their figures are out: "geçen yıl", "bir önceki yıl"
+		{"Geçen yıl terbiyum oksit fiyatı bir önceki yıla göre ne kadar düştü?",
+			"2025 için henüz rakam yok; en son yıl 2024: Terbiyum oksit — nadir toprak oksit fiyatları: 2023 yılında $1.298/kg, 2024 yılında $810/kg; −$488/kg (%37,6 düşüş) (USGS MCS 2025)."},
 		// definitions: "nedir", "hangileri"
 		{"Nadir toprak elementleri nedir?",
 			"The rare earth elements are a group of 17 metals: the 15 lanthanides, from lanthanum (atomic number 57) to lutetium (71), plus scandium (21) and yttrium (39)."},

@@ -137,6 +137,15 @@ func lookup(a *Answer, res *index.Result, n int) {
 		}
 	}
 	if res.Miss || len(res.Hits) == 0 || !enough(res, &res.Hits[0], a.Question) {
+		if h := r.rowPassage(res); h != nil {
+			// "Çin'in üretimi neden kotaya dayanıyor?": a why about a row's figure whose
+			// other words the knowledge base lacks (Turkish grammar, most often) is answered
+			// by the passage that states the figure
+			a.Passage = h
+			a.Direct = Sentence{{Text: reasonSentence(lexiconFor(res.Base), h.Fact.Text, a.Question)}}
+			a.Related = related(res, h, n-1)
+			return
+		}
 		noMatch(a, res)
 		return
 	}
@@ -231,7 +240,7 @@ func lookup(a *Answer, res *index.Result, n int) {
 	}
 	noRow := false
 	if t := r.Table; t != nil && len(r.Rows) == 0 && !r.Total && len(r.places) > 0 && r.Kind == KindLookup &&
-		r.asksAmount() && (g == nil || !sameKind(g, r)) && len(t.Rows) > 0 && placeRow(t, t.Rows[0]) {
+		r.asksAmount() && (g == nil || !sameKind(g, r) && !r.asksOther(lexiconFor(res.Base), g, a.Question)) && len(t.Rows) > 0 && placeRow(t, t.Rows[0]) {
 		// "How much rare earth does Japan mine?": the passages speak of Japan, but of no
 		// figure the table measures.
 		r.missing, noRow = r.places[0], true
@@ -256,6 +265,10 @@ func lookup(a *Answer, res *index.Result, n int) {
 	default:
 		a.Direct = sayLookup(a.Lang, res.Base, best.Fact, g, unitsAsked(a.Question))
 	}
+	if r.Kind == KindWhy && g == nil && r.Table != nil && r.cellOf(best.Fact) {
+		// the passage of a row's figure states the figure first; the reason follows
+		a.Direct = Sentence{{Text: reasonSentence(lexiconFor(res.Base), best.Fact.Text, a.Question)}}
+	}
 	if defined != nil {
 		lx := lexiconFor(res.Base)
 		en, _ := lx.translate(strings.Join(defined, " "))
@@ -266,6 +279,34 @@ func lookup(a *Answer, res *index.Result, n int) {
 		a.Direct = append(Sentence{{Text: yesNoWord(a.Lang, true)}}, a.Direct...)
 	}
 	a.Related = related(res, best, n-1)
+}
+
+// asksOther reports whether a figure's label has a word of the question other than the names
+// it gives and the words of its table: "What grade is the ore reserve at Lynas's Mount Weld?"
+// asks for a grade a passage states, not for a row of the reserves table; "How much rare
+// earth does Japan mine?" asks only what the table measures.
+func (r *Reading) asksOther(lx *lexicon, g *knowledge.Figure, q string) bool {
+	skip := map[string]bool{}
+	for _, text := range append([]string{r.Table.Title, r.Table.RowKind}, r.Table.Words...) {
+		for _, c := range lx.concepts(text) {
+			skip[c] = true
+		}
+	}
+	for _, m := range r.named {
+		for _, c := range lx.concepts(m.name) {
+			skip[c] = true
+		}
+		for _, w := range r.words[m.start:m.end] {
+			skip[w.stem] = true
+		}
+	}
+	asked := lx.asked(q)
+	for _, c := range lx.labelConcepts(g.Label) {
+		if asked.concepts[c] && !skip[c] && !lx.titled[r.Table][c] && (len(c) > 2 && !subjectStops[c] || strings.HasPrefix(c, "=")) {
+			return true
+		}
+	}
+	return false
 }
 
 // asksAmount reports whether a question asks for an amount: "how much", "how many", or
@@ -480,6 +521,17 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 			}
 		}
 	}
+	if r.Kind == KindWhy && r.Table != nil && len(r.Rows) > 0 {
+		// "Why might China's real output be higher than the USGS number?": the reason for a
+		// row's figure is in the passage that states it (USGS bases China's on quotas), when
+		// that passage has most of the question
+		top := evidence(res, cands[0], q)
+		for _, h := range cands {
+			if r.cellOf(h.Fact) && evidence(res, h, q) >= 0.75*top {
+				return h
+			}
+		}
+	}
 	if h := titledLike(res, cands, q); h != cands[0] {
 		return h
 	}
@@ -637,6 +689,40 @@ func explains(res *index.Result, cands []*index.Hit, q string, r *Reading) *inde
 		}
 	}
 	return best
+}
+
+// rowPassage is, for a why-question about the figures of a table's rows whose unknown words
+// are no English words nor names, the first passage found that states one of the figures and
+// has every subject the table could not answer for; nil for other questions.
+func (r *Reading) rowPassage(res *index.Result) *index.Hit {
+	if r.Kind != KindWhy || r.Table == nil || len(r.Rows) == 0 {
+		return nil
+	}
+	names := capitalised(res.Query)
+	for _, u := range res.Unknown {
+		if index.IsEnglishWord(index.Fold(u)) || names[u] || possessive(u) {
+			// "Why does China produce so much oil?" is about oil
+			return nil
+		}
+	}
+	for i := range res.Hits {
+		if h := &res.Hits[i]; r.cellOf(h.Fact) && has(res, h, r.required) {
+			return h
+		}
+	}
+	return nil
+}
+
+// cellOf reports whether a fact states a figure of one of the reading's rows in its table.
+func (r *Reading) cellOf(f *knowledge.Fact) bool {
+	for _, row := range r.Rows {
+		for _, y := range r.Table.Years {
+			if g := row.Cell(y); g != nil && g.Fact == f {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // definition is, for a question that plainly asks what something is ("What exactly counts as
@@ -829,14 +915,7 @@ func (r *Reading) unknownThing(res *index.Result) bool {
 		return false
 	}
 	for _, frame := range definitionFrames {
-		if len(r.words) <= len(frame) || frame[0] == "how" {
-			continue
-		}
-		ok := true
-		for i, f := range frame {
-			ok = ok && (f == "*" || r.words[i].fold == f)
-		}
-		if !ok {
+		if frame[0] == "how" || !r.framed(frame) {
 			continue
 		}
 		rest := r.words[len(frame):]
@@ -864,6 +943,20 @@ var definitionFrames = [][]string{
 	{"how", "many"},
 }
 
+// framed reports whether a question starts with a frame ("what is", "which * are") and has
+// words after it.
+func (r *Reading) framed(frame []string) bool {
+	if len(r.words) <= len(frame) {
+		return false
+	}
+	for i, f := range frame {
+		if f != "*" && r.words[i].fold != f {
+			return false
+		}
+	}
+	return true
+}
+
 // definitionFill are words a definition question may have around the thing: articles, a
 // number ("the 17 rare earths"), "there are".
 var definitionFill = map[string]bool{"a": true, "an": true, "the": true, "are": true, "there": true, "considered": true,
@@ -879,14 +972,7 @@ func (r *Reading) onlyAsks(thing []string) bool {
 		}
 	}
 	for _, frame := range definitionFrames {
-		if len(r.words) <= len(frame) {
-			continue
-		}
-		ok := true
-		for i, f := range frame {
-			ok = ok && (f == "*" || r.words[i].fold == f)
-		}
-		if !ok {
+		if !r.framed(frame) {
 			continue
 		}
 		var rest []string
@@ -924,8 +1010,7 @@ func (r *Reading) onlyAsks(thing []string) bool {
 // first sentence.
 func definingSentence(lx *lexicon, text, thing string) string {
 	want := lx.concepts(thing)
-	for rest := text; rest != ""; {
-		sentence := firstSentence(rest)
+	for _, sentence := range sentences(text) {
 		have := map[string]bool{}
 		for _, c := range lx.concepts(sentence) {
 			have[c] = true
@@ -935,11 +1020,46 @@ func definingSentence(lx *lexicon, text, thing string) string {
 			all = all && have[c]
 		}
 		if all {
-			return strings.TrimSpace(sentence)
+			return sentence
 		}
-		rest = strings.TrimSpace(rest[len(sentence):])
 	}
 	return firstSentence(text)
+}
+
+// sentences splits a text into its sentences.
+func sentences(text string) []string {
+	var out []string
+	for rest := strings.TrimSpace(text); rest != ""; {
+		sentence := firstSentence(rest)
+		out = append(out, strings.TrimSpace(sentence))
+		rest = strings.TrimSpace(rest[len(sentence):])
+	}
+	return out
+}
+
+// reasonSentence is the sentence of a text that answers a why-question: the one with most of
+// the question's concepts, and of those one that states no figure, for a reason is a
+// statement ("USGS bases these on China's official production quotas"), then the first.
+func reasonSentence(lx *lexicon, text, q string) string {
+	asked := lx.asked(q)
+	best, bestScore := firstSentence(text), -1
+	for _, sentence := range sentences(text) {
+		score := 0
+		seen := map[string]bool{}
+		for _, c := range lx.concepts(sentence) {
+			if asked.concepts[c] && !seen[c] && (len(c) > 2 && !subjectStops[c] || strings.HasPrefix(c, "=")) {
+				seen[c] = true
+				score += 2
+			}
+		}
+		if !strings.ContainsAny(sentence, "0123456789") {
+			score++
+		}
+		if score > bestScore {
+			best, bestScore = sentence, score
+		}
+	}
+	return best
 }
 
 // negation matches a word that says "not".
@@ -1397,48 +1517,83 @@ func shortName(publisher string) string {
 // has no such figure or the two are not of one kind.
 func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result, n int) (bool, error) {
 	r := a.Reading
-	type side struct {
-		name string
-		hit  index.Hit
-		sub  string
-	}
-	var sides []side
+	// For each, the few passages about it that have figures.
+	sides := make([][]index.Hit, 2)
 	for k, m := range r.named[:2] {
 		sub := r.without(k)
-		sr, err := s.Search(ctx, sub, 3)
+		sr, err := s.Search(ctx, sub, 4)
 		if err != nil {
 			return false, err
 		}
-		found := false
 		for _, h := range sr.Hits {
-			if about(h.Fact, m.name) && enough(sr, &h, sub) && len(h.Fact.Figures) > 0 {
-				sides = append(sides, side{m.name, h, sub})
-				found = true
-				break
+			if about(h.Fact, m.name) && enough(sr, &h, sub) && len(h.Fact.Figures) > 0 && len(sides[k]) < 3 {
+				sides[k] = append(sides[k], h)
 			}
 		}
-		if !found {
+		if len(sides[k]) == 0 {
 			return false, nil
 		}
 	}
-	// The two figures of one kind that fit the question best.
+	names := [2]string{r.named[0].name, r.named[1].name}
+	// The two figures of one kind that fit the question best, of the year it names: "MP
+	// Materials vs Lynas, who put out more REO in 2024?" is the REO of each, not NdPr.
 	var x, z *knowledge.Figure
 	var zv float64
+	var hx, hz *index.Hit
 	best := -1
 	lx := lexiconFor(res.Base)
 	asked := lx.asked(r.without(-1)) // the question without the names of what it compares
-	for _, gx := range sides[0].hit.Fact.Figures {
-		for _, gz := range sides[1].hit.Fact.Figures {
+	year := r.lastYear()
+	skip := map[string]bool{}
+	for _, name := range names {
+		for _, c := range lx.concepts(name) {
+			skip[c] = true
+		}
+	}
+	// each figure's fit to the question and the words of its label, read once
+	type cand struct {
+		g     *knowledge.Figure
+		h     *index.Hit
+		fit   int
+		words map[string]bool
+	}
+	var cands [2][]cand
+	for k := range sides {
+		for i := range sides[k] {
+			h := &sides[k][i]
+			for _, g := range h.Fact.Figures {
+				ws := map[string]bool{}
+				for _, c := range lx.labelConcepts(g.Label) {
+					if !skip[c] && (len(c) > 2 || strings.HasPrefix(c, "=")) {
+						ws[c] = true
+					}
+				}
+				cands[k] = append(cands[k], cand{g, h, figureScore(lx, g, asked), ws})
+			}
+		}
+	}
+	for _, cx := range cands[0] {
+		for _, cz := range cands[1] {
+			gx, gz := cx.g, cz.g
 			v, err := knowledge.Convert(gz.Value, gz.Unit, gx.Unit)
 			if err != nil || v == 0 || gx == gz || !oneKind(gx.Unit, gz.Unit) {
 				continue
 			}
 			// The figures must fit what the question asks ("grade", "reserve"); two that
 			// share words of their labels fit each other better.
-			fit := figureScore(lx, gx, asked) + figureScore(lx, gz, asked)
-			sc := fit + 3*shared(gx.Label, gz.Label, sides[0].name, sides[1].name)
+			fit := cx.fit + cz.fit
+			sc := fit
+			for w := range cx.words {
+				if cz.words[w] {
+					sc += 3
+				}
+			}
+			if year != "" && strings.HasPrefix(gx.AsOf, year) && strings.HasPrefix(gz.AsOf, year) {
+				sc += 3
+			}
 			if (fit > 0 || sc > fit) && sc > best {
 				x, z, zv, best = gx, gz, v, sc
+				hx, hz = cx.h, cz.h
 			}
 		}
 	}
@@ -1457,37 +1612,13 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 		Inputs:   []*knowledge.Figure{x, z},
 		Sources:  sourcesOf(x, z),
 	}
-	a.Passage = &sides[0].hit
-	a.Direct = sayCompareFacts(a.Lang, res.Base, sides[0].name, sides[1].name, x, z, zv, ratio)
+	a.Passage = hx
+	a.Direct = sayCompareFacts(a.Lang, res.Base, names[0], names[1], x, z, zv, ratio)
 	if r.Question {
 		a.Direct = append(Sentence{{Text: yesNoWord(a.Lang, (ratio > 1) != r.lower)}}, a.Direct...)
 	}
-	a.Related = append([]Related{{Fact: sides[1].hit.Fact, Figure: z}}, related(res, a.Passage, n-2)...)
+	a.Related = append([]Related{{Fact: hz.Fact, Figure: z}}, related(res, a.Passage, n-2)...)
 	return true, nil
-}
-
-// shared counts the words two labels share, leaving out the names of what is compared.
-func shared(a, b string, names ...string) int {
-	skip := map[string]bool{}
-	for _, n := range names {
-		for _, w := range words(n) {
-			skip[w.stem] = true
-		}
-	}
-	in := map[string]bool{}
-	for _, w := range words(a) {
-		if len(w.stem) > 2 && !skip[w.stem] {
-			in[w.stem] = true
-		}
-	}
-	n := 0
-	for _, w := range words(b) {
-		if in[w.stem] {
-			n++
-			in[w.stem] = false
-		}
-	}
-	return n
 }
 
 // oneKind reports whether two units measure one kind of thing: a rank is not a percentage,

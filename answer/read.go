@@ -96,6 +96,10 @@ type Reading struct {
 	// required are the subjects a passage must have to answer: the table does not.
 	required []string
 	now      time.Time
+	// relative is true when the years were said relative to today ("last year"); asked is the
+	// year asked when the latest year the table has answers instead.
+	relative bool
+	asked    int
 }
 
 // mention is a place or row a question names, and where.
@@ -692,7 +696,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 	totalIn := map[*knowledge.Table]bool{}
 	kindOf := map[*knowledge.Table]bool{}
 	var places []string
-	var relative []int
+	var relative []yearRef
 	whichNext := false
 	whichWord := ""         // "which" or "what": the word that asks for the noun after it
 	var whichSenses []sense // the senses of the noun after "which", however it was matched
@@ -715,7 +719,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 		if c, ok := counts[w.fold]; ok && i > 0 && ws[i-1].fold == "top" {
 			r.Top = c
 		}
-		if y, err := strconv.Atoi(w.fold); err == nil && len(w.fold) == 4 && y >= 1900 && y <= 2100 {
+		if y, ok := yearOf(w.fold); ok {
 			prev, next := "", ""
 			if i > 0 {
 				prev = ws[i-1].fold
@@ -732,8 +736,8 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 			i++
 			continue
 		}
-		if d, n := relativeYear(ws, i); n > 0 {
-			relative = append(relative, d)
+		if d, n, prior := relativeYear(ws, i); n > 0 {
+			relative = append(relative, yearRef{d, prior})
 			for k := i; k < i+n; k++ {
 				known[k] = true
 			}
@@ -865,15 +869,19 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 		}
 		i += n
 	}
-	if len(r.Years) == 0 {
-		for _, d := range relative {
-			r.Years = append(r.Years, now.Year()+d)
-		}
-	}
+	r.relativeYears(relative)
 	// The table: the one whose words the question uses most, then the one whose rows it names.
 	var best *knowledge.Table
 	bestScore := 0
+	var units []string // the units a question that asks for money names
+	if askedMoney || strings.Contains(q, "$") {
+		units = knowledge.AskedUnits(q)
+	}
 	for _, t := range b.Tables() {
+		if tableScore[t] == 0 && namesUnit(t, units) {
+			// "NdO spot avg, usd/kg?": the table's unit says what is measured
+			tableScore[t]++
+		}
 		score := tableScore[t]*100 + len(rowsBy[t])*10
 		if !hasEditions(t, r.Editions) {
 			continue
@@ -1090,7 +1098,7 @@ var subjectStops = map[string]bool{
 	"these": true, "those": true, "per": true, "with": true, "from": true, "about": true,
 	"whose": true, "where": true, "when": true, "why": true, "can": true, "could": true, "should": true,
 	"among": true, "between": true, "across": true, "than": true, "like": true, "into": true, "over": true,
-	"under": true, "around": true, "roughly": true, "approximately": true, "some": true, "up": true,
+	"under": true, "around": true, "roughly": true, "approximately": true, "some": true, "up": true, "one": true, "ones": true,
 	"all": true, "any": true, "as": true, "it": true, "they": true, "we": true, "i": true, "you": true,
 }
 
@@ -1103,7 +1111,8 @@ func subjects(ws []word, known, cueAt, nameAt []bool, at []int) []string {
 	seen := map[int]bool{}
 	take := func(j int) bool {
 		w := ws[j]
-		if known[j] || subjectStops[w.fold] || !unicode.IsLetter([]rune(w.fold)[0]) {
+		if known[j] || subjectStops[w.fold] || !unicode.IsLetter([]rune(w.fold)[0]) || measureWords[w.fold] {
+			// a unit says what a figure is in, not whose it is: "kilogram fiyatı"
 			return false
 		}
 		if !seen[j] {
@@ -1124,7 +1133,7 @@ func subjects(ws []word, known, cueAt, nameAt []bool, at []int) []string {
 		}
 		// "Which country produces the most oil?": what a verb of the table takes
 		j := i + 1
-		for j < len(ws) && (cueAt[j] || ws[j].fold == "the" || ws[j].fold == "a" || ws[j].fold == "any") {
+		for j < len(ws) && (cueAt[j] || amountWords[ws[j].fold]) {
 			j++
 		}
 		if j > i+1 {
@@ -1150,9 +1159,13 @@ func subjects(ws []word, known, cueAt, nameAt []bool, at []int) []string {
 	return out
 }
 
+// amountWords come between a verb of a table and what it takes: "produces the most oil",
+// "mines so much lithium".
+var amountWords = map[string]bool{"the": true, "a": true, "any": true, "so": true, "such": true, "much": true, "many": true}
+
 // measureWords are units a quantity is asked in: "how many tonnes of".
 var measureWords = map[string]bool{"tonnes": true, "tons": true, "tonne": true, "ton": true, "t": true, "kg": true,
-	"kilograms": true, "kilos": true, "grams": true, "pounds": true, "ounces": true, "dollars": true, "metres": true,
+	"kilograms": true, "kilogram": true, "kilo": true, "kilos": true, "grams": true, "pounds": true, "ounces": true, "dollars": true, "metres": true,
 	"meters": true, "units": true}
 
 // onlyCues reports whether every sense of a phrase is grammar: a cue or an ordinal.
@@ -1165,18 +1178,31 @@ func onlyCues(senses []sense) bool {
 	return len(senses) > 0
 }
 
+// yearOf reads a word that names a year: "2024", or a financial year, "FY2024" or "FY24".
+func yearOf(w string) (int, bool) {
+	if rest, ok := strings.CutPrefix(w, "fy"); ok && len(rest) == 2 {
+		w = "20" + rest
+	} else if ok {
+		w = rest
+	}
+	y, err := strconv.Atoi(w)
+	return y, err == nil && len(w) == 4 && y >= 1900 && y <= 2100
+}
+
 // relativeYear reads a year said relative to today at word i: "next year" is +1, "last year"
 // -1, "this year" 0, "in two years" +2, "three years ago" -3, "the year after next" +2. It
-// returns the offset and the number of words, or 0 words.
-func relativeYear(ws []word, i int) (int, int) {
+// returns the offset and the number of words, or 0 words. prior is true for a year said
+// relative to the one named before it: "the year before", "the previous year", "a year
+// earlier" are -1 from it.
+func relativeYear(ws []word, i int) (offset, n int, prior bool) {
 	at := func(k int) string {
 		if i+k < len(ws) {
 			return ws[i+k].fold
 		}
 		return ""
 	}
-	isYear := func(s string) bool { return s == "year" || strings.HasPrefix(s, "yil") || s == "sene" }
-	isYears := func(s string) bool { return s == "years" || s == "year" }
+	isYear := func(s string) bool { return s == "year" || s == "yr" || strings.HasPrefix(s, "yil") || s == "sene" }
+	isYears := func(s string) bool { return s == "years" || s == "year" || s == "yrs" || s == "yr" }
 	number := func(s string) (int, bool) {
 		if n, ok := counts[s]; ok {
 			return n, true
@@ -1188,33 +1214,99 @@ func relativeYear(ws []word, i int) (int, int) {
 		return 0, false
 	}
 	if d, ok := relativeYears[at(0)]; ok && isYear(at(1)) {
-		return d, 2
+		return d, 2, priorYears[at(0)]
 	}
 	if at(0) == "year" && at(1) == "after" && at(2) == "next" {
-		return 2, 3
+		return 2, 3, false
 	}
 	if at(0) == "year" && at(1) == "before" && at(2) == "last" {
-		return -2, 3
+		return -2, 3, false
+	}
+	if at(0) == "year" && (at(1) == "before" || at(1) == "earlier" || at(1) == "prior") {
+		if _, err := strconv.Atoi(at(2)); err != nil {
+			return -1, 2, true
+		}
 	}
 	if n, ok := number(at(1)); ok && at(0) == "in" && isYears(at(2)) {
-		return n, 3
+		return n, 3, false
 	}
 	if n, ok := number(at(0)); ok && isYears(at(1)) {
 		switch {
 		case at(2) == "ago":
-			return -n, 3
+			return -n, 3, false
 		case at(2) == "from" && at(3) == "now":
-			return n, 4
+			return n, 4, false
+		case at(2) == "earlier" || at(2) == "before":
+			return -n, 3, true
 		}
 	}
-	return 0, 0
+	return 0, 0, false
+}
+
+// tableKinds are the kinds of question a table answers, and how.
+var tableKinds = map[Kind]func(*Answer) bool{KindValue: value, KindSuperlative: superlative, KindRank: rank,
+	KindCompare: compare, KindChange: change, KindShare: share, KindSum: sum}
+
+// yearRef is a year said relative to today, or, prior, to the year named before it.
+type yearRef struct {
+	offset int
+	prior  bool
+}
+
+// priorYears say a year before the one named before them: "the previous year", "bir önceki
+// yıl". With no year named before, they count from today.
+var priorYears = map[string]bool{"previous": true, "prior": true, "preceding": true, "onceki": true}
+
+// relativeYears reads the years a question says relative to today or to each other, when it
+// names none: "last year vs the year before" is 2025 and 2024 in 2026. With years named, the
+// years said relative to them are added: "2024 and the year before".
+func (r *Reading) relativeYears(refs []yearRef) {
+	if len(r.Years) > 0 {
+		for _, ref := range refs {
+			if ref.prior {
+				r.Years = append(r.Years, r.Years[len(r.Years)-1]+ref.offset)
+			}
+		}
+		return
+	}
+	for _, ref := range refs {
+		y := r.now.Year() + ref.offset
+		if ref.prior && len(r.Years) > 0 {
+			y = r.Years[len(r.Years)-1] + ref.offset
+		}
+		r.Years = append(r.Years, y)
+		r.relative = true
+	}
+}
+
+// latestInstead reads years said relative to today ("last year", "this year") that are past
+// or current and after the table's latest year as the table's latest years: a question asked
+// before the year's figures are out wants the latest ones, and says so (asked). A future year
+// ("next year", or "this year" with "will") stays: there is no forecast.
+func (r *Reading) latestInstead() {
+	t := r.Table
+	if t == nil || !r.relative || r.cues[cueFuture] || len(r.Years) == 0 || tableKinds[r.Kind] == nil {
+		return
+	}
+	top := r.Years[0]
+	for _, y := range r.Years {
+		top = max(top, y)
+	}
+	if top <= t.Latest() || top > r.now.Year() {
+		return
+	}
+	shift := top - t.Latest()
+	for i := range r.Years {
+		r.Years[i] -= shift
+	}
+	r.asked = top
 }
 
 // relativeYears are the words before "year" that place it from today, in English and Turkish
 // (folded): "gelecek yıl", "geçen yıl", "bu yıl".
 var relativeYears = map[string]int{
 	"this": 0, "current": 0, "next": 1, "coming": 1, "last": -1, "previous": -1, "past": -1,
-	"bu": 0, "gelecek": 1, "onumuzdeki": 1, "gecen": -1,
+	"bu": 0, "gelecek": 1, "onumuzdeki": 1, "gecen": -1, "preceding": -1, "prior": -1, "onceki": -1,
 }
 
 // without is the question with the words of the other named things left out: what it asks
@@ -1250,6 +1342,22 @@ func newer(t, o *knowledge.Table, years []int) bool {
 		return a > b
 	}
 	return t.Latest() > o.Latest()
+}
+
+// namesUnit reports whether a question that asks for money names, among its units, the other
+// part of a table's unit of money per something: "usd/kg" and "dollars per kilogram" ask for
+// a price in USD/kg.
+func namesUnit(t *knowledge.Table, units []string) bool {
+	_, per, ok := strings.Cut(t.Unit, "/")
+	if !ok || len(units) == 0 || !hasMoney(t) {
+		return false
+	}
+	for _, u := range units {
+		if u == per {
+			return true
+		}
+	}
+	return false
 }
 
 // moneyWords ask for an amount of money.
@@ -1324,14 +1432,13 @@ func whichFits(lx *lexicon, t *knowledge.Table, noun string, what bool, senses [
 
 // kind decides what a reading asks for, from its cues, rows and years.
 func (r *Reading) kind() Kind {
+	if r.cues[cueWhy] {
+		// "Why are the Burma and Nigeria figures estimates?" asks for the passage that gives
+		// the reason, whatever table it names
+		return KindWhy
+	}
 	if r.Table == nil || len(r.others) > 0 {
-		switch {
-		case r.cues[cueWhy]:
-			return KindWhy
-		case r.cues[cueDefine]:
-			return KindDefine
-		}
-		return KindLookup
+		return r.passageKind()
 	}
 	rows := len(r.Rows)
 	changing := r.cues[cueChange] || r.cues[cueSince]
@@ -1385,16 +1492,18 @@ func (r *Reading) kind() Kind {
 	case rows == 1 || (rows == 0 && r.Total):
 		return KindValue
 	case rows == 0 && len(r.named) == 0 && !r.Question && !r.asksKind() && !r.cues[cueDefine] &&
-		!r.cues[cueWhy] && !r.cues[cuePercent] && !r.cues[cueExclude] && !r.cues[cueLast] && !r.cues[cueRate] &&
+		!r.cues[cuePercent] && !r.cues[cueExclude] && !r.cues[cueLast] && !r.cues[cueRate] &&
 		!r.hasAmount() && r.Table.Total(r.Table.Latest()) != nil && !whWords[r.words[0].fold]:
 		// "What will rare earth production be in 2030?" asks for the whole: the world's.
 		r.Total, r.wholeTable = true, true
 		return KindValue
 	}
-	switch {
-	case r.cues[cueWhy]:
-		return KindWhy
-	case r.cues[cueDefine]:
+	return r.passageKind()
+}
+
+// passageKind is the kind of a question a passage answers: a definition, or a fact.
+func (r *Reading) passageKind() Kind {
+	if r.cues[cueDefine] {
 		return KindDefine
 	}
 	return KindLookup

@@ -326,6 +326,14 @@ func sayMissYear(lang string, t *knowledge.Table, reason string, year int, g *kn
 	return s.segs
 }
 
+// sayLatestInstead says that the year asked has no figure yet and the latest year answers.
+func sayLatestInstead(lang string, asked, latest int) Sentence {
+	if turkish(lang) {
+		return Sentence{{Text: fmt.Sprintf("%d için henüz rakam yok; en son yıl %d: ", asked, latest)}}
+	}
+	return Sentence{{Text: fmt.Sprintf("No %d figure yet; in %d, the latest: ", asked, latest)}}
+}
+
 func figureYear(g *knowledge.Figure) string {
 	if g == nil {
 		return ""
@@ -372,7 +380,24 @@ func sayLookup(lang string, b *knowledge.Base, f *knowledge.Fact, g *knowledge.F
 		if c := converted(g, asked); c != "" {
 			s.t(" = ").b(localize(lang, c))
 		}
-		s.t(" (%s).", localize(lang, f.Formula.Equation()))
+		s.t(" (%s)", localize(lang, f.Formula.Equation()))
+		var stated []*knowledge.Figure
+		for _, o := range b.SameMeasure(g) {
+			if o.Fact.Formula == nil {
+				stated = append(stated, o)
+			}
+		}
+		// Sources that state the figure disagree with what its inputs give: say so, the latest
+		// first ("Grade (Eti Maden): 1.75 %"), then how far they range.
+		if latest := latestOf(stated); latest != nil {
+			s.t("; %s: %s (%s, %s)", latest.Label, localize(lang, latest.String()), latest.AsOf, sourceName(b, latest))
+			if lo, hi := spread(g, stated); lo != hi && turkish(lang) {
+				s.t("; kaynaklarda %s ile %s arası", localize(lang, lo.String()), localize(lang, hi.String()))
+			} else if lo != hi {
+				s.t("; sources range from %s to %s", lo.String(), hi.String())
+			}
+		}
+		s.t(".")
 		return s.segs
 	}
 	if t, row := tableOf(b, g); t != nil {
@@ -387,33 +412,12 @@ func sayLookup(lang string, b *knowledge.Base, f *knowledge.Fact, g *knowledge.F
 	} else if len(f.Places) > 0 && !strings.Contains(strings.ToLower(label), strings.ToLower(f.Places[0])) {
 		label = f.Places[0] + " — " + label
 	}
-	if others := b.SameMeasure(g); others != nil {
-		// Compare in one unit: one source gives 12.5 Mt, another 130,000 t.
-		in := func(o *knowledge.Figure) float64 {
-			v, err := knowledge.Convert(o.Value, o.Unit, g.Unit)
-			if err != nil {
-				return o.Value
-			}
-			return v
-		}
-		lo, hi := others[0], others[0]
-		for _, o := range others {
-			if in(o) < in(lo) {
-				lo = o
-			}
-			if in(o) > in(hi) {
-				hi = o
-			}
-		}
-		if in(lo) != in(hi) {
-			s.t("%s: ", label).b(localize(lang, lo.String())).t(" (%s, %s) to ", sourceName(b, lo), lo.AsOf).b(localize(lang, hi.String())).t(" (%s, %s)", sourceName(b, hi), hi.AsOf)
-			if turkish(lang) {
-				s.t("; kaynaklar farklı.")
-			} else {
-				s.t(", depending on the source.")
-			}
-			return s.segs
-		}
+	if lo, hi := spread(g, b.SameMeasure(g)); lo != hi && turkish(lang) {
+		s.t("%s: ", label).b(localize(lang, lo.String())).t(" (%s, %s) ile ", sourceName(b, lo), lo.AsOf).b(localize(lang, hi.String())).t(" (%s, %s) arası; kaynaklar farklı.", sourceName(b, hi), hi.AsOf)
+		return s.segs
+	} else if lo != hi {
+		s.t("%s: ", label).b(localize(lang, lo.String())).t(" (%s, %s) to ", sourceName(b, lo), lo.AsOf).b(localize(lang, hi.String())).t(" (%s, %s), depending on the source.", sourceName(b, hi), hi.AsOf)
+		return s.segs
 	}
 	s.t("%s: ", label).b(localize(lang, g.String()))
 	if c := converted(g, asked); c != "" {
@@ -421,6 +425,42 @@ func sayLookup(lang string, b *knowledge.Base, f *knowledge.Fact, g *knowledge.F
 	}
 	s.t(" (%s, %s).", g.AsOf, sourceName(b, g))
 	return s.segs
+}
+
+// spread is the lowest and the highest of figures that measure one thing, compared in g's
+// unit (one source gives 12.5 Mt, another 130,000 t): the same figure when they agree or
+// there is one, nil when there are none.
+func spread(g *knowledge.Figure, figs []*knowledge.Figure) (lo, hi *knowledge.Figure) {
+	in := func(o *knowledge.Figure) float64 {
+		v, err := knowledge.Convert(o.Value, o.Unit, g.Unit)
+		if err != nil {
+			return o.Value
+		}
+		return v
+	}
+	for _, o := range figs {
+		if lo == nil || in(o) < in(lo) {
+			lo = o
+		}
+		if hi == nil || in(o) > in(hi) {
+			hi = o
+		}
+	}
+	if lo != nil && in(lo) == in(hi) {
+		hi = lo
+	}
+	return lo, hi
+}
+
+// latestOf is the most recent of some figures, the first of equal dates; nil for none.
+func latestOf(figs []*knowledge.Figure) *knowledge.Figure {
+	var best *knowledge.Figure
+	for _, g := range figs {
+		if best == nil || g.AsOf > best.AsOf {
+			best = g
+		}
+	}
+	return best
 }
 
 // converted writes a figure in a unit the question asks for, when it is given in another unit
@@ -568,30 +608,11 @@ func sayLargestChange(lang string, b *knowledge.Base, t *knowledge.Table, label 
 	if d < 0 {
 		diff = "−" + t.Format(-d)
 	}
+	size, what := changeWords(lang, dir, least, relative)
 	if turkish(lang) {
-		size, what := "en büyük", "artış"
-		if least {
-			size = "en küçük"
-		}
-		if dir < 0 {
-			what = "düşüş"
-		}
-		if relative {
-			what = "oransal " + what
-		}
 		s.t("%s%s, %d–%d %s %s: ", capitalize(measure(lang, t)), scope, from, to, size, what).b(n).t(", ").b(q(lang, t, x)).t(" → ").b(q(lang, t, z)).
 			t(", %s (%s) (%s).", localize(lang, diff), localize(lang, signed(pct, "%")), t.Edition)
 		return s.segs
-	}
-	size, what := "largest", "rise"
-	if least {
-		size = "smallest"
-	}
-	if dir < 0 {
-		what = "fall"
-	}
-	if relative {
-		what += " in per cent"
 	}
 	s.b(n).t(" had the %s %s in %s%s from %d to %d: ", size, what, measure(lang, t), scope, from, to).b(q(lang, t, x)).t(" to ").b(q(lang, t, z))
 	if relative {
@@ -600,6 +621,29 @@ func sayLargestChange(lang string, b *knowledge.Base, t *knowledge.Table, label 
 	}
 	s.t(", %s (%s) (%s).", diff, signed(pct, "%"), t.Edition)
 	return s.segs
+}
+
+// changeWords name a largest change in the answer's language: "largest rise", "smallest fall
+// in per cent", "en küçük oransal düşüş".
+func changeWords(lang string, dir int, least, relative bool) (size, what string) {
+	tr := turkish(lang)
+	pick := func(en, tr2 string) string {
+		if tr {
+			return tr2
+		}
+		return en
+	}
+	size, what = pick("largest", "en büyük"), pick("rise", "artış")
+	if least {
+		size = pick("smallest", "en küçük")
+	}
+	if dir < 0 {
+		what = pick("fall", "düşüş")
+	}
+	if relative {
+		what = pick(what+" in per cent", "oransal "+what)
+	}
+	return size, what
 }
 
 // scope says which rows a ranking took part in: " outside China", " in Africa".

@@ -8,6 +8,12 @@ import (
 	"github.com/reedesk/reedesk/knowledge"
 )
 
+// column is what a table answer works on: the reading, its table and the year it asks about.
+func (a *Answer) column() (*Reading, *knowledge.Table, int, bool) {
+	y, ok := a.Reading.year()
+	return a.Reading, a.Reading.Table, y, ok
+}
+
 // year picks the column a reading asks about: the year named, else the latest year in which
 // every named row has a figure.
 func (r *Reading) year() (int, bool) {
@@ -29,9 +35,7 @@ func (r *Reading) year() (int, bool) {
 }
 
 func value(a *Answer) bool {
-	r := a.Reading
-	t := r.Table
-	y, ok := r.year()
+	r, t, y, ok := a.column()
 	if !ok {
 		return false
 	}
@@ -131,9 +135,7 @@ func neighbours(ranked []*knowledge.Row, at, y int, least bool) []Related {
 
 // top lists the first rows of a year: "top 3 producers".
 func top(a *Answer) bool {
-	r := a.Reading
-	t := r.Table
-	y, ok := r.year()
+	r, t, y, ok := a.column()
 	if !ok {
 		return false
 	}
@@ -223,9 +225,7 @@ func (r *Reading) changeYears() (from, to int, ok bool) {
 }
 
 func rank(a *Answer) bool {
-	r := a.Reading
-	t := r.Table
-	y, ok := r.year()
+	r, t, y, ok := a.column()
 	if !ok {
 		return false
 	}
@@ -333,9 +333,7 @@ func change(a *Answer) bool {
 }
 
 func share(a *Answer) bool {
-	r := a.Reading
-	t := r.Table
-	y, ok := r.year()
+	r, t, y, ok := a.column()
 	if !ok {
 		return false
 	}
@@ -506,9 +504,7 @@ func (r *Reading) asksYears() bool {
 
 // sum adds up the rows named, and gives their share of the total when asked or known.
 func sum(a *Answer) bool {
-	r := a.Reading
-	t := r.Table
-	y, ok := r.year()
+	r, t, y, ok := a.column()
 	if !ok {
 		return false
 	}
@@ -571,4 +567,75 @@ func bestYear(a *Answer) bool {
 	a.Passage = passage(a, best.Fact)
 	a.Direct = sayBestYear(a.Lang, a.Result.Base, t, row.Label, year, best, from, to, r.Least)
 	return true
+}
+
+// rowPart answers for a part of a row's figure that the table does not know and the row's
+// passage states: "What fraction of Australia's reserves is JORC-compliant?" is 3.3 Mt of the
+// 5.7 Mt, a share of two figures of one passage; "How much of Australia's reserves is
+// JORC-compliant?" is the 3.3 Mt. False when the passage states no such part.
+func rowPart(a *Answer, res *index.Result, n int) bool {
+	r := a.Reading
+	y, ok := r.year()
+	if !ok {
+		return false
+	}
+	cell := r.Rows[0].Cell(y)
+	if cell == nil {
+		return false
+	}
+	part := qualifiedPart(lexiconFor(res.Base), cell, a.Question)
+	if part == nil {
+		return false
+	}
+	h := hitFor(res, cell.Fact)
+	if r.Kind == KindShare {
+		passageShare(a, res, h, part, cell, n)
+		return true
+	}
+	a.Passage = h
+	a.Direct = sayLookup(a.Lang, res.Base, cell.Fact, part, unitsAsked(a.Question))
+	a.Related = related(res, h, n-1)
+	return true
+}
+
+// qualifiedPart is a figure of a cell's passage, of its year and a unit it converts to, whose
+// label is the cell's and more words, each a word of the question: "Australia,
+// JORC-compliant" of "Australia". nil when there is none.
+func qualifiedPart(lx *lexicon, cell *knowledge.Figure, q string) *knowledge.Figure {
+	others := false
+	for _, g := range cell.Fact.Figures {
+		others = others || g != cell && strings.Contains(g.Label, cell.Label)
+	}
+	if !others {
+		return nil
+	}
+	asked := lx.asked(q)
+	base := map[string]bool{}
+	for _, c := range lx.labelConcepts(cell.Label) {
+		base[c] = true
+	}
+	for _, g := range cell.Fact.Figures {
+		if g == cell || figureYear(g)[:min(4, len(g.AsOf))] != figureYear(cell)[:min(4, len(cell.AsOf))] {
+			continue
+		}
+		if _, err := knowledge.Convert(g.Value, g.Unit, cell.Unit); err != nil {
+			continue
+		}
+		have, extra, foreign := map[string]bool{}, 0, false
+		for _, c := range lx.labelConcepts(g.Label) {
+			switch {
+			case base[c]:
+				have[c] = true
+			case subjectStops[c] || len(c) <= 2 && !strings.HasPrefix(c, "="):
+			case asked.concepts[c]:
+				extra++
+			default:
+				foreign = true
+			}
+		}
+		if len(have) == len(base) && extra > 0 && !foreign {
+			return g
+		}
+	}
+	return nil
 }

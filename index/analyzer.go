@@ -105,6 +105,8 @@ var questionWords = map[string]bool{
 	"said": true, "exact": true, "accord": true, "figur": true,
 	// today is the asker's: "Türkiye Today" is a publisher, not the question's subject
 	"today": true, "current": true, "nowaday": true,
+	// modal verbs the stop list lacks: "Why might China's output be higher?"
+	"might": true, "must": true, "shall": true,
 }
 
 // cleanQuery makes any user text safe to analyze: no control characters, no more than

@@ -83,9 +83,20 @@ func TestSpellingCorrectsOnlyUnknownWords(t *testing.T) {
 		{"Mt Wled reserve", []Correction{{From: "Wled", To: "weld"}}},
 		// a spelling only the synonyms have
 		{"Kuanersuit resource", []Correction{{From: "Kuanersuit", To: "kuannersuit"}}},
+		// a letter left out of a word whose stem is shorter ("oxde" is oxide), two typos in
+		// one question
+		{"whats the europum oxde price", []Correction{{From: "europum", To: "europium"}, {From: "oxde", To: "oxide"}}},
+		{"terbum oxid price", []Correction{{From: "terbum", To: "terbium"}}},
 		// short words of chat or of another language, and a name the knowledge base lacks
 		{"yeah hola rare earths", nil},
 		{"rare earths in Paris", nil},
+		{"the ores and ides of March", nil},
+		// an oxide's formula is its name, for the elements the knowledge base has
+		{"Dy2O3 price", []Correction{{From: "Dy2O3", To: "dysprosium oxide"}}},
+		{"NdO spot, usd/kg", []Correction{{From: "NdO", To: "neodymium oxide"}}},
+		{"Tb4O7 and CeO2", []Correction{{From: "Tb4O7", To: "terbium oxide"}, {From: "CeO2", To: "cerium oxide"}}},
+		{"Nd2O3 price", nil}, // a synonym of neodymium oxide
+		{"UO2 and NO2 prices", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

@@ -229,6 +229,12 @@ func (g *generation) planText(q string, fixed []Span) plan {
 		if g.concepts.question[term] {
 			continue
 		}
+		if name, ok := g.formula(word); ok && fixed == nil {
+			// "Dy2O3", "NdO": searched as the oxide's name, like a typo's correction
+			p.corrections = append(p.corrections, Correction{From: word, To: name})
+			p.fixes = append(p.fixes, fix{Span{t.Start, t.End}, name})
+			continue
+		}
 		folded := foldString(word)
 		if target, ok := g.turkishStem(folded); ok {
 			for _, tt := range target {
@@ -249,7 +255,7 @@ func (g *generation) planText(q string, fixed []Span) plan {
 			p.unknown = append(p.unknown, word)
 			continue
 		}
-		to, ok := g.nearest(term, utf8.RuneCountInString(folded))
+		to, ok := g.nearest(term, folded)
 		if !ok {
 			p.unknown = append(p.unknown, word)
 			continue
@@ -258,6 +264,25 @@ func (g *generation) planText(q string, fixed []Span) plan {
 		p.fixes = append(p.fixes, fix{Span{t.Start, t.End}, g.word(to)})
 	}
 	return p
+}
+
+// oxideFormula matches an oxide's chemical formula: an element's symbol, O, and counts of
+// atoms ("Nd2O3", "Tb4O7", "CeO2"), or none, as traders write it ("NdO").
+var oxideFormula = regexp.MustCompile(`^([A-Z][a-z]?)\d*O\d*$`)
+
+// formula reads a word written as an oxide's formula as the oxide's name, when its symbol is
+// that of an element of the knowledge base: "Dy2O3" is dysprosium oxide.
+func (g *generation) formula(word string) (string, bool) {
+	m := oxideFormula.FindStringSubmatch(word)
+	if m == nil {
+		return "", false
+	}
+	for _, f := range g.base.Facts {
+		if f.Element != nil && f.Element.Symbol == m[1] {
+			return strings.ToLower(knowledge.ElementName(f)) + " oxide", true
+		}
+	}
+	return "", false
 }
 
 // correctedBoost weighs a corrected word a little less than one typed right.
@@ -424,9 +449,9 @@ func termQuery(term string, boost float64) query.Query {
 // are more often words of another language or of chat ("yeah" is not year), or names the
 // knowledge base lacks ("Paris" is not parts). Terms are bucketed by first
 // letter and length, so only words of a near length are compared.
-func (g *generation) nearest(t string, typed int) (string, bool) {
-	n := utf8.RuneCountInString(t)
-	if n < 4 || typed < 4 || strings.ContainsAny(t, "0123456789") {
+func (g *generation) nearest(t, folded string) (string, bool) {
+	n, typed := utf8.RuneCountInString(t), utf8.RuneCountInString(folded)
+	if n < 3 || typed < 4 || strings.ContainsAny(t, "0123456789") {
 		return "", false
 	}
 	max := 1
@@ -438,8 +463,14 @@ func (g *generation) nearest(t string, typed int) (string, bool) {
 	for l := len(t) - max; l <= len(t)+max; l++ {
 		for _, term := range g.byInitial[bucket(t[0], l)] {
 			df := g.typoDF(term)
-			swapped := transposed(t, term)
-			if (n == 4 || typed == 4) && (df < short && !g.names(term) || len(term) != len(t)+1 && !swapped) {
+			// a letter left out of the word as written, whose stem is shorter: "oxde" is oxide
+			swapped := transposed(t, term) || len(term) == len(t) && leftOut(folded, g.word(term))
+			if (n <= 4 || typed == 4) && (df < short && !g.names(term) || len(term) != len(t)+1 && !swapped) {
+				continue
+			}
+			if n == 3 && !leftOut(folded, g.word(term)) {
+				// a stem of three letters ("oxd" of "oxde") is read only as a word with a
+				// letter left out
 				continue
 			}
 			d, exceeded := search.LevenshteinDistanceMax(t, term, max)
@@ -477,6 +508,19 @@ func (g *generation) typoDF(term string) uint64 {
 // element.
 func (g *generation) names(term string) bool {
 	return g.concepts.entity[term] || g.concepts.entity[g.concepts.byTerm[term]]
+}
+
+// leftOut reports whether a typed word is a word as written with one letter left out.
+func leftOut(typed, word string) bool {
+	w := foldString(word)
+	if len(w) != len(typed)+1 {
+		return false
+	}
+	i := 0
+	for i < len(typed) && typed[i] == w[i] {
+		i++
+	}
+	return typed[i:] == w[i+1:]
 }
 
 // transposed reports whether two words differ only by two neighbouring letters swapped.
