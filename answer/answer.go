@@ -12,6 +12,7 @@ package answer
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -415,12 +416,16 @@ func missYear(a *Answer, res *index.Result, year int) {
 	a.Direct = sayMissYear(a.Lang, t, reason, year, g, at > year)
 }
 
-// related lists the hits after the first passage, each with its latest figure.
-func related(res *index.Result, first *index.Hit, n int) []Related {
+// related lists the hits after the first passage, each with its latest figure, leaving out
+// the facts already shown.
+func related(res *index.Result, first *index.Hit, n int, shown ...*knowledge.Fact) []Related {
+	if first != nil {
+		shown = append(shown, first.Fact)
+	}
 	var out []Related
 	for i := range res.Hits {
 		h := &res.Hits[i]
-		if first != nil && h.Fact == first.Fact {
+		if slices.Contains(shown, h.Fact) {
 			continue
 		}
 		if len(out) == n {

@@ -1617,7 +1617,7 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 	if r.Question {
 		a.Direct = append(Sentence{{Text: yesNoWord(a.Lang, (ratio > 1) != r.lower)}}, a.Direct...)
 	}
-	a.Related = append([]Related{{Fact: hz.Fact, Figure: z}}, related(res, a.Passage, n-2)...)
+	a.Related = append([]Related{{Fact: hz.Fact, Figure: z}}, related(res, a.Passage, n-2, hz.Fact)...)
 	return true, nil
 }
 

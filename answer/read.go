@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -678,7 +679,8 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 	ws := words(q)
 	r := &Reading{cues: map[cue]bool{}, now: now}
 	if len(ws) > 0 && (yesNo[ws[0].fold] || questionSuffixes[ws[len(ws)-1].fold]) {
-		r.Question = true
+		// "Did Lynas or MP produce more?" asks which, not whether.
+		r.Question = !slices.ContainsFunc(ws, func(w word) bool { return w.fold == "or" || w.fold == "yoksa" })
 	}
 	lowered := strings.ToLower(strings.TrimSpace(q))
 	for _, s := range followUpStarts {
