@@ -766,7 +766,8 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 			}
 		}
 		if whichNext && !skipWhich[w.fold] {
-			if len(senses) > 0 {
+			// "which mined more" asks which row did it; "which mine" asks for a mine.
+			if len(senses) > 0 && !(strings.HasSuffix(w.fold, "ed") && w.stem != w.fold) {
 				r.which = strings.Join(stems(ws[i:i+n]), " ")
 				whichSenses = senses
 			}

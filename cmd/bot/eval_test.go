@@ -234,3 +234,8 @@ func TestEvalHeldOut5(t *testing.T) {
 	t.Parallel()
 	evaluate(t, filepath.Join("testdata", "heldout5.yaml"), 59, 59)
 }
+
+func TestEvalHeldOut6(t *testing.T) {
+	t.Parallel()
+	evaluate(t, filepath.Join("testdata", "heldout6.yaml"), 0, 0)
+}
