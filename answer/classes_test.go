@@ -324,6 +324,22 @@ func TestClassesOfQuestion(t *testing.T) {
 				direct: "Lynas 5,655 t (Metalnomist, 2024) against MP Materials 1,294 t (MP Materials, 2024): Lynas' is 4.4× MP Materials', 4,361 t more."},
 			{q: "Compare Mount Weld and Mountain Pass reserves", kind: KindLookup, has: "Mount Weld 32 Mt"},
 		},
+		"a count the passage does not state": {
+			{q: "How many people work at the Beylikova pilot plant?", kind: KindMiss, has: "no count of people for Beylikova"},
+			{q: "How many jobs will the Beylikova industrial plant create?", kind: KindMiss, has: "no count of jobs"},
+			{q: "How many workers are at Mountain Pass?", kind: KindMiss, has: "no count of workers for Mountain Pass"},
+			// a unit or a thing the passage counts is answered
+			{q: "How many tonnes of ore does the Beylikova pilot plant process?", has: "1,200 t/yr"},
+			{q: "How many drilling locations were there at Beylikova?", has: "310"},
+			{q: "How many rare earth elements are there at Beylikova?", has: "10"},
+		},
+		"stock-market terms are not prices of rare earths": {
+			{q: "What's MP Materials' share price today?", kind: KindMiss, has: "No match"},
+			{q: "What is Lynas's stock price?", kind: KindMiss, has: "No match"},
+			{q: "What's MP Materials' market cap?", kind: KindMiss, has: "No match"},
+			{q: "What share of world production does China have?", has: "69.2 %"},
+			{q: "What is the price of neodymium oxide?", has: "$56 per kg"},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {

@@ -256,6 +256,20 @@ func lookup(a *Answer, res *index.Result, n int) {
 			return
 		}
 	}
+	if ws := r.counted(); ws != nil && g != nil && !states(lexiconFor(res.Base), best.Fact, ws) {
+		// "How many people work at the pilot plant?": the passage gives another figure of
+		// the plant (its capacity), not a count of what is asked.
+		a.Reading.Kind = KindMiss
+		a.Miss = &Miss{Reason: ReasonNoFigure}
+		fillMiss(a, res)
+		subject := ""
+		if len(r.named) > 0 {
+			subject = r.named[0].name
+		}
+		a.Direct = sayNoCount(a.Lang, ws[0].raw, subject)
+		a.Related = related(res, nil, n-1)
+		return
+	}
 	a.Passage = best
 	switch {
 	case date != nil && g != nil:
@@ -304,6 +318,54 @@ func (r *Reading) asksOther(lx *lexicon, g *knowledge.Figure, q string) bool {
 	for _, c := range lx.labelConcepts(g.Label) {
 		if asked.concepts[c] && !skip[c] && !lx.titled[r.Table][c] && (len(c) > 2 && !subjectStops[c] || strings.HasPrefix(c, "=")) {
 			return true
+		}
+	}
+	return false
+}
+
+// counted are the words of a "how many" question from the thing it counts on ("people work
+// at …" in "How many people work at …"), or nil when it asks for a unit ("how many tonnes") or is no "how many" question.
+func (r *Reading) counted() []word {
+	for i := 1; i+1 < len(r.words); i++ {
+		if r.words[i].fold != "many" || r.words[i-1].fold != "how" {
+			continue
+		}
+		for j, w := range r.words[i+1:] {
+			if countSkip[w.fold] {
+				continue
+			}
+			if _, unit := knowledge.LookupUnit(w.raw); unit || len(unitsAsked(w.raw)) > 0 {
+				return nil
+			}
+			return r.words[i+1+j:]
+		}
+	}
+	return nil
+}
+
+// countSkip come between "how many" and the thing counted.
+var countSkip = map[string]bool{"more": true, "fewer": true, "less": true, "different": true, "other": true, "of": true, "the": true, "separate": true, "individual": true}
+
+// states reports whether a passage speaks of the first concept of some words (a word or a
+// phrase of a synonym group): in its title, text, tags or the labels of its figures.
+func states(lx *lexicon, f *knowledge.Fact, ws []word) bool {
+	raw := make([]string, len(ws))
+	for i, w := range ws {
+		raw[i] = w.raw
+	}
+	want := lx.concepts(strings.Join(raw, " "))
+	if len(want) == 0 {
+		return true
+	}
+	texts := append([]string{f.Title, f.Text}, f.Tags...)
+	for _, g := range f.Figures {
+		texts = append(texts, g.Label)
+	}
+	for _, text := range texts {
+		for _, c := range lx.concepts(text) {
+			if c == want[0] {
+				return true
+			}
 		}
 	}
 	return false

@@ -578,6 +578,19 @@ func sayNoRow(lang string, b *knowledge.Base, t *knowledge.Table, row string) Se
 	return Sentence{{Text: fmt.Sprintf("No figure: the %s table (%s) has no row for %s.", measure(lang, t), t.Edition, row)}}
 }
 
+// sayNoCount says the knowledge base counts no such thing, of the subject when one is named.
+func sayNoCount(lang, thing, subject string) Sentence {
+	switch {
+	case turkish(lang) && subject != "":
+		return Sentence{{Text: fmt.Sprintf("Rakam yok: bilgi tabanında %s için %s sayısı yok.", subject, thing)}}
+	case turkish(lang):
+		return Sentence{{Text: fmt.Sprintf("Rakam yok: bilgi tabanında %s sayısı yok.", thing)}}
+	case subject != "":
+		return Sentence{{Text: fmt.Sprintf("No figure: the knowledge base has no count of %s for %s.", thing, subject)}}
+	}
+	return Sentence{{Text: fmt.Sprintf("No figure: the knowledge base has no count of %s.", thing)}}
+}
+
 func sayTop(lang string, b *knowledge.Base, t *knowledge.Table, y int, rows []*knowledge.Row, least bool, scope string) Sentence {
 	s := &sentence{}
 	switch {

@@ -187,6 +187,12 @@ func (g *generation) planText(q string, fixed []Span) plan {
 		for k, sp := range kept {
 			if t.Start >= sp.start && t.Start < sp.end {
 				covered = true
+				if !emitted[k] && g.vocab[sp.token] == 0 {
+					// A phrase of a synonym group no passage uses ("share price") asks about
+					// something the knowledge base lacks, not about its words one by one.
+					emitted[k] = true
+					p.unknown = append(p.unknown, q[sp.start:sp.end])
+				}
 				if !emitted[k] {
 					emitted[k] = true
 					boost, corrected := 1.0, overlaps(fixed, sp.start, sp.end)
