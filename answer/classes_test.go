@@ -333,6 +333,14 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "How many drilling locations were there at Beylikova?", has: "310"},
 			{q: "How many rare earth elements are there at Beylikova?", has: "10"},
 		},
+		"a year after USGS that no edition has is a data year": {
+			{q: "smallest producer in the USGS 2024 production table?", has: "Brazil had the lowest rare earth mine production in 2024: 20 t"},
+			{q: "Which country had the largest reserves in the USGS 2024 table?", has: "China had the highest rare earth reserves in 2024: 44 Mt"},
+			{q: "What did USGS 2023 say China mined?", direct: "China — rare earth mine production in 2023: 255,000 t (USGS MCS 2025)."},
+			{q: "Which country was the top miner in the USGS 2023 data?", has: "China had the highest rare earth mine production in 2023: 255,000 t"},
+			// an edition the knowledge base has stays an edition
+			{q: "largest producer according to USGS 2025", has: "China had the highest rare earth mine production in 2024: 270,000 t"},
+		},
 		"stock-market terms are not prices of rare earths": {
 			{q: "What's MP Materials' share price today?", kind: KindMiss, has: "No match"},
 			{q: "What is Lynas's stock price?", kind: KindMiss, has: "No match"},

@@ -729,7 +729,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 			if i+1 < len(ws) {
 				next = ws[i+1].fold
 			}
-			if editionWords[prev] || editionWords[next] {
+			if editionWords[prev] && !(prev == "usgs" && !editionWords[next] && dataYear(b, y)) || editionWords[next] {
 				r.Editions = append(r.Editions, y)
 			} else {
 				r.Years = append(r.Years, y)
@@ -1369,6 +1369,20 @@ var moneyWords = map[string]bool{"worth": true, "value": true, "dollars": true, 
 func hasMoney(t *knowledge.Table) bool {
 	u, _ := knowledge.LookupUnit(t.Unit)
 	return u.Dim.Money != 0
+}
+
+// dataYear reports whether a year said after "USGS" is one of data rather than an edition:
+// no table comes from an edition of that year and one has data for it. "The USGS 2024
+// production table" is the 2024 column of the MCS 2025 edition.
+func dataYear(b *knowledge.Base, y int) bool {
+	data := false
+	for _, t := range b.Tables() {
+		if strings.Contains(t.Edition, strconv.Itoa(y)) {
+			return false
+		}
+		data = data || t.HasYear(y)
+	}
+	return data
 }
 
 // hasEditions reports whether a table comes from every edition a question names.
