@@ -341,6 +341,12 @@ func TestClassesOfQuestion(t *testing.T) {
 			// an edition the knowledge base has stays an edition
 			{q: "largest producer according to USGS 2025", has: "China had the highest rare earth mine production in 2024: 270,000 t"},
 		},
+		"Turkish words of talks and partners (glossary)": {
+			{q: "Türkiye nadir toprak elementleri için hangi ülkelerle görüşüyor?", passage: "partners-talks-bloomberg"},
+			{q: "Türkiye hangi ülkelerle müzakere ediyor?", passage: "partners-talks-bloomberg"},
+			{q: "Beylikova için hangi ortaklarla görüşmeler var?", passage: "partners-talks-bloomberg"},
+			{q: "Türkiye nadir toprak için kimlerle işbirliği yapıyor?", passage: "policy-uysal-cooperation"},
+		},
 		"stock-market terms are not prices of rare earths": {
 			{q: "What's MP Materials' share price today?", kind: KindMiss, has: "No match"},
 			{q: "What is Lynas's stock price?", kind: KindMiss, has: "No match"},
