@@ -347,6 +347,14 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Beylikova için hangi ortaklarla görüşmeler var?", passage: "partners-talks-bloomberg"},
 			{q: "Türkiye nadir toprak için kimlerle işbirliği yapıyor?", passage: "policy-uysal-cooperation"},
 		},
+		"what a word of the knowledge base is, said in passing": {
+			{q: "What is thorium and why does it come up with Beylikova?", passage: "pilot-plant-products", has: "thorium, a raw material for nuclear fuel"},
+			{q: "What is thorium?", passage: "pilot-plant-products"},
+			{q: "What is Project Vault?", passage: "project-vault-2026"},
+			// a background passage that defines the thing comes first
+			{q: "What is neodymium?", has: "Neodymium (Nd, atomic number 60) is a light rare earth"},
+			{q: "What are light rare earths?", has: "USGS divides the rare earths into light ones"},
+		},
 		"stock-market terms are not prices of rare earths": {
 			{q: "What's MP Materials' share price today?", kind: KindMiss, has: "No match"},
 			{q: "What is Lynas's stock price?", kind: KindMiss, has: "No match"},

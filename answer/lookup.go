@@ -594,10 +594,15 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 			}
 		}
 	}
+	near := cands[:min(len(cands), steerAt)]
+	if r.Kind != KindDefine || r.defined(res) == nil || definition(res, cands, r) == nil {
+		if h := inPassing(near, r); h != nil {
+			return h
+		}
+	}
 	if h := titledLike(res, cands, q); h != cands[0] {
 		return h
 	}
-	near := cands[:min(len(cands), steerAt)]
 	if r.cues[cueWhen] && !r.asksHowMuch() {
 		if h := dated(res, near, q); h != cands[0] {
 			return h
@@ -847,6 +852,35 @@ func definition(res *index.Result, cands []*index.Hit, r *Reading) *index.Hit {
 		}
 		if found != nil {
 			return hitFor(res, found)
+		}
+	}
+	return nil
+}
+
+// inPassing is, for "What is X …?" where no background passage defines X, the passage found
+// that says what X is in passing: "… and thorium, a raw material for nuclear fuel". nil when
+// none does.
+func inPassing(cands []*index.Hit, r *Reading) *index.Hit {
+	ws := r.words
+	if len(ws) < 3 || ws[0].fold != "what" || !copulas[ws[1].fold] {
+		return nil
+	}
+	var thing []string
+	for _, w := range ws[2:] {
+		if headEnd[w.fold] || w.fold == "and" || w.fold == "why" {
+			break
+		}
+		if !headSkip[w.fold] {
+			thing = append(thing, regexp.QuoteMeta(w.raw))
+		}
+	}
+	if len(thing) == 0 {
+		return nil
+	}
+	says := regexp.MustCompile(`(?i)\b` + strings.Join(thing, `\s+`) + `(,\s+|\s+(is|are)\s+)(a|an)\s`)
+	for _, h := range cands {
+		if says.MatchString(h.Fact.Text) {
+			return h
 		}
 	}
 	return nil
