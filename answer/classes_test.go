@@ -355,6 +355,15 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "What is neodymium?", has: "Neodymium (Nd, atomic number 60) is a light rare earth"},
 			{q: "What are light rare earths?", has: "USGS divides the rare earths into light ones"},
 		},
+		"the largest of things that are no rows of a table": {
+			{q: "Which deposit produces the most rare earths?", passage: "bayan-obo-reserves-cgs"},
+			{q: "Which deposit is the largest?", passage: "bayan-obo-reserves-cgs"},
+			{q: "Which deposit has the biggest reserves?", passage: "bayan-obo-reserves-cgs"},
+			{q: "Which mine produces the most rare earths?", passage: "bayan-obo-nsenergy"},
+			// rows of a table stay rows
+			{q: "Which country mines the most rare earths?", has: "China had the highest rare earth mine production in 2024"},
+			{q: "Which oxide is the most expensive?", has: "Terbium oxide had the highest rare earth oxide prices in 2024"},
+		},
 		"stock-market terms are not prices of rare earths": {
 			{q: "What's MP Materials' share price today?", kind: KindMiss, has: "No match"},
 			{q: "What is Lynas's stock price?", kind: KindMiss, has: "No match"},

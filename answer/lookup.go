@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -164,6 +165,10 @@ func lookup(a *Answer, res *index.Result, n int) {
 		noMatch(a, res)
 		return
 	}
+	largest := r.largestOf(res)
+	if largest != nil {
+		best = largest
+	}
 	if r.cues[cueShare] || r.cues[cuePercent] {
 		// the best passage that states a part and its whole, or one after it that has as
 		// much of the question
@@ -221,8 +226,8 @@ func lookup(a *Answer, res *index.Result, n int) {
 	if r.Kind == KindDefine {
 		defined = r.defined(res)
 	}
-	if !figureAsked(r) || defined != nil {
-		// a definition is a sentence, not a figure
+	if !figureAsked(r) || defined != nil || largest != nil {
+		// a definition is a sentence, not a figure; so is what the largest thing is
 		g = nil
 	} else if g == nil {
 		g = figureFor(lexiconFor(res.Base), best.Fact, a.Question, "")
@@ -293,6 +298,57 @@ func lookup(a *Answer, res *index.Result, n int) {
 		a.Direct = append(Sentence{{Text: yesNoWord(a.Lang, true)}}, a.Direct...)
 	}
 	a.Related = related(res, best, n-1)
+}
+
+// largestOf is, for "Which mine produces the most …?" (a superlative over things that are
+// not rows of the table it names), the passage tagged the largest of them: a passage that
+// speaks of the thing asked for (a mine, a deposit), has a tag of a superlative, no tag of an
+// ordinal ("second largest") and no figure of a table's row; the best ranked such passage, else the first in
+// the knowledge base. nil for other questions or when no passage is tagged so.
+func (r *Reading) largestOf(res *index.Result) *index.Hit {
+	if r.which == "" || !r.cues[cueMost] || r.cues[cueLeast] || r.Table != nil && !slices.Contains(r.others, r.which) {
+		return nil
+	}
+	asked := false
+	for i, w := range r.words[1:] {
+		asked = asked || r.words[i].fold == "which" && w.stem == r.which
+	}
+	if !asked {
+		// "What's the biggest use …" asks for a use, not which thing is largest
+		return nil
+	}
+	lx := lexiconFor(res.Base)
+	thing := words(r.which)
+	tagged := func(f *knowledge.Fact) bool {
+		most := false
+		for _, tag := range f.Tags {
+			for _, w := range words(tag) {
+				if ordinals[w.fold] > 1 {
+					// "second largest": a rank, not the largest
+					return false
+				}
+				most = most || cueWords[w.fold] == cueMost
+			}
+		}
+		for _, g := range f.Figures {
+			if t, _ := tableOf(res.Base, g); t != nil {
+				// a row of a table is no mine or deposit
+				return false
+			}
+		}
+		return most && states(lx, f, thing)
+	}
+	for i := range res.Hits {
+		if tagged(res.Hits[i].Fact) {
+			return &res.Hits[i]
+		}
+	}
+	for _, f := range res.Base.Facts {
+		if tagged(f) {
+			return hitFor(res, f)
+		}
+	}
+	return nil
 }
 
 // asksOther reports whether a figure's label has a word of the question other than the names

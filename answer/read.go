@@ -770,6 +770,9 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 			if len(senses) > 0 && !(strings.HasSuffix(w.fold, "ed") && w.stem != w.fold) {
 				r.which = strings.Join(stems(ws[i:i+n]), " ")
 				whichSenses = senses
+			} else if len(senses) == 0 && whichWord == "which" && lx.vocabulary[w.fold] && !headEnd[w.fold] && cueWords[w.fold] == 0 && w.fold != "one" && w.fold != "ones" {
+				// "which deposit": a thing of the passages, not of a table
+				r.which = w.stem
 			}
 			whichNext = false
 		}
