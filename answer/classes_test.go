@@ -364,6 +364,10 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Which country mines the most rare earths?", has: "China had the highest rare earth mine production in 2024"},
 			{q: "Which oxide is the most expensive?", has: "Terbium oxide had the highest rare earth oxide prices in 2024"},
 		},
+		"a reason carries the figures it speaks of": {
+			{q: "Why is China going after end products instead of just mining rare earths?", passage: "value-chain-china-strategy", has: "End products (wind turbines, EVs) up to $4 trillion (Anadolu Agency)."},
+			{q: "Why does China focus on high-value end products?", has: "Raw materials about $7 billion"},
+		},
 		"stock-market terms are not prices of rare earths": {
 			{q: "What's MP Materials' share price today?", kind: KindMiss, has: "No match"},
 			{q: "What is Lynas's stock price?", kind: KindMiss, has: "No match"},

@@ -288,6 +288,14 @@ func lookup(a *Answer, res *index.Result, n int) {
 		// the passage of a row's figure states the figure first; the reason follows
 		a.Direct = Sentence{{Text: reasonSentence(lexiconFor(res.Base), best.Fact.Text, a.Question)}}
 	}
+	if r.Kind == KindWhy && g == nil && len(best.Fact.Figures) == 0 {
+		if figs := restsOn(res, best); figs != nil {
+			// "the jump in value from raw materials to finished goods": the figures the
+			// reason speaks of, from the passage of the same source that states them
+			a.Direct = append(a.Direct, Segment{Text: " "})
+			a.Direct = append(a.Direct, sayFigures(a.Lang, figs)...)
+		}
+	}
 	if defined != nil {
 		lx := lexiconFor(res.Base)
 		en, _ := lx.translate(strings.Join(defined, " "))
@@ -346,6 +354,38 @@ func (r *Reading) largestOf(res *index.Result) *index.Hit {
 	for _, f := range res.Base.Facts {
 		if tagged(f) {
 			return hitFor(res, f)
+		}
+	}
+	return nil
+}
+
+// restsOn are the figures a reason without figures speaks of: those of a passage found near
+// it, from the same source, at least two of whose figures' labels the reason names ("raw
+// materials", "end products"). nil when no passage has them.
+func restsOn(res *index.Result, best *index.Hit) []*knowledge.Figure {
+	lx := lexiconFor(res.Base)
+	have := map[string]bool{}
+	for _, c := range lx.concepts(best.Fact.Text) {
+		have[c] = true
+	}
+	for i := range res.Hits[:min(len(res.Hits), steerAt)] {
+		h := &res.Hits[i]
+		if h.Fact == best.Fact || h.Fact.Source == nil || h.Fact.Source != best.Fact.Source || h.Fact.Formula != nil {
+			continue
+		}
+		named := 0
+		for _, g := range h.Fact.Figures {
+			label, _, _ := strings.Cut(g.Label, "(")
+			all := true
+			for _, c := range lx.concepts(label) {
+				all = all && have[c]
+			}
+			if all {
+				named++
+			}
+		}
+		if named >= 2 {
+			return h.Fact.Figures
 		}
 	}
 	return nil

@@ -578,6 +578,23 @@ func sayNoRow(lang string, b *knowledge.Base, t *knowledge.Table, row string) Se
 	return Sentence{{Text: fmt.Sprintf("No figure: the %s table (%s) has no row for %s.", measure(lang, t), t.Edition, row)}}
 }
 
+// sayFigures lists figures of one passage with their labels, bold, and their source: "Raw
+// materials $7 billion, … (Anadolu Agency, 2025-10)."
+func sayFigures(lang string, figs []*knowledge.Figure) Sentence {
+	s := &sentence{}
+	for i, g := range figs {
+		if i > 0 {
+			s.t(", ")
+		}
+		s.t("%s ", g.Label).b(localize(lang, g.String()))
+	}
+	if src := figs[0].Fact.Source; src != nil {
+		s.t(" (%s)", shortName(src.Publisher))
+	}
+	s.t(".")
+	return s.segs
+}
+
 // sayNoCount says the knowledge base counts no such thing, of the subject when one is named.
 func sayNoCount(lang, thing, subject string) Sentence {
 	switch {
