@@ -289,7 +289,11 @@ func missEmbed(l locale, a *answer.Answer) *discordgo.MessageEmbed {
 	case answer.ReasonNoForecast:
 		title = l.t("No forecast")
 	case answer.ReasonNoFigure:
-		title = l.t("No figure for that year")
+		// Without a latest figure, what is missing is a row or a count, not a year.
+		title = l.t("No figure")
+		if m.Latest != nil {
+			title = l.t("No figure for that year")
+		}
 	}
 	return &discordgo.MessageEmbed{Title: title, Description: strings.Join(parts, "\n\n"), Color: colorMiss}
 }

@@ -35,6 +35,7 @@ var trTexts = map[string]string{
 	"No match":                "Eşleşme yok",
 	"No forecast":             "Tahmin yok",
 	"No figure for that year": "O yıl için rakam yok",
+	"No figure":               "Rakam yok",
 	"I found nothing in the knowledge base that answers “%s”.":    "Bilgi tabanında “%s” sorusunu yanıtlayan bir şey bulamadım.",
 	"The latest figure I have: %s: **%s** (%s), %s (`/fact %s`).": "Elimdeki en güncel rakam: %s: **%s** (%s), %s (`/bilgi %s`).",
 	"Closest words I know: %s.":                                   "Bildiğim en yakın sözcükler: %s.",

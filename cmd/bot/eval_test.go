@@ -132,7 +132,7 @@ func isMiss(p *payload) bool {
 		return false
 	}
 	switch p.Data.Embeds[0].Title {
-	case "No match", "No forecast", "No figure for that year":
+	case "No match", "No forecast", "No figure", "No figure for that year":
 		return true
 	}
 	return false
