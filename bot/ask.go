@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -45,7 +46,7 @@ func (b *Bot) answer(ctx context.Context, r request, q, previous string) (Reply,
 	if err != nil {
 		return Reply{}, err
 	}
-	data := render(l, a, b.now())
+	data := b.rendering(l, a)
 	if w := a.Working; a.Kind() == answer.KindCompare && w != nil && len(w.Inputs) == 2 && len(data.Embeds) > 0 {
 		// Two figures side by side read faster as two bars.
 		if c, err := b.charts.Compare(a.Result.Base, w.Inputs[0], w.Inputs[1]); err == nil {
@@ -222,6 +223,69 @@ func render(l locale, a *answer.Answer, now time.Time) *discordgo.InteractionRes
 		})
 	}
 	return data
+}
+
+// renderKey names one rendering of a cached answer: an answer renders the same in one locale
+// on one day (the day decides whether a fact has lapsed).
+type renderKey struct {
+	a   *answer.Answer
+	l   locale
+	day string
+}
+
+// rendering renders a, once per answer, locale and day when answers are cached, so that a
+// team's repeated questions cost a copy. What it returns is the caller's to change.
+func (b *Bot) rendering(l locale, a *answer.Answer) *discordgo.InteractionResponseData {
+	now := b.now()
+	if b.answers == nil {
+		return render(l, a, now)
+	}
+	k := renderKey{a, l, now.Format(time.DateOnly)}
+	d, ok := b.rendered.Get(k)
+	if !ok {
+		d = render(l, a, now)
+		b.rendered.Add(k, d)
+	}
+	return cloneData(d)
+}
+
+// cloneData copies what render makes, deeply enough that changing the copy's content, embeds
+// and their parts leaves the original as it was.
+func cloneData(d *discordgo.InteractionResponseData) *discordgo.InteractionResponseData {
+	c := *d
+	if d.AllowedMentions != nil {
+		m := *d.AllowedMentions
+		c.AllowedMentions = &m
+	}
+	c.Embeds = make([]*discordgo.MessageEmbed, len(d.Embeds))
+	for i, e := range d.Embeds {
+		ec := *e
+		ec.Fields = make([]*discordgo.MessageEmbedField, len(e.Fields))
+		for j, f := range e.Fields {
+			fc := *f
+			ec.Fields[j] = &fc
+		}
+		if e.Footer != nil {
+			fc := *e.Footer
+			ec.Footer = &fc
+		}
+		if e.Image != nil {
+			ic := *e.Image
+			ec.Image = &ic
+		}
+		if e.Thumbnail != nil {
+			tc := *e.Thumbnail
+			ec.Thumbnail = &tc
+		}
+		if e.Author != nil {
+			ac := *e.Author
+			ec.Author = &ac
+		}
+		c.Embeds[i] = &ec
+	}
+	c.Components = slices.Clone(d.Components)
+	c.Files = slices.Clone(d.Files)
+	return &c
 }
 
 // workingEmbed shows how a figure no source states was computed: the equation, each input

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	lru "github.com/hashicorp/golang-lru/v2"
 	"github.com/reedesk/reedesk/answer"
 	"github.com/reedesk/reedesk/chart"
 	"github.com/reedesk/reedesk/index"
@@ -63,6 +64,7 @@ type Bot struct {
 	reindex   Reindexer
 	questions QuestionLog
 	answers   *answer.Cache
+	rendered  *lru.Cache[renderKey, *discordgo.InteractionResponseData] // renderings of cached answers
 	table     table
 	admins    admins
 	limit     *limiter
@@ -83,6 +85,14 @@ type Bot struct {
 // answerCacheSize is how many recent answers the bot keeps: a team asks the same questions.
 const answerCacheSize = 1024
 
+func newRenderCache() *lru.Cache[renderKey, *discordgo.InteractionResponseData] {
+	c, err := lru.New[renderKey, *discordgo.InteractionResponseData](answerCacheSize)
+	if err != nil {
+		panic(err) // only for a size below 1
+	}
+	return c
+}
+
 // chartEntries is how many topics' or comparisons' charts the bot keeps drawn: every topic,
 // and the comparisons asked most recently.
 const chartEntries = 128
@@ -94,6 +104,7 @@ func New(opts Options) *Bot {
 		reindex:   opts.Reindexer,
 		questions: opts.Questions,
 		answers:   answer.NewCache(answerCacheSize),
+		rendered:  newRenderCache(),
 		table:     newTable(),
 		admins:    newAdmins(opts.AdminRoleIDs, opts.AdminUserIDs, opts.GuildID),
 		version:   opts.Version,
