@@ -49,17 +49,11 @@ type recorder struct {
 }
 
 func (r *recorder) respond(_ context.Context, _ *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.responses = append(r.responses, resp)
-	return nil
+	return record(&r.mu, &r.responses, resp)
 }
 
 func (r *recorder) edit(_ context.Context, _ *discordgo.Interaction, e *discordgo.WebhookEdit) error {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.edits = append(r.edits, e)
-	return nil
+	return record(&r.mu, &r.edits, e)
 }
 
 func (r *recorder) uploads() bool { return !r.noUploads }
@@ -72,9 +66,14 @@ func (r *recorder) remove(context.Context, *discordgo.Interaction) error {
 }
 
 func (r *recorder) followup(_ context.Context, _ *discordgo.Interaction, p *discordgo.WebhookParams) error {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.followups = append(r.followups, p)
+	return record(&r.mu, &r.followups, p)
+}
+
+// record appends v to what a recorder holds.
+func record[T any](mu *sync.Mutex, list *[]T, v T) error {
+	mu.Lock()
+	defer mu.Unlock()
+	*list = append(*list, v)
 	return nil
 }
 

@@ -51,13 +51,7 @@ func (s signer) request(t testing.TB, url string, body []byte, at time.Time) *ht
 // Discord.
 func endpoint(t *testing.T, opts Options, d Deadlines) (*httptest.Server, signer, *discordtest.Server) {
 	t.Helper()
-	fake := discordtest.New(t)
-	s, err := NewDiscord(SessionConfig{APIURL: fake.APIURL()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sg := newSigner(t)
-	ep := NewEndpoint(NewDispatcher(testBot(t, opts), d, nil), sg.pub, s, nil)
+	ep, sg, fake := newEndpoint(t, testBot(t, opts), d)
 	srv := httptest.NewServer(ep)
 	t.Cleanup(func() {
 		srv.Close()
@@ -66,6 +60,19 @@ func endpoint(t *testing.T, opts Options, d Deadlines) (*httptest.Server, signer
 		ep.Close(ctx)
 	})
 	return srv, sg, fake
+}
+
+// newEndpoint is an interactions endpoint for b with deadlines d and a new key; its edits go
+// to a fake Discord.
+func newEndpoint(tb testing.TB, b *Bot, d Deadlines) (*Endpoint, signer, *discordtest.Server) {
+	tb.Helper()
+	fake := discordtest.New(tb)
+	s, err := NewDiscord(SessionConfig{APIURL: fake.APIURL()})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	sg := newSigner(tb)
+	return NewEndpoint(NewDispatcher(b, d, nil), sg.pub, s, nil), sg, fake
 }
 
 func interactionJSON(t testing.TB, v any) []byte {
@@ -234,17 +241,7 @@ func TestEndpointUnderLoad(t *testing.T) {
 // BenchmarkInteractionsEndpoint measures signed /ask interactions answered over loopback HTTP
 // by concurrent clients: throughput (interactions/s) and latency percentiles.
 func BenchmarkInteractionsEndpoint(b *testing.B) {
-	fake := discordtest.New(b)
-	s, err := NewDiscord(SessionConfig{APIURL: fake.APIURL()})
-	if err != nil {
-		b.Fatal(err)
-	}
-	idx, err := builtinIndex()
-	if err != nil {
-		b.Fatal(err)
-	}
-	sg := newSigner(b)
-	ep := NewEndpoint(NewDispatcher(New(Options{Index: idx}), DiscordDeadlines(), nil), sg.pub, s, nil)
+	ep, sg, _ := newEndpoint(b, testBotTB(b), DiscordDeadlines())
 	srv := httptest.NewServer(ep)
 	defer srv.Close()
 	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 64}}

@@ -246,15 +246,7 @@ func TestUndecodableInteractionsAgree(t *testing.T) {
 // shows their name.
 func TestAboutNamesNoUntrustedUser(t *testing.T) {
 	t.Parallel()
-	base, err := knowledge.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx, err := index.Open(context.Background(), base, index.Options{Load: func(context.Context) (*knowledge.Base, error) { return knowledge.Embedded() }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
+	idx := reindexableIndex(t)
 	b := testBot(t, Options{Index: idx, Reindexer: idx})
 	i := Interaction("reindex", nil)
 	i.GuildID = "g2"

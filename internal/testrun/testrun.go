@@ -18,7 +18,7 @@ func Main(m *testing.M) {
 	flag.Visit(func(f *flag.Flag) { set = set || f.Name == "test.parallel" })
 	if !set {
 		n := "8"
-		if race() {
+		if Race() {
 			n = "4"
 		}
 		flag.Set("test.parallel", n)
@@ -26,8 +26,8 @@ func Main(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// race reports whether the test binary was built with -race.
-func race() bool {
+// Race reports whether the test binary was built with -race.
+func Race() bool {
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
 		return false
