@@ -5,12 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/bwmarrin/discordgo"
@@ -53,19 +51,10 @@ func answerText(p *payload, firstOnly bool) string {
 	return b.String()
 }
 
-// evalApp is one app, opened as `reedesk ask` opens it, for every eval set.
-var evalApp = sync.OnceValues(func() (*app, error) {
-	c, err := loadConfig(env(nil), needNothing)
-	if err != nil {
-		return nil, err
-	}
-	return openApp(context.Background(), c, slog.New(slog.DiscardHandler), appOptions{terminal: true})
-})
-
 // askJSON answers a question as `reedesk ask --json` does.
 func askJSON(t *testing.T, question string) *payload {
 	t.Helper()
-	a, err := evalApp()
+	a, err := sharedApp()
 	if err != nil {
 		t.Fatal(err)
 	}
