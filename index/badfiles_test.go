@@ -47,6 +47,7 @@ func computedFact(formula string) string {
 // where a line means something), and a reindex from the broken folder leaves the serving index
 // as it was.
 func TestMalformedFactFiles(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		file  string

@@ -31,6 +31,7 @@ func TestHelperProcessBuild(t *testing.T) {
 // TestKilledMidBuild kills a process while it builds a new index in INDEX_DIR: the next start
 // serves the last good index and removes the half-built one.
 func TestKilledMidBuild(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds a large index in another process")
 	}
@@ -93,6 +94,7 @@ func TestKilledMidBuild(t *testing.T) {
 // reindex fails with a clear error and the old index keeps answering. It needs to mount a tmpfs
 // (root), and skips where that is not allowed.
 func TestReindexOnAFullDisk(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=360k", "tmpfs", dir).CombinedOutput(); err != nil {
 		t.Skipf("cannot mount a small tmpfs here (%v: %s)", err, out)

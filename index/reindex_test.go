@@ -112,6 +112,7 @@ func reindexable(t testing.TB, load Loader) *Index {
 }
 
 func TestReindexReportsWhatChanged(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	idx := reindexable(t, loader(edited(t)))
 	run, joined := idx.Reindex("test")
@@ -140,6 +141,7 @@ func TestReindexReportsWhatChanged(t *testing.T) {
 }
 
 func TestFailedReindexKeepsServing(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	broken := dataFS(t)
 	broken["beylikova.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(string(broken["beylikova.yaml"].Data), "unit: Mt", "unit: megatonnes", 1))}
@@ -163,6 +165,7 @@ func TestFailedReindexKeepsServing(t *testing.T) {
 }
 
 func TestConcurrentReindexRequestsShareOneBuild(t *testing.T) {
+	t.Parallel()
 	var loads atomic.Int32
 	release := make(chan struct{})
 	slow := func(ctx context.Context) (*knowledge.Base, error) {
@@ -194,9 +197,10 @@ func TestConcurrentReindexRequestsShareOneBuild(t *testing.T) {
 	}
 }
 
-// TestSearchDuringReindex searches without pause from several goroutines while the index is
+// TestSearchDuringReindex searches without pause from two goroutines while the index is
 // rebuilt and swapped back and forth; no search may fail or come back empty.
 func TestSearchDuringReindex(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	a, b := dataFS(t), edited(t)
 	src := &source{fsys: a}
@@ -205,7 +209,7 @@ func TestSearchDuringReindex(t *testing.T) {
 	var wg sync.WaitGroup
 	var searches, failures atomic.Int64
 	questions := []string{"How many locations were drilled at Beylikova?", "neodymium magnets", "China share of processing", "value chain"}
-	for w := range 4 {
+	for w := range 2 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -245,6 +249,7 @@ func TestSearchDuringReindex(t *testing.T) {
 }
 
 func TestOpenReusesMatchingIndexOnDisk(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
 	base := builtinBase(t)
@@ -294,6 +299,7 @@ func TestOpenReusesMatchingIndexOnDisk(t *testing.T) {
 }
 
 func TestOpenFailsFastWhenAnotherProcessHoldsTheDir(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
 	base := builtinBase(t)
@@ -313,6 +319,7 @@ func TestOpenFailsFastWhenAnotherProcessHoldsTheDir(t *testing.T) {
 }
 
 func TestReindexOnDiskSurvivesRestart(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
 	idx, err := Open(ctx, builtinBase(t), Options{Dir: dir, Load: loader(edited(t))})
@@ -343,6 +350,7 @@ func TestReindexOnDiskSurvivesRestart(t *testing.T) {
 // permissions, so the directory is replaced by a file): the reindex fails with a clear error and
 // the old index keeps answering.
 func TestReindexDiskFailureKeepsServing(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "index")
 	idx, err := Open(ctx, builtinBase(t), Options{Dir: dir, Load: loader(edited(t))})
@@ -375,6 +383,7 @@ func TestReindexDiskFailureKeepsServing(t *testing.T) {
 // built-in knowledge holds) reports the first reindex against it, not against what it was
 // opened with; later reindexes compare with what they replaced.
 func TestReindexComparesWithTheBaseline(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
 	old := builtinBase(t)
@@ -420,6 +429,7 @@ func TestReindexComparesWithTheBaseline(t *testing.T) {
 }
 
 func TestReindexWithoutFactFilesFails(t *testing.T) {
+	t.Parallel()
 	idx, err := New(context.Background(), builtinBase(t))
 	if err != nil {
 		t.Fatal(err)
@@ -467,6 +477,7 @@ func TestReindexAcceptsFactsThatShareATitle(t *testing.T) {
 // the build is checked and swapped in, and searches find the new facts. It takes about a
 // minute and a half on two cores, so it runs only with BENCH_100K=1 (and never with -short).
 func TestReindexAt100k(t *testing.T) {
+	t.Parallel()
 	if testing.Short() || os.Getenv("BENCH_100K") == "" {
 		t.Skip("set BENCH_100K=1 to reindex 100,000 synthetic facts (about 90 s on 2 cores)")
 	}
