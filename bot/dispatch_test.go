@@ -93,6 +93,7 @@ func (s slowIndex) Search(ctx context.Context, q string, n int) (*index.Result, 
 }
 
 func TestDispatchDefersSlowAnswers(t *testing.T) {
+	t.Parallel()
 	idx, err := builtinIndex()
 	if err != nil {
 		t.Fatal(err)
@@ -136,6 +137,7 @@ func TestDispatchDefersSlowAnswers(t *testing.T) {
 // TestDispatchKeepsPrivateAnswersPrivate: a slow answer that only its sender may see stays
 // private, whether the deferral could know it (hide:true) or not (an error sentence).
 func TestDispatchKeepsPrivateAnswersPrivate(t *testing.T) {
+	t.Parallel()
 	idx, err := builtinIndex()
 	if err != nil {
 		t.Fatal(err)

@@ -78,6 +78,7 @@ func goldenJSON(t *testing.T, path string, v any) {
 // response with testdata/responses. Each response is also checked against Discord's limits,
 // and against its OpenAPI description when DISCORD_OPENAPI_SPEC is set.
 func TestHandlersGolden(t *testing.T) {
+	t.Parallel()
 	b := testBot(t, Options{})
 	v := discordtest.ValidatorFromEnv(t)
 	files, err := filepath.Glob(filepath.Join("testdata", "interactions", "*.json"))
@@ -209,6 +210,7 @@ func (c *countingReindexer) Last() (index.Last, bool) { return index.Last{}, fal
 // TestReindexReportsProgressAndResult runs /reindex's job against a real index: the edits end
 // with the summary, or with the fact-file problems when the files are broken.
 func TestReindexReportsProgressAndResult(t *testing.T) {
+	t.Parallel()
 	base, err := knowledge.Embedded()
 	if err != nil {
 		t.Fatal(err)

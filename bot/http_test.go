@@ -92,6 +92,7 @@ func askInteraction(id, question string) map[string]any {
 }
 
 func TestEndpointChecksEveryRequest(t *testing.T) {
+	t.Parallel()
 	srv, sg, _ := endpoint(t, Options{}, testDeadlines)
 	url := srv.URL + InteractionsPath
 	now := time.Now()
@@ -158,6 +159,7 @@ func TestEndpointChecksEveryRequest(t *testing.T) {
 // TestEndpointDefersSlowWork checks that a slow answer is deferred in the HTTP response and
 // then delivered by editing the original message through the webhook API.
 func TestEndpointDefersSlowWork(t *testing.T) {
+	t.Parallel()
 	idx, err := builtinIndex()
 	if err != nil {
 		t.Fatal(err)
