@@ -212,7 +212,7 @@ func TestTerminalWritesCharts(t *testing.T) {
 // BenchmarkStatsWithChart is /stats topic:world-production once its chart is cached: the card
 // built and the request body Discord receives encoded, multipart with the PNG.
 func BenchmarkStatsWithChart(b *testing.B) {
-	bot := testBotTB(b)
+	bot := testBot(b, Options{})
 	i := Interaction("stats", map[string]any{"topic": "world-production"})
 	ctx := context.Background()
 	var size int

@@ -94,10 +94,7 @@ func (s slowIndex) Search(ctx context.Context, q string, n int) (*index.Result, 
 
 func TestDispatchDefersSlowAnswers(t *testing.T) {
 	t.Parallel()
-	idx, err := builtinIndex()
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := testIndex(t)
 	tests := []struct {
 		name      string
 		deadlines Deadlines
@@ -138,10 +135,7 @@ func TestDispatchDefersSlowAnswers(t *testing.T) {
 // private, whether the deferral could know it (hide:true) or not (an error sentence).
 func TestDispatchKeepsPrivateAnswersPrivate(t *testing.T) {
 	t.Parallel()
-	idx, err := builtinIndex()
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := testIndex(t)
 	slow := deferSoon.Defer + 200*time.Millisecond
 	t.Run("hide:true", func(t *testing.T) {
 		b := testBot(t, Options{Index: slowIndex{Index: idx, delay: slow}})

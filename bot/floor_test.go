@@ -68,7 +68,7 @@ func floor(key ed25519.PublicKey, answer []byte) http.Handler {
 // rounds, alternating), 8 clients each, and reports both throughputs and their ratio. Try
 // -benchtime 3000x.
 func BenchmarkEndpointAgainstFloor(b *testing.B) {
-	bot := testBotTB(b)
+	bot := testBot(b, Options{})
 	ep, sg, _ := newEndpoint(b, bot, DiscordDeadlines())
 	qs := devQuestions(b)
 	sample, _ := json.Marshal(bot.Respond(b.Context(), Interaction("ask", map[string]any{"question": qs[0]})).Response)

@@ -17,7 +17,7 @@ func FuzzAsk(f *testing.F) {
 	for _, s := range []string{"How many locations were drilled at Beylikova?", "neodymum", "+-:(", `"unterminated`, "*", "@everyone <@&1>", strings.Repeat("ş", 3000), "\x00\x1b[31m", "🧲", "ثوريوم"} {
 		f.Add(s)
 	}
-	b := testBotTB(f)
+	b := testBot(f, Options{})
 	f.Fuzz(func(t *testing.T, q string) {
 		reply := b.Respond(context.Background(), Interaction("ask", map[string]any{"question": q}))
 		if reply.Response == nil || reply.Response.Data == nil {
@@ -54,7 +54,7 @@ func FuzzInteraction(f *testing.F) {
 	f.Add([]byte(`{"type":5,"data":{"custom_id":"x","components":[null,{"type":18,"label":"Q","component":{"type":4,"custom_id":"q","value":"Nd"}},{"type":1,"components":[null,{"type":99}]}]}}`))
 	f.Add([]byte(`{"type":3,"data":{"custom_id":"more:neodymium","component_type":2,"values":[null]},"message":{"id":"1","flags":"222","components":[{"type":1000000000},null]}}`))
 	f.Add([]byte(`{"type":2,"context":1,"data":{"name":"about"},"authorizing_integration_owners":{"0":0,"1":null}}`))
-	b := testBotTB(f)
+	b := testBot(f, Options{})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		i, err := DecodeInteraction(data)
 		if err != nil {

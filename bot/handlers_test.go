@@ -27,22 +27,21 @@ var builtinIndex = sync.OnceValues(func() (*index.Index, error) {
 	return index.New(context.Background(), base)
 })
 
-// testBot answers from the built-in knowledge base, at a fixed time, with no rate limit.
-func testBot(t *testing.T, opts Options) *Bot {
-	t.Helper()
-	return testBotWith(t, opts)
-}
-
-func testBotTB(tb testing.TB) *Bot { return testBotWith(tb, Options{}) }
-
-func testBotWith(t testing.TB, opts Options) *Bot {
-	t.Helper()
+// testIndex is builtinIndex, or fails the test.
+func testIndex(tb testing.TB) *index.Index {
+	tb.Helper()
 	idx, err := builtinIndex()
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
+	return idx
+}
+
+// testBot answers from the built-in knowledge base, at a fixed time, with no rate limit.
+func testBot(tb testing.TB, opts Options) *Bot {
+	tb.Helper()
 	if opts.Index == nil {
-		opts.Index = idx
+		opts.Index = testIndex(tb)
 	}
 	opts.Version = "test"
 	start := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)

@@ -160,10 +160,7 @@ func TestEndpointChecksEveryRequest(t *testing.T) {
 // then delivered by editing the original message through the webhook API.
 func TestEndpointDefersSlowWork(t *testing.T) {
 	t.Parallel()
-	idx, err := builtinIndex()
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := testIndex(t)
 	srv, sg, fake := endpoint(t, Options{Index: slowIndex{Index: idx, delay: deferSoon.Defer + 200*time.Millisecond}}, deferSoon)
 	resp, err := http.DefaultClient.Do(sg.request(t, srv.URL+InteractionsPath, interactionJSON(t, askInteraction("slow1", "How many locations were drilled at Beylikova?")), time.Now()))
 	if err != nil {
@@ -243,7 +240,7 @@ func TestEndpointUnderLoad(t *testing.T) {
 // BenchmarkInteractionsEndpoint measures signed /ask interactions answered over loopback HTTP
 // by concurrent clients: throughput (interactions/s) and latency percentiles.
 func BenchmarkInteractionsEndpoint(b *testing.B) {
-	ep, sg, _ := newEndpoint(b, testBotTB(b), DiscordDeadlines())
+	ep, sg, _ := newEndpoint(b, testBot(b, Options{}), DiscordDeadlines())
 	srv := httptest.NewServer(ep)
 	defer srv.Close()
 	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 64}}

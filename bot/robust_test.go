@@ -39,10 +39,7 @@ func (panicIndex) Complete(string, string, int) []index.Choice { panic("completi
 // process, and the next interaction, carry on.
 func TestDispatchRecoversPanics(t *testing.T) {
 	t.Parallel()
-	idx, err := builtinIndex()
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := testIndex(t)
 	tests := []struct {
 		name     string
 		i        *discordgo.Interaction
@@ -401,10 +398,7 @@ func TestReplayGuardForgetsAfterTheWindow(t *testing.T) {
 // DISCORD_APP_ID, else to the id an earlier interaction carried.
 func TestDeferredEditsFindTheApplication(t *testing.T) {
 	t.Parallel()
-	idx, err := builtinIndex()
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := testIndex(t)
 	tests := []struct {
 		name, configured, earlier, want string
 	}{

@@ -124,10 +124,7 @@ func TestMalformedFactFiles(t *testing.T) {
 		t.Fatalf("the good files do not load: %v", err)
 	}
 	var broken source
-	idx, err := Open(ctx, base, Options{Load: broken.load})
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := mustOpen(t, base, Options{Load: broken.load})
 	defer idx.Close()
 
 	for _, tt := range tests {

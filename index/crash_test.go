@@ -38,10 +38,7 @@ func TestKilledMidBuild(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	good := builtinBase(t)
-	idx, err := Open(ctx, good, Options{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := mustOpen(t, good, Options{Dir: dir})
 	serving := idx.Dir()
 	idx.Close()
 
@@ -73,7 +70,7 @@ func TestKilledMidBuild(t *testing.T) {
 	}
 	cmd.Wait()
 
-	idx, err = Open(ctx, good, Options{Dir: dir})
+	idx, err := Open(ctx, good, Options{Dir: dir})
 	if err != nil {
 		t.Fatalf("restart after the kill: %v", err)
 	}

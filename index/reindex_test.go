@@ -100,13 +100,20 @@ func (s *source) load(ctx context.Context) (*knowledge.Base, error) {
 	return knowledge.Load(fsys, "")
 }
 
-// reindexable opens an in-memory index of the built-in fact files that reindexes from load.
-func reindexable(t testing.TB, load Loader) *Index {
+// mustOpen opens an index of base, or fails the test.
+func mustOpen(t testing.TB, base *knowledge.Base, opts Options) *Index {
 	t.Helper()
-	idx, err := Open(context.Background(), builtinBase(t), Options{Load: load})
+	idx, err := Open(context.Background(), base, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return idx
+}
+
+// reindexable opens an in-memory index of the built-in fact files that reindexes from load.
+func reindexable(t testing.TB, load Loader) *Index {
+	t.Helper()
+	idx := mustOpen(t, builtinBase(t), Options{Load: load})
 	t.Cleanup(func() { idx.Close() })
 	return idx
 }
@@ -250,13 +257,9 @@ func TestSearchDuringReindex(t *testing.T) {
 
 func TestOpenReusesMatchingIndexOnDisk(t *testing.T) {
 	t.Parallel()
-	ctx := context.Background()
 	dir := t.TempDir()
 	base := builtinBase(t)
-	idx, err := Open(ctx, base, Options{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := mustOpen(t, base, Options{Dir: dir})
 	first := idx.Dir()
 	if err := idx.Close(); err != nil {
 		t.Fatal(err)
@@ -266,10 +269,7 @@ func TestOpenReusesMatchingIndexOnDisk(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	idx, err = Open(ctx, base, Options{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx = mustOpen(t, base, Options{Dir: dir})
 	if idx.Dir() != first {
 		t.Errorf("second Open serves %s, want the reused %s", idx.Dir(), first)
 	}
@@ -282,10 +282,7 @@ func TestOpenReusesMatchingIndexOnDisk(t *testing.T) {
 	idx.Close()
 
 	changed := loadBase(t, edited(t))
-	idx, err = Open(ctx, changed, Options{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx = mustOpen(t, changed, Options{Dir: dir})
 	defer idx.Close()
 	if idx.Dir() == first {
 		t.Errorf("Open with changed knowledge reused %s, want a rebuild", first)
@@ -303,13 +300,10 @@ func TestOpenFailsFastWhenAnotherProcessHoldsTheDir(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	base := builtinBase(t)
-	idx, err := Open(ctx, base, Options{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := mustOpen(t, base, Options{Dir: dir})
 	defer idx.Close()
 	start := time.Now()
-	_, err = Open(ctx, base, Options{Dir: dir, LockTimeout: 300 * time.Millisecond})
+	_, err := Open(ctx, base, Options{Dir: dir, LockTimeout: 300 * time.Millisecond})
 	if !errors.Is(err, ErrLocked) {
 		t.Fatalf("second Open error = %v, want ErrLocked", err)
 	}
@@ -322,10 +316,7 @@ func TestReindexOnDiskSurvivesRestart(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
-	idx, err := Open(ctx, builtinBase(t), Options{Dir: dir, Load: loader(edited(t))})
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := mustOpen(t, builtinBase(t), Options{Dir: dir, Load: loader(edited(t))})
 	run, _ := idx.Reindex("test")
 	if _, err := run.Wait(ctx); err != nil {
 		t.Fatal(err)
@@ -336,10 +327,7 @@ func TestReindexOnDiskSurvivesRestart(t *testing.T) {
 	if len(gens) != 1 || gens[0] != serving {
 		t.Errorf("generations on disk after reindex: %v, want only %s", gens, serving)
 	}
-	idx, err = Open(ctx, loadBase(t, edited(t)), Options{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx = mustOpen(t, loadBase(t, edited(t)), Options{Dir: dir})
 	defer idx.Close()
 	if idx.Dir() != serving {
 		t.Errorf("restart serves %s, want the reindexed %s", idx.Dir(), serving)
@@ -353,10 +341,7 @@ func TestReindexDiskFailureKeepsServing(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "index")
-	idx, err := Open(ctx, builtinBase(t), Options{Dir: dir, Load: loader(edited(t))})
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := mustOpen(t, builtinBase(t), Options{Dir: dir, Load: loader(edited(t))})
 	defer idx.Close()
 	before := idx.Base().Version
 	moved := dir + ".moved"
@@ -367,7 +352,7 @@ func TestReindexDiskFailureKeepsServing(t *testing.T) {
 		t.Fatal(err)
 	}
 	run, _ := idx.Reindex("test")
-	_, err = run.Wait(ctx)
+	_, err := run.Wait(ctx)
 	if err == nil || !strings.Contains(err.Error(), "build index") {
 		t.Fatalf("reindex into a broken INDEX_DIR: error %v, want a build error", err)
 	}
@@ -387,10 +372,7 @@ func TestReindexComparesWithTheBaseline(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	old := builtinBase(t)
-	idx, err := Open(ctx, old, Options{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := mustOpen(t, old, Options{Dir: dir})
 	idx.Close()
 	onDisk, err := OnDisk(dir)
 	if err != nil {
@@ -407,10 +389,7 @@ func TestReindexComparesWithTheBaseline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	idx, err = Open(ctx, now, Options{Dir: dir, Load: edit, Baseline: onDisk})
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx = mustOpen(t, now, Options{Dir: dir, Load: edit, Baseline: onDisk})
 	defer idx.Close()
 	for k, want := range [][]string{{"beylikova-drilling"}, nil} {
 		run, _ := idx.Reindex("terminal")
