@@ -3,11 +3,13 @@ package bot
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/bwmarrin/discordgo"
 	"github.com/reedesk/reedesk/bot/discordtest"
 )
 
@@ -23,13 +25,7 @@ func FuzzAsk(f *testing.F) {
 		if reply.Response == nil || reply.Response.Data == nil {
 			t.Fatalf("ask %q: no message", q)
 		}
-		body, err := json.Marshal(reply.Response)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := discordtest.CheckLimits("POST", "/interactions/terminal/terminal/callback", body); err != nil {
-			t.Fatalf("ask %q: %v", q, err)
-		}
+		checkReplyLimits(t, fmt.Sprintf("ask %q", q), reply.Response)
 	})
 }
 
@@ -64,12 +60,18 @@ func FuzzInteraction(f *testing.F) {
 		if reply.Response == nil {
 			t.Fatalf("no response to %s", data)
 		}
-		body, err := json.Marshal(reply.Response)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := discordtest.CheckLimits("POST", "/interactions/x/y/callback", body); err != nil {
-			t.Fatalf("reply to %s: %v", data, err)
-		}
+		checkReplyLimits(t, fmt.Sprintf("reply to %s", data), reply.Response)
 	})
+}
+
+// checkReplyLimits fails the test when a first response breaks one of Discord's limits.
+func checkReplyLimits(t *testing.T, what string, resp *discordgo.InteractionResponse) {
+	t.Helper()
+	body, err := json.Marshal(resp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := discordtest.CheckLimits("POST", "/interactions/x/y/callback", body); err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
 }
