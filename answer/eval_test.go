@@ -4,22 +4,14 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"regexp"
-	"sort"
 	"strings"
 	"testing"
 
-	"go.yaml.in/yaml/v3"
+	"github.com/reedesk/reedesk/internal/evalset"
 )
 
 // sharedDir is the folder of shared material beside the repository, when it is there.
 var sharedDir = filepath.Join("..", "..", "shared")
-
-type evalItem struct {
-	Q      string   `yaml:"q"`
-	Kind   string   `yaml:"kind"`
-	Expect []string `yaml:"expect"`
-}
 
 // firstText is what a reader sees first: the direct answer and the primary passage as the bot
 // shows it (title, text, figures, formula, who said it, source), and the working of a
@@ -66,77 +58,25 @@ func allText(a *Answer) string {
 	return b.String()
 }
 
-func matches(text string, expect []string) bool {
-	for _, e := range expect {
-		if !regexp.MustCompile("(?i)" + e).MatchString(text) {
-			return false
-		}
-	}
-	return true
-}
-
-// score is an eval set's result, by kind.
-type score struct {
-	n, all, first int
-}
-
-// runEval answers every question of an eval file and scores it by the rules of dev.yaml: a
-// question of kind miss passes only when the answer says plainly that it has no answer (and
-// shows no passage as the answer); any other passes when every expected figure is in the
-// answer ("all") or in the direct answer and primary passage ("first").
-func runEval(t *testing.T, path string) (total score, byKind map[string]*score) {
+// runEval answers every question of an eval file and scores it by the rules of dev.yaml
+// (package evalset): a miss must say "No …" and show no passage as the answer; "first" looks
+// at the direct answer and primary passage.
+func runEval(t *testing.T, path string) evalset.Score {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read eval set: %v", err)
-	}
-	var items []evalItem
-	if err := yaml.Unmarshal(data, &items); err != nil {
-		t.Fatalf("read %s: %v", path, err)
-	}
 	idx := testIndex(t)
-	byKind = map[string]*score{}
-	for _, it := range items {
-		a, err := Ask(context.Background(), idx, it.Q, Options{})
+	return evalset.Run(t, path, "the direct answer and first passage", func(q string) evalset.Answer {
+		a, err := Ask(context.Background(), idx, q, Options{})
 		if err != nil {
-			t.Fatalf("Ask(%q): %v", it.Q, err)
+			t.Fatalf("Ask(%q): %v", q, err)
 		}
-		var all, first bool
-		if it.Kind == "miss" {
-			all = a.Miss != nil && a.Passage == nil && strings.HasPrefix(a.Direct.String(), "No ")
-			first = all
-		} else {
-			all = a.Miss == nil && matches(allText(a), it.Expect)
-			first = a.Miss == nil && matches(firstText(a), it.Expect)
+		return evalset.Answer{
+			Miss:  a.Miss != nil && a.Passage == nil && strings.HasPrefix(a.Direct.String(), "No "),
+			All:   allText(a),
+			First: firstText(a),
+			Class: string(a.Kind()),
+			Shown: a.Direct.String(),
 		}
-		k := byKind[it.Kind]
-		if k == nil {
-			k = &score{}
-			byKind[it.Kind] = k
-		}
-		k.n++
-		total.n++
-		if all {
-			k.all++
-			total.all++
-		}
-		if first {
-			k.first++
-			total.first++
-		}
-		t.Logf("%-5v %-5v %-11s %-11s %q → %s", all, first, it.Kind, a.Kind(), it.Q, a.Direct)
-	}
-	var kinds []string
-	for k := range byKind {
-		kinds = append(kinds, k)
-	}
-	sort.Strings(kinds)
-	for _, k := range kinds {
-		s := byKind[k]
-		t.Logf("%-12s %2d/%2d answered, %2d/%2d first", k, s.all, s.n, s.first, s.n)
-	}
-	t.Logf("score: %d/%d answered with every expected figure, %d/%d in the direct answer and first passage", total.all, total.n, total.first, total.n)
-	return total, byKind
+	})
 }
 
 func TestEvalDev(t *testing.T) {
@@ -144,9 +84,9 @@ func TestEvalDev(t *testing.T) {
 	if _, err := os.Stat(path); err != nil {
 		t.Skipf("no eval set beside the repository (%v)", err)
 	}
-	got, _ := runEval(t, path)
-	if got.all < got.n || got.first < got.n {
-		t.Errorf("dev: %d/%d answered, %d first; want all %d answered and first", got.all, got.n, got.first, got.n)
+	got := runEval(t, path)
+	if got.All < got.N || got.First < got.N {
+		t.Errorf("dev: %d/%d answered, %d first; want all %d answered and first", got.All, got.N, got.First, got.N)
 	}
 }
 
@@ -169,9 +109,9 @@ func TestEvalHeldOut(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(filepath.Base(tt.file), func(t *testing.T) {
-			got, _ := runEval(t, tt.file)
-			if got.all < tt.minAll || got.first < tt.minFirst {
-				t.Errorf("%d answered, %d first; want at least %d and %d", got.all, got.first, tt.minAll, tt.minFirst)
+			got := runEval(t, tt.file)
+			if got.All < tt.minAll || got.First < tt.minFirst {
+				t.Errorf("%d answered, %d first; want at least %d and %d", got.All, got.First, tt.minAll, tt.minFirst)
 			}
 		})
 	}

@@ -146,6 +146,7 @@ func TestEndpointDefersToUploadCharts(t *testing.T) {
 // cannot carry files: a deferral first, public like the reply, then the reply with its files as
 // the edit; a responder that can gets the reply with its files at once.
 func TestDispatchSendsFilesInTheEdit(t *testing.T) {
+	t.Parallel()
 	b := testBot(t, Options{})
 	i := Interaction("stats", map[string]any{"topic": "reserves"})
 	d := testDeadlines
@@ -170,6 +171,7 @@ func TestDispatchSendsFilesInTheEdit(t *testing.T) {
 // TestTerminalWritesCharts runs /stats in the terminal with an output folder: the PNG is
 // written and its path printed; with JSON, the payload lists it and the path goes aside.
 func TestTerminalWritesCharts(t *testing.T) {
+	t.Parallel()
 	b := testBot(t, Options{})
 	i := Interaction("stats", map[string]any{"topic": "value-chain"})
 	dir := t.TempDir()
@@ -210,7 +212,7 @@ func TestTerminalWritesCharts(t *testing.T) {
 // BenchmarkStatsWithChart is /stats topic:world-production once its chart is cached: the card
 // built and the request body Discord receives encoded, multipart with the PNG.
 func BenchmarkStatsWithChart(b *testing.B) {
-	bot := testBotTB(b)
+	bot := testBot(b, Options{})
 	i := Interaction("stats", map[string]any{"topic": "world-production"})
 	ctx := context.Background()
 	var size int

@@ -33,10 +33,7 @@ func TestRoundSignificant(t *testing.T) {
 
 func builtinBase(t *testing.T) *knowledge.Base {
 	t.Helper()
-	idx, err := builtinIndex()
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := testIndex(t)
 	return idx.Base()
 }
 

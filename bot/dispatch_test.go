@@ -49,17 +49,11 @@ type recorder struct {
 }
 
 func (r *recorder) respond(_ context.Context, _ *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.responses = append(r.responses, resp)
-	return nil
+	return record(&r.mu, &r.responses, resp)
 }
 
 func (r *recorder) edit(_ context.Context, _ *discordgo.Interaction, e *discordgo.WebhookEdit) error {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.edits = append(r.edits, e)
-	return nil
+	return record(&r.mu, &r.edits, e)
 }
 
 func (r *recorder) uploads() bool { return !r.noUploads }
@@ -72,9 +66,14 @@ func (r *recorder) remove(context.Context, *discordgo.Interaction) error {
 }
 
 func (r *recorder) followup(_ context.Context, _ *discordgo.Interaction, p *discordgo.WebhookParams) error {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.followups = append(r.followups, p)
+	return record(&r.mu, &r.followups, p)
+}
+
+// record appends v to what a recorder holds.
+func record[T any](mu *sync.Mutex, list *[]T, v T) error {
+	mu.Lock()
+	defer mu.Unlock()
+	*list = append(*list, v)
 	return nil
 }
 
@@ -94,10 +93,8 @@ func (s slowIndex) Search(ctx context.Context, q string, n int) (*index.Result, 
 }
 
 func TestDispatchDefersSlowAnswers(t *testing.T) {
-	idx, err := builtinIndex()
-	if err != nil {
-		t.Fatal(err)
-	}
+	t.Parallel()
+	idx := testIndex(t)
 	tests := []struct {
 		name      string
 		deadlines Deadlines
@@ -137,10 +134,8 @@ func TestDispatchDefersSlowAnswers(t *testing.T) {
 // TestDispatchKeepsPrivateAnswersPrivate: a slow answer that only its sender may see stays
 // private, whether the deferral could know it (hide:true) or not (an error sentence).
 func TestDispatchKeepsPrivateAnswersPrivate(t *testing.T) {
-	idx, err := builtinIndex()
-	if err != nil {
-		t.Fatal(err)
-	}
+	t.Parallel()
+	idx := testIndex(t)
 	slow := deferSoon.Defer + 200*time.Millisecond
 	t.Run("hide:true", func(t *testing.T) {
 		b := testBot(t, Options{Index: slowIndex{Index: idx, delay: slow}})

@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,6 +26,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/reedesk/reedesk/bot/discordtest"
 	"github.com/reedesk/reedesk/index"
+	"github.com/reedesk/reedesk/internal/testrun"
 	"github.com/reedesk/reedesk/knowledge"
 )
 
@@ -621,7 +621,7 @@ func TestLoadGatewayAsk(t *testing.T) {
 	// most inFlight are outstanding, so each acknowledgement measures the bot, not a queue.
 	const senders, inFlightMax, raceInFlight = 8, 256, 64
 	n, inFlight := 1000, inFlightMax
-	if raceEnabled() {
+	if testrun.Race() {
 		// Several times slower: the test checks concurrency and correctness on fewer.
 		n, inFlight = 300, raceInFlight
 	}
@@ -748,7 +748,7 @@ func TestLoadGatewayAsk(t *testing.T) {
 		spec = "on"
 	}
 	t.Logf("LOAD gateway /ask: %d interactions, %d senders, at most %d in flight, one gateway session, GOMAXPROCS %d, race detector %v, OpenAPI validation in the fake %s",
-		n, senders, inFlight, runtime.GOMAXPROCS(0), raceEnabled(), spec)
+		n, senders, inFlight, runtime.GOMAXPROCS(0), testrun.Race(), spec)
 	if total := last.Sub(start); total > 0 {
 		t.Logf("LOAD sent in %s; all answered %s after the first send: %.0f interactions/s", ms(sending), ms(total), float64(n)/total.Seconds())
 	}
@@ -775,20 +775,6 @@ func TestLoadGatewayAsk(t *testing.T) {
 	if !e.jobsDone(5 * time.Second) {
 		t.Errorf("gateway handlers still running 5 s after Run returned")
 	}
-}
-
-// raceEnabled reports whether the test binary was built with -race.
-func raceEnabled() bool {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return false
-	}
-	for _, s := range bi.Settings {
-		if s.Key == "-race" {
-			return s.Value == "true"
-		}
-	}
-	return false
 }
 
 // BenchmarkGatewayAsk sends /ask through the fake gateway from 32 concurrent clients, each

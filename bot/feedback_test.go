@@ -27,29 +27,15 @@ func TestGatewayCuratorLoop(t *testing.T) {
 	e := startE2E(t, e2eConfig{questions: store})
 
 	_, resp := e.send(t, discordtest.Command("ask", map[string]any{"question": drillQuestion}, discordtest.Member("user1", ordinaryMember)))
-	var notHelpful string
-	for _, id := range resp.Data.customIDs() {
-		if strings.HasPrefix(id, notHelpfulButton) {
-			notHelpful = id
-		}
-	}
-	if notHelpful == "" {
-		t.Fatalf("buttons %v, want a Not helpful button", resp.Data.customIDs())
-	}
-
-	in, resp := e.send(t, discordtest.Button(notHelpful, discordtest.Member("user2", ordinaryMember)))
-	req, err := e.fake.Wait(e2eTimeout(t, 5*time.Second), discordtest.Match("POST", in.CallbackPath()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	resp, body := e.pressButton(t, resp.Data, notHelpfulButton, discordtest.Member("user2", ordinaryMember))
 	var modal struct {
 		Data struct {
 			CustomID string `json:"custom_id"`
 		} `json:"data"`
 	}
-	json.Unmarshal(req.Body, &modal)
+	json.Unmarshal(body, &modal)
 	if resp.Type != 9 || !strings.HasPrefix(modal.Data.CustomID, commentModal) {
-		t.Fatalf("Not helpful answered %s, want the comment modal", req.Body)
+		t.Fatalf("Not helpful answered %s, want the comment modal", body)
 	}
 	const comment = "The drilling figure is from 2025; is there anything newer?"
 	_, resp = e.send(t, discordtest.ModalSubmit(modal.Data.CustomID, map[string]string{commentField: comment}, discordtest.Member("user2", ordinaryMember)))

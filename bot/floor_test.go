@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"crypto/ed25519"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -19,20 +20,17 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/reedesk/reedesk/bot/discordtest"
-	"go.yaml.in/yaml/v3"
+	"github.com/reedesk/reedesk/internal/evalset"
 )
 
 // devQuestions are the questions of ../shared/eval/dev.yaml when it is beside the
 // repository, else benchQuestions.
 func devQuestions(tb testing.TB) []string {
-	data, err := os.ReadFile(filepath.Join("..", "..", "shared", "eval", "dev.yaml"))
-	if err != nil {
+	items, err := evalset.Load(filepath.Join("..", "..", "shared", "eval", "dev.yaml"))
+	if errors.Is(err, fs.ErrNotExist) {
 		return benchQuestions
 	}
-	var items []struct {
-		Q string `yaml:"q"`
-	}
-	if err := yaml.Unmarshal(data, &items); err != nil {
+	if err != nil {
 		tb.Fatal(err)
 	}
 	qs := make([]string, len(items))
@@ -71,20 +69,10 @@ func floor(key ed25519.PublicKey, answer []byte) http.Handler {
 // rounds, alternating), 8 clients each, and reports both throughputs and their ratio. Try
 // -benchtime 3000x.
 func BenchmarkEndpointAgainstFloor(b *testing.B) {
+	bot := testBot(b, Options{})
 	// The fake stands for Discord, whose work (the edits that carry a comparison's chart)
 	// is not the bot's: it checks no schema here, so it takes as little of the cores as it can.
-	fake := discordtest.New(b, discordtest.WithValidator(nil))
-	s, err := NewDiscord(SessionConfig{APIURL: fake.APIURL()})
-	if err != nil {
-		b.Fatal(err)
-	}
-	idx, err := builtinIndex()
-	if err != nil {
-		b.Fatal(err)
-	}
-	sg := newSigner(b)
-	bot := New(Options{Index: idx})
-	ep := NewEndpoint(NewDispatcher(bot, DiscordDeadlines(), nil), sg.pub, s, nil)
+	ep, sg, _ := newEndpoint(b, bot, DiscordDeadlines(), discordtest.WithValidator(nil))
 	qs := devQuestions(b)
 	sample, _ := json.Marshal(bot.Respond(b.Context(), Interaction("ask", map[string]any{"question": qs[0]})).Response)
 	servers := []struct {

@@ -3,11 +3,13 @@ package bot
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/bwmarrin/discordgo"
 	"github.com/reedesk/reedesk/bot/discordtest"
 )
 
@@ -17,19 +19,13 @@ func FuzzAsk(f *testing.F) {
 	for _, s := range []string{"How many locations were drilled at Beylikova?", "neodymum", "+-:(", `"unterminated`, "*", "@everyone <@&1>", strings.Repeat("ş", 3000), "\x00\x1b[31m", "🧲", "ثوريوم"} {
 		f.Add(s)
 	}
-	b := testBotTB(f)
+	b := testBot(f, Options{})
 	f.Fuzz(func(t *testing.T, q string) {
 		reply := b.Respond(context.Background(), Interaction("ask", map[string]any{"question": q}))
 		if reply.Response == nil || reply.Response.Data == nil {
 			t.Fatalf("ask %q: no message", q)
 		}
-		body, err := json.Marshal(reply.Response)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := discordtest.CheckLimits("POST", "/interactions/terminal/terminal/callback", body); err != nil {
-			t.Fatalf("ask %q: %v", q, err)
-		}
+		checkReplyLimits(t, fmt.Sprintf("ask %q", q), reply.Response)
 	})
 }
 
@@ -54,7 +50,7 @@ func FuzzInteraction(f *testing.F) {
 	f.Add([]byte(`{"type":5,"data":{"custom_id":"x","components":[null,{"type":18,"label":"Q","component":{"type":4,"custom_id":"q","value":"Nd"}},{"type":1,"components":[null,{"type":99}]}]}}`))
 	f.Add([]byte(`{"type":3,"data":{"custom_id":"more:neodymium","component_type":2,"values":[null]},"message":{"id":"1","flags":"222","components":[{"type":1000000000},null]}}`))
 	f.Add([]byte(`{"type":2,"context":1,"data":{"name":"about"},"authorizing_integration_owners":{"0":0,"1":null}}`))
-	b := testBotTB(f)
+	b := testBot(f, Options{})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		i, err := DecodeInteraction(data)
 		if err != nil {
@@ -64,12 +60,18 @@ func FuzzInteraction(f *testing.F) {
 		if reply.Response == nil {
 			t.Fatalf("no response to %s", data)
 		}
-		body, err := json.Marshal(reply.Response)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := discordtest.CheckLimits("POST", "/interactions/x/y/callback", body); err != nil {
-			t.Fatalf("reply to %s: %v", data, err)
-		}
+		checkReplyLimits(t, fmt.Sprintf("reply to %s", data), reply.Response)
 	})
+}
+
+// checkReplyLimits fails the test when a first response breaks one of Discord's limits.
+func checkReplyLimits(t *testing.T, what string, resp *discordgo.InteractionResponse) {
+	t.Helper()
+	body, err := json.Marshal(resp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := discordtest.CheckLimits("POST", "/interactions/x/y/callback", body); err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
 }

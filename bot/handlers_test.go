@@ -27,22 +27,21 @@ var builtinIndex = sync.OnceValues(func() (*index.Index, error) {
 	return index.New(context.Background(), base)
 })
 
-// testBot answers from the built-in knowledge base, at a fixed time, with no rate limit.
-func testBot(t *testing.T, opts Options) *Bot {
-	t.Helper()
-	return testBotWith(t, opts)
-}
-
-func testBotTB(tb testing.TB) *Bot { return testBotWith(tb, Options{}) }
-
-func testBotWith(t testing.TB, opts Options) *Bot {
-	t.Helper()
+// testIndex is builtinIndex, or fails the test.
+func testIndex(tb testing.TB) *index.Index {
+	tb.Helper()
 	idx, err := builtinIndex()
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
+	return idx
+}
+
+// testBot answers from the built-in knowledge base, at a fixed time, with no rate limit.
+func testBot(tb testing.TB, opts Options) *Bot {
+	tb.Helper()
 	if opts.Index == nil {
-		opts.Index = idx
+		opts.Index = testIndex(tb)
 	}
 	opts.Version = "test"
 	start := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
@@ -78,6 +77,7 @@ func goldenJSON(t *testing.T, path string, v any) {
 // response with testdata/responses. Each response is also checked against Discord's limits,
 // and against its OpenAPI description when DISCORD_OPENAPI_SPEC is set.
 func TestHandlersGolden(t *testing.T) {
+	t.Parallel()
 	b := testBot(t, Options{})
 	v := discordtest.ValidatorFromEnv(t)
 	files, err := filepath.Glob(filepath.Join("testdata", "interactions", "*.json"))
@@ -209,6 +209,7 @@ func (c *countingReindexer) Last() (index.Last, bool) { return index.Last{}, fal
 // TestReindexReportsProgressAndResult runs /reindex's job against a real index: the edits end
 // with the summary, or with the fact-file problems when the files are broken.
 func TestReindexReportsProgressAndResult(t *testing.T) {
+	t.Parallel()
 	base, err := knowledge.Embedded()
 	if err != nil {
 		t.Fatal(err)

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/reedesk/reedesk/bot/discordtest"
+	"github.com/reedesk/reedesk/internal/testrun"
 )
 
 // signer signs requests as Discord does: Ed25519 over the timestamp and the body.
@@ -51,13 +52,7 @@ func (s signer) request(t testing.TB, url string, body []byte, at time.Time) *ht
 // Discord.
 func endpoint(t *testing.T, opts Options, d Deadlines) (*httptest.Server, signer, *discordtest.Server) {
 	t.Helper()
-	fake := discordtest.New(t)
-	s, err := NewDiscord(SessionConfig{APIURL: fake.APIURL()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sg := newSigner(t)
-	ep := NewEndpoint(NewDispatcher(testBot(t, opts), d, nil), sg.pub, s, nil)
+	ep, sg, fake := newEndpoint(t, testBot(t, opts), d)
 	srv := httptest.NewServer(ep)
 	t.Cleanup(func() {
 		srv.Close()
@@ -66,6 +61,19 @@ func endpoint(t *testing.T, opts Options, d Deadlines) (*httptest.Server, signer
 		ep.Close(ctx)
 	})
 	return srv, sg, fake
+}
+
+// newEndpoint is an interactions endpoint for b with deadlines d and a new key; its edits go
+// to a fake Discord.
+func newEndpoint(tb testing.TB, b *Bot, d Deadlines, fakeOpts ...discordtest.Option) (*Endpoint, signer, *discordtest.Server) {
+	tb.Helper()
+	fake := discordtest.New(tb, fakeOpts...)
+	s, err := NewDiscord(SessionConfig{APIURL: fake.APIURL()})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	sg := newSigner(tb)
+	return NewEndpoint(NewDispatcher(b, d, nil), sg.pub, s, nil), sg, fake
 }
 
 func interactionJSON(t testing.TB, v any) []byte {
@@ -85,6 +93,7 @@ func askInteraction(id, question string) map[string]any {
 }
 
 func TestEndpointChecksEveryRequest(t *testing.T) {
+	t.Parallel()
 	srv, sg, _ := endpoint(t, Options{}, testDeadlines)
 	url := srv.URL + InteractionsPath
 	now := time.Now()
@@ -151,10 +160,8 @@ func TestEndpointChecksEveryRequest(t *testing.T) {
 // TestEndpointDefersSlowWork checks that a slow answer is deferred in the HTTP response and
 // then delivered by editing the original message through the webhook API.
 func TestEndpointDefersSlowWork(t *testing.T) {
-	idx, err := builtinIndex()
-	if err != nil {
-		t.Fatal(err)
-	}
+	t.Parallel()
+	idx := testIndex(t)
 	srv, sg, fake := endpoint(t, Options{Index: slowIndex{Index: idx, delay: deferSoon.Defer + 200*time.Millisecond}}, deferSoon)
 	resp, err := http.DefaultClient.Do(sg.request(t, srv.URL+InteractionsPath, interactionJSON(t, askInteraction("slow1", "How many locations were drilled at Beylikova?")), time.Now()))
 	if err != nil {
@@ -177,8 +184,9 @@ func TestEndpointDefersSlowWork(t *testing.T) {
 }
 
 // TestEndpointUnderLoad sends 1,000 signed interactions from 50 concurrent clients on
-// loopback: every one must be answered correctly. Throughput and latency are measured by
-// BenchmarkInteractionsEndpoint, not asserted here.
+// loopback (300 under the race detector, where each costs several times as much: enough for
+// 50 clients at once): every one must be answered correctly. Throughput and latency are
+// measured by BenchmarkInteractionsEndpoint, not asserted here.
 func TestEndpointUnderLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("load test")
@@ -191,7 +199,10 @@ func TestEndpointUnderLoad(t *testing.T) {
 		{"neodymum", "Neodymium"},
 		{"How much ore does the pilot facility process per year?", "1,200"},
 	}
-	const total, clients = 1000, 50
+	total, clients := 1000, 50
+	if testrun.Race() {
+		total = 300
+	}
 	jobs := make(chan int)
 	var mu sync.Mutex
 	var failures []string
@@ -234,17 +245,7 @@ func TestEndpointUnderLoad(t *testing.T) {
 // BenchmarkInteractionsEndpoint measures signed /ask interactions answered over loopback HTTP
 // by concurrent clients: throughput (interactions/s) and latency percentiles.
 func BenchmarkInteractionsEndpoint(b *testing.B) {
-	fake := discordtest.New(b)
-	s, err := NewDiscord(SessionConfig{APIURL: fake.APIURL()})
-	if err != nil {
-		b.Fatal(err)
-	}
-	idx, err := builtinIndex()
-	if err != nil {
-		b.Fatal(err)
-	}
-	sg := newSigner(b)
-	ep := NewEndpoint(NewDispatcher(New(Options{Index: idx}), DiscordDeadlines(), nil), sg.pub, s, nil)
+	ep, sg, _ := newEndpoint(b, testBot(b, Options{}), DiscordDeadlines())
 	srv := httptest.NewServer(ep)
 	defer srv.Close()
 	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 64}}

@@ -82,10 +82,7 @@ func TestEscape(t *testing.T) {
 }
 
 func TestConversionsInTheUnitAsked(t *testing.T) {
-	idx, err := builtinIndex()
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := testIndex(t)
 	base := idx.Base()
 	tests := []struct{ q, fact, want string }{
 		{"How many feet per site?", "beylikova-drilling-per-location", "403 m = 1,323 ft"},

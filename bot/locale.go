@@ -238,10 +238,8 @@ func (l locale) lapsedNote(f *knowledge.Fact, now time.Time) string {
 	if !ok {
 		noun = "bilgi"
 	}
-	for _, t := range f.Tags {
-		if t == "suspension" {
-			noun = "askıya alma"
-		}
+	if f.Suspends() {
+		noun = "askıya alma"
 	}
 	p, err := knowledge.ParsePeriod(f.ValidUntil)
 	if err != nil {

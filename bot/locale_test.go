@@ -397,6 +397,7 @@ func englishIn(shown []string, kb string, frags []string) []string {
 // /reindex and /curate in Turkish: none shows a word of the bot's English texts, outside the
 // fact passages, which stay as written.
 func TestTurkishRepliesHaveNoEnglishText(t *testing.T) {
+	t.Parallel()
 	kb := knowledgeText(t)
 	frags := englishFragments()
 	if len(frags) < 100 {

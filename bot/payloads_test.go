@@ -106,9 +106,9 @@ func (c payloadCase) check(t *testing.T, how string, status int, resp sentRespon
 	}
 }
 
-// payloadIndex serves the built-in knowledge and reindexes from it: a /reindex that the
-// manifest expects to run finishes at once with "Nothing changed".
-func payloadIndex(t *testing.T) *index.Index {
+// reindexableIndex serves the built-in knowledge and reindexes from it: a /reindex (such as
+// one the payloads' manifest expects to run) finishes at once with "Nothing changed".
+func reindexableIndex(t *testing.T) *index.Index {
 	t.Helper()
 	base, err := knowledge.Embedded()
 	if err != nil {
@@ -128,7 +128,7 @@ func payloadIndex(t *testing.T) *index.Index {
 func TestDiscordPayloadsOverHTTP(t *testing.T) {
 	t.Parallel()
 	cases := payloadCases(t)
-	idx := payloadIndex(t)
+	idx := reindexableIndex(t)
 	v := discordtest.ValidatorFromEnv(t)
 	for _, c := range cases {
 		t.Run(c.ID, func(t *testing.T) {

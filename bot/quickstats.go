@@ -25,12 +25,18 @@ func resolve[T any](b *Bot, set, typed string, get func(string) (T, bool)) (T, b
 	return zero, false
 }
 
+// resolveOption resolves what the user typed for an option, and returns it too.
+func resolveOption[T any](b *Bot, r request, name, set string, get func(string) (T, bool)) (T, string, bool) {
+	typed := strings.TrimSpace(r.str(name))
+	v, ok := resolve(b, set, typed, get)
+	return v, typed, ok
+}
+
 // stats shows the key figures of a topic, as its fact file's card lists them.
 func (b *Bot) stats(ctx context.Context, r request) (Reply, error) {
 	l := localeOf(r.i)
 	base := b.idx.Base()
-	typed := strings.TrimSpace(r.str("topic"))
-	t, ok := resolve(b, index.CompleteTopics, typed, base.Topic)
+	t, typed, ok := resolveOption(b, r, "topic", index.CompleteTopics, base.Topic)
 	if !ok {
 		var ids []string
 		for _, t := range base.Topics {
@@ -77,8 +83,7 @@ func (b *Bot) stats(ctx context.Context, r request) (Reply, error) {
 func (b *Bot) element(ctx context.Context, r request) (Reply, error) {
 	l := localeOf(r.i)
 	base := b.idx.Base()
-	typed := strings.TrimSpace(r.str("name"))
-	f, ok := resolve(b, index.CompleteElements, typed, base.Element)
+	f, typed, ok := resolveOption(b, r, "name", index.CompleteElements, base.Element)
 	if !ok {
 		return Reply{}, badInput("“%s” is not one of the 17 rare earth elements. Try a name such as neodymium or a symbol such as Nd.", escapeInput(truncate(typed, 60)))
 	}

@@ -39,10 +39,7 @@ func (panicIndex) Complete(string, string, int) []index.Choice { panic("completi
 // process, and the next interaction, carry on.
 func TestDispatchRecoversPanics(t *testing.T) {
 	t.Parallel()
-	idx, err := builtinIndex()
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := testIndex(t)
 	tests := []struct {
 		name     string
 		i        *discordgo.Interaction
@@ -246,15 +243,7 @@ func TestUndecodableInteractionsAgree(t *testing.T) {
 // shows their name.
 func TestAboutNamesNoUntrustedUser(t *testing.T) {
 	t.Parallel()
-	base, err := knowledge.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx, err := index.Open(context.Background(), base, index.Options{Load: func(context.Context) (*knowledge.Base, error) { return knowledge.Embedded() }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
+	idx := reindexableIndex(t)
 	b := testBot(t, Options{Index: idx, Reindexer: idx})
 	i := Interaction("reindex", nil)
 	i.GuildID = "g2"
@@ -409,10 +398,7 @@ func TestReplayGuardForgetsAfterTheWindow(t *testing.T) {
 // DISCORD_APP_ID, else to the id an earlier interaction carried.
 func TestDeferredEditsFindTheApplication(t *testing.T) {
 	t.Parallel()
-	idx, err := builtinIndex()
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := testIndex(t)
 	tests := []struct {
 		name, configured, earlier, want string
 	}{

@@ -14,6 +14,7 @@ import (
 // TestGatewayIdentifiesItsShard checks that SHARD_ID and SHARD_COUNT reach Discord: the
 // IDENTIFY of a sharded session names its shard, with no intents.
 func TestGatewayIdentifiesItsShard(t *testing.T) {
+	t.Parallel()
 	fake := discordtest.New(t)
 	s, err := NewDiscord(SessionConfig{Token: "test", APIURL: fake.APIURL(), ShardID: 1, ShardCount: 2})
 	if err != nil {

@@ -271,15 +271,8 @@ func newPlot() *plot.Plot {
 // country names stay readable) and each value at the end of its bar. Further series are
 // drawn beside the first, matched by row label.
 func bars(c draw.Canvas, s *Spec) {
-	rows := s.Series[0].Points
-	n := len(rows)
-	names := make([]string, n)
-	for i, r := range rows {
-		names[n-1-i] = wrapLabel(r.Label, s.Kind)
-	}
-	p := newPlot()
-	p.Y.Tick.Label = yTickStyle
-	p.NominalY(names...)
+	n := len(s.Series[0].Points)
+	p := rowsPlot(s)
 	p.HideX()
 	p.X.Min = 0
 	p.X.Max = 0
@@ -326,6 +319,20 @@ func bars(c draw.Canvas, s *Spec) {
 	p.Draw(c)
 }
 
+// rowsPlot is a plot with a row for each point of the first series, named on the left, the
+// first at the top.
+func rowsPlot(s *Spec) *plot.Plot {
+	pts := s.Series[0].Points
+	names := make([]string, len(pts))
+	for i, pt := range pts {
+		names[len(pts)-1-i] = wrapLabel(pt.Label, s.Kind)
+	}
+	p := newPlot()
+	p.Y.Tick.Label = yTickStyle
+	p.NominalY(names...)
+	return p
+}
+
 // wrapLabel puts a long row label on two lines, or three for the two rows of a pair, which
 // have the room and carry their fact's title.
 func wrapLabel(s string, k Kind) string {
@@ -341,13 +348,7 @@ func wrapLabel(s string, k Kind) string {
 func chain(c draw.Canvas, s *Spec) {
 	stages := s.Series[0].Points
 	n := len(stages)
-	names := make([]string, n)
-	for i, st := range stages {
-		names[n-1-i] = wrapLabel(st.Label, s.Kind)
-	}
-	p := newPlot()
-	p.Y.Tick.Label = yTickStyle
-	p.NominalY(names...)
+	p := rowsPlot(s)
 	log := s.scale() == ScaleLog
 	lo, hi := math.Inf(1), 0.0
 	for _, st := range stages {

@@ -47,6 +47,7 @@ func computedFact(formula string) string {
 // where a line means something), and a reindex from the broken folder leaves the serving index
 // as it was.
 func TestMalformedFactFiles(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		file  string
@@ -123,10 +124,7 @@ func TestMalformedFactFiles(t *testing.T) {
 		t.Fatalf("the good files do not load: %v", err)
 	}
 	var broken source
-	idx, err := Open(ctx, base, Options{Load: broken.load})
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := mustOpen(t, base, Options{Load: broken.load})
 	defer idx.Close()
 
 	for _, tt := range tests {

@@ -16,6 +16,7 @@ func values(cs []Choice) []string {
 }
 
 func TestCompleteRanksExactThenPrefixThenFuzzy(t *testing.T) {
+	t.Parallel()
 	idx := testIndex(t)
 	tests := []struct {
 		name, set, input string
@@ -46,6 +47,7 @@ func TestCompleteRanksExactThenPrefixThenFuzzy(t *testing.T) {
 }
 
 func TestCompleteGivesAtMostMax(t *testing.T) {
+	t.Parallel()
 	idx := testIndex(t)
 	for _, set := range []string{CompleteTopics, CompleteElements, CompleteFacts, CompleteFigures, CompletePlaces} {
 		for _, input := range []string{"", "e", "rare earth", strings.Repeat("ş", 300), "\x00\xff"} {
@@ -63,6 +65,7 @@ func TestCompleteGivesAtMostMax(t *testing.T) {
 }
 
 func TestCompleteEmptyInputListsUsefulChoices(t *testing.T) {
+	t.Parallel()
 	idx := testIndex(t)
 	elements := values(idx.Complete(CompleteElements, "", 25))
 	if len(elements) != 17 || elements[0] != "Sc" || elements[16] != "Lu" {

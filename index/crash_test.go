@@ -31,16 +31,14 @@ func TestHelperProcessBuild(t *testing.T) {
 // TestKilledMidBuild kills a process while it builds a new index in INDEX_DIR: the next start
 // serves the last good index and removes the half-built one.
 func TestKilledMidBuild(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds a large index in another process")
 	}
 	ctx := context.Background()
 	dir := t.TempDir()
 	good := builtinBase(t)
-	idx, err := Open(ctx, good, Options{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := mustOpen(t, good, Options{Dir: dir})
 	serving := idx.Dir()
 	idx.Close()
 
@@ -72,7 +70,7 @@ func TestKilledMidBuild(t *testing.T) {
 	}
 	cmd.Wait()
 
-	idx, err = Open(ctx, good, Options{Dir: dir})
+	idx, err := Open(ctx, good, Options{Dir: dir})
 	if err != nil {
 		t.Fatalf("restart after the kill: %v", err)
 	}
@@ -93,6 +91,7 @@ func TestKilledMidBuild(t *testing.T) {
 // reindex fails with a clear error and the old index keeps answering. It needs to mount a tmpfs
 // (root), and skips where that is not allowed.
 func TestReindexOnAFullDisk(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=360k", "tmpfs", dir).CombinedOutput(); err != nil {
 		t.Skipf("cannot mount a small tmpfs here (%v: %s)", err, out)

@@ -11,6 +11,7 @@ import (
 
 // TestTurkishQuestionsReachTheSameFacts covers the glossary and Turkish suffixes.
 func TestTurkishQuestionsReachTheSameFacts(t *testing.T) {
+	t.Parallel()
 	idx := testIndex(t)
 	tests := []struct{ q, want string }{
 		{"Çin'in nadir toprak rezervleri ne kadar?", "usgs-reserves-china"},
@@ -30,6 +31,7 @@ func TestTurkishQuestionsReachTheSameFacts(t *testing.T) {
 }
 
 func TestTurkishStems(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		word string
 		want []string
@@ -62,6 +64,7 @@ func TestTurkishStems(t *testing.T) {
 // TestSpellingCorrectsOnlyUnknownWords: ordinary English words are never rewritten into words
 // of the knowledge base; typos of its own words are.
 func TestSpellingCorrectsOnlyUnknownWords(t *testing.T) {
+	t.Parallel()
 	idx := testIndex(t)
 	tests := []struct {
 		q    string
@@ -114,6 +117,7 @@ func TestSpellingCorrectsOnlyUnknownWords(t *testing.T) {
 // TestCorrectedWordsJoinTheirPhrase: a typo inside a phrase of a synonym group is searched
 // as the phrase's concept, not as loose words.
 func TestCorrectedWordsJoinTheirPhrase(t *testing.T) {
+	t.Parallel()
 	idx := testIndex(t)
 	res, err := idx.Search(context.Background(), "rare erth reserves of Brazl", 5)
 	if err != nil {
@@ -133,6 +137,7 @@ func TestCorrectedWordsJoinTheirPhrase(t *testing.T) {
 }
 
 func TestEnglishWords(t *testing.T) {
+	t.Parallel()
 	for w, want := range map[string]bool{"thought": true, "generate": true, "reset": true, "recipe": true, "neodymum": false, "beylikva": false} {
 		if got := IsEnglishWord(w); got != want {
 			t.Errorf("IsEnglishWord(%q) = %v, want %v", w, got, want)
@@ -143,6 +148,7 @@ func TestEnglishWords(t *testing.T) {
 // TestMissesAreCheap: the miss path looks at words of a near length and the same first letter,
 // and still suggests close words.
 func TestSuggestionsForUnknownWords(t *testing.T) {
+	t.Parallel()
 	idx := testIndex(t)
 	res, err := idx.Search(context.Background(), "xylophone beylikovv", 5)
 	if err != nil {

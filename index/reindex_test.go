@@ -100,18 +100,26 @@ func (s *source) load(ctx context.Context) (*knowledge.Base, error) {
 	return knowledge.Load(fsys, "")
 }
 
-// reindexable opens an in-memory index of the built-in fact files that reindexes from load.
-func reindexable(t testing.TB, load Loader) *Index {
+// mustOpen opens an index of base, or fails the test.
+func mustOpen(t testing.TB, base *knowledge.Base, opts Options) *Index {
 	t.Helper()
-	idx, err := Open(context.Background(), builtinBase(t), Options{Load: load})
+	idx, err := Open(context.Background(), base, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return idx
+}
+
+// reindexable opens an in-memory index of the built-in fact files that reindexes from load.
+func reindexable(t testing.TB, load Loader) *Index {
+	t.Helper()
+	idx := mustOpen(t, builtinBase(t), Options{Load: load})
 	t.Cleanup(func() { idx.Close() })
 	return idx
 }
 
 func TestReindexReportsWhatChanged(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	idx := reindexable(t, loader(edited(t)))
 	run, joined := idx.Reindex("test")
@@ -140,6 +148,7 @@ func TestReindexReportsWhatChanged(t *testing.T) {
 }
 
 func TestFailedReindexKeepsServing(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	broken := dataFS(t)
 	broken["beylikova.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(string(broken["beylikova.yaml"].Data), "unit: Mt", "unit: megatonnes", 1))}
@@ -163,6 +172,7 @@ func TestFailedReindexKeepsServing(t *testing.T) {
 }
 
 func TestConcurrentReindexRequestsShareOneBuild(t *testing.T) {
+	t.Parallel()
 	var loads atomic.Int32
 	release := make(chan struct{})
 	slow := func(ctx context.Context) (*knowledge.Base, error) {
@@ -194,9 +204,10 @@ func TestConcurrentReindexRequestsShareOneBuild(t *testing.T) {
 	}
 }
 
-// TestSearchDuringReindex searches without pause from several goroutines while the index is
+// TestSearchDuringReindex searches without pause from two goroutines while the index is
 // rebuilt and swapped back and forth; no search may fail or come back empty.
 func TestSearchDuringReindex(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	a, b := dataFS(t), edited(t)
 	src := &source{fsys: a}
@@ -205,7 +216,7 @@ func TestSearchDuringReindex(t *testing.T) {
 	var wg sync.WaitGroup
 	var searches, failures atomic.Int64
 	questions := []string{"How many locations were drilled at Beylikova?", "neodymium magnets", "China share of processing", "value chain"}
-	for w := range 4 {
+	for w := range 2 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -245,13 +256,10 @@ func TestSearchDuringReindex(t *testing.T) {
 }
 
 func TestOpenReusesMatchingIndexOnDisk(t *testing.T) {
-	ctx := context.Background()
+	t.Parallel()
 	dir := t.TempDir()
 	base := builtinBase(t)
-	idx, err := Open(ctx, base, Options{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := mustOpen(t, base, Options{Dir: dir})
 	first := idx.Dir()
 	if err := idx.Close(); err != nil {
 		t.Fatal(err)
@@ -261,10 +269,7 @@ func TestOpenReusesMatchingIndexOnDisk(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	idx, err = Open(ctx, base, Options{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx = mustOpen(t, base, Options{Dir: dir})
 	if idx.Dir() != first {
 		t.Errorf("second Open serves %s, want the reused %s", idx.Dir(), first)
 	}
@@ -277,10 +282,7 @@ func TestOpenReusesMatchingIndexOnDisk(t *testing.T) {
 	idx.Close()
 
 	changed := loadBase(t, edited(t))
-	idx, err = Open(ctx, changed, Options{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx = mustOpen(t, changed, Options{Dir: dir})
 	defer idx.Close()
 	if idx.Dir() == first {
 		t.Errorf("Open with changed knowledge reused %s, want a rebuild", first)
@@ -294,16 +296,14 @@ func TestOpenReusesMatchingIndexOnDisk(t *testing.T) {
 }
 
 func TestOpenFailsFastWhenAnotherProcessHoldsTheDir(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
 	base := builtinBase(t)
-	idx, err := Open(ctx, base, Options{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := mustOpen(t, base, Options{Dir: dir})
 	defer idx.Close()
 	start := time.Now()
-	_, err = Open(ctx, base, Options{Dir: dir, LockTimeout: 300 * time.Millisecond})
+	_, err := Open(ctx, base, Options{Dir: dir, LockTimeout: 300 * time.Millisecond})
 	if !errors.Is(err, ErrLocked) {
 		t.Fatalf("second Open error = %v, want ErrLocked", err)
 	}
@@ -313,12 +313,10 @@ func TestOpenFailsFastWhenAnotherProcessHoldsTheDir(t *testing.T) {
 }
 
 func TestReindexOnDiskSurvivesRestart(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
-	idx, err := Open(ctx, builtinBase(t), Options{Dir: dir, Load: loader(edited(t))})
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := mustOpen(t, builtinBase(t), Options{Dir: dir, Load: loader(edited(t))})
 	run, _ := idx.Reindex("test")
 	if _, err := run.Wait(ctx); err != nil {
 		t.Fatal(err)
@@ -329,10 +327,7 @@ func TestReindexOnDiskSurvivesRestart(t *testing.T) {
 	if len(gens) != 1 || gens[0] != serving {
 		t.Errorf("generations on disk after reindex: %v, want only %s", gens, serving)
 	}
-	idx, err = Open(ctx, loadBase(t, edited(t)), Options{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx = mustOpen(t, loadBase(t, edited(t)), Options{Dir: dir})
 	defer idx.Close()
 	if idx.Dir() != serving {
 		t.Errorf("restart serves %s, want the reindexed %s", idx.Dir(), serving)
@@ -343,12 +338,10 @@ func TestReindexOnDiskSurvivesRestart(t *testing.T) {
 // permissions, so the directory is replaced by a file): the reindex fails with a clear error and
 // the old index keeps answering.
 func TestReindexDiskFailureKeepsServing(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "index")
-	idx, err := Open(ctx, builtinBase(t), Options{Dir: dir, Load: loader(edited(t))})
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := mustOpen(t, builtinBase(t), Options{Dir: dir, Load: loader(edited(t))})
 	defer idx.Close()
 	before := idx.Base().Version
 	moved := dir + ".moved"
@@ -359,7 +352,7 @@ func TestReindexDiskFailureKeepsServing(t *testing.T) {
 		t.Fatal(err)
 	}
 	run, _ := idx.Reindex("test")
-	_, err = run.Wait(ctx)
+	_, err := run.Wait(ctx)
 	if err == nil || !strings.Contains(err.Error(), "build index") {
 		t.Fatalf("reindex into a broken INDEX_DIR: error %v, want a build error", err)
 	}
@@ -375,13 +368,11 @@ func TestReindexDiskFailureKeepsServing(t *testing.T) {
 // built-in knowledge holds) reports the first reindex against it, not against what it was
 // opened with; later reindexes compare with what they replaced.
 func TestReindexComparesWithTheBaseline(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
 	old := builtinBase(t)
-	idx, err := Open(ctx, old, Options{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := mustOpen(t, old, Options{Dir: dir})
 	idx.Close()
 	onDisk, err := OnDisk(dir)
 	if err != nil {
@@ -398,10 +389,7 @@ func TestReindexComparesWithTheBaseline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	idx, err = Open(ctx, now, Options{Dir: dir, Load: edit, Baseline: onDisk})
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx = mustOpen(t, now, Options{Dir: dir, Load: edit, Baseline: onDisk})
 	defer idx.Close()
 	for k, want := range [][]string{{"beylikova-drilling"}, nil} {
 		run, _ := idx.Reindex("terminal")
@@ -420,6 +408,7 @@ func TestReindexComparesWithTheBaseline(t *testing.T) {
 }
 
 func TestReindexWithoutFactFilesFails(t *testing.T) {
+	t.Parallel()
 	idx, err := New(context.Background(), builtinBase(t))
 	if err != nil {
 		t.Fatal(err)
@@ -467,6 +456,7 @@ func TestReindexAcceptsFactsThatShareATitle(t *testing.T) {
 // the build is checked and swapped in, and searches find the new facts. It takes about a
 // minute and a half on two cores, so it runs only with BENCH_100K=1 (and never with -short).
 func TestReindexAt100k(t *testing.T) {
+	t.Parallel()
 	if testing.Short() || os.Getenv("BENCH_100K") == "" {
 		t.Skip("set BENCH_100K=1 to reindex 100,000 synthetic facts (about 90 s on 2 cores)")
 	}

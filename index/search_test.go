@@ -44,6 +44,7 @@ func topID(t *testing.T, idx *Index, q string) string {
 // TestSearchRanksTheRightFactFirst covers the ways people type: diacritics or not, symbols and
 // abbreviations, multi-word synonyms, typos, and questions that ask for a derived figure.
 func TestSearchRanksTheRightFactFirst(t *testing.T) {
+	t.Parallel()
 	idx := testIndex(t)
 	tests := []struct {
 		name, q, want string
@@ -88,6 +89,7 @@ func TestSearchRanksTheRightFactFirst(t *testing.T) {
 // TestSearchDefinitions: a question that asks what something is ranks the background passage
 // that says first, and "counts as" frames the subject rather than being searched.
 func TestSearchDefinitions(t *testing.T) {
+	t.Parallel()
 	idx := testIndex(t)
 	tests := []struct{ q, want string }{
 		{"What exactly counts as a rare earth element?", "elements-group"},
@@ -104,6 +106,7 @@ func TestSearchDefinitions(t *testing.T) {
 }
 
 func TestSearchCorrectsTypos(t *testing.T) {
+	t.Parallel()
 	idx := testIndex(t)
 	res, err := idx.Search(context.Background(), "neodymum magnets", 3)
 	if err != nil {
@@ -115,6 +118,7 @@ func TestSearchCorrectsTypos(t *testing.T) {
 }
 
 func TestSearchHighlightsMatchedWords(t *testing.T) {
+	t.Parallel()
 	idx := testIndex(t)
 	res, err := idx.Search(context.Background(), "Eskisehir drilling", 1)
 	if err != nil || len(res.Hits) == 0 {
@@ -134,6 +138,7 @@ func TestSearchHighlightsMatchedWords(t *testing.T) {
 // TestSearchMisses checks that a question the knowledge base cannot answer gets a miss with
 // suggestions, not an error or an unrelated passage.
 func TestSearchMisses(t *testing.T) {
+	t.Parallel()
 	idx := testIndex(t)
 	for _, q := range []string{"What is the weather in Paris tomorrow?", "qwertyuiop", "🙂🙂🙂", ""} {
 		t.Run(q, func(t *testing.T) {
@@ -151,6 +156,7 @@ func TestSearchMisses(t *testing.T) {
 // TestSearchHostileInput feeds text that would break a query-string parser; every input gets a
 // result, never an error or a panic.
 func TestSearchHostileInput(t *testing.T) {
+	t.Parallel()
 	idx := testIndex(t)
 	inputs := []string{
 		`+-:(`, `title:`, `"unterminated`, `*`, `body:/.*/`, `foo~99`, `/[/`, `^`, `\`, `year:>abc`,
@@ -179,6 +185,7 @@ func TestSearchHostileInput(t *testing.T) {
 }
 
 func TestFold(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"Türkiye", "turkiye"},
 		{"ESKİŞEHİR", "eskisehir"},

@@ -121,6 +121,7 @@ func writeKB(t *testing.T, edits map[string]func(string) string) string {
 }
 
 func TestTableProblemsAreReportedWithLines(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, table string
 		want        string // a problem's text, file and line included
@@ -144,6 +145,7 @@ func TestTableProblemsAreReportedWithLines(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			dir := writeKB(t, map[string]func(string) string{"extra.yaml": func(string) string {
 				return "topic: extra\ntitle: Extra\ntables:\n" + tt.table + "\nfacts: []\n"
 			}})

@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 )
@@ -161,6 +162,9 @@ var lapseNoun = map[string]string{
 	"production":     "figure",
 }
 
+// Suspends reports whether the fact is a suspension of a measure (tagged "suspension").
+func (f *Fact) Suspends() bool { return slices.Contains(f.Tags, "suspension") }
+
 // LapsedNote is the sentence an answer shows with a fact that has lapsed, so that the fact is
 // not presented as still holding: "This measure was due to end on 10 November 2026; the
 // knowledge base has nothing later." It is "" while the fact holds.
@@ -174,10 +178,8 @@ func (f *Fact) LapsedNote(now time.Time) string {
 		noun = "fact"
 	}
 	// A suspension ends; it is not the measure it suspends that ends.
-	for _, t := range f.Tags {
-		if t == "suspension" {
-			noun = "suspension"
-		}
+	if f.Suspends() {
+		noun = "suspension"
 	}
 	on := "on "
 	if p.Precision != "day" {

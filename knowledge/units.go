@@ -66,32 +66,41 @@ var (
 	duration = Dim{Time: 1}
 )
 
-var units = map[string]Unit{
-	"t":              {"t", mass, 1},
-	"kt":             {"kt", mass, 1e3},
-	"Mt":             {"Mt", mass, 1e6},
-	"Bt":             {"Bt", mass, 1e9},
-	"kg":             {"kg", mass, 1e-3},
-	"t/yr":           {"t/yr", mass.mul(perYear), 1},
-	"kt/yr":          {"kt/yr", mass.mul(perYear), 1e3},
-	"Mt/yr":          {"Mt/yr", mass.mul(perYear), 1e6},
-	"m":              {"m", length, 1},
-	"km":             {"km", length, 1e3},
-	"ft":             {"ft", length, 0.3048},
-	"USD":            {"USD", money, 1},
-	"USD million":    {"USD million", money, 1e6},
-	"USD billion":    {"USD billion", money, 1e9},
-	"USD trillion":   {"USD trillion", money, 1e12},
-	"USD/kg":         {"USD/kg", money.div(mass), 1e3},
-	"USD/t":          {"USD/t", money.div(mass), 1},
-	"USD million/yr": {"USD million/yr", money.mul(perYear), 1e6},
-	"%":              {"%", plain, 0.01},
-	"x":              {"x", plain, 1},
-	"count":          {"count", plain, 1},
-	"ppm":            {"ppm", plain, 1e-6},
-	"rank":           {"rank", plain, 1},
-	"yr":             {"yr", duration, 1},
-	"year":           {"year", Dim{Calendar: 1}, 1},
+// units are the units a figure may have, by symbol.
+var units = bySymbol([]Unit{
+	{"t", mass, 1},
+	{"kt", mass, 1e3},
+	{"Mt", mass, 1e6},
+	{"Bt", mass, 1e9},
+	{"kg", mass, 1e-3},
+	{"t/yr", mass.mul(perYear), 1},
+	{"kt/yr", mass.mul(perYear), 1e3},
+	{"Mt/yr", mass.mul(perYear), 1e6},
+	{"m", length, 1},
+	{"km", length, 1e3},
+	{"ft", length, 0.3048},
+	{"USD", money, 1},
+	{"USD million", money, 1e6},
+	{"USD billion", money, 1e9},
+	{"USD trillion", money, 1e12},
+	{"USD/kg", money.div(mass), 1e3},
+	{"USD/t", money.div(mass), 1},
+	{"USD million/yr", money.mul(perYear), 1e6},
+	{"%", plain, 0.01},
+	{"x", plain, 1},
+	{"count", plain, 1},
+	{"ppm", plain, 1e-6},
+	{"rank", plain, 1},
+	{"yr", duration, 1},
+	{"year", Dim{Calendar: 1}, 1},
+})
+
+func bySymbol(us []Unit) map[string]Unit {
+	m := make(map[string]Unit, len(us))
+	for _, u := range us {
+		m[u.Symbol] = u
+	}
+	return m
 }
 
 // LookupUnit returns the unit with the given symbol.

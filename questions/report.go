@@ -137,6 +137,18 @@ func millis(t time.Time) int64 {
 
 func unmillis(ms int64) time.Time { return time.UnixMilli(ms).UTC() }
 
+// msTime scans a time stored in Unix milliseconds.
+type msTime struct{ t *time.Time }
+
+func (m msTime) Scan(v any) error {
+	var ms sql.NullInt64
+	if err := ms.Scan(v); err != nil {
+		return err
+	}
+	*m.t = unmillis(ms.Int64)
+	return nil
+}
+
 // unanswered groups the misses by groupKey in the database, then picks each group's wordings.
 func (s *Store) unanswered(ctx context.Context, since time.Time, limit int) ([]Gap, error) {
 	from := millis(since)
@@ -144,13 +156,8 @@ func (s *Store) unanswered(ctx context.Context, since time.Time, limit int) ([]G
 		Gap
 		grp string
 	}
-	found, err := query(ctx, s.db, func(rows *sql.Rows) (group, error) {
-		var (
-			g    group
-			last int64
-		)
-		err := rows.Scan(&g.grp, &g.Count, &g.Users, &last)
-		g.Last = unmillis(last)
+	found, err := query(ctx, s.db, func(rows *sql.Rows) (g group, err error) {
+		err = rows.Scan(&g.grp, &g.Count, &g.Users, msTime{&g.Last})
 		return g, err
 	}, `SELECT grp, COUNT(*), COUNT(DISTINCT user_hash), MAX(asked_at)
 		FROM questions WHERE NOT answered AND asked_at >= $1
@@ -231,13 +238,8 @@ func (s *Store) unanswered(ctx context.Context, since time.Time, limit int) ([]G
 
 // unhelpful ranks the facts answers showed first by their "not helpful" votes.
 func (s *Store) unhelpful(ctx context.Context, since time.Time, limit int) ([]FactVotes, error) {
-	return query(ctx, s.db, func(rows *sql.Rows) (FactVotes, error) {
-		var (
-			f    FactVotes
-			last int64
-		)
-		err := rows.Scan(&f.FactID, &f.NotHelpful, &f.Helpful, &last)
-		f.Last = unmillis(last)
+	return query(ctx, s.db, func(rows *sql.Rows) (f FactVotes, err error) {
+		err = rows.Scan(&f.FactID, &f.NotHelpful, &f.Helpful, msTime{&f.Last})
 		return f, err
 	}, `SELECT q.top_fact,
 			COUNT(*) FILTER (WHERE NOT v.helpful), COUNT(*) FILTER (WHERE v.helpful), MAX(v.voted_at)
@@ -249,13 +251,8 @@ func (s *Store) unhelpful(ctx context.Context, since time.Time, limit int) ([]Fa
 }
 
 func (s *Store) comments(ctx context.Context, since time.Time, limit int) ([]Comment, error) {
-	return query(ctx, s.db, func(rows *sql.Rows) (Comment, error) {
-		var (
-			c  Comment
-			at int64
-		)
-		err := rows.Scan(&at, &c.AnswerID, &c.Question, &c.FactID, &c.Helpful, &c.Text)
-		c.At = unmillis(at)
+	return query(ctx, s.db, func(rows *sql.Rows) (c Comment, err error) {
+		err = rows.Scan(msTime{&c.At}, &c.AnswerID, &c.Question, &c.FactID, &c.Helpful, &c.Text)
 		return c, err
 	}, `SELECT v.voted_at, v.answer_id, COALESCE(q.question, ''), COALESCE(q.top_fact, ''), v.helpful, v.comment
 		FROM question_votes v LEFT JOIN questions q ON q.id = v.answer_id

@@ -3,6 +3,7 @@ package questions
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -68,6 +69,11 @@ func TestReport(t *testing.T) {
 		vote(5*time.Minute, unknown, "u4", false, "no answer at all")
 		settle(t, s)
 
+		lastWeek := []Comment{ // newest first
+			{At: testNow.Add(-5 * time.Minute), AnswerID: unknown, Text: "no answer at all"},
+			{At: testNow.Add(-20 * time.Minute), AnswerID: most, Question: "Who mines the most rare earths?", FactID: "china-share", Text: "Myanmar is missing"},
+			{At: testNow.Add(-40 * time.Minute), AnswerID: reo, Question: "How much REO is at Beylikova?", FactID: "beylikova-reo", Text: "wrong year"},
+		}
 		week := func(y int, m time.Month, d int, q, miss, v, h int64) Week {
 			return Week{Start: time.Date(y, m, d, 0, 0, 0, 0, time.UTC), Totals: Totals{q, miss, v, h}}
 		}
@@ -91,11 +97,7 @@ func TestReport(t *testing.T) {
 						{FactID: "china-share", NotHelpful: 1, Helpful: 1, Last: testNow.Add(-10 * time.Minute)},
 						{FactID: "beylikova-reo", NotHelpful: 1, Helpful: 1, Last: testNow.Add(-40 * time.Minute)},
 					},
-					Comments: []Comment{
-						{At: testNow.Add(-5 * time.Minute), AnswerID: unknown, Text: "no answer at all"},
-						{At: testNow.Add(-20 * time.Minute), AnswerID: most, Question: "Who mines the most rare earths?", FactID: "china-share", Text: "Myanmar is missing"},
-						{At: testNow.Add(-40 * time.Minute), AnswerID: reo, Question: "How much REO is at Beylikova?", FactID: "beylikova-reo", Text: "wrong year"},
-					},
+					Comments: lastWeek,
 					Weeks: []Week{
 						week(2026, 11, 23, 0, 0, 0, 0),
 						week(2026, 11, 30, 6, 4, 5, 2),
@@ -117,12 +119,7 @@ func TestReport(t *testing.T) {
 						{FactID: "china-share", NotHelpful: 2, Helpful: 1, Last: testNow.Add(-10 * time.Minute)},
 						{FactID: "beylikova-reo", NotHelpful: 1, Helpful: 1, Last: testNow.Add(-40 * time.Minute)},
 					},
-					Comments: []Comment{
-						{At: testNow.Add(-5 * time.Minute), AnswerID: unknown, Text: "no answer at all"},
-						{At: testNow.Add(-20 * time.Minute), AnswerID: most, Question: "Who mines the most rare earths?", FactID: "china-share", Text: "Myanmar is missing"},
-						{At: testNow.Add(-40 * time.Minute), AnswerID: reo, Question: "How much REO is at Beylikova?", FactID: "beylikova-reo", Text: "wrong year"},
-						{At: testNow.Add(-day(10)), AnswerID: old, Question: "Who mines the most?", FactID: "china-share", Text: "outdated"},
-					},
+					Comments: append(slices.Clone(lastWeek), Comment{At: testNow.Add(-day(10)), AnswerID: old, Question: "Who mines the most?", FactID: "china-share", Text: "outdated"}),
 					Weeks: []Week{
 						week(2026, 11, 2, 0, 0, 0, 0),
 						week(2026, 11, 9, 0, 0, 0, 0),

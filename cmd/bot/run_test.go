@@ -231,14 +231,21 @@ func TestTerminalWraps(t *testing.T) {
 	}
 }
 
+// copyFacts copies the built-in fact files into a folder of the test's and returns it.
+func copyFacts(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "facts")
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "..", "knowledge", "data"))); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
 // TestTerminalReindexComparesWithWhatWasServed: /reindex in the terminal compares the fact
 // files with the built-in knowledge base, or with what INDEX_DIR holds, not with themselves.
 func TestTerminalReindexComparesWithWhatWasServed(t *testing.T) {
 	t.Parallel()
-	facts := filepath.Join(t.TempDir(), "facts")
-	if err := os.CopyFS(facts, os.DirFS(filepath.Join("..", "..", "knowledge", "data"))); err != nil {
-		t.Fatal(err)
-	}
+	facts := copyFacts(t)
 	edit := func(old, new string) {
 		t.Helper()
 		path := filepath.Join(facts, "beylikova.yaml")

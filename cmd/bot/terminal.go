@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 
 	"github.com/bwmarrin/discordgo"
@@ -43,12 +44,9 @@ func setLocale(i *discordgo.Interaction, locale string) error {
 // response (and its later edits). A command that could not be done (an unknown topic, a
 // missing option, a failed reindex) has said why in its response, and exits with 1.
 func runInteraction(ctx context.Context, s stdio, i *discordgo.Interaction, o output) error {
-	c, err := loadConfig(s.getenv, needNothing)
+	c, err := terminalConfig(s.getenv)
 	if err != nil {
 		return err
-	}
-	if c.LogLevel == "info" {
-		c.LogLevel = "warn" // the answer is the output; progress logs would clutter it
 	}
 	name := ""
 	if i.Type == discordgo.InteractionApplicationCommand {
@@ -56,12 +54,32 @@ func runInteraction(ctx context.Context, s stdio, i *discordgo.Interaction, o ou
 	}
 	// /reindex compares with what was served; /curate reads the question log. Nothing else
 	// records or reads it: a terminal's questions are not the team's.
-	a, err := openApp(ctx, c, newLogger(c, s.stderr), appOptions{terminal: true, baseline: name == "reindex", questions: name == "curate"})
+	a, release, err := terminalApp(ctx, c, newLogger(c, s.stderr), appOptions{terminal: true, baseline: name == "reindex", questions: name == "curate"})
 	if err != nil {
 		return err
 	}
-	defer a.Close()
+	defer release()
 	return a.runInteraction(ctx, s, i, o)
+}
+
+// terminalConfig is the configuration a terminal command runs with.
+func terminalConfig(getenv func(string) string) (config, error) {
+	c, err := loadConfig(getenv, needNothing)
+	if c.LogLevel == "info" {
+		c.LogLevel = "warn" // the answer is the output; progress logs would clutter it
+	}
+	return c, err
+}
+
+// terminalApp opens the app a terminal command runs on, and returns what lets it go. The
+// tests replace it to share one app among the commands that need only the built-in knowledge:
+// building the index costs more than most commands.
+var terminalApp = func(ctx context.Context, c config, log *slog.Logger, o appOptions) (*app, func() error, error) {
+	a, err := openApp(ctx, c, log, o)
+	if err != nil {
+		return nil, nil, err
+	}
+	return a, a.Close, nil
 }
 
 // runInteraction runs one interaction through the app's bot and prints the response.

@@ -1,7 +1,8 @@
 // Package testrun runs a package's tests with more of them at once than there are cores,
 // unless -parallel says otherwise: tests that wait on a fake Discord (discordgo's Close alone
-// sleeps a second) or on a server do not use the processor while they wait. Under the race
-// detector, where every test computes several times as long, fewer run at once.
+// sleeps a second), on a server or on a deadline do not use the processor while they wait.
+// The race detector does not change that: with 8 at once rather than 4, the bot's tests took
+// 24 s instead of 35 s under -race on 2 cores, for the same processor time, every deadline met.
 package testrun
 
 import (
@@ -11,23 +12,20 @@ import (
 	"testing"
 )
 
-// Main parses the flags, raises -parallel unless it was given, and runs the tests.
+// Main parses the flags, raises -parallel to 8 unless it was given, and runs the tests.
 func Main(m *testing.M) {
 	flag.Parse()
 	set := false
 	flag.Visit(func(f *flag.Flag) { set = set || f.Name == "test.parallel" })
 	if !set {
-		n := "8"
-		if race() {
-			n = "4"
-		}
-		flag.Set("test.parallel", n)
+		flag.Set("test.parallel", "8")
 	}
 	os.Exit(m.Run())
 }
 
-// race reports whether the test binary was built with -race.
-func race() bool {
+// Race reports whether the test binary was built with -race, for tests that do less work under
+// the race detector, which makes every test compute several times as long.
+func Race() bool {
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
 		return false

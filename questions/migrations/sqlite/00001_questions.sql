@@ -1,5 +1,6 @@
 -- Times are Unix milliseconds (UTC) in both dialects, so that reports run the same SQL.
 -- Booleans are 0 and 1.
+-- The PostgreSQL twin of this file differs in types (BOOLEAN, BIGINT): goose runs one per database.
 
 -- +goose Up
 CREATE TABLE questions (
