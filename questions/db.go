@@ -92,7 +92,9 @@ func migrate(ctx context.Context, db *sql.DB, dialect string, log *slog.Logger) 
 	gd := goose.DialectSQLite3
 	if dialect == dialectPostgres {
 		gd = goose.DialectPostgres
-		locker, err := lock.NewPostgresSessionLocker()
+		// A replica that finds the lock taken tries again every second (goose's default is
+		// every 5), for up to 5 minutes as by default: migrations take milliseconds.
+		locker, err := lock.NewPostgresSessionLocker(lock.WithLockTimeout(1, 300))
 		if err != nil {
 			return fmt.Errorf("migration lock: %w", err)
 		}

@@ -308,7 +308,7 @@ func TestServeReportsAFailingWatch(t *testing.T) {
 	if err := os.WriteFile(path, append([]byte("facts: [\n"), good...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, 10*time.Second, "/readyz?fresh=1 to say 503", func() bool { s, _ := get(r.url + "/readyz?fresh=1"); return s == http.StatusServiceUnavailable })
+	waitFor(t, 30*time.Second, "/readyz?fresh=1 to say 503", func() bool { s, _ := get(r.url + "/readyz?fresh=1"); return s == http.StatusServiceUnavailable })
 	status, body := get(r.url + "/readyz")
 	if status != 200 || !strings.Contains(body, "stale") || !strings.Contains(body, "beylikova.yaml") {
 		t.Errorf("/readyz while failing: %d %q, want 200 naming the stale knowledge and the file", status, body)
@@ -320,7 +320,7 @@ func TestServeReportsAFailingWatch(t *testing.T) {
 	if err := os.WriteFile(path, good, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, 10*time.Second, "/readyz?fresh=1 to say 200 again", func() bool { s, _ := get(r.url + "/readyz?fresh=1"); return s == 200 })
+	waitFor(t, 30*time.Second, "/readyz?fresh=1 to say 200 again", func() bool { s, _ := get(r.url + "/readyz?fresh=1"); return s == 200 })
 	if v := stale(); v != 0 {
 		t.Errorf("reedesk_knowledge_stale = %v after the fix, want 0", v)
 	}
