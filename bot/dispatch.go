@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -153,15 +154,30 @@ func (d *Dispatcher) Close(ctx context.Context) {
 func (d *Dispatcher) dispatch(ctx context.Context, i *discordgo.Interaction, to responder) {
 	b := d.bot
 	start := time.Now()
-	replies := make(chan Reply, 1)
-	go func() { replies <- d.respond(ctx, i) }()
-
-	var reply Reply
-	deferred, deferredPrivately := false, false
-	wait := time.NewTimer(d.limit.Defer)
-	select {
-	case reply = <-replies:
-		wait.Stop()
+	// The handler runs here. Should it still run at the Defer deadline, a timer sends the
+	// deferral meanwhile; whichever of the two comes first claims the first response.
+	var (
+		claimed           atomic.Bool
+		deferral          = make(chan error, 1)
+		deferredPrivately bool
+		timer             *time.Timer
+	)
+	if i.Type != discordgo.InteractionApplicationCommandAutocomplete { // cannot be deferred
+		// Whether the answer is private is fixed by the deferral, so it is guessed from the
+		// interaction: button replies and /ask hide:true are private.
+		deferredPrivately = d.private(i)
+		timer = time.AfterFunc(d.limit.Defer, func() {
+			if claimed.CompareAndSwap(false, true) {
+				deferral <- d.sendDeferral(ctx, i, to, deferredPrivately)
+			}
+		})
+	}
+	reply := d.respond(ctx, i)
+	deferred := false
+	if timer == nil || claimed.CompareAndSwap(false, true) {
+		if timer != nil {
+			timer.Stop()
+		}
 		if hasFiles(reply.Response) && !to.uploads() {
 			// The HTTP endpoint's answer cannot carry files: defer, then edit with them.
 			deferred = true
@@ -172,22 +188,13 @@ func (d *Dispatcher) dispatch(ctx context.Context, i *discordgo.Interaction, to 
 				return
 			}
 		}
-	case <-wait.C:
-		if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
-			reply = <-replies // autocomplete cannot be deferred
-			break
-		}
+	} else {
 		deferred = true
-		// Whether the answer is private is fixed by the deferral, so guess it from the
-		// interaction: button replies and /ask hide:true are private.
-		deferredPrivately = d.private(i)
-		if err := d.sendDeferral(ctx, i, to, deferredPrivately); err != nil {
+		if err := <-deferral; err != nil {
 			d.log.Error("defer interaction", "err", err, "waited", time.Since(start))
-			reply = <-replies // the handler's goroutine must not outlive the dispatch
-			b.observe.Command(b.table.name(i), OutcomeError, time.Since(start))
+			b.observe.Command(reply.Command, OutcomeError, time.Since(start))
 			return
 		}
-		reply = <-replies
 	}
 
 	// The latency measured is until the answer is sent, not the job after it.
