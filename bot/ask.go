@@ -253,38 +253,29 @@ func (b *Bot) rendering(l locale, a *answer.Answer) *discordgo.InteractionRespon
 // and their parts leaves the original as it was.
 func cloneData(d *discordgo.InteractionResponseData) *discordgo.InteractionResponseData {
 	c := *d
-	if d.AllowedMentions != nil {
-		m := *d.AllowedMentions
-		c.AllowedMentions = &m
-	}
+	c.AllowedMentions = clonePtr(d.AllowedMentions)
 	c.Embeds = make([]*discordgo.MessageEmbed, len(d.Embeds))
 	for i, e := range d.Embeds {
 		ec := *e
 		ec.Fields = make([]*discordgo.MessageEmbedField, len(e.Fields))
 		for j, f := range e.Fields {
-			fc := *f
-			ec.Fields[j] = &fc
+			ec.Fields[j] = clonePtr(f)
 		}
-		if e.Footer != nil {
-			fc := *e.Footer
-			ec.Footer = &fc
-		}
-		if e.Image != nil {
-			ic := *e.Image
-			ec.Image = &ic
-		}
-		if e.Thumbnail != nil {
-			tc := *e.Thumbnail
-			ec.Thumbnail = &tc
-		}
-		if e.Author != nil {
-			ac := *e.Author
-			ec.Author = &ac
-		}
+		ec.Footer, ec.Image = clonePtr(e.Footer), clonePtr(e.Image)
+		ec.Thumbnail, ec.Author = clonePtr(e.Thumbnail), clonePtr(e.Author)
 		c.Embeds[i] = &ec
 	}
 	c.Components = slices.Clone(d.Components)
 	c.Files = slices.Clone(d.Files)
+	return &c
+}
+
+// clonePtr returns a pointer to a copy of *p, or nil.
+func clonePtr[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	c := *p
 	return &c
 }
 
