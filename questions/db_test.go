@@ -83,6 +83,9 @@ func postgresTarget(t testing.TB) Options {
 func open(t testing.TB, target, opts Options) *Store {
 	t.Helper()
 	opts.DatabaseURL, opts.DataDir = target.DatabaseURL, target.DataDir
+	if opts.Linger == 0 {
+		opts.Linger = 5 * time.Millisecond // tests wait for their rows
+	}
 	s, err := Open(context.Background(), opts)
 	if err != nil {
 		t.Fatalf("open: %v", err)

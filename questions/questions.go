@@ -35,9 +35,10 @@ import (
 const DefaultRetention = 90 * 24 * time.Hour
 
 const (
-	defaultQueue = 4096
-	defaultBatch = 256
-	pruneEvery   = time.Hour
+	defaultQueue  = 4096
+	defaultBatch  = 256
+	defaultLinger = 100 * time.Millisecond
+	pruneEvery    = time.Hour
 	// Longest stored texts, in bytes: a question as Discord allows it is shorter; a comment
 	// comes from a modal the bot bounds.
 	maxQuestion = 2000
@@ -60,9 +61,12 @@ type Options struct {
 	// QueueSize bounds the rows waiting to be written (default 4096); BatchSize bounds the
 	// rows written in one transaction (default 256).
 	QueueSize, BatchSize int
-	Observer             Observer
-	Log                  *slog.Logger
-	Now                  func() time.Time
+	// Linger is how long a batch waits for more rows before it is written (default 100 ms):
+	// rows reach the database at most this late.
+	Linger   time.Duration
+	Observer Observer
+	Log      *slog.Logger
+	Now      func() time.Time
 }
 
 // Observer counts what happens to rows, for metrics.
@@ -121,6 +125,7 @@ type Store struct {
 	key     []byte
 	keep    time.Duration
 	batch   int
+	linger  time.Duration
 	observe Observer
 	log     *slog.Logger
 	now     func() time.Time
@@ -155,6 +160,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	s := &Store{
 		keep:    opts.Retention,
 		batch:   opts.BatchSize,
+		linger:  opts.Linger,
 		observe: opts.Observer,
 		log:     opts.Log,
 		now:     opts.Now,
@@ -166,6 +172,9 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	}
 	if s.batch <= 0 {
 		s.batch = defaultBatch
+	}
+	if s.linger <= 0 {
+		s.linger = defaultLinger
 	}
 	if opts.QueueSize <= 0 {
 		opts.QueueSize = defaultQueue

@@ -14,8 +14,6 @@ import (
 const (
 	minBackoff = 100 * time.Millisecond
 	maxBackoff = 5 * time.Second
-	// linger is how long a batch waits for more rows: rows are at most this late.
-	linger = 10 * time.Millisecond
 )
 
 // run is the writer: it takes what is queued, writes it in batches, and keeps a failed batch
@@ -106,15 +104,15 @@ func (s *Store) abandon(batch []entry) {
 }
 
 // fill tops a batch up with what is queued, without waiting.
-// gather fills the batch, waiting up to linger for it to fill unless the store is closing: a
-// steady trickle of questions is then written in a few transactions a second instead of one
-// each, and a SQLite commit costs more CPU (about 40 µs) than answering a repeated question.
+// gather fills the batch, waiting up to Options.Linger for it to fill unless the store is
+// closing: a steady stream of questions is then written in a few transactions a second
+// instead of one each, which leaves the cores to the answers.
 func (s *Store) gather(batch []entry, stop <-chan struct{}) []entry {
 	batch = s.fill(batch)
 	if len(batch) >= s.batch || stop == nil {
 		return batch
 	}
-	t := time.NewTimer(linger)
+	t := time.NewTimer(s.linger)
 	defer t.Stop()
 	for len(batch) < s.batch {
 		select {
