@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"strings"
+	"sync"
 	"time"
 
 	lru "github.com/hashicorp/golang-lru/v2"
@@ -11,9 +12,14 @@ import (
 
 // Cache keeps recent answers: a team's channel asks the same questions again and again, and
 // an Answer is not changed once made, so one may serve every later asker of its question.
-// Entries are keyed by the knowledge version, so a reindex never serves an old answer.
+// Entries are keyed by the knowledge version, so a reindex never serves an old answer, and
+// the first question on a new version empties the cache, so old answers do not keep the
+// knowledge they were made from in memory.
 type Cache struct {
 	lru *lru.Cache[cacheKey, *Answer]
+
+	mu      sync.Mutex
+	version string
 }
 
 type cacheKey struct {
@@ -44,6 +50,12 @@ func (c *Cache) Ask(ctx context.Context, s VersionedSearcher, q string, opt Opti
 		opt.Now = time.Now()
 	}
 	k := cacheKey{s.Base().Version, strings.Join(strings.Fields(q), " "), opt.Lang, opt.Previous, opt.Now.Year()}
+	c.mu.Lock()
+	if k.version != c.version {
+		c.lru.Purge()
+		c.version = k.version
+	}
+	c.mu.Unlock()
 	if opt.Passages == 0 {
 		if a, ok := c.lru.Get(k); ok {
 			return a, nil

@@ -75,6 +75,9 @@ func TestCacheServesRepeatedQuestions(t *testing.T) {
 		if st.name == "again after it" && a != afterReindex {
 			t.Errorf("%s: the answer on the new knowledge was not kept", st.name)
 		}
+		if st.name == "after a reindex" && c.lru.Len() != 1 {
+			t.Errorf("%s: %d answers kept, want only the new one: the old ones hold the old knowledge", st.name, c.lru.Len())
+		}
 		if s.searches != st.searches {
 			t.Errorf("%s: %d searches in all, want %d", st.name, s.searches, st.searches)
 		}

@@ -320,6 +320,7 @@ func TestClassesOfQuestion(t *testing.T) {
 			// A choice between two ("or") is answered with the figures, not a yes or a no.
 			{q: "Did MP Materials or Lynas make more NdPr in 2024?", direct: "MP Materials 1,294 t (MP Materials, 2024) against Lynas 5,655 t (Metalnomist, 2024): Lynas' is 4.4× MP Materials', 4,361 t more."},
 			{q: "Who put out more REO in 2024, MP Materials or Lynas?", has: "45,455 t"},
+			{q: "Does Burma mine more than Australia or not?", has: "Yes: Burma (Myanmar) 31,000 t"},
 			{q: "Lynas or MP Materials: which produced more NdPr in 2024?",
 				direct: "Lynas 5,655 t (Metalnomist, 2024) against MP Materials 1,294 t (MP Materials, 2024): Lynas' is 4.4× MP Materials', 4,361 t more."},
 			{q: "Compare Mount Weld and Mountain Pass reserves", kind: KindLookup, has: "Mount Weld 32 Mt"},

@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -207,6 +206,10 @@ var ordinals = map[string]int{
 	"fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
 	"ninth": 9, "9th": 9, "tenth": 10, "10th": 10,
 }
+
+// orWhether are the words after "or" that keep a yes/no question one: "or not", "or below".
+var orWhether = map[string]bool{"not": true, "no": true, "else": true, "so": true, "more": true, "less": true,
+	"above": true, "below": true, "over": true, "under": true, "higher": true, "lower": true, "değil": true}
 
 // yesNo are the first words of a question that wants a yes or a no.
 var yesNo = map[string]bool{"does": true, "do": true, "did": true, "is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "can": true}
@@ -679,8 +682,14 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 	ws := words(q)
 	r := &Reading{cues: map[cue]bool{}, now: now}
 	if len(ws) > 0 && (yesNo[ws[0].fold] || questionSuffixes[ws[len(ws)-1].fold]) {
-		// "Did Lynas or MP produce more?" asks which, not whether.
-		r.Question = !slices.ContainsFunc(ws, func(w word) bool { return w.fold == "or" || w.fold == "yoksa" })
+		// "Did Lynas or MP produce more?" asks which, not whether; "… or not?", "… or below?"
+		// still ask whether.
+		r.Question = true
+		for k, w := range ws {
+			if (w.fold == "or" || w.fold == "yoksa") && (k+1 == len(ws) || !orWhether[ws[k+1].fold]) {
+				r.Question = false
+			}
+		}
 	}
 	lowered := strings.ToLower(strings.TrimSpace(q))
 	for _, s := range followUpStarts {

@@ -240,6 +240,12 @@ func (b *Bot) rendering(l locale, a *answer.Answer) *discordgo.InteractionRespon
 	if b.answers == nil {
 		return render(l, a, now)
 	}
+	b.renderedMu.Lock()
+	if v := a.Result.Base.Version; v != b.renderedVersion {
+		b.rendered.Purge() // a reindex: the old answers, and their knowledge, may go
+		b.renderedVersion = v
+	}
+	b.renderedMu.Unlock()
 	k := renderKey{a, l, now.Format(time.DateOnly)}
 	d, ok := b.rendered.Get(k)
 	if !ok {

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -80,6 +81,9 @@ type Bot struct {
 	// completeLimit is autocomplete's own bucket, sent at every keystroke: ten times limit.
 	completeLimit *limiter
 	paths         *strings.Replacer // of the server's folders, in what Discord shows; nil: none
+
+	renderedMu      sync.Mutex
+	renderedVersion string // the knowledge version of the answers rendered
 }
 
 // answerCacheSize is how many recent answers the bot keeps: a team asks the same questions.

@@ -54,7 +54,7 @@ func (s *Store) run(ctx context.Context) {
 				}
 			}
 		}
-		batch = s.gather(batch, stop)
+		batch = s.gather(ctx, batch, stop)
 		err := s.flush(ctx, batch)
 		if err == nil {
 			clear(batch)
@@ -103,11 +103,10 @@ func (s *Store) abandon(batch []entry) {
 	s.pending.Add(-int64(n))
 }
 
-// fill tops a batch up with what is queued, without waiting.
 // gather fills the batch, waiting up to Options.Linger for it to fill unless the store is
 // closing: a steady stream of questions is then written in a few transactions a second
 // instead of one each, which leaves the cores to the answers.
-func (s *Store) gather(batch []entry, stop <-chan struct{}) []entry {
+func (s *Store) gather(ctx context.Context, batch []entry, stop <-chan struct{}) []entry {
 	batch = s.fill(batch)
 	if len(batch) >= s.batch || stop == nil {
 		return batch
@@ -122,11 +121,14 @@ func (s *Store) gather(batch []entry, stop <-chan struct{}) []entry {
 			return batch
 		case <-stop:
 			return s.fill(batch)
+		case <-ctx.Done():
+			return batch
 		}
 	}
 	return batch
 }
 
+// fill tops a batch up with what is queued, without waiting.
 func (s *Store) fill(batch []entry) []entry {
 	for len(batch) < s.batch {
 		select {
