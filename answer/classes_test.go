@@ -326,13 +326,19 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Compare Mount Weld and Mountain Pass reserves", kind: KindLookup, has: "Mount Weld 32 Mt"},
 		},
 		"a count the passage does not state": {
-			{q: "How many people work at the Beylikova pilot plant?", kind: KindMiss, has: "no count of people for Beylikova"},
-			{q: "How many jobs will the Beylikova industrial plant create?", kind: KindMiss, has: "no count of jobs"},
-			{q: "How many workers are at Mountain Pass?", kind: KindMiss, has: "no count of workers for Mountain Pass"},
+			{q: "How many people work at the Beylikova pilot plant?", kind: KindMiss, has: "no figure of people for Beylikova"},
+			{q: "How many jobs will the Beylikova industrial plant create?", kind: KindMiss, has: "no figure of jobs"},
+			{q: "How many workers are at Mountain Pass?", kind: KindMiss, has: "no figure of workers for Mountain Pass"},
 			// a unit or a thing the passage counts is answered
 			{q: "How many tonnes of ore does the Beylikova pilot plant process?", has: "1,200 t/yr"},
 			{q: "How many drilling locations were there at Beylikova?", has: "310"},
 			{q: "How many rare earth elements are there at Beylikova?", has: "10"},
+			// an amount or a cost the passage does not state
+			{q: "How many people work at the pilot plant?", kind: KindMiss, has: "no figure of people"},
+			{q: "How much lithium does Türkiye have?", kind: KindMiss, has: "no figure of lithium"},
+			{q: "How much does the pilot plant cost?", kind: KindMiss, has: "no figure of cost"},
+			{q: "How much ore does the pilot facility process per year?", has: "1,200 t/yr"},
+			{q: "How much of the rare earth content at Mountain Pass is cerium?", kind: KindLookup},
 		},
 		"a year after USGS that no edition has is a data year": {
 			{q: "smallest producer in the USGS 2024 production table?", has: "Brazil had the lowest rare earth mine production in 2024: 20 t"},

@@ -261,9 +261,11 @@ func lookup(a *Answer, res *index.Result, n int) {
 			return
 		}
 	}
-	if ws := r.counted(); ws != nil && g != nil && !states(lexiconFor(res.Base), best.Fact, ws) {
-		// "How many people work at the pilot plant?": the passage gives another figure of
-		// the plant (its capacity), not a count of what is asked.
+	ws, money := r.counted(), g != nil && r.asksCost() && !isMoney(g.Unit)
+	if money || ws != nil && !states(lexiconFor(res.Base), best.Fact, ws) {
+		// "How many people work at the pilot plant?", "How much lithium does Türkiye have?":
+		// the passage gives another figure of the subject (its capacity), or none, not what
+		// is asked. "How much does the pilot plant cost?" answered in tonnes is no answer.
 		a.Reading.Kind = KindMiss
 		a.Miss = &Miss{Reason: ReasonNoFigure}
 		fillMiss(a, res)
@@ -271,7 +273,11 @@ func lookup(a *Answer, res *index.Result, n int) {
 		if len(r.named) > 0 {
 			subject = r.named[0].name
 		}
-		a.Direct = sayNoCount(a.Lang, ws[0].raw, subject)
+		thing := "cost"
+		if !money {
+			thing = ws[0].raw
+		}
+		a.Direct = sayNoCount(a.Lang, thing, subject)
 		a.Related = related(res, nil, n-1)
 		return
 	}
@@ -423,12 +429,19 @@ func (r *Reading) asksOther(lx *lexicon, g *knowledge.Figure, q string) bool {
 // at …" in "How many people work at …"), or nil when it asks for a unit ("how many tonnes") or is no "how many" question.
 func (r *Reading) counted() []word {
 	for i := 1; i+1 < len(r.words); i++ {
-		if r.words[i].fold != "many" || r.words[i-1].fold != "how" {
+		much := r.words[i].fold == "much"
+		if r.words[i].fold != "many" && !much || r.words[i-1].fold != "how" {
 			continue
+		}
+		if much && r.words[i+1].fold == "of" {
+			return nil // "how much of X is Y" asks a share
 		}
 		for j, w := range r.words[i+1:] {
 			if countSkip[w.fold] {
 				continue
+			}
+			if much && (yesNo[w.fold] || muchSkip[w.fold]) {
+				return nil // "how much does it cost", "how much is there": no noun measured
 			}
 			if _, unit := knowledge.LookupUnit(w.raw); unit || len(unitsAsked(w.raw)) > 0 {
 				return nil
@@ -439,7 +452,25 @@ func (r *Reading) counted() []word {
 	return nil
 }
 
+// asksCost reports whether a question asks what something costs, which only an amount of
+// money answers (a price, or "worth", may also be answered by a change in per cent or a
+// multiple).
+func (r *Reading) asksCost() bool {
+	for _, w := range r.words {
+		if costWords[w.fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// costWords ask what something costs.
+var costWords = map[string]bool{"cost": true, "costs": true, "costed": true, "invest": true, "invested": true,
+	"investment": true, "budget": true, "maliyet": true, "maliyeti": true}
+
 // countSkip come between "how many" and the thing counted.
+var muchSkip = map[string]bool{"will": true, "would": true, "could": true, "should": true, "money": true, "more": true, "less": true}
+
 var countSkip = map[string]bool{"more": true, "fewer": true, "less": true, "different": true, "other": true, "of": true, "the": true, "separate": true, "individual": true}
 
 // states reports whether a passage speaks of the first concept of some words (a word or a

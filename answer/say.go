@@ -599,13 +599,13 @@ func sayFigures(lang string, figs []*knowledge.Figure) Sentence {
 func sayNoCount(lang, thing, subject string) Sentence {
 	switch {
 	case turkish(lang) && subject != "":
-		return Sentence{{Text: fmt.Sprintf("Rakam yok: bilgi tabanında %s için %s sayısı yok.", subject, thing)}}
+		return Sentence{{Text: fmt.Sprintf("Rakam yok: bilgi tabanında %s için %s rakamı yok.", subject, thing)}}
 	case turkish(lang):
-		return Sentence{{Text: fmt.Sprintf("Rakam yok: bilgi tabanında %s sayısı yok.", thing)}}
+		return Sentence{{Text: fmt.Sprintf("Rakam yok: bilgi tabanında %s rakamı yok.", thing)}}
 	case subject != "":
-		return Sentence{{Text: fmt.Sprintf("No figure: the knowledge base has no count of %s for %s.", thing, subject)}}
+		return Sentence{{Text: fmt.Sprintf("No figure: the knowledge base has no figure of %s for %s.", thing, subject)}}
 	}
-	return Sentence{{Text: fmt.Sprintf("No figure: the knowledge base has no count of %s.", thing)}}
+	return Sentence{{Text: fmt.Sprintf("No figure: the knowledge base has no figure of %s.", thing)}}
 }
 
 func sayTop(lang string, b *knowledge.Base, t *knowledge.Table, y int, rows []*knowledge.Row, least bool, scope string) Sentence {
