@@ -324,10 +324,14 @@ func (d *Dispatcher) private(i *discordgo.Interaction) bool {
 	case discordgo.InteractionMessageComponent:
 		return true
 	case discordgo.InteractionApplicationCommand:
-		if c, ok := d.bot.table.command(i.ApplicationCommandData().Name); ok && c.admin {
+		data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
+		if !ok {
+			return false // malformed: the handler says so
+		}
+		if c, ok := d.bot.table.command(data.Name); ok && c.admin {
 			return true // what admin commands show is for the admin who asked
 		}
-		for _, o := range i.ApplicationCommandData().Options {
+		for _, o := range data.Options {
 			if o == nil {
 				continue
 			}

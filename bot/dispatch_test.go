@@ -160,3 +160,16 @@ func TestDispatchKeepsPrivateAnswersPrivate(t *testing.T) {
 		}
 	})
 }
+
+// TestDispatchAnswersACommandWithoutData: an application command that carries no data (a
+// malformed payload) still gets a reply; working out whether its deferral would be private
+// must not stop the dispatch first.
+func TestDispatchAnswersACommandWithoutData(t *testing.T) {
+	t.Parallel()
+	rec := &recorder{}
+	i := &discordgo.Interaction{ID: "1", Type: discordgo.InteractionApplicationCommand, Token: "t"}
+	NewDispatcher(testBot(t, Options{}), testDeadlines, nil).Dispatch(context.Background(), i, rec)
+	if len(rec.responses) != 1 || rec.responses[0].Data == nil || rec.responses[0].Data.Flags&discordgo.MessageFlagsEphemeral == 0 {
+		t.Errorf("got %d responses, want one private sentence", len(rec.responses))
+	}
+}
