@@ -425,29 +425,30 @@ func (r *Reading) asksOther(lx *lexicon, g *knowledge.Figure, q string) bool {
 	return false
 }
 
-// counted are the words of a "how many" question from the thing it counts on ("people work
-// at …" in "How many people work at …"), or nil when it asks for a unit ("how many tonnes") or is no "how many" question.
+// counted are the words of a "how many" or "how much" question from the thing it measures on
+// ("people work at …" in "How many people work at …", "lithium does …" in "How much lithium
+// does …"), or nil when it asks for a unit ("how many tonnes"), names no thing ("how much does
+// it cost"), asks a share ("how much of …") or is no such question.
 func (r *Reading) counted() []word {
-	for i := 1; i+1 < len(r.words); i++ {
-		much := r.words[i].fold == "much"
-		if r.words[i].fold != "many" && !much || r.words[i-1].fold != "how" {
+	i := r.howMuchAt()
+	if i < 0 {
+		return nil
+	}
+	much := r.words[i].fold == "much"
+	if much && i+1 < len(r.words) && r.words[i+1].fold == "of" {
+		return nil
+	}
+	for j, w := range r.words[i+1:] {
+		if countSkip[w.fold] {
 			continue
 		}
-		if much && r.words[i+1].fold == "of" {
-			return nil // "how much of X is Y" asks a share
+		if much && (yesNo[w.fold] || muchSkip[w.fold]) {
+			return nil
 		}
-		for j, w := range r.words[i+1:] {
-			if countSkip[w.fold] {
-				continue
-			}
-			if much && (yesNo[w.fold] || muchSkip[w.fold]) {
-				return nil // "how much does it cost", "how much is there": no noun measured
-			}
-			if _, unit := knowledge.LookupUnit(w.raw); unit || len(unitsAsked(w.raw)) > 0 {
-				return nil
-			}
-			return r.words[i+1+j:]
+		if _, unit := knowledge.LookupUnit(w.raw); unit || len(unitsAsked(w.raw)) > 0 {
+			return nil
 		}
+		return r.words[i+1+j:]
 	}
 	return nil
 }
@@ -468,9 +469,10 @@ func (r *Reading) asksCost() bool {
 var costWords = map[string]bool{"cost": true, "costs": true, "costed": true, "invest": true, "invested": true,
 	"investment": true, "budget": true, "maliyet": true, "maliyeti": true}
 
-// countSkip come between "how many" and the thing counted.
+// muchSkip are words after "how much" that show it measures no noun: "how much will it cost".
 var muchSkip = map[string]bool{"will": true, "would": true, "could": true, "should": true, "money": true, "more": true, "less": true}
 
+// countSkip come between "how many" and the thing counted.
 var countSkip = map[string]bool{"more": true, "fewer": true, "less": true, "different": true, "other": true, "of": true, "the": true, "separate": true, "individual": true}
 
 // states reports whether a passage speaks of the first concept of some words (a word or a
@@ -1317,13 +1319,16 @@ func termOf(res *index.Result, w string) int {
 }
 
 // asksHowMuch reports whether a question asks "how much" or "how many".
-func (r *Reading) asksHowMuch() bool {
-	for i, w := range r.words {
-		if w.fold == "how" && i+1 < len(r.words) && (r.words[i+1].fold == "much" || r.words[i+1].fold == "many") {
-			return true
+func (r *Reading) asksHowMuch() bool { return r.howMuchAt() >= 0 }
+
+// howMuchAt is where "much" or "many" follows "how" in a question, or -1.
+func (r *Reading) howMuchAt() int {
+	for i := 1; i < len(r.words); i++ {
+		if r.words[i-1].fold == "how" && (r.words[i].fold == "much" || r.words[i].fold == "many") {
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 // dated is the best passage, or, for a question that asks when ("In which year did the pilot

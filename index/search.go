@@ -130,6 +130,18 @@ func (g *generation) plan(q string) plan {
 	return again
 }
 
+// wordClause is the clause for a term the question says at q[start:end], boosted when that
+// word is a correction of a typo.
+func (g *generation) wordClause(term, q string, start, end int, fixed []Span) clause {
+	boost, corrected := 1.0, overlaps(fixed, start, end)
+	if corrected {
+		boost = correctedBoost
+	}
+	c := g.clause(term, boost)
+	c.word, c.corrected = q[start:end], corrected
+	return c
+}
+
 // fix is a typo of a question and the word searched instead.
 type fix struct {
 	span Span
@@ -195,13 +207,7 @@ func (g *generation) planText(q string, fixed []Span) plan {
 				}
 				if !emitted[k] {
 					emitted[k] = true
-					boost, corrected := 1.0, overlaps(fixed, sp.start, sp.end)
-					if corrected {
-						boost = correctedBoost
-					}
-					c := g.clause(sp.token, boost)
-					c.word, c.corrected = q[sp.start:sp.end], corrected
-					p.clauses = append(p.clauses, c)
+					p.clauses = append(p.clauses, g.wordClause(sp.token, q, sp.start, sp.end, fixed))
 				}
 				break
 			}
@@ -223,13 +229,7 @@ func (g *generation) planText(q string, fixed []Span) plan {
 		}
 		word := q[t.Start:t.End]
 		if g.vocab[term] > 0 {
-			boost, corrected := 1.0, overlaps(fixed, t.Start, t.End)
-			if corrected {
-				boost = correctedBoost
-			}
-			c := g.clause(term, boost)
-			c.word, c.corrected = word, corrected
-			p.clauses = append(p.clauses, c)
+			p.clauses = append(p.clauses, g.wordClause(term, q, t.Start, t.End, fixed))
 			continue
 		}
 		if g.concepts.question[term] {
