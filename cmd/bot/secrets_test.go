@@ -50,7 +50,7 @@ func TestSecretsNeverLeak(t *testing.T) {
 	done := make(chan error, 1)
 	go func() { done <- run(ctx, []string{"serve"}, env(vars), io.Discard, &logs) }()
 	rep := &replica{url: "http://" + addr, priv: priv}
-	waitFor(t, 20*time.Second, "the replica to be ready", func() bool { s, _ := get(rep.url + "/readyz"); return s == 200 })
+	waitFor(t, time.Minute, "the replica to be ready", func() bool { s, _ := get(rep.url + "/readyz"); return s == 200 })
 
 	var replies bytes.Buffer
 	replies.WriteString(rep.ask(t, "s1", "How many locations were drilled at Beylikova?"))

@@ -181,7 +181,7 @@ func (r *replica) metric(t *testing.T, name string, want map[string]string) (flo
 func TestServeHTTPHealthMetricsAndShutdown(t *testing.T) {
 	t.Parallel()
 	r := startReplica(t, nil)
-	waitFor(t, 20*time.Second, "/healthz and /readyz", func() bool {
+	waitFor(t, time.Minute, "/healthz and /readyz", func() bool {
 		h, _ := get(r.url + "/healthz")
 		s, _ := get(r.url + "/readyz")
 		return h == 200 && s == 200
@@ -251,7 +251,7 @@ func TestReplicasConverge(t *testing.T) {
 		_, labels, _ := r.metric(t, "reedesk_knowledge_version_info", nil)
 		return labels["version"]
 	}
-	waitFor(t, 20*time.Second, "both replicas ready", func() bool {
+	waitFor(t, time.Minute, "both replicas ready", func() bool {
 		sa, _ := get(a.url + "/readyz")
 		sb, _ := get(b.url + "/readyz")
 		return sa == 200 && sb == 200
@@ -273,7 +273,7 @@ func TestReplicasConverge(t *testing.T) {
 	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, 20*time.Second, "both replicas to reindex", func() bool {
+	waitFor(t, time.Minute, "both replicas to reindex", func() bool {
 		va, vb := version(a), version(b)
 		return va != before && va == vb
 	})
@@ -294,7 +294,7 @@ func TestServeReportsAFailingWatch(t *testing.T) {
 	t.Parallel()
 	dir := copyFacts(t)
 	r := startReplica(t, map[string]string{"KNOWLEDGE_DIR": dir, "KNOWLEDGE_WATCH": "true", "KNOWLEDGE_SETTLE": "50ms"})
-	waitFor(t, 20*time.Second, "the replica to be ready", func() bool { s, _ := get(r.url + "/readyz?fresh=1"); return s == 200 })
+	waitFor(t, time.Minute, "the replica to be ready", func() bool { s, _ := get(r.url + "/readyz?fresh=1"); return s == 200 })
 	stale := func() float64 { v, _, _ := r.metric(t, "reedesk_knowledge_stale", nil); return v }
 	if v := stale(); v != 0 {
 		t.Errorf("reedesk_knowledge_stale = %v at start, want 0", v)
@@ -332,7 +332,7 @@ func TestServeHTTPOpsOnlyOnOpsAddr(t *testing.T) {
 	t.Parallel()
 	ops := "http://" + freeAddr(t)
 	r := startReplica(t, map[string]string{"OPS_ADDR": strings.TrimPrefix(ops, "http://")})
-	waitFor(t, 20*time.Second, "/readyz on OPS_ADDR", func() bool { s, _ := get(ops + "/readyz"); return s == 200 })
+	waitFor(t, time.Minute, "/readyz on OPS_ADDR", func() bool { s, _ := get(ops + "/readyz"); return s == 200 })
 	for _, path := range []string{"/healthz", "/readyz", "/metrics"} {
 		if s, _ := get(ops + path); s != 200 {
 			t.Errorf("GET %s on OPS_ADDR: %d, want 200", path, s)
