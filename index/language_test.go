@@ -163,3 +163,23 @@ func TestSuggestionsForUnknownWords(t *testing.T) {
 		t.Errorf("suggest(zzzz) = %v, want none", got)
 	}
 }
+
+// TestIsTurkishWord: ordinary Turkish words, with suffixes, are known, so that spelling never
+// rewrites them into English words ("bugün" is not "begun"); typos of the knowledge base's
+// words are not Turkish words.
+func TestIsTurkishWord(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		word string
+		want bool
+	}{
+		{"bugun", true}, {"gunaydin", true}, {"nasilsin", true}, {"havalar", true}, {"yarin", true},
+		{"lantanum", false}, {"samarum", false}, {"neodymum", false}, {"oxde", false},
+		{"europum", false}, {"chna", false}, {"beylikva", false}, {"producton", false},
+	}
+	for _, tt := range tests {
+		if got := IsTurkishWord(tt.word); got != tt.want {
+			t.Errorf("IsTurkishWord(%q): got %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}
