@@ -6,9 +6,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/reedesk/reedesk/internal/golden"
 )
@@ -93,4 +96,44 @@ func TestUnreadableFolderIsNamed(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "/srv/facts") || strings.Contains(err.Error(), "open .") || !errors.Is(err, fs.ErrPermission) {
 		t.Errorf("error %v, want it to name /srv/facts and say permission denied", err)
 	}
+}
+
+// TestLoadAgainRecallsCheckedFiles: a second load of the same files reuses what the first
+// parsed and checked, and gives the same knowledge; a file with a problem is checked afresh, so
+// the second load reports every problem the first did.
+func TestLoadAgainRecallsCheckedFiles(t *testing.T) {
+	memo.mu.Lock()
+	memo.files, memo.bytes = nil, 0
+	memo.mu.Unlock()
+
+	first, err := LoadDir("data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := recall(&yamlFile{base: sourcesFile, data: mustRead(t, filepath.Join("data", sourcesFile))}); got == nil {
+		t.Errorf("after a load, %s is not remembered", sourcesFile)
+	}
+	again, err := LoadDir("data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(first, again, cmp.Exporter(func(reflect.Type) bool { return true })); diff != "" {
+		t.Errorf("the second load differs from the first (-first +again):\n%s", diff)
+	}
+
+	planted := filepath.Join("testdata", "planted")
+	_, err1 := LoadDir(planted)
+	_, err2 := LoadDir(planted)
+	if err1 == nil || err2 == nil || err1.Error() != err2.Error() {
+		t.Errorf("loading the planted problems twice: got\n%v\nthen\n%v\nwant the same problems", err1, err2)
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }

@@ -75,6 +75,14 @@ var printer = message.NewPrinter(language.English)
 // checks still run on the rest of the file and every problem is reported at once.
 func (l *loader) check(f *yamlFile, out any) (bool, map[string]bool) {
 	bad := map[string]bool{}
+	if f.json != nil {
+		if err := json.Unmarshal(f.json, out); err != nil {
+			l.problem(f.name, 0, "", "%v", err)
+			return false, bad
+		}
+		return true, bad
+	}
+	clean := len(l.problems)
 	v, err := value(f.root)
 	if err != nil {
 		var le *lineError
@@ -113,6 +121,9 @@ func (l *loader) check(f *yamlFile, out any) (bool, map[string]bool) {
 			l.problem(f.name, 0, "", "%v", err)
 		}
 		return false, bad
+	}
+	if len(bad) == 0 && len(l.problems) == clean {
+		remember(f, data)
 	}
 	return true, bad
 }

@@ -20,11 +20,16 @@ type yamlFile struct {
 	base string // file name alone
 	data []byte
 	root *yaml.Node
+	json []byte // set when an earlier load checked the same content (see recall)
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 func (l *loader) parse(f *yamlFile) bool {
+	if c := recall(f); c != nil {
+		f.root, f.json = c.root, c.json
+		return true
+	}
 	if !utf8.Valid(f.data) {
 		line := 1 + bytes.Count(f.data[:invalidUTF8(f.data)], []byte("\n"))
 		l.problem(f.name, line, "", "the file is not valid UTF-8; save it as UTF-8")
