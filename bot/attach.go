@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"sync"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/reedesk/reedesk/chart"
@@ -19,11 +20,27 @@ import (
 // attached is the Reader of a discordgo.File that a reply uploads. discordgo's File has no
 // description (the alt text Discord shows for the image and reads out), so it travels here; and
 // the bytes stay whole however often the file is sent: an edit after a deferral, a call retried
-// after a rate limit.
+// after a rate limit. The chart is drawn when the file is first sent or read, so a reply shown
+// only as text never draws it.
 type attached struct {
-	*bytes.Reader
-	data        []byte
+	chart       *chart.Chart
 	description string
+
+	once sync.Once
+	r    *bytes.Reader
+	err  error
+}
+
+func (a *attached) Read(p []byte) (int, error) {
+	a.once.Do(func() {
+		var data []byte
+		data, a.err = a.chart.PNG()
+		a.r = bytes.NewReader(data)
+	})
+	if a.err != nil {
+		return 0, a.err
+	}
+	return a.r.Read(p)
 }
 
 // chartFile is a chart as a file to upload.
@@ -31,14 +48,14 @@ func chartFile(c *chart.Chart) *discordgo.File {
 	return &discordgo.File{
 		Name:        c.File(),
 		ContentType: "image/png",
-		Reader:      &attached{Reader: bytes.NewReader(c.PNG), data: c.PNG, description: c.Alt},
+		Reader:      &attached{chart: c, description: c.Alt},
 	}
 }
 
 // fileData returns a file's bytes; a file the bot did not make is read (once).
 func fileData(f *discordgo.File) ([]byte, error) {
 	if a, ok := f.Reader.(*attached); ok {
-		return a.data, nil
+		return a.chart.PNG()
 	}
 	return io.ReadAll(f.Reader)
 }

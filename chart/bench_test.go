@@ -20,7 +20,11 @@ func BenchmarkDraw(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				size = len(c.PNG)
+				data, err := c.PNG()
+				if err != nil {
+					b.Fatal(err)
+				}
+				size = len(data)
 			}
 			b.ReportMetric(float64(size), "png-bytes")
 		})
@@ -50,7 +54,11 @@ func BenchmarkEncode(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	img, err := png.Decode(bytes.NewReader(c.PNG))
+	data, err := c.PNG()
+	if err != nil {
+		b.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(data))
 	if err != nil {
 		b.Fatal(err)
 	}

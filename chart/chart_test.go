@@ -105,15 +105,19 @@ func TestGolden(t *testing.T) {
 
 func checkPNG(t *testing.T, c *Chart) {
 	t.Helper()
-	img, err := png.Decode(bytes.NewReader(c.PNG))
+	data, err := c.PNG()
+	if err != nil {
+		t.Fatalf("PNG() error = %v", err)
+	}
+	img, err := png.Decode(bytes.NewReader(data))
 	if err != nil {
 		t.Fatalf("PNG does not decode: %v", err)
 	}
 	if b := img.Bounds(); b.Dx() != WidthPx || b.Dy() != HeightPx || c.Width != WidthPx || c.Height != HeightPx {
 		t.Errorf("image is %d×%d (Chart says %d×%d), want %d×%d", b.Dx(), b.Dy(), c.Width, c.Height, WidthPx, HeightPx)
 	}
-	if len(c.PNG) > maxPNG {
-		t.Errorf("PNG is %d bytes, want at most %d", len(c.PNG), maxPNG)
+	if len(data) > maxPNG {
+		t.Errorf("PNG is %d bytes, want at most %d", len(data), maxPNG)
 	}
 	if c.Alt == "" || len(c.Alt) > maxAlt {
 		t.Errorf("alt text has %d bytes, want 1 to %d", len(c.Alt), maxAlt)

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/reedesk/reedesk/knowledge"
 	stdfont "golang.org/x/image/font"
@@ -85,32 +86,39 @@ func aligned(s text.Style, x text.XAlignment, y text.YAlignment) text.Style {
 	return s
 }
 
-// Draw draws a spec as a PNG chart.
+// Draw checks a spec and returns its chart, to be drawn as a PNG when its image is asked for.
 func Draw(s Spec) (*Chart, error) {
 	if err := s.check(); err != nil {
 		return nil, fmt.Errorf("chart %q: %w", s.File, err)
 	}
+	return &Chart{
+		Spec: s, Width: WidthPx, Height: HeightPx, Alt: s.alt(),
+		png: sync.OnceValues(func() ([]byte, error) { return render(&s) }),
+	}, nil
+}
+
+// render draws a checked spec and encodes it as PNG.
+func render(s *Spec) ([]byte, error) {
 	img := vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(background))
 	dc := draw.New(img)
 	area := draw.Crop(dc, margin, -margin, margin, -margin)
-	area = header(area, &s)
-	area = footer(area, &s)
+	area = header(area, s)
+	area = footer(area, s)
 	switch s.Kind {
 	case KindBars, KindPair:
-		bars(area, &s)
+		bars(area, s)
 	case KindChain:
-		chain(area, &s)
+		chain(area, s)
 	case KindLines:
-		lines(area, &s)
+		lines(area, s)
 	case KindShare:
-		share(area, &s)
+		share(area, s)
 	}
 	var buf bytes.Buffer
 	if err := encode(&buf, img.Image()); err != nil {
 		return nil, fmt.Errorf("chart %q: encode: %w", s.File, err)
 	}
-	b := img.Image().Bounds()
-	return &Chart{Spec: s, PNG: buf.Bytes(), Width: b.Dx(), Height: b.Dy(), Alt: s.alt()}, nil
+	return buf.Bytes(), nil
 }
 
 // encode writes the chart as PNG. The canvas is opaque RGBA (its background is filled), which
