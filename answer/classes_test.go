@@ -381,6 +381,31 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "What's MP Materials' market cap?", kind: KindMiss, has: "No match"},
 			{q: "What share of world production does China have?", has: "69.2 %"},
 			{q: "What is the price of neodymium oxide?", has: "$56 per kg"},
+			{q: "How is Lynas stock doing?", kind: KindMiss, has: "No figure: the knowledge base has no figure of share price for Lynas."},
+			{q: "What does MP Materials trade at these days?", kind: KindMiss, has: "share price"},
+			{q: "How are MP Materials shares valued?", kind: KindMiss, has: "share price"},
+		},
+		"a money measure no passage states is no figure": {
+			{q: "How much profit did MP Materials make in 2025?", kind: KindMiss, has: "No figure: the knowledge base has no figure of profit for MP Materials."},
+			{q: "What are Lynas's annual earnings?", kind: KindMiss, has: "No figure"},
+			{q: "What dividend did Lynas pay last year?", kind: KindMiss, has: "No figure"},
+			{q: "What is the salary of Eti Maden's general manager?", kind: KindMiss, has: "No figure"},
+			// a measure a passage states still answers
+			{q: "What was Lynas's sales revenue in FY2025?", passage: "lynas-output-fy2025", has: "A$556.5 million"},
+			{q: "How much revenue is the Beylikova industrial plant expected to bring?", has: "$220 million"},
+		},
+		"a year after today is no forecast, even from a passage without figures": {
+			{q: "Where will NdPr oxide prices be in 2028?", kind: KindMiss, has: "No forecast: the knowledge base has no figure for 2028"},
+			{q: "What will NdPr oxide cost in China by 2030?", kind: KindMiss, has: "No forecast"},
+			{q: "What will the NdPr oxide price in China be next year?", kind: KindMiss, has: "No forecast"},
+			{q: "What was the NdPr oxide price in China in 2025?", passage: "price-ndpr-china-2025"},
+		},
+		"a verb or a look-alike word does not make a known subject a miss": {
+			{q: "How much did terbium oxide get cheaper between 2023 and 2024?", has: "−$488 per kg (−37.6 %)"},
+			{q: "How much dearer did dysprosium oxide become from 2022 to 2024?", has: "$382 per kg in 2022 to $260 per kg in 2024"},
+			{q: "Which mineral do they mine at Mountain Pass?", has: "bastnaesite"},
+			{q: "which ore mineral is mined at Mountain Pass in California?", has: "bastnaesite"},
+			{q: "Which country mines the most rare earths?", has: "China"},
 		},
 	}
 	for class, qs := range classes {

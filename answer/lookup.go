@@ -207,7 +207,10 @@ func lookup(a *Answer, res *index.Result, n int) {
 				break
 			}
 		}
-		if g == nil && figureYearsBefore(best.Fact, y) && (r.cues[cueFuture] || yearAfterData(res.Base, y)) {
+		// A passage without figures answers no year after today either: "Where will NdPr
+		// oxide prices be in 2027?" is no forecast, whatever the 2025 price passage says.
+		future := y > strconv.Itoa(r.now.Year()) && len(best.Fact.Figures) == 0 && !strings.Contains(best.Fact.Text, y)
+		if g == nil && (future || figureYearsBefore(best.Fact, y) && (r.cues[cueFuture] || yearAfterData(res.Base, y))) {
 			a.Reading.Kind = KindMiss
 			forecast := y >= strconv.Itoa(r.now.Year())
 			a.Miss = &Miss{Reason: ReasonNoForecast, Latest: Latest(best.Fact)}
@@ -215,6 +218,10 @@ func lookup(a *Answer, res *index.Result, n int) {
 				a.Miss.Reason = ReasonNoFigure
 			}
 			fillMiss(a, res)
+			if a.Miss.Latest == nil {
+				a.Direct = sayNoForecastPassage(a.Lang, y, latestWords(res, best, a.Question))
+				return
+			}
 			a.Direct = sayNoForecast(a.Lang, y, a.Miss.Latest, sourceName(res.Base, a.Miss.Latest), forecast)
 			return
 		}
@@ -226,7 +233,7 @@ func lookup(a *Answer, res *index.Result, n int) {
 	if r.Kind == KindDefine {
 		defined = r.defined(res)
 	}
-	if !figureAsked(r) || defined != nil || largest != nil {
+	if !figureAsked(lexiconFor(res.Base), r) || defined != nil || largest != nil {
 		// a definition is a sentence, not a figure; so is what the largest thing is
 		g = nil
 	} else if g == nil {
@@ -261,7 +268,15 @@ func lookup(a *Answer, res *index.Result, n int) {
 			return
 		}
 	}
+	measure, stated := r.moneyMeasure(lexiconFor(res.Base), best.Fact, g)
+	if stated && g != nil && !isMoney(g.Unit) {
+		// "What was Lynas's revenue?": the passage says it in words, not as this figure
+		g = nil
+	}
 	ws, money := r.counted(), g != nil && r.asksCost() && !isMoney(g.Unit)
+	if measure != "" && !stated {
+		ws, money = plainWords(measure), false
+	}
 	if money || ws != nil && !states(lexiconFor(res.Base), best.Fact, ws) {
 		// "How many people work at the pilot plant?", "How much lithium does Türkiye have?":
 		// the passage gives another figure of the subject (its capacity), or none, not what
@@ -274,7 +289,10 @@ func lookup(a *Answer, res *index.Result, n int) {
 			subject = r.named[0].name
 		}
 		thing := "cost"
-		if !money {
+		switch {
+		case measure != "" && !stated:
+			thing = measure
+		case !money:
 			thing = ws[0].raw
 		}
 		a.Direct = sayNoCount(a.Lang, thing, subject)
@@ -312,6 +330,24 @@ func lookup(a *Answer, res *index.Result, n int) {
 		a.Direct = append(Sentence{{Text: yesNoWord(a.Lang, true)}}, a.Direct...)
 	}
 	a.Related = related(res, best, n-1)
+}
+
+// latestWords is, of the best passage and the first passages after it that state their
+// figures in words only, speak of the same things and have enough of the question, the one
+// its source dates latest: "NdPr oxide price in China, January 2026" over "… during 2025".
+func latestWords(res *index.Result, best *index.Hit, q string) *knowledge.Fact {
+	out := best.Fact
+	for i := range res.Hits[:min(3, len(res.Hits))] {
+		h := &res.Hits[i]
+		if h == best || len(h.Fact.Figures) > 0 || h.Fact.Source == nil || out.Source == nil ||
+			!enough(res, h, q) || !sameEntities(res, best, h) {
+			continue
+		}
+		if h.Fact.Source.Date > out.Source.Date {
+			out = h.Fact
+		}
+	}
+	return out
 }
 
 // largestOf is, for "Which mine produces the most …?" (a superlative over things that are
@@ -465,6 +501,46 @@ func (r *Reading) asksCost() bool {
 	return false
 }
 
+// moneyMeasure is the money measure a question asks for ("profit", "share price" for "What's
+// MP trading at?") and whether the passage found states it; "" when it asks for none. A
+// measure the passage (or the figure found) does not state is no figure of the subject, whatever other figure of
+// it the passage has.
+func (r *Reading) moneyMeasure(lx *lexicon, f *knowledge.Fact, g *knowledge.Figure) (string, bool) {
+	measure := ""
+	for i, w := range r.words {
+		next := ""
+		if i+1 < len(r.words) {
+			next = r.words[i+1].fold
+		}
+		switch {
+		case moneyMeasures[w.fold]:
+			measure = w.raw
+		case stockWords[w.fold] && next != "of" && next != "in" || tradeWords[w.fold] && (next == "at" || next == "around"):
+			// "shares of world output" is a share; "Lynas shares", "trading at" a share price
+			measure = "share price"
+		default:
+			continue
+		}
+		break
+	}
+	if measure == "" {
+		return "", false
+	}
+	return measure, states(lx, f, plainWords(measure)) || g != nil && states(lx, g.Fact, plainWords(measure))
+}
+
+// moneyMeasures are the words of a company's or a person's money that a figure of tonnes or a
+// price of rare earths does not answer; stockWords and tradeWords ("trading at") ask for a
+// share price.
+var (
+	moneyMeasures = map[string]bool{"profit": true, "profits": true, "earnings": true, "income": true,
+		"revenue": true, "revenues": true, "turnover": true, "salary": true, "salaries": true, "wage": true,
+		"wages": true, "dividend": true, "dividends": true, "ebitda": true, "loss": true, "losses": true}
+	stockWords = map[string]bool{"shares": true, "stock": true, "stocks": true, "ticker": true,
+		"valuation": true, "valued": true, "shareholders": true}
+	tradeWords = map[string]bool{"trading": true, "trade": true, "trades": true, "traded": true}
+)
+
 // costWords ask what something costs.
 var costWords = map[string]bool{"cost": true, "costs": true, "costed": true, "invest": true, "invested": true,
 	"investment": true, "budget": true, "maliyet": true, "maliyeti": true}
@@ -519,11 +595,11 @@ func (r *Reading) asksAmount() bool {
 
 // figureAsked reports whether a figure answers the question rather than the passage's first
 // sentence: not for a reason, nor for "who" unless it asks how much.
-func figureAsked(r *Reading) bool {
+func figureAsked(lx *lexicon, r *Reading) bool {
 	if r.Kind == KindWhy || len(r.words) == 0 {
 		return false
 	}
-	if r.words[0].fold == "which" && r.Table == nil {
+	if r.words[0].fold == "which" && (r.Table == nil || r.whichHead(lx) != "") {
 		// "Which company runs Mountain Pass?" asks for a name
 		return false
 	}
@@ -723,6 +799,9 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 			}
 		}
 	}
+	if h := r.namesKind(res, cands[:min(len(cands), steerAt+2)], q); h != nil {
+		return h
+	}
 	near := cands[:min(len(cands), steerAt)]
 	if r.Kind != KindDefine || r.defined(res) == nil || definition(res, cands, r) == nil {
 		if h := inPassing(near, r); h != nil {
@@ -747,6 +826,63 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 		return h
 	}
 	return aspect(res, near, q, r)
+}
+
+// namesKind is, for "Which mineral is mined at Mountain Pass?" (a "which" whose noun is no
+// row kind of a table), the first passage with most of the question whose text has that noun:
+// the passage that says what the thing is ("mineral concentrate … mined as bastnaesite"), not
+// the one with the place's tonnage. nil for other questions.
+func (r *Reading) namesKind(res *index.Result, cands []*index.Hit, q string) *index.Hit {
+	head := r.whichHead(lexiconFor(res.Base))
+	if head == "" || r.Kind == KindDefine || r.cues[cueDefine] || says(cands[0].Fact, head) {
+		return nil
+	}
+	top := evidence(res, cands[0], q)
+	for _, h := range cands[1:] {
+		if evidence(res, h, q) >= 0.75*top && says(h.Fact, head) {
+			return h
+		}
+	}
+	return nil
+}
+
+// says reports whether a passage's text has a word, or its plural.
+func says(f *knowledge.Fact, w string) bool {
+	for _, t := range plainWords(f.Text) {
+		if t.fold == w || t.fold == w+"s" {
+			return true
+		}
+	}
+	return false
+}
+
+// whichHead is the noun a "which" question asks for a kind of, the last of its phrase
+// ("mineral" in "which ore mineral do they dig"), when it is no concept of the knowledge base
+// and no table's row kind; else "".
+func (r *Reading) whichHead(lx *lexicon) string {
+	ws := r.words
+	if len(ws) < 3 || ws[0].fold != "which" || r.Table != nil && !slices.Contains(r.others, r.which) {
+		return ""
+	}
+	end := 1
+	for _, w := range ws[1:min(len(ws), 4)] {
+		if headEnd[w.fold] || yesNo[w.fold] || cueWords[w.fold] != 0 || strings.ContainsAny(w.raw, "'’") ||
+			!unicode.IsLetter([]rune(w.fold)[0]) || w.upper {
+			break
+		}
+		end++
+	}
+	if end == 1 {
+		return ""
+	}
+	for k := 1; k < end; k++ {
+		// a concept of the knowledge base ("rare earth element", "country") is asked for by
+		// name, not found by a word of the passage
+		if key := strings.Join(stems(ws[k:end]), " "); lx.synonyms[key] != "" || len(lx.inflected(lx.phrases[key], ws[end-1])) > 0 {
+			return ""
+		}
+	}
+	return ws[end-1].fold
 }
 
 // fits is the best passage, or, for a question that asks for an amount, a passage with a

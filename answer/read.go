@@ -340,6 +340,10 @@ type lexicon struct {
 	// titledBy and taggedBy are the background passages whose title, or one of whose tags,
 	// has a concept: where a definition of it may be.
 	titledBy, taggedBy map[string][]*knowledge.Fact
+	// tableForms are, by the stem of a one-word measure of a table, the words the tables
+	// write it with ("miner"): a question's word with that stem names the measure only when
+	// it is one of them inflected, so "mineral" is no "miner".
+	tableForms map[string][]string
 }
 
 // compound reports whether an English word is a word of the knowledge base with another
@@ -377,7 +381,8 @@ func lexiconFor(b *knowledge.Base) *lexicon {
 }
 
 func newLexicon(b *knowledge.Base) *lexicon {
-	lx := &lexicon{phrases: map[string][]sense{}, turkish: map[string]string{}, computed: map[string]*knowledge.Fact{}}
+	lx := &lexicon{phrases: map[string][]sense{}, turkish: map[string]string{}, computed: map[string]*knowledge.Fact{},
+		tableForms: map[string][]string{}}
 	for _, f := range b.Facts {
 		for _, g := range f.Figures {
 			if y := g.AsOf[:min(4, len(g.AsOf))]; y > lx.latestYear {
@@ -417,6 +422,9 @@ func newLexicon(b *knowledge.Base) *lexicon {
 	for _, t := range b.Tables() {
 		for _, w := range t.Words {
 			add(w, sense{table: t})
+			if k := phraseKey(w); !strings.Contains(k, " ") {
+				lx.tableForms[k] = append(lx.tableForms[k], index.Fold(w))
+			}
 		}
 		add(t.RowKind, sense{table: t, rowKind: true})
 		for _, r := range t.Rows {
@@ -655,6 +663,9 @@ func (lx *lexicon) match(ws []word, i int) ([]sense, int) {
 	}
 	for n := longest; n >= 1; n-- {
 		if s, ok := lx.phrases[key(n, ws[i+n-1].stem)]; ok {
+			if n == 1 {
+				s = lx.inflected(s, ws[i])
+			}
 			return s, n
 		}
 	}
@@ -673,6 +684,42 @@ func (lx *lexicon) match(ws []word, i int) ([]sense, int) {
 		}
 	}
 	return nil, 1
+}
+
+// inflected drops the senses of a table's measure from a word that only shares its stem
+// with the table's words: "mineral" and "miner" stem alike.
+func (lx *lexicon) inflected(senses []sense, w word) []sense {
+	forms, ok := lx.tableForms[w.stem]
+	if !ok {
+		return senses
+	}
+	for _, f := range forms {
+		if inflects(w.fold, f) {
+			return senses
+		}
+	}
+	var out []sense
+	for _, s := range senses {
+		if s.table == nil || s.row != nil || s.total || s.rowKind || s.group != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// inflects reports whether w is base with an English inflection: mines, mined, mining, miners.
+func inflects(w, base string) bool {
+	if w == base {
+		return true
+	}
+	stemOf := strings.TrimSuffix(base, "e")
+	for _, suffix := range []string{"s", "es", "ed", "d", "ing", "er", "ers", "r", "rs"} {
+		if w == base+suffix || w == stemOf+suffix {
+			return true
+		}
+	}
+	// "mine" and "miner" are written in one table: either may be the base of the other
+	return strings.HasPrefix(base, w) && len(base)-len(w) <= 3
 }
 
 // read works out what a question asks of the knowledge base's tables. now is the asker's
@@ -1115,6 +1162,9 @@ var subjectStops = map[string]bool{
 	"among": true, "between": true, "across": true, "than": true, "like": true, "into": true, "over": true,
 	"under": true, "around": true, "roughly": true, "approximately": true, "some": true, "up": true, "one": true, "ones": true,
 	"all": true, "any": true, "as": true, "it": true, "they": true, "we": true, "i": true, "you": true,
+	// linking verbs: "get cheaper", "become dearer" say how a figure went, not whose it is
+	"get": true, "gets": true, "got": true, "gotten": true, "getting": true, "become": true,
+	"becomes": true, "became": true, "turn": true, "turned": true, "go": true, "went": true,
 }
 
 // subjects are the words that say whose or what measure a question asks for, where the

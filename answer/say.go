@@ -362,6 +362,18 @@ func sayNoForecast(lang, year string, g *knowledge.Figure, source string, foreca
 	return s.segs
 }
 
+// sayNoForecastPassage says there is no figure for a year after today, and names the passage that
+// has the latest the knowledge base knows, which states it in words.
+func sayNoForecastPassage(lang, year string, f *knowledge.Fact) Sentence {
+	s := &sentence{}
+	if turkish(lang) {
+		s.t("Tahmin yok: bilgi tabanında %s için rakam yok; en son bilgi: ", year).b(f.Title).t(".")
+		return s.segs
+	}
+	s.t("No forecast: the knowledge base has no figure for %s; the latest it has is ", year).b(f.Title).t(".")
+	return s.segs
+}
+
 func sayNoMatch(lang string) Sentence {
 	if turkish(lang) {
 		return Sentence{{Text: "Eşleşme yok: bilgi tabanında bu sorunun cevabı yok."}}
