@@ -400,6 +400,22 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "What will the NdPr oxide price in China be next year?", kind: KindMiss, has: "No forecast"},
 			{q: "What was the NdPr oxide price in China in 2025?", passage: "price-ndpr-china-2025"},
 		},
+		"an exclusion after the name, and a total outside the rows left out": {
+			{q: "China aside, which country mines the most rare earths?", kind: KindSuperlative, has: "United States had the highest rare earth mine production outside China in 2024"},
+			{q: "Leaving Brazil aside, who has the largest reserves after China?", kind: KindSuperlative},
+			{q: "Setting aside China, which country had the largest reserves?", has: "Brazil had the highest rare earth reserves outside China"},
+			{q: "How much rare earth was mined outside China in 2023?", kind: KindSum,
+				has: "Rare earth mine production outside China in 2023: 121,000 t", working: "376,000 t − 255,000 t = 121,000 t"},
+			{q: "what did the world mine excluding China and the US in 2024, in total?", kind: KindSum, working: "390,000 t − 270,000 t − 45,000 t = 75,000 t"},
+			{q: "Rare earth reserves outside China, how much?", kind: KindSum, has: "more than 46 Mt"},
+		},
+		"rank cues: league tables, how far down, where in the table": {
+			{q: "Where is India in the reserves table?", direct: "India ranked 3rd of 12 in rare earth reserves in 2024: 6.9 Mt (USGS MCS 2025)."},
+			{q: "How far up the production league table is Thailand?", kind: KindRank, has: "Thailand ranked 4th of 12"},
+			{q: "how far down the 2023 production table is Vietnam?", kind: KindRank, has: "in 2023"},
+			{q: "Brazil's place in the reserves league?", kind: KindRank, has: "Brazil ranked 2nd of 12"},
+			{q: "Which position does Russia hold in reserves?", kind: KindRank, has: "Russia ranked 5th of 12"},
+		},
 		"a verb or a look-alike word does not make a known subject a miss": {
 			{q: "How much did terbium oxide get cheaper between 2023 and 2024?", has: "−$488 per kg (−37.6 %)"},
 			{q: "How much dearer did dysprosium oxide become from 2022 to 2024?", has: "$382 per kg in 2022 to $260 per kg in 2024"},

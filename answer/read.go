@@ -149,7 +149,8 @@ var cueWords = map[string]cue{
 	"least": cueLeast, "smallest": cueLeast, "lowest": cueLeast, "fewest": cueLeast, "cheapest": cueLeast,
 	"minimum": cueLeast, "bottom": cueLeast, "slowest": cueLeast, "weakest": cueLeast,
 	"rank": cueRank, "ranks": cueRank, "ranked": cueRank, "ranking": cueRank, "position": cueRank,
-	"place": cueRank, "stand": cueRank,
+	"place": cueRank, "stand": cueRank, "league": cueRank, "league table": cueRank, "standings": cueRank,
+	"how far down": cueRank, "how far up": cueRank, "pecking order": cueRank, "placed": cueRank,
 	"vs": cueCompare, "versus": cueCompare, "compare": cueCompare, "compared": cueCompare,
 	"comparison": cueCompare, "than": cueCompare, "against": cueCompare, "more": cueCompare,
 	"less": cueLower, "larger": cueCompare, "bigger": cueCompare, "smaller": cueLower, "fewer": cueLower,
@@ -167,7 +168,8 @@ var cueWords = map[string]cue{
 	"outside": cueExclude, "excluding": cueExclude, "exclude": cueExclude, "except": cueExclude,
 	"besides": cueExclude, "apart from": cueExclude, "other than": cueExclude, "aside from": cueExclude,
 	"not counting": cueExclude, "not including": cueExclude, "leaving out": cueExclude, "ex": cueExclude,
-	"beyond": cueExclude, "without": cueExclude,
+	"beyond": cueExclude, "without": cueExclude, "leaving aside": cueExclude, "setting aside": cueExclude,
+	"putting aside": cueExclude, "aside": cueExclude, "apart": cueExclude, "excluded": cueExclude,
 	"after": cueAfter, "behind": cueAfter, "next to": cueAfter,
 	"relative to": cueTimes, "compared with": cueTimes, "in relation to": cueTimes,
 	"combined": cueSum, "together": cueSum, "altogether": cueSum, "jointly": cueSum, "sum": cueSum,
@@ -850,7 +852,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 				switch {
 				case s.cue == cueWhich && whichWords[w.fold]:
 					whichNext, whichWord = true, w.fold
-				case (s.cue == cueExclude || s.cue == cueAfter) && postpositions[w.fold]:
+				case (s.cue == cueExclude || s.cue == cueAfter) && postpositions[w.fold] && n == 1:
 					// "Çin hariç": the name before is left out; "Çin'den sonra": the answer
 					// ranks after it
 					moveTo := exclBy
@@ -1045,7 +1047,8 @@ func whenAsks(ws []word, i int) bool {
 
 // postpositions are exclusion and order words that follow the name they take: Turkish "Çin
 // hariç", "Çin dışında", "Çin'den sonra" (folded).
-var postpositions = map[string]bool{"haric": true, "disinda": true, "sonra": true, "ardindan": true}
+var postpositions = map[string]bool{"haric": true, "disinda": true, "sonra": true, "ardindan": true,
+	"aside": true, "apart": true}
 
 // questionSuffixes end a Turkish yes/no question: "daha ucuz mu?".
 var questionSuffixes = map[string]bool{"mi": true, "mu": true, "mı": true, "mü": true}
@@ -1546,7 +1549,7 @@ func (r *Reading) kind() Kind {
 		// "In which year was terbium oxide at its most expensive?"
 		r.OverYears, r.Least = true, r.cues[cueLeast] && !r.cues[cueMost]
 		return KindSuperlative
-	case rows == 1 && (r.cues[cueRank] || r.Nth > 0 || r.cues[cueMost] || r.cues[cueLeast]):
+	case rows == 1 && (r.cues[cueRank] || r.Nth > 0 || r.cues[cueMost] || r.cues[cueLeast] || r.whereInTable()):
 		// "Where does Russia rank?", "Is the US the second largest producer?"
 		return KindRank
 	case (r.cues[cueMost] || r.cues[cueLeast] || r.Nth > 0 || r.Top > 0 || len(r.ranksAfter) > 0) && rows == 0:
@@ -1568,6 +1571,9 @@ func (r *Reading) kind() Kind {
 			r.Nth = 1
 		}
 		return KindSuperlative
+	case rows == 0 && len(r.excluded) > 0 && !r.cues[cueRank] && (r.asksHowMuch() || r.cues[cueTotal] || r.cues[cueSum]):
+		// "How much was mined outside China in 2024?": the world less the rows left out
+		return KindSum
 	case rows == 1 || (rows == 0 && r.Total):
 		return KindValue
 	case rows == 0 && len(r.named) == 0 && !r.Question && !r.asksKind() && !r.cues[cueDefine] &&
@@ -1578,6 +1584,20 @@ func (r *Reading) kind() Kind {
 		return KindValue
 	}
 	return r.passageKind()
+}
+
+// whereInTable reports whether a question asks where a row is in a table: "Where is
+// Madagascar in the production table?"
+func (r *Reading) whereInTable() bool {
+	if len(r.words) == 0 || !strings.HasPrefix(r.words[0].fold, "where") {
+		return false
+	}
+	for _, w := range r.words {
+		if w.fold == "table" || w.fold == "tables" {
+			return true
+		}
+	}
+	return false
 }
 
 // passageKind is the kind of a question a passage answers: a definition, or a fact.

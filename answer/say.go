@@ -782,6 +782,25 @@ func saySum(lang string, b *knowledge.Base, t *knowledge.Table, labels []string,
 	return s.segs
 }
 
+// sayRest says what the total comes to without the rows left out, scope saying which.
+func sayRest(lang string, t *knowledge.Table, scope string, y int, v, pct, eq string) Sentence {
+	s := &sentence{}
+	if turkish(lang) {
+		s.t("%s%s, %d: ", capitalize(measure(lang, t)), scope, y).b(localize(lang, v))
+		if pct != "" {
+			s.t(", dünya toplamının ").b(localize(lang, pct))
+		}
+		s.t(" (%s; %s).", localize(lang, eq), t.Edition)
+		return s.segs
+	}
+	s.t("%s%s in %d: ", capitalize(measure(lang, t)), scope, y).b(v)
+	if pct != "" {
+		s.t(", ").b(pct).t(" of the world total")
+	}
+	s.t(" (%s; %s).", eq, t.Edition)
+	return s.segs
+}
+
 // sayPartShare says what share of a whole one of its parts is, both figures of one passage.
 func sayPartShare(lang string, b *knowledge.Base, part, whole *knowledge.Figure, pct string) Sentence {
 	s := &sentence{}

@@ -508,6 +508,9 @@ func sum(a *Answer) bool {
 	if !ok {
 		return false
 	}
+	if len(r.Rows) == 0 {
+		return rest(a, t, y)
+	}
 	var cells []*knowledge.Figure
 	var labels, parts []string
 	v := 0.0
@@ -536,6 +539,39 @@ func sum(a *Answer) bool {
 	a.Working = &Working{Equation: eq, Inputs: cells, Sources: sourcesOf(cells...), Table: t}
 	a.Passage = passage(a, cells[0].Fact, cells...)
 	a.Direct = saySum(a.Lang, a.Result.Base, t, labels, y, t.Format(v), pct)
+	return true
+}
+
+// rest is the table's total less the rows a question leaves out: "mined outside China".
+func rest(a *Answer, t *knowledge.Table, y int) bool {
+	r := a.Reading
+	total := t.Total(y)
+	if total == nil || len(r.excluded) == 0 {
+		return false
+	}
+	cells := []*knowledge.Figure{total}
+	parts := []string{t.Quantity(total)}
+	v := t.Value(total)
+	for _, row := range r.excluded {
+		g := row.Cell(y)
+		if g == nil {
+			return false
+		}
+		cells = append(cells, g)
+		parts = append(parts, t.Quantity(g))
+		v -= t.Value(g)
+	}
+	result := t.Format(v)
+	pct := knowledge.FormatQuantity(v/t.Value(total)*100, "%", 1)
+	if total.Qualifier == "more than" || total.Qualifier == "at least" {
+		// "more than 90 Mt" less 44 Mt is more than 46 Mt, of a world total not known exactly
+		result, pct = total.Qualifier+" "+result, ""
+	}
+	eq := strings.Join(parts, " − ") + " = " + result
+	a.Working = &Working{Equation: eq, Inputs: cells, Sources: sourcesOf(cells...), Table: t}
+	// not passage(): a stored figure of the same inputs is a share, not this difference
+	a.Passage = hitFor(a.Result, total.Fact)
+	a.Direct = sayRest(a.Lang, t, r.scope(a.Lang, a.Result.Base), y, result, pct, eq)
 	return true
 }
 
