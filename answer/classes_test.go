@@ -416,6 +416,15 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Brazil's place in the reserves league?", kind: KindRank, has: "Brazil ranked 2nd of 12"},
 			{q: "Which position does Russia hold in reserves?", kind: KindRank, has: "Russia ranked 5th of 12"},
 		},
+		"the row with the largest change, asked with a participle": {
+			{q: "Which producing country saw the biggest drop in output from 2023 to 2024?", kind: KindSuperlative, has: "Burma (Myanmar) had the largest fall"},
+			{q: "Which mining nation grew its production most between 2023 and 2024?", kind: KindSuperlative, has: "China had the largest rise"},
+		},
+		"two deposits compared by a quality of their ore": {
+			{q: "Which has the richer ore, Mount Weld or Mountain Pass?", has: "Mount Weld 6.44 %"},
+			{q: "Is Beylikova's ore richer than Mount Weld's?", has: "1.80 %"},
+			{q: "Mount Weld vs Mountain Pass ore reserves?", has: "32 Mt"},
+		},
 		"a verb or a look-alike word does not make a known subject a miss": {
 			{q: "How much did terbium oxide get cheaper between 2023 and 2024?", has: "−$488 per kg (−37.6 %)"},
 			{q: "How much dearer did dysprosium oxide become from 2022 to 2024?", has: "$382 per kg in 2022 to $260 per kg in 2024"},

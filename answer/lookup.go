@@ -1907,6 +1907,15 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 	best := -1
 	lx := lexiconFor(res.Base)
 	asked := lx.asked(r.without(-1)) // the question without the names of what it compares
+	quality := map[string]bool{}
+	for _, w := range r.words {
+		if m, ok := qualityMeasures[w.fold]; ok {
+			// "which has the richer ore" compares grades, of the ore
+			for _, c := range lx.concepts(m) {
+				quality[c] = true
+			}
+		}
+	}
 	year := r.lastYear()
 	skip := map[string]bool{}
 	for _, name := range names {
@@ -1932,7 +1941,13 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 						ws[c] = true
 					}
 				}
-				cands[k] = append(cands[k], cand{g, h, figureScore(lx, g, asked), ws})
+				fit := figureScore(lx, g, asked)
+				for _, c := range lx.labelConcepts(g.Label) {
+					if quality[c] {
+						fit += 4
+					}
+				}
+				cands[k] = append(cands[k], cand{g, h, fit, ws})
 			}
 		}
 	}
@@ -1984,6 +1999,11 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 	a.Related = append([]Related{{Fact: hz.Fact, Figure: z}}, related(res, a.Passage, n-2, hz.Fact)...)
 	return true, nil
 }
+
+// qualityMeasures are comparatives that say what measure they compare: a richer or leaner
+// ore is one of higher or lower grade, a purer product one of higher purity.
+var qualityMeasures = map[string]string{"richer": "grade", "richest": "grade", "poorer": "grade",
+	"leaner": "grade", "purer": "purity", "purest": "purity"}
 
 // oneKind reports whether two units measure one kind of thing: a rank is not a percentage,
 // though both are plain numbers.

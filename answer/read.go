@@ -155,6 +155,7 @@ var cueWords = map[string]cue{
 	"comparison": cueCompare, "than": cueCompare, "against": cueCompare, "more": cueCompare,
 	"less": cueLower, "larger": cueCompare, "bigger": cueCompare, "smaller": cueLower, "fewer": cueLower,
 	"higher": cueCompare, "lower": cueLower, "dearer": cueCompare, "cheaper": cueLower,
+	"richer": cueCompare, "purer": cueCompare, "poorer": cueLower, "leaner": cueLower,
 	"times": cueTimes, "ratio": cueTimes, "how many times": cueTimes, "multiple": cueTimes,
 	"change": cueChange, "changed": cueChange, "changes": cueChange, "grow": cueChange, "grew": cueChange,
 	"growth": cueChange, "rise": cueChange, "rose": cueChange, "risen": cueChange, "fall": cueChange,
@@ -823,7 +824,9 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 				break
 			}
 		}
-		if whichNext && !skipWhich[w.fold] {
+		if whichNext && strings.HasSuffix(w.fold, "ing") && w.stem != w.fold && i+n < len(ws) {
+			// "which producing country": the participle qualifies the noun after it
+		} else if whichNext && !skipWhich[w.fold] {
 			// "which mined more" asks which row did it; "which mine" asks for a mine.
 			if len(senses) > 0 && !(strings.HasSuffix(w.fold, "ed") && w.stem != w.fold) {
 				r.which = strings.Join(stems(ws[i:i+n]), " ")
