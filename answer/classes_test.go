@@ -425,6 +425,12 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Is Beylikova's ore richer than Mount Weld's?", has: "1.80 %"},
 			{q: "Mount Weld vs Mountain Pass ore reserves?", has: "32 Mt"},
 		},
+		"a money figure per unit of mass": {
+			{q: "What was the average value per kilo of US rare earth concentrate in 2024?", has: "$5.78 per kg", working: "$260 million ÷ 45,000 t = $5.78 per kg"},
+			{q: "According to USGS, what was the concentrate mined at Mountain Pass in 2024 worth per kg?", has: "$5.78 per kg"},
+			// a stored figure per tonne stays the answer
+			{q: "What does the $220 million revenue estimate work out to for each tonne of ore?", has: "$386 per t"},
+		},
 		"a verb or a look-alike word does not make a known subject a miss": {
 			{q: "How much did terbium oxide get cheaper between 2023 and 2024?", has: "−$488 per kg (−37.6 %)"},
 			{q: "How much dearer did dysprosium oxide become from 2022 to 2024?", has: "$382 per kg in 2022 to $260 per kg in 2024"},

@@ -190,6 +190,19 @@ func lookup(a *Answer, res *index.Result, n int) {
 			}
 		}
 	}
+	if unit := r.perMass(); unit != "" {
+		var m, w *knowledge.Figure
+		if f := best.Fact.Formula; f == nil {
+			m, w = moneyAndMass(res, best, r.lastYear())
+		} else if g := Latest(best.Fact); g != nil && g.Unit != "USD/"+unit {
+			// a stored value per tonne asked per kilo: its inputs, in the unit asked
+			m, w = moneyAndMass(res, &index.Hit{Fact: &knowledge.Fact{Figures: f.Inputs}}, "")
+		}
+		if m != nil && w != nil {
+			perMassValue(a, res, best, m, w, unit, n)
+			return
+		}
+	}
 	var g *knowledge.Figure
 	if y := r.lastYear(); y != "" && best.Fact.Formula == nil && !hasYear(best.Fact, y) {
 		// The year asked: the first of the best passages that has a figure for it, when the
@@ -329,6 +342,98 @@ func lookup(a *Answer, res *index.Result, n int) {
 		// "Is scandium counted as a rare earth element?" — "Scandium … counts as a rare earth"
 		a.Direct = append(Sentence{{Text: yesNoWord(a.Lang, true)}}, a.Direct...)
 	}
+	a.Related = related(res, best, n-1)
+}
+
+// massWords are the ways a question names a unit of mass that a value is asked per.
+var massWords = map[string]string{"kg": "kg", "kilo": "kg", "kilos": "kg", "kilogram": "kg", "kilograms": "kg",
+	"kilogramme": "kg", "t": "t", "tonne": "t", "tonnes": "t", "ton": "t", "tons": "t"}
+
+// perMass is the unit of mass a question asks a money value per ("the value per kilo of the
+// concentrate"), "" when it asks none.
+func (r *Reading) perMass() string {
+	money := false
+	for _, w := range r.words {
+		money = money || moneyWords[w.fold] || w.fold == "price" || w.fold == "cost" || w.fold == "worth"
+	}
+	if !money {
+		return ""
+	}
+	for i, w := range r.words[:max(len(r.words)-1, 0)] {
+		switch w.fold {
+		case "per", "a", "each", "every":
+			if u, ok := massWords[r.words[i+1].fold]; ok {
+				return u
+			}
+		}
+	}
+	return ""
+}
+
+// moneyAndMass are the money figure a passage states and the mass it is the value of: a
+// figure of the passage, or one of the other passages found, of the same year, whose number
+// the passage states ("45,000 t worth $260 million"). nil when it has no such pair.
+func moneyAndMass(res *index.Result, best *index.Hit, year string) (m, w *knowledge.Figure) {
+	for _, g := range best.Fact.Figures {
+		if year != "" && !strings.HasPrefix(g.AsOf, year) {
+			continue
+		}
+		if _, err := knowledge.Convert(g.Value, perYearless(g.Unit), "USD"); err == nil && m == nil {
+			m = g
+		}
+		if _, err := knowledge.Convert(g.Value, perYearless(g.Unit), "t"); err == nil && w == nil {
+			w = g
+		}
+	}
+	if m == nil || w != nil {
+		return m, w
+	}
+	var from *knowledge.Fact
+	for _, c := range lexiconFor(res.Base).computed {
+		// a stored figure computed from the money figure names the mass it is the value of
+		if slices.Contains(c.Formula.Inputs, m) && (from == nil || c.ID < from.ID) {
+			from = c
+		}
+	}
+	if from != nil {
+		for _, g := range from.Formula.Inputs {
+			if _, err := knowledge.Convert(g.Value, perYearless(g.Unit), "t"); err == nil {
+				return m, g
+			}
+		}
+	}
+	text := best.Fact.Title + " " + best.Fact.Text
+	y := m.AsOf[:min(4, len(m.AsOf))]
+	for i := range res.Hits {
+		for _, g := range res.Hits[i].Fact.Figures {
+			if !strings.HasPrefix(g.AsOf, y) || !strings.Contains(text, g.String()) {
+				continue
+			}
+			if _, err := knowledge.Convert(g.Value, perYearless(g.Unit), "t"); err == nil {
+				return m, g
+			}
+		}
+	}
+	return m, nil
+}
+
+// perYearless is a unit without "/yr": a value a year divided by an amount a year.
+func perYearless(unit string) string { return strings.TrimSuffix(unit, "/yr") }
+
+// perMassValue answers with a money figure divided by a mass, in money per the unit asked.
+func perMassValue(a *Answer, res *index.Result, best *index.Hit, m, w *knowledge.Figure, unit string, n int) {
+	usd, _ := knowledge.Convert(m.Value, perYearless(m.Unit), "USD")
+	mass, _ := knowledge.Convert(w.Value, perYearless(w.Unit), unit)
+	v := usd / mass
+	decimals := 0
+	if v < 100 {
+		decimals = 2
+	}
+	per := knowledge.FormatQuantity(v, "USD/"+unit, decimals)
+	eq := m.String() + " ÷ " + w.String() + " = " + per
+	a.Working = &Working{Equation: eq, Inputs: []*knowledge.Figure{m, w}, Sources: sourcesOf(m, w)}
+	a.Passage = best
+	a.Direct = sayPerMass(a.Lang, m, per, eq, sourceName(res.Base, m))
 	a.Related = related(res, best, n-1)
 }
 

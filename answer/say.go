@@ -801,6 +801,17 @@ func sayRest(lang string, t *knowledge.Table, scope string, y int, v, pct, eq st
 	return s.segs
 }
 
+// sayPerMass says what a money figure comes to per unit of mass.
+func sayPerMass(lang string, m *knowledge.Figure, per, eq, source string) Sentence {
+	s := &sentence{}
+	if turkish(lang) {
+		s.t("%s, birim başına (%s): ", m.Label, figureYear(m)).b(localize(lang, per)).t(" (%s; %s).", localize(lang, eq), source)
+		return s.segs
+	}
+	s.t("%s per unit (%s): ", m.Label, figureYear(m)).b(per).t(" (%s; %s).", eq, source)
+	return s.segs
+}
+
 // sayPartShare says what share of a whole one of its parts is, both figures of one passage.
 func sayPartShare(lang string, b *knowledge.Base, part, whole *knowledge.Figure, pct string) Sentence {
 	s := &sentence{}
