@@ -431,6 +431,10 @@ func TestClassesOfQuestion(t *testing.T) {
 			// a stored figure per tonne stays the answer
 			{q: "What does the $220 million revenue estimate work out to for each tonne of ore?", has: "$386 per t"},
 		},
+		"how many things: a passage that states the count": {
+			{q: "After the October 2025 announcements, how many rare earths did China control in total?", passage: "export-controls-october-2025", has: "12"},
+			{q: "How many elements did China's April 2025 licensing cover?", passage: "export-controls-april-2025", has: ": 7 "},
+		},
 		"a verb or a look-alike word does not make a known subject a miss": {
 			{q: "How much did terbium oxide get cheaper between 2023 and 2024?", has: "−$488 per kg (−37.6 %)"},
 			{q: "How much dearer did dysprosium oxide become from 2022 to 2024?", has: "$382 per kg in 2022 to $260 per kg in 2024"},

@@ -1023,6 +1023,15 @@ func fits(res *index.Result, cands []*index.Hit, q string, r *Reading) *index.Hi
 		return top
 	}
 	top, bestFit := evidence(res, best, q), fit(best)
+	if r.asksCount() && !hasCount(best.Fact) {
+		// "How many rare earths in total fall under the controls?" is answered by a count: 12
+		// of the 17, not by the date the controls are suspended until
+		for _, h := range cands[1:] {
+			if hasCount(h.Fact) && evidence(res, h, q) >= 0.5*top && sameEntities(res, best, h) {
+				return h
+			}
+		}
+	}
 	// A passage with no amount at all gives way more easily.
 	share := 0.9
 	if bestFit < 0 {
@@ -1041,6 +1050,23 @@ func fits(res *index.Result, cands []*index.Hit, q string, r *Reading) *index.Hi
 		}
 	}
 	return best
+}
+
+// asksCount reports whether a question asks how many things there are, not how many of a
+// unit: "how many rare earths", not "how many tonnes".
+func (r *Reading) asksCount() bool {
+	i := r.howMuchAt()
+	return i >= 0 && r.words[i].fold == "many" && r.counted() != nil
+}
+
+// hasCount reports whether a passage states a count.
+func hasCount(f *knowledge.Fact) bool {
+	for _, g := range f.Figures {
+		if g.Unit == "count" {
+			return true
+		}
+	}
+	return false
 }
 
 // derivedCue matches the words of a question that ask for a figure worked out from others:
