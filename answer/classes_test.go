@@ -374,6 +374,7 @@ func TestClassesOfQuestion(t *testing.T) {
 		"a reason carries the figures it speaks of": {
 			{q: "Why is China going after end products instead of just mining rare earths?", passage: "value-chain-china-strategy", has: "End products (wind turbines, EVs) up to $4 trillion (Anadolu Agency)."},
 			{q: "Why does China focus on high-value end products?", has: "Raw materials about $7 billion"},
+			{q: "Why is China chasing magnets and finished goods rather than being content with mining?", passage: "value-chain-china-strategy", has: "up to $4 trillion"},
 		},
 		"stock-market terms are not prices of rare earths": {
 			{q: "What's MP Materials' share price today?", kind: KindMiss, has: "No match"},

@@ -515,13 +515,18 @@ func restsOn(res *index.Result, best *index.Hit) []*knowledge.Figure {
 	for _, c := range lx.concepts(best.Fact.Text) {
 		have[c] = true
 	}
+	// the passages found first, then any of the knowledge base: the figures may be in a
+	// passage the question's words did not reach
+	var facts []*knowledge.Fact
 	for i := range res.Hits[:min(len(res.Hits), steerAt)] {
-		h := &res.Hits[i]
-		if h.Fact == best.Fact || h.Fact.Source == nil || h.Fact.Source != best.Fact.Source || h.Fact.Formula != nil {
+		facts = append(facts, res.Hits[i].Fact)
+	}
+	for _, f := range append(facts, res.Base.Facts...) {
+		if f == best.Fact || f.Source == nil || f.Source != best.Fact.Source || f.Formula != nil {
 			continue
 		}
 		named := 0
-		for _, g := range h.Fact.Figures {
+		for _, g := range f.Figures {
 			label, _, _ := strings.Cut(g.Label, "(")
 			all := true
 			for _, c := range lx.concepts(label) {
@@ -532,7 +537,7 @@ func restsOn(res *index.Result, best *index.Hit) []*knowledge.Figure {
 			}
 		}
 		if named >= 2 {
-			return h.Fact.Figures
+			return f.Figures
 		}
 	}
 	return nil
@@ -1148,6 +1153,11 @@ func explains(res *index.Result, cands []*index.Hit, q string, r *Reading) *inde
 			continue
 		}
 		if explanatory[h.Fact.Kind] && evidence(res, h, q) >= top && sameEntities(res, best, h) {
+			return h
+		}
+		if r.Kind == KindWhy && evidence(res, h, q) >= 2*top && sameEntities(res, best, h) {
+			// "Why is China going after magnets rather than just the mining?": the passage
+			// with twice as much of the question gives the reason; the first states a share
 			return h
 		}
 	}
