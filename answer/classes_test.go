@@ -421,6 +421,11 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Which producing country saw the biggest drop in output from 2023 to 2024?", kind: KindSuperlative, has: "Burma (Myanmar) had the largest fall"},
 			{q: "Which mining nation grew its production most between 2023 and 2024?", kind: KindSuperlative, has: "China had the largest rise"},
 		},
+		"possessives and 'America' in comparisons": {
+			{q: "are america's rare earth reserves bigger than brazil's?", kind: KindCompare, has: "No: United States 1.9 Mt against Brazil 21 Mt"},
+			{q: "is china's reserve way larger than the us's?", kind: KindCompare, has: "Yes: China 44 Mt"},
+			{q: "Did America mine more than Australia in 2024?", kind: KindCompare, has: "Yes: United States 45,000 t"},
+		},
 		"two deposits compared by a quality of their ore": {
 			{q: "Which has the richer ore, Mount Weld or Mountain Pass?", has: "Mount Weld 6.44 %"},
 			{q: "Is Beylikova's ore richer than Mount Weld's?", has: "1.80 %"},
