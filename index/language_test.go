@@ -92,6 +92,9 @@ func TestSpellingCorrectsOnlyUnknownWords(t *testing.T) {
 		{"terbum oxid price", []Correction{{From: "terbum", To: "terbium"}}},
 		// short words of chat or of another language, and a name the knowledge base lacks
 		{"yeah hola rare earths", nil},
+		// ordinary Turkish is not a typo of English ("bugün" is not "begun")
+		{"Günaydın, bugün nasılsın?", nil},
+		{"selam, naber, nadir toprak fiyatı ne?", nil},
 		{"rare earths in Paris", nil},
 		{"the ores and ides of March", nil},
 		// an oxide's formula is its name, for the elements the knowledge base has

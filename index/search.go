@@ -250,9 +250,10 @@ func (g *generation) planText(q string, fixed []Span) plan {
 			}
 			continue
 		}
-		// An ordinary English word that the knowledge base lacks is not a typo of one of its
-		// words ("thought" is not "though"): the question asks about something else.
-		if IsEnglishWord(folded) || IsEnglishWord(term) {
+		// An ordinary English or Turkish word that the knowledge base lacks is not a typo of
+		// one of its words ("thought" is not "though", "bugün" is not "begun"): the question
+		// asks about something else.
+		if IsEnglishWord(folded) || IsEnglishWord(term) || IsTurkishWord(folded) {
 			p.unknown = append(p.unknown, word)
 			continue
 		}

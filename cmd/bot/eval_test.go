@@ -118,6 +118,8 @@ func TestEvalHeldOut(t *testing.T) {
 		// the work they led to.
 		{"heldout7.yaml", 58, 58},
 		{"heldout8.yaml", 58, 58},
+		{"heldout9.yaml", 0, 0},
+		{"heldout10.yaml", 0, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
