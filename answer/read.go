@@ -1,12 +1,14 @@
 package answer
 
 import (
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 	"unicode"
+	"weak"
 
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/english"
@@ -360,26 +362,28 @@ func (lx *lexicon) compound(w string) bool {
 	return false
 }
 
-// The lexicons of the last two knowledge bases: during a reindex the old and the new one
-// answer side by side.
+// The lexicons of the knowledge bases in use, kept while their base is: during a reindex the
+// old and the new one answer side by side, and tests run several bases at once.
 var (
 	lexMu    sync.Mutex
-	lexBases [2]*knowledge.Base
-	lexicons [2]*lexicon
+	lexicons = map[weak.Pointer[knowledge.Base]]*lexicon{}
 )
 
 // lexiconFor builds the lexicon of a knowledge base once.
 func lexiconFor(b *knowledge.Base) *lexicon {
+	key := weak.Make(b)
 	lexMu.Lock()
 	defer lexMu.Unlock()
-	for i, o := range lexBases {
-		if o == b {
-			return lexicons[i]
-		}
+	if lx, ok := lexicons[key]; ok {
+		return lx
 	}
 	lx := newLexicon(b)
-	lexBases[1], lexicons[1] = lexBases[0], lexicons[0]
-	lexBases[0], lexicons[0] = b, lx
+	lexicons[key] = lx
+	runtime.AddCleanup(b, func(k weak.Pointer[knowledge.Base]) {
+		lexMu.Lock()
+		defer lexMu.Unlock()
+		delete(lexicons, k)
+	}, key)
 	return lx
 }
 
