@@ -308,6 +308,9 @@ func textIn(l locale, resp *discordgo.InteractionResponse, ansi bool, width int)
 	return b.String()
 }
 
+// Wrap is wrap for the terminal's other text (its help).
+func Wrap(s string, width, indent int) string { return wrap(s, width, indent) }
+
 // wrap breaks each line of s between words so that no line is wider than width columns,
 // indenting every line by indent spaces. A word longer than a line (a URL) stands alone on
 // its line, whole.

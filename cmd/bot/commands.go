@@ -8,6 +8,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/reedesk/reedesk/bot"
 )
 
 // program is the name of the built binary (go build -o reedesk ./cmd/bot): not "bot", which
@@ -35,16 +37,17 @@ func subcommands() []subcommand {
 	return []subcommand{askCommand(), runCommand(), validateCommand(), curateCommand(), serveCommand(), registerCommand()}
 }
 
-const intro = `REE Desk answers questions about rare earth elements from a curated knowledge base.`
+const intro = `REE Desk answers questions on rare earth elements from a curated knowledge base.`
 
 // usage lists the subcommands.
 func usage(w io.Writer) {
-	fmt.Fprintf(w, "%s\n\nUsage:\n", intro)
+	cols := width(w, isTerminal(w))
+	fmt.Fprintf(w, "%s\n\nUsage:\n", bot.Wrap(intro, cols, 0))
 	for _, c := range subcommands() {
-		fmt.Fprintf(w, "  %s %s %s\n      %s\n", program, c.name, c.args, c.summary)
+		fmt.Fprintf(w, "  %s\n%s\n", strings.TrimSpace(program+" "+c.name+" "+c.args), bot.Wrap(c.summary, cols, 6))
 	}
 	fmt.Fprintf(w, "  %s help [COMMAND]\n      Show this help, or a command's.\n", program)
-	fmt.Fprintf(w, "\nSlash commands: %s.\nConfiguration comes from the environment and a .env file; see .env.example.\n", strings.Join(slashNames(), ", "))
+	fmt.Fprintf(w, "\n%s\n", bot.Wrap("Slash commands: "+strings.Join(slashNames(), ", ")+".\nConfiguration comes from the environment and a .env file; see .env.example.", cols, 0))
 }
 
 // usageError is a mistake in the command line: it is printed with a hint, and exits with 2.
@@ -136,7 +139,7 @@ func lookup(name string) (subcommand, bool) {
 
 // usage prints a subcommand's usage and flags.
 func (c subcommand) usage(w io.Writer) {
-	fmt.Fprintf(w, "Usage: %s %s %s\n\n%s\n", program, c.name, c.args, c.summary)
+	fmt.Fprintf(w, "Usage: %s\n\n%s\n", strings.TrimSpace(program+" "+c.name+" "+c.args), bot.Wrap(c.summary, width(w, isTerminal(w)), 0))
 	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
 	if c.flags != nil {
 		c.flags(fs)

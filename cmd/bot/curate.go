@@ -19,7 +19,7 @@ func curateCommand() subcommand {
 	return subcommand{
 		name:    "curate",
 		args:    "[--since 7d|30d] [--csv]",
-		summary: "Show what the team asked (from the question log in DATA_DIR or DATABASE_URL): the questions that found nothing,\nthe facts voted not helpful, the latest comments, and counts by week, as /curate does.",
+		summary: "Show what the team asked (from the question log in DATA_DIR or DATABASE_URL): the questions that found nothing, the facts voted not helpful, the latest comments, and counts by week, as /curate does.",
 		flags: func(fs *flag.FlagSet) {
 			fs.StringVar(&since, "since", "7d", "how far back, in days: 7d, 30d …")
 			fs.BoolVar(&asCSV, "csv", false, "print the report as CSV (section,item,count,users,not_helpful,helpful,last,detail)")

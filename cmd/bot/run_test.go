@@ -342,3 +342,24 @@ facts:
 		})
 	}
 }
+
+// TestHelpFitsTheTerminal: the help wraps every description at 80 columns (not a terminal),
+// indented under its command, with no trailing spaces (the flags' defaults are the flag
+// package's).
+func TestHelpFitsTheTerminal(t *testing.T) {
+	for _, args := range [][]string{{"help"}, {"help", "validate"}, {"curate", "--help"}} {
+		out, _, code := runCmd(t, nil, args...)
+		if code != 0 {
+			t.Fatalf("%q: exit status %d, want 0", args, code)
+		}
+		text, _, _ := strings.Cut(out, "\nFlags:")
+		for i, line := range strings.Split(text, "\n") {
+			if n := utf8.RuneCountInString(line); n > 80 && !strings.Contains(line, "'/COMMAND") {
+				t.Errorf("%q: line %d has %d columns, want at most 80: %q", args, i+1, n, line)
+			}
+			if strings.TrimRight(line, " ") != line {
+				t.Errorf("%q: line %d ends in a space: %q", args, i+1, line)
+			}
+		}
+	}
+}

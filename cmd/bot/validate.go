@@ -14,7 +14,7 @@ func validateCommand() subcommand {
 	return subcommand{
 		name:    "validate",
 		args:    "[--strict] [DIR]",
-		summary: "Check fact files (the built-in ones, or those in DIR), printing every problem as file:line: field: message,\nand a warning for every fact past its valid_until or review_by date.",
+		summary: "Check fact files (the built-in ones, or those in DIR), printing every problem as file:line: field: message, and a warning for every fact past its valid_until or review_by date.",
 		flags: func(fs *flag.FlagSet) {
 			fs.BoolVar(&strict, "strict", false, "fail on warnings too (facts that lapsed or are due for review)")
 		},
