@@ -102,9 +102,7 @@ func TestUnreadableFolderIsNamed(t *testing.T) {
 // parsed and checked, and gives the same knowledge; a file with a problem is checked afresh, so
 // the second load reports every problem the first did.
 func TestLoadAgainRecallsCheckedFiles(t *testing.T) {
-	memo.mu.Lock()
-	memo.files, memo.bytes = nil, 0
-	memo.mu.Unlock()
+	forgetCheckedFiles()
 
 	first, err := LoadDir("data")
 	if err != nil {
@@ -127,6 +125,13 @@ func TestLoadAgainRecallsCheckedFiles(t *testing.T) {
 	if err1 == nil || err2 == nil || err1.Error() != err2.Error() {
 		t.Errorf("loading the planted problems twice: got\n%v\nthen\n%v\nwant the same problems", err1, err2)
 	}
+}
+
+// forgetCheckedFiles empties what loads remember, as a new process starts.
+func forgetCheckedFiles() {
+	memo.mu.Lock()
+	memo.files, memo.bytes = nil, 0
+	memo.mu.Unlock()
 }
 
 func mustRead(t *testing.T, path string) []byte {
