@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"weak"
@@ -288,10 +289,29 @@ func stem(s string) string {
 	if len(s) < 3 {
 		return s
 	}
+	if st, ok := stemmed.Load(s); ok {
+		return st.(string)
+	}
 	env := snowballstem.NewEnv(s)
 	english.Stem(env)
-	return env.Current()
+	st := env.Current()
+	// Past the bound (words of questions nobody asks twice), start again.
+	if stemmedN.Add(1) > maxStemmed {
+		stemmed.Clear()
+		stemmedN.Store(1)
+	}
+	stemmed.Store(s, st)
+	return st
 }
+
+// stemmed keeps the stems of the words seen: every lexicon stems the whole knowledge base's
+// wording, and every question its words, mostly the same words again.
+var (
+	stemmed  sync.Map // word → stem
+	stemmedN atomic.Int64
+)
+
+const maxStemmed = 1 << 16
 
 func phraseKey(s string) string {
 	ws := words(s)
