@@ -12,6 +12,7 @@ package answer
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -141,7 +142,7 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 	if n <= 0 {
 		n = 4
 	}
-	res, err := s.Search(ctx, q, n+2)
+	res, err := s.Search(ctx, withoutChat(q), n+2)
 	if err != nil {
 		return nil, fmt.Errorf("answer %q: %w", q, err)
 	}
@@ -151,7 +152,7 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 	if now.IsZero() {
 		now = time.Now()
 	}
-	r := read(b, corrected(q, res.Corrections), now)
+	r := read(b, corrected(withoutChat(q), res.Corrections), now)
 	if opt.Previous != "" {
 		r.after(read(b, opt.Previous, now))
 	}
@@ -192,6 +193,24 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 	// IEA); if none has, say so.
 	lookup(a, res, n)
 	return a, nil
+}
+
+// chatOpen, chatClose and chatAdverbs are the words of chat around and inside a question
+// ("wait which elements actually count as rare earths", "… anyway?"): they name nothing the
+// knowledge base could answer and would only dilute the search.
+var (
+	chatOpen    = regexp.MustCompile(`(?i)^(?:(?:wait|hmm+|hm|um+|uh+|oh|ok|okay|so|well|anyway|hey|hi|btw|quick question|please|pls)\b[\s,.:;!…-]*)+`)
+	chatClose   = regexp.MustCompile(`(?i)[\s,]+(?:anyway|anyways|please|pls|thanks)\W*$`)
+	chatAdverbs = regexp.MustCompile(`(?i)\b(?:actually|basically|exactly)\s+`)
+)
+
+// withoutChat is a question without its words of chat.
+func withoutChat(q string) string {
+	p := chatAdverbs.ReplaceAllString(chatClose.ReplaceAllString(chatOpen.ReplaceAllString(q, ""), ""), "")
+	if strings.TrimSpace(p) == "" {
+		return q
+	}
+	return p
 }
 
 // check tests a reading against what the search found: whether its table can answer for the

@@ -145,6 +145,7 @@ const (
 var cueWords = map[string]cue{
 	"most": cueMost, "largest": cueMost, "biggest": cueMost, "highest": cueMost, "top": cueMost,
 	"leading": cueMost, "greatest": cueMost, "maximum": cueMost, "priciest": cueMost, "dearest": cueMost,
+	"peak": cueMost, "peaked": cueMost, "peaks": cueMost, "highest point": cueMost, "high point": cueMost,
 	"fastest": cueMost, "quickest": cueMost, "sharpest": cueMost, "steepest": cueMost, "strongest": cueMost,
 	"least": cueLeast, "smallest": cueLeast, "lowest": cueLeast, "fewest": cueLeast, "cheapest": cueLeast,
 	"minimum": cueLeast, "bottom": cueLeast, "slowest": cueLeast, "weakest": cueLeast,
@@ -1166,7 +1167,7 @@ var subjectStops = map[string]bool{
 	"these": true, "those": true, "per": true, "with": true, "from": true, "about": true,
 	"whose": true, "where": true, "when": true, "why": true, "can": true, "could": true, "should": true,
 	"among": true, "between": true, "across": true, "than": true, "like": true, "into": true, "over": true,
-	"under": true, "around": true, "roughly": true, "approximately": true, "some": true, "up": true, "one": true, "ones": true,
+	"under": true, "around": true, "roughly": true, "approximately": true, "some": true, "up": true, "out": true, "off": true, "one": true, "ones": true,
 	"all": true, "any": true, "as": true, "it": true, "they": true, "we": true, "i": true, "you": true,
 	// linking verbs: "get cheaper", "become dearer" say how a figure went, not whose it is
 	"get": true, "gets": true, "got": true, "gotten": true, "getting": true, "become": true,
@@ -1196,7 +1197,9 @@ func subjects(ws []word, known, cueAt, nameAt []bool, at []int) []string {
 		// back to the first name: a name starts the phrase ("Kazakhstan's uranium
 		// reserves"), and what comes before it is another clause ("JORC onayı çıkarsa
 		// Türkiye rezervde")
-		for j := i - 1; j >= 0 && take(j) && !nameAt[j]; j-- {
+		for j := i - 1; j >= 0 && !(j > 0 && nameAt[j-1] && verbForm(ws[j].fold)) && take(j) && !nameAt[j]; j-- {
+			// "USGS publishes prices": a verb after a name says what the name does, not
+			// whose the figure is
 		}
 		if i+2 < len(ws) && ws[i+1].fold == "of" {
 			for j := i + 2; j < len(ws) && take(j); j++ {
@@ -1228,6 +1231,21 @@ func subjects(ws []word, known, cueAt, nameAt []bool, at []int) []string {
 		}
 	}
 	return out
+}
+
+// verbForm reports whether an English word is the third person of a verb: "publishes",
+// "reports", whose past and present participles are English words too.
+func verbForm(w string) bool {
+	if !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || !index.IsEnglishWord(w) {
+		return false
+	}
+	for _, base := range []string{strings.TrimSuffix(w, "es"), strings.TrimSuffix(w, "s")} {
+		if index.IsEnglishWord(base+"ed") && index.IsEnglishWord(base+"ing") ||
+			index.IsEnglishWord(strings.TrimSuffix(base, "e")+"ed") && index.IsEnglishWord(strings.TrimSuffix(base, "e")+"ing") {
+			return true
+		}
+	}
+	return false
 }
 
 // amountWords come between a verb of a table and what it takes: "produces the most oil",
