@@ -52,6 +52,17 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "well, how much did China mine in 2024?", direct: "China — rare earth mine production in 2024: 270,000 t (USGS MCS 2025)."},
 			{q: "hmm, how much gold does China produce anyway?", kind: KindMiss, has: "No match"},
 		},
+		"superlatives over named rows and over passages": {
+			{q: "Which named country had the smallest mine output in 2024?",
+				direct: "Brazil had the lowest rare earth mine production in 2024: 20 t (USGS MCS 2025)."},
+			{q: "Which listed country has the tiniest reserves?", kind: KindSuperlative,
+				has: "Thailand had the lowest rare earth reserves in 2024: 4,500 t"},
+			{q: "Which producing country mined least in 2023?", kind: KindSuperlative, has: "Brazil had the lowest rare earth mine production in 2023: 140 t"},
+			{q: "Which deposit has the highest grade?", kind: KindSuperlative, passage: "steenkampskraal-resource", has: "14.4 %"},
+			{q: "Which deposit has the lowest grade, in % TREO?", kind: KindSuperlative, passage: "tanbreez-sk1300-2025", has: "0.4 %"},
+			{q: "HREE list per usgs", kind: KindDefine, passage: "elements-light-heavy-usgs"},
+			{q: "what is on the list of heavy rare earths?", kind: KindDefine, passage: "elements-light-heavy-usgs"},
+		},
 		"regions and demonyms (fact tags)": {
 			{q: "Which Asian country has the largest rare earth reserves?", kind: KindSuperlative,
 				has: "China had the highest rare earth reserves in Asia in 2024: 44 Mt"},

@@ -160,6 +160,9 @@ func lookup(a *Answer, res *index.Result, n int) {
 		noMatch(a, res)
 		return
 	}
+	if passageSuperlative(a, res, n) {
+		return
+	}
 	best := choose(res, a.Question, r)
 	if best == nil {
 		noMatch(a, res)

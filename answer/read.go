@@ -148,7 +148,8 @@ var cueWords = map[string]cue{
 	"peak": cueMost, "peaked": cueMost, "peaks": cueMost, "highest point": cueMost, "high point": cueMost,
 	"fastest": cueMost, "quickest": cueMost, "sharpest": cueMost, "steepest": cueMost, "strongest": cueMost,
 	"least": cueLeast, "smallest": cueLeast, "lowest": cueLeast, "fewest": cueLeast, "cheapest": cueLeast,
-	"minimum": cueLeast, "bottom": cueLeast, "slowest": cueLeast, "weakest": cueLeast,
+	"minimum": cueLeast, "bottom": cueLeast, "tiniest": cueLeast, "littlest": cueLeast, "poorest": cueLeast,
+	"leanest": cueLeast, "richest": cueMost, "costliest": cueMost, "purest": cueMost, "slowest": cueLeast, "weakest": cueLeast,
 	"rank": cueRank, "ranks": cueRank, "ranked": cueRank, "ranking": cueRank, "position": cueRank,
 	"place": cueRank, "stand": cueRank, "league": cueRank, "league table": cueRank, "standings": cueRank,
 	"how far down": cueRank, "how far up": cueRank, "pecking order": cueRank, "placed": cueRank,
@@ -825,8 +826,10 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 				break
 			}
 		}
-		if whichNext && strings.HasSuffix(w.fold, "ing") && w.stem != w.fold && i+n < len(ws) {
-			// "which producing country": the participle qualifies the noun after it
+		if whichNext && (strings.HasSuffix(w.fold, "ing") || strings.HasSuffix(w.fold, "ed") && index.IsEnglishWord(w.fold)) &&
+			w.stem != w.fold && i+n < len(ws) && !skipWhich[ws[i+n].fold] && cueWords[ws[i+n].fold] == 0 {
+			// "which producing country", "which named country": the participle qualifies the
+			// noun after it
 		} else if whichNext && !skipWhich[w.fold] {
 			// "which mined more" asks which row did it; "which mine" asks for a mine.
 			if len(senses) > 0 && !(strings.HasSuffix(w.fold, "ed") && w.stem != w.fold) {
@@ -846,6 +849,9 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 				r.lower = true
 			case s.cue == cueWhen && w.fold == "when" && i > 0 && !whenAsks(ws, i):
 				// "how much did it mine when prices fell" asks no date
+			case s.cue == cueDefinition && w.fold == "list" && listNamed(ws, i):
+				// "in the USGS 2024 list" names a table; "list the heavy rare earths" and
+				// "the list of heavy rare earths" ask
 			case s.cue == cueDefinition && r.Question:
 				// "Does scandium count as a rare earth?" asks a yes or a no
 			case s.cue == cueDefinition:
@@ -1047,6 +1053,21 @@ func whenAsks(ws []word, i int) bool {
 		return true
 	}
 	return i+1 < len(ws) && (yesNo[ws[i+1].fold] || ws[i+1].fold == "will" || ws[i+1].fold == "would")
+}
+
+// listNamed reports whether "list" at i is a list the question names, not one it asks
+// for: a determiner comes before it ("the USGS 2024 list") and no "of" after it.
+func listNamed(ws []word, i int) bool {
+	if i+1 < len(ws) && ws[i+1].fold == "of" {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		switch ws[j].fold {
+		case "the", "a", "an", "its", "their", "this", "that", "whose":
+			return true
+		}
+	}
+	return false
 }
 
 // postpositions are exclusion and order words that follow the name they take: Turkish "Çin
