@@ -240,6 +240,11 @@ func (r *Reading) check(res *index.Result) {
 		// "Which country produces the most neodymium?": neodymium is a row of another table
 		r.Kind = KindLookup
 	}
+	if len(r.measured) == 0 && !r.FollowUp && len(r.Rows) > 1 && r.Kind != KindDefine && r.Kind != KindWhy && r.foreign(lx) {
+		// "What portion of US imports … is sourced from Malaysia?": the rows are places the
+		// question names, but it says nothing the table measures and something it does not
+		r.Kind = KindLookup
+	}
 	if r.wholeTable && r.Kind == KindValue && r.foreign(lx) {
 		r.Total, r.wholeTable, r.Kind = false, false, KindLookup
 	}

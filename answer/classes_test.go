@@ -63,6 +63,27 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "HREE list per usgs", kind: KindDefine, passage: "elements-light-heavy-usgs"},
 			{q: "what is on the list of heavy rare earths?", kind: KindDefine, passage: "elements-light-heavy-usgs"},
 		},
+		"a person no passage names is a miss": {
+			{q: "Who's running MP Materials these days - what's the CEO's name?", kind: KindMiss, has: "No match"},
+			{q: "Who is the CEO of Lynas?", kind: KindMiss, has: "No match"},
+			{q: "What's the name of Lynas's chairman?", kind: KindMiss, has: "No match"},
+			{q: "Who is Eti Maden's general manager?", passage: "beylikova-grade-eti-maden", has: "Yalçın Aydın"},
+			{q: "Who leads in rare earth production?", kind: KindSuperlative, has: "China had the highest rare earth mine production"},
+		},
+		"where a row lands, and slices of the world": {
+			{q: "And Russia, where does it land on reserves?",
+				direct: "Russia ranked 5th of 12 in rare earth reserves in 2024: 3.8 Mt (USGS MCS 2025)."},
+			{q: "Where does India sit on mine production?",
+				direct: "India ranked 7th of 12 in rare earth mine production in 2024: 2,900 t (USGS MCS 2025)."},
+			{q: "Roughly what slice of world mine supply in 2024 came out of Myanmar?", kind: KindShare, has: "7.9 % of world rare earth mine production in 2024"},
+			{q: "What portion of global reserves does Vietnam hold?", kind: KindShare, has: "3.9 % of world rare earth reserves"},
+		},
+		"a share of something the table does not measure": {
+			{q: "What portion of US imports of RE compounds and metals is sourced from Malaysia?", passage: "us-import-sources"},
+			{q: "According to the USGS, what proportion of the rare earth compounds and metals imported into the United States over 2020-2023 originated in China, and which country was the next-largest supplier?", passage: "us-import-sources"},
+			{q: "Which share of US rare earth imports came from China, and which country came second?", passage: "us-import-sources"},
+			{q: "What share does Burma have?", kind: KindShare, has: "7.9 % of world rare earth mine production"},
+		},
 		"regions and demonyms (fact tags)": {
 			{q: "Which Asian country has the largest rare earth reserves?", kind: KindSuperlative,
 				has: "China had the highest rare earth reserves in Asia in 2024: 44 Mt"},

@@ -165,7 +165,7 @@ var cueWords = map[string]cue{
 	"declined": cueChange, "increase": cueChange, "increased": cueChange, "decrease": cueChange,
 	"decreased": cueChange, "evolve": cueChange, "evolved": cueChange, "trend": cueChange,
 	"since": cueSince,
-	"share": cueShare, "proportion": cueShare, "fraction": cueShare, "account for": cueShare,
+	"share": cueShare, "proportion": cueShare, "slice": cueShare, "portion": cueShare, "chunk": cueShare, "fraction": cueShare, "account for": cueShare,
 	"percent": cuePercent, "percentage": cuePercent, "per cent": cuePercent, "%": cuePercent,
 	"relative": cuePercent, "relatively": cuePercent, "proportionally": cuePercent,
 	"outside": cueExclude, "excluding": cueExclude, "exclude": cueExclude, "except": cueExclude,
@@ -1591,7 +1591,7 @@ func (r *Reading) kind() Kind {
 		// "In which year was terbium oxide at its most expensive?"
 		r.OverYears, r.Least = true, r.cues[cueLeast] && !r.cues[cueMost]
 		return KindSuperlative
-	case rows == 1 && (r.cues[cueRank] || r.Nth > 0 || r.cues[cueMost] || r.cues[cueLeast] || r.whereInTable()):
+	case rows == 1 && (r.cues[cueRank] || r.Nth > 0 || r.cues[cueMost] || r.cues[cueLeast] || r.whereInTable() || r.whereLands()):
 		// "Where does Russia rank?", "Is the US the second largest producer?"
 		return KindRank
 	case (r.cues[cueMost] || r.cues[cueLeast] || r.Nth > 0 || r.Top > 0 || len(r.ranksAfter) > 0) && rows == 0:
@@ -1626,6 +1626,23 @@ func (r *Reading) kind() Kind {
 		return KindValue
 	}
 	return r.passageKind()
+}
+
+// whereLands reports whether a question asks where a row lands among the others: "where does
+// it land on reserves", "where does India sit".
+func (r *Reading) whereLands() bool {
+	where := false
+	for _, w := range r.words {
+		switch w.fold {
+		case "where":
+			where = true
+		case "land", "lands", "sit", "sits", "lie", "lies", "come", "comes", "finish", "finishes", "end":
+			if where {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // whereInTable reports whether a question asks where a row is in a table: "Where is
