@@ -245,9 +245,23 @@ func (r *Reading) check(res *index.Result) {
 		// question names, but it says nothing the table measures and something it does not
 		r.Kind = KindLookup
 	}
-	if r.wholeTable && r.Kind == KindValue && r.foreign(lx) {
+	if (r.wholeTable || r.Total && len(r.Rows) == 0 && r.namesOrg(lx)) && (r.Kind == KindValue || r.Kind == KindShare) && (r.foreign(lx) || r.namesOrg(lx)) {
+		// "What share of Lynas's FY2024 production was NdPr?": Lynas's, not the world's
 		r.Total, r.wholeTable, r.Kind = false, false, KindLookup
 	}
+}
+
+// namesOrg reports whether a question names an organisation: its figures are a passage's,
+// not a table's total.
+func (r *Reading) namesOrg(lx *lexicon) bool {
+	for _, m := range r.named {
+		for _, sn := range lx.phrases[phraseKey(m.name)] {
+			if sn.org != "" && sn.row == nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // inPhrases drops the words that the search read as part of a phrase of the knowledge base

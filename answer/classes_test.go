@@ -84,6 +84,11 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Which share of US rare earth imports came from China, and which country came second?", passage: "us-import-sources"},
 			{q: "What share does Burma have?", kind: KindShare, has: "7.9 % of world rare earth mine production"},
 		},
+		"an organisation's total is its passage's, not the world's": {
+			{q: "What share of Lynas's FY2024 total REO production was NdPr?", passage: "lynas-output-fy2024", has: "51.8 %"},
+			{q: "What was Lynas's total production in FY2024?", passage: "lynas-output-fy2024", has: "10,908 t"},
+			{q: "What share of world production does China have?", kind: KindShare, has: "69.2 %"},
+		},
 		"regions and demonyms (fact tags)": {
 			{q: "Which Asian country has the largest rare earth reserves?", kind: KindSuperlative,
 				has: "China had the highest rare earth reserves in Asia in 2024: 44 Mt"},
