@@ -12,6 +12,7 @@ package answer
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -141,7 +142,7 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 	if n <= 0 {
 		n = 4
 	}
-	res, err := s.Search(ctx, q, n+2)
+	res, err := s.Search(ctx, withoutChat(q), n+2)
 	if err != nil {
 		return nil, fmt.Errorf("answer %q: %w", q, err)
 	}
@@ -151,7 +152,7 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 	if now.IsZero() {
 		now = time.Now()
 	}
-	r := read(b, corrected(q, res.Corrections), now)
+	r := read(b, corrected(withoutChat(q), res.Corrections), now)
 	if opt.Previous != "" {
 		r.after(read(b, opt.Previous, now))
 	}
@@ -194,6 +195,24 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 	return a, nil
 }
 
+// chatOpen, chatClose and chatAdverbs are the words of chat around and inside a question
+// ("wait which elements actually count as rare earths", "… anyway?"): they name nothing the
+// knowledge base could answer and would only dilute the search.
+var (
+	chatOpen    = regexp.MustCompile(`(?i)^(?:(?:wait|hmm+|hm|um+|uh+|oh|ok|okay|so|well|anyway|hey|hi|btw|quick question|please|pls)\b[\s,.:;!…-]*)+`)
+	chatClose   = regexp.MustCompile(`(?i)[\s,]+(?:anyway|anyways|please|pls|thanks)\W*$`)
+	chatAdverbs = regexp.MustCompile(`(?i)\b(?:actually|basically|exactly)\s+`)
+)
+
+// withoutChat is a question without its words of chat.
+func withoutChat(q string) string {
+	p := chatAdverbs.ReplaceAllString(chatClose.ReplaceAllString(chatOpen.ReplaceAllString(q, ""), ""), "")
+	if strings.TrimSpace(p) == "" {
+		return q
+	}
+	return p
+}
+
 // check tests a reading against what the search found: whether its table can answer for the
 // things the question is about, or a passage must, or none.
 func (r *Reading) check(res *index.Result) {
@@ -221,9 +240,28 @@ func (r *Reading) check(res *index.Result) {
 		// "Which country produces the most neodymium?": neodymium is a row of another table
 		r.Kind = KindLookup
 	}
-	if r.wholeTable && r.Kind == KindValue && r.foreign(lx) {
+	if len(r.measured) == 0 && !r.FollowUp && len(r.Rows) > 1 && r.Kind != KindDefine && r.Kind != KindWhy && r.foreign(lx) {
+		// "What portion of US imports … is sourced from Malaysia?": the rows are places the
+		// question names, but it says nothing the table measures and something it does not
+		r.Kind = KindLookup
+	}
+	if (r.wholeTable || r.Total && len(r.Rows) == 0 && r.namesOrg(lx)) && (r.Kind == KindValue || r.Kind == KindShare) && (r.foreign(lx) || r.namesOrg(lx)) {
+		// "What share of Lynas's FY2024 production was NdPr?": Lynas's, not the world's
 		r.Total, r.wholeTable, r.Kind = false, false, KindLookup
 	}
+}
+
+// namesOrg reports whether a question names an organisation: its figures are a passage's,
+// not a table's total.
+func (r *Reading) namesOrg(lx *lexicon) bool {
+	for _, m := range r.named {
+		for _, sn := range lx.phrases[phraseKey(m.name)] {
+			if sn.org != "" && sn.row == nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // inPhrases drops the words that the search read as part of a phrase of the knowledge base

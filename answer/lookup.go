@@ -160,7 +160,14 @@ func lookup(a *Answer, res *index.Result, n int) {
 		noMatch(a, res)
 		return
 	}
+	if passageSuperlative(a, res, n) {
+		return
+	}
 	best := choose(res, a.Question, r)
+	if best != nil && r.asksPerson() && len(best.Fact.People) == 0 {
+		// "Who is MP Materials' CEO?": another figure of MP Materials is no answer
+		best = personPassage(res, r, a.Question)
+	}
 	if best == nil {
 		noMatch(a, res)
 		return
@@ -462,6 +469,11 @@ func latestWords(res *index.Result, best *index.Hit, q string) *knowledge.Fact {
 // the knowledge base. nil for other questions or when no passage is tagged so.
 func (r *Reading) largestOf(res *index.Result) *index.Hit {
 	if r.which == "" || !r.cues[cueMost] || r.cues[cueLeast] || r.Table != nil && !slices.Contains(r.others, r.which) {
+		return nil
+	}
+	if r.Table == nil && len(r.named) > 1 {
+		// "… originated in China, and which country was the next-largest supplier?": the
+		// question is about what it names, not about the largest thing of its kind
 		return nil
 	}
 	asked := false

@@ -148,9 +148,11 @@ const (
 var cueWords = map[string]cue{
 	"most": cueMost, "largest": cueMost, "biggest": cueMost, "highest": cueMost, "top": cueMost,
 	"leading": cueMost, "greatest": cueMost, "maximum": cueMost, "priciest": cueMost, "dearest": cueMost,
+	"peak": cueMost, "peaked": cueMost, "peaks": cueMost, "highest point": cueMost, "high point": cueMost,
 	"fastest": cueMost, "quickest": cueMost, "sharpest": cueMost, "steepest": cueMost, "strongest": cueMost,
 	"least": cueLeast, "smallest": cueLeast, "lowest": cueLeast, "fewest": cueLeast, "cheapest": cueLeast,
-	"minimum": cueLeast, "bottom": cueLeast, "slowest": cueLeast, "weakest": cueLeast,
+	"minimum": cueLeast, "bottom": cueLeast, "tiniest": cueLeast, "littlest": cueLeast, "poorest": cueLeast,
+	"leanest": cueLeast, "richest": cueMost, "costliest": cueMost, "purest": cueMost, "slowest": cueLeast, "weakest": cueLeast,
 	"rank": cueRank, "ranks": cueRank, "ranked": cueRank, "ranking": cueRank, "position": cueRank,
 	"place": cueRank, "stand": cueRank, "league": cueRank, "league table": cueRank, "standings": cueRank,
 	"how far down": cueRank, "how far up": cueRank, "pecking order": cueRank, "placed": cueRank,
@@ -166,7 +168,7 @@ var cueWords = map[string]cue{
 	"declined": cueChange, "increase": cueChange, "increased": cueChange, "decrease": cueChange,
 	"decreased": cueChange, "evolve": cueChange, "evolved": cueChange, "trend": cueChange,
 	"since": cueSince,
-	"share": cueShare, "proportion": cueShare, "fraction": cueShare, "account for": cueShare,
+	"share": cueShare, "proportion": cueShare, "slice": cueShare, "portion": cueShare, "chunk": cueShare, "fraction": cueShare, "account for": cueShare,
 	"percent": cuePercent, "percentage": cuePercent, "per cent": cuePercent, "%": cuePercent,
 	"relative": cuePercent, "relatively": cuePercent, "proportionally": cuePercent,
 	"outside": cueExclude, "excluding": cueExclude, "exclude": cueExclude, "except": cueExclude,
@@ -848,8 +850,10 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 				break
 			}
 		}
-		if whichNext && strings.HasSuffix(w.fold, "ing") && w.stem != w.fold && i+n < len(ws) {
-			// "which producing country": the participle qualifies the noun after it
+		if whichNext && (strings.HasSuffix(w.fold, "ing") || strings.HasSuffix(w.fold, "ed") && index.IsEnglishWord(w.fold)) &&
+			w.stem != w.fold && i+n < len(ws) && !skipWhich[ws[i+n].fold] && cueWords[ws[i+n].fold] == 0 {
+			// "which producing country", "which named country": the participle qualifies the
+			// noun after it
 		} else if whichNext && !skipWhich[w.fold] {
 			// "which mined more" asks which row did it; "which mine" asks for a mine.
 			if len(senses) > 0 && !(strings.HasSuffix(w.fold, "ed") && w.stem != w.fold) {
@@ -869,6 +873,9 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 				r.lower = true
 			case s.cue == cueWhen && w.fold == "when" && i > 0 && !whenAsks(ws, i):
 				// "how much did it mine when prices fell" asks no date
+			case s.cue == cueDefinition && w.fold == "list" && listNamed(ws, i):
+				// "in the USGS 2024 list" names a table; "list the heavy rare earths" and
+				// "the list of heavy rare earths" ask
 			case s.cue == cueDefinition && r.Question:
 				// "Does scandium count as a rare earth?" asks a yes or a no
 			case s.cue == cueDefinition:
@@ -1072,6 +1079,21 @@ func whenAsks(ws []word, i int) bool {
 	return i+1 < len(ws) && (yesNo[ws[i+1].fold] || ws[i+1].fold == "will" || ws[i+1].fold == "would")
 }
 
+// listNamed reports whether "list" at i is a list the question names, not one it asks
+// for: a determiner comes before it ("the USGS 2024 list") and no "of" after it.
+func listNamed(ws []word, i int) bool {
+	if i+1 < len(ws) && ws[i+1].fold == "of" {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		switch ws[j].fold {
+		case "the", "a", "an", "its", "their", "this", "that", "whose":
+			return true
+		}
+	}
+	return false
+}
+
 // postpositions are exclusion and order words that follow the name they take: Turkish "Çin
 // hariç", "Çin dışında", "Çin'den sonra" (folded).
 var postpositions = map[string]bool{"haric": true, "disinda": true, "sonra": true, "ardindan": true,
@@ -1190,7 +1212,7 @@ var subjectStops = map[string]bool{
 	"these": true, "those": true, "per": true, "with": true, "from": true, "about": true,
 	"whose": true, "where": true, "when": true, "why": true, "can": true, "could": true, "should": true,
 	"among": true, "between": true, "across": true, "than": true, "like": true, "into": true, "over": true,
-	"under": true, "around": true, "roughly": true, "approximately": true, "some": true, "up": true, "one": true, "ones": true,
+	"under": true, "around": true, "roughly": true, "approximately": true, "some": true, "up": true, "out": true, "off": true, "one": true, "ones": true,
 	"all": true, "any": true, "as": true, "it": true, "they": true, "we": true, "i": true, "you": true,
 	// linking verbs: "get cheaper", "become dearer" say how a figure went, not whose it is
 	"get": true, "gets": true, "got": true, "gotten": true, "getting": true, "become": true,
@@ -1220,7 +1242,9 @@ func subjects(ws []word, known, cueAt, nameAt []bool, at []int) []string {
 		// back to the first name: a name starts the phrase ("Kazakhstan's uranium
 		// reserves"), and what comes before it is another clause ("JORC onayı çıkarsa
 		// Türkiye rezervde")
-		for j := i - 1; j >= 0 && take(j) && !nameAt[j]; j-- {
+		for j := i - 1; j >= 0 && !(j > 0 && nameAt[j-1] && verbForm(ws[j].fold)) && take(j) && !nameAt[j]; j-- {
+			// "USGS publishes prices": a verb after a name says what the name does, not
+			// whose the figure is
 		}
 		if i+2 < len(ws) && ws[i+1].fold == "of" {
 			for j := i + 2; j < len(ws) && take(j); j++ {
@@ -1252,6 +1276,21 @@ func subjects(ws []word, known, cueAt, nameAt []bool, at []int) []string {
 		}
 	}
 	return out
+}
+
+// verbForm reports whether an English word is the third person of a verb: "publishes",
+// "reports", whose past and present participles are English words too.
+func verbForm(w string) bool {
+	if !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || !index.IsEnglishWord(w) {
+		return false
+	}
+	for _, base := range []string{strings.TrimSuffix(w, "es"), strings.TrimSuffix(w, "s")} {
+		if index.IsEnglishWord(base+"ed") && index.IsEnglishWord(base+"ing") ||
+			index.IsEnglishWord(strings.TrimSuffix(base, "e")+"ed") && index.IsEnglishWord(strings.TrimSuffix(base, "e")+"ing") {
+			return true
+		}
+	}
+	return false
 }
 
 // amountWords come between a verb of a table and what it takes: "produces the most oil",
@@ -1576,7 +1615,7 @@ func (r *Reading) kind() Kind {
 		// "In which year was terbium oxide at its most expensive?"
 		r.OverYears, r.Least = true, r.cues[cueLeast] && !r.cues[cueMost]
 		return KindSuperlative
-	case rows == 1 && (r.cues[cueRank] || r.Nth > 0 || r.cues[cueMost] || r.cues[cueLeast] || r.whereInTable()):
+	case rows == 1 && (r.cues[cueRank] || r.Nth > 0 || r.cues[cueMost] || r.cues[cueLeast] || r.whereInTable() || r.whereLands()):
 		// "Where does Russia rank?", "Is the US the second largest producer?"
 		return KindRank
 	case (r.cues[cueMost] || r.cues[cueLeast] || r.Nth > 0 || r.Top > 0 || len(r.ranksAfter) > 0) && rows == 0:
@@ -1611,6 +1650,23 @@ func (r *Reading) kind() Kind {
 		return KindValue
 	}
 	return r.passageKind()
+}
+
+// whereLands reports whether a question asks where a row lands among the others: "where does
+// it land on reserves", "where does India sit".
+func (r *Reading) whereLands() bool {
+	where := false
+	for _, w := range r.words {
+		switch w.fold {
+		case "where":
+			where = true
+		case "land", "lands", "sit", "sits", "lie", "lies", "come", "comes", "finish", "finishes", "end":
+			if where {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // whereInTable reports whether a question asks where a row is in a table: "Where is

@@ -844,3 +844,25 @@ func sayBestYear(lang string, b *knowledge.Base, t *knowledge.Table, label strin
 	s.b(n).t(" — %s, %s of %d–%d in ", measure(lang, t), adj, from, to).b(strconv.Itoa(year)).t(": ").b(q(lang, t, g)).t(" (%s).", t.Edition)
 	return s.segs
 }
+
+// sayPassageSuperlative says which subject's figure of a kind that passages state is the
+// largest or smallest, and the next one.
+func sayPassageSuperlative(lang string, b *knowledge.Base, top string, g *knowledge.Figure, next string, ng *knowledge.Figure, of int, least bool) Sentence {
+	s := &sentence{}
+	if turkish(lang) {
+		word := "en yüksek"
+		if least {
+			word = "en düşük"
+		}
+		s.b(top).t(": ").b(localize(lang, g.String())).t(" (%s; %s, %s), bilgi tabanındaki %d benzer değerin %si; ardından %s, %s.",
+			g.Label, sourceName(b, g), g.AsOf, of, word, next, localize(lang, ng.String()))
+		return s.segs
+	}
+	word := "highest"
+	if least {
+		word = "lowest"
+	}
+	s.b(top).t(": ").b(g.String()).t(" (%s; %s, %s), the %s of %d such figures in the knowledge base; next, %s at %s.",
+		g.Label, sourceName(b, g), g.AsOf, word, of, next, ng.String())
+	return s.segs
+}

@@ -1,0 +1,52 @@
+package answer
+
+import (
+	"github.com/reedesk/reedesk/index"
+)
+
+// personAsks are the words that ask for a person; roles, the words that say which one: "who
+// is the CEO", "what's the chairman's name", "who's running MP Materials".
+var (
+	personAsks = map[string]bool{"who": true, "whom": true, "name": true, "names": true, "named": true}
+	roles      = map[string]bool{"ceo": true, "cfo": true, "chairman": true, "chairwoman": true, "chairperson": true,
+		"president": true, "minister": true, "director": true, "founder": true, "founders": true, "boss": true,
+		"executive": true, "spokesperson": true, "spokesman": true, "manager": true, "running": true, "runs": true,
+		"manages": true, "founded": true}
+)
+
+// asksPerson reports whether a question asks who someone is: a person's name or role.
+func (r *Reading) asksPerson() bool {
+	asks, role := false, false
+	for _, w := range r.words {
+		f := w.fold
+		if base, ok := cutPossessive(f); ok {
+			f = base
+		}
+		asks = asks || personAsks[f]
+		role = role || roles[f]
+	}
+	return asks && role
+}
+
+// cutPossessive is a folded word without its "'s".
+func cutPossessive(f string) (string, bool) {
+	for _, s := range []string{"'s", "’s"} {
+		if len(f) > len(s) && f[len(f)-len(s):] == s {
+			return f[:len(f)-len(s)], true
+		}
+	}
+	return f, false
+}
+
+// personPassage is the first of the best passages that names a person and what the question
+// names, or nil: a passage without a person does not answer who someone is, whatever figure
+// of the subject it states.
+func personPassage(res *index.Result, r *Reading, q string) *index.Hit {
+	for i := range res.Hits[:min(len(res.Hits), steerAt)] {
+		h := &res.Hits[i]
+		if len(h.Fact.People) > 0 && aboutNamed(h.Fact, r) && enough(res, h, q) {
+			return h
+		}
+	}
+	return nil
+}

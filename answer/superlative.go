@@ -1,0 +1,163 @@
+package answer
+
+import (
+	"unicode"
+
+	"github.com/reedesk/reedesk/index"
+	"github.com/reedesk/reedesk/knowledge"
+)
+
+// minKind is how many subjects must state a kind of figure for a superlative to rank them.
+const minKind = 3
+
+// passageSuperlative answers "Which deposit has the richest ore, in % TREO?" from the figures
+// of one kind that passages state for different subjects (deposits' grades): the largest or
+// the smallest, with the runner-up. The kind is what the figures' labels share with the
+// question, in the knowledge base's synonyms; a label that names something the question does
+// not (a niobium grade, Nb2O5) is of another kind. false when fewer than three subjects state
+// such a figure.
+func passageSuperlative(a *Answer, res *index.Result, n int) bool {
+	r := a.Reading
+	if r.Table != nil || r.cues[cueMost] == r.cues[cueLeast] || !r.cues[cueWhich] || len(r.named) > 0 || r.cues[cueWhy] {
+		return false
+	}
+	lx := lexiconFor(res.Base)
+	asked := map[string]bool{}
+	for _, c := range lx.concepts(withoutChat(a.Question)) {
+		if subjectStops[c] || cueWords[c] != 0 {
+			continue
+		}
+		asked[c] = true
+	}
+	unit := ""
+	if r.cues[cuePercent] {
+		unit = "%"
+	}
+	type candidate struct {
+		g       *knowledge.Figure
+		subject string
+		shared  map[string]bool
+	}
+	var all []candidate
+	count := map[string]map[string]bool{} // concept → subjects whose figures' labels have it
+	for _, f := range res.Base.Facts {
+		subject := subjectOf(f)
+		if f.Formula != nil || subject == "" {
+			continue
+		}
+		for _, g := range f.Figures {
+			if t, _ := tableOf(res.Base, g); t != nil || unit != "" && g.Unit != unit {
+				continue
+			}
+			shared := map[string]bool{}
+			for _, c := range lx.concepts(g.Label) {
+				if asked[c] {
+					shared[c] = true
+				}
+			}
+			if len(shared) == 0 || namesFormula(g.Label) {
+				continue
+			}
+			all = append(all, candidate{g, subject, shared})
+			for c := range shared {
+				if count[c] == nil {
+					count[c] = map[string]bool{}
+				}
+				count[c][subject] = true
+			}
+		}
+	}
+	// the kind: every concept of the question that enough subjects' figures have
+	kind := map[string]bool{}
+	for c, subjects := range count {
+		if len(subjects) >= minKind {
+			kind[c] = true
+		}
+	}
+	if len(kind) == 0 {
+		return false
+	}
+	best := map[string]*knowledge.Figure{} // subject → its largest (or smallest) figure
+	var order []string
+	units := map[string]int{}
+	for _, c := range all {
+		ok := true
+		for k := range kind {
+			ok = ok && c.shared[k]
+		}
+		if !ok {
+			continue
+		}
+		units[c.g.Unit]++
+		if b, seen := best[c.subject]; !seen {
+			order = append(order, c.subject)
+			best[c.subject] = c.g
+		} else if r.cues[cueLeast] == (c.g.Value < b.Value) {
+			best[c.subject] = c.g
+		}
+	}
+	// one unit: the one most of the figures are in
+	if unit == "" {
+		for u, k := range units {
+			if k > units[unit] {
+				unit = u
+			}
+		}
+	}
+	var ranked []*knowledge.Figure
+	var subjects []string
+	for _, s := range order {
+		if best[s].Unit == unit {
+			ranked = append(ranked, best[s])
+			subjects = append(subjects, s)
+		}
+	}
+	if len(ranked) < minKind {
+		return false
+	}
+	top, second := -1, -1
+	for i, g := range ranked {
+		better := func(j int) bool {
+			return j < 0 || r.cues[cueLeast] == (g.Value < ranked[j].Value) && g.Value != ranked[j].Value
+		}
+		switch {
+		case better(top):
+			top, second = i, top
+		case better(second):
+			second = i
+		}
+	}
+	h := hitFor(res, ranked[top].Fact)
+	a.Reading.Kind = KindSuperlative
+	a.Passage = h
+	a.Direct = sayPassageSuperlative(a.Lang, res.Base, subjects[top], ranked[top], subjects[second], ranked[second], len(ranked), r.cues[cueLeast])
+	a.Related = related(res, h, n-1)
+	return true
+}
+
+// subjectOf is what a fact's figures are of: its first place, else its first organisation.
+func subjectOf(f *knowledge.Fact) string {
+	if len(f.Places) > 0 {
+		return f.Places[0]
+	}
+	if len(f.Orgs) > 0 {
+		return f.Orgs[0]
+	}
+	return ""
+}
+
+// namesFormula reports whether a label names a chemical formula ("Nb2O5", "U3O8"): the
+// figure is of that compound, not of the ore as a whole.
+func namesFormula(label string) bool {
+	for _, w := range plainWords(label) {
+		letters, digits := false, false
+		for _, r := range w.raw {
+			letters = letters || unicode.IsLetter(r)
+			digits = digits || unicode.IsDigit(r)
+		}
+		if letters && digits {
+			return true
+		}
+	}
+	return false
+}
