@@ -244,11 +244,31 @@ func TestMisses(t *testing.T) {
 func TestEveryExampleIsAnswered(t *testing.T) {
 	idx := testIndex(t)
 	for _, lang := range []string{"", "tr"} {
-		for _, q := range examples(idx.Base(), lang) {
+		for _, q := range examples(idx.Base(), lang, nil) {
 			a := ask(t, idx, q, Options{Lang: lang})
 			if a.Miss != nil || a.Reading.Table == nil {
 				t.Errorf("example %q is answered with %q, want a table answer", q, a.Direct)
 			}
+		}
+	}
+}
+
+// TestExamplesStartNearTheQuestion: a miss offers examples from the tables of its nearest
+// topics first.
+func TestExamplesStartNearTheQuestion(t *testing.T) {
+	idx := testIndex(t)
+	tests := []struct{ q, want string }{
+		{"How much lithium did Chile mine in 2024?", "mine production"},
+		{"How large are Chile's lithium reserves?", "reserves"},
+	}
+	for _, tt := range tests {
+		a := ask(t, idx, tt.q, Options{})
+		if a.Miss == nil || len(a.Miss.Examples) == 0 {
+			t.Errorf("%q: got %q, want a miss with examples", tt.q, a.Direct)
+			continue
+		}
+		if !strings.Contains(a.Miss.Examples[0], tt.want) {
+			t.Errorf("%q: first example %q, want one about %s (topics %v)", tt.q, a.Miss.Examples[0], tt.want, a.Miss.Topics)
 		}
 	}
 }

@@ -1948,13 +1948,24 @@ func fillMiss(a *Answer, res *index.Result) {
 		}
 		sort.Strings(a.Miss.Topics)
 	}
-	a.Miss.Examples = examples(b, a.Lang)
+	a.Miss.Examples = examples(b, a.Lang, seen)
 }
 
-// examples are questions the knowledge base's tables answer, one of each kind.
-func examples(b *knowledge.Base, lang string) []string {
+// examples are questions the knowledge base's tables answer, one of each kind, from the
+// tables of the nearest topics first.
+func examples(b *knowledge.Base, lang string, near map[string]bool) []string {
+	tables := slices.Clone(b.Tables())
+	slices.SortStableFunc(tables, func(x, y *knowledge.Table) int {
+		switch {
+		case near[x.Topic] == near[y.Topic]:
+			return 0
+		case near[x.Topic]:
+			return -1
+		}
+		return 1
+	})
 	var out []string
-	for i, t := range b.Tables() {
+	for i, t := range tables {
 		ranked := t.Ranked(t.Latest())
 		if len(ranked) < 2 {
 			continue
