@@ -44,6 +44,17 @@ func TestDataClasses(t *testing.T) {
 			{q: "Enerji bakanı Bayraktar sanayi ölçeği hakkında ne dedi?", passage: "industrial-plant-scale-up-2026"},
 			{q: "hangi elementler nadir toprak sayılır?", passage: "elements-group"},
 		},
+		"Turkish words an engineer uses for each table and measure": {
+			{q: "Disprosyum oksidin kilogram başına fiyatı 2024'te ne kadardı?", has: "$260"},
+			{q: "Terbiyum oksit fiyatı 2023'ten 2024'e ne kadar düştü?", has: "−37.6 %"},
+			{q: "Neodim oksit fiyatı en yüksek hangi yıldaydı?", has: "2022"},
+			{q: "Terbiyum oksit fiyatı hangi yıl zirve yaptı?", has: "$2,051"},
+			{q: "Disprosyum oksit fiyatı en düşük hangi yıldı?", has: "2024"},
+			{q: "Hindistan'ın nadir toprak rezervi kaç milyon ton?", has: "6.9 Mt"},
+			{q: "Pilot tesisin yıllık kapasitesi ne kadar?", has: "1,200 t/yr"},
+			{q: "Elektrikli araçlar ve rüzgar türbinleri için mıknatıs talebi nedir?", passage: "magnet-demand-iea"},
+			{q: "Çin hangi yedi elementi Nisan 2025'te kısıtladı?", passage: "export-controls-april-2025"},
+		},
 		"the ore and the oxide of the industrial plant, asked together": {
 			{q: "At industrial scale, how much ore will the plant process a year and how much rare earth oxide will that yield?", passage: "industrial-plant-plan-2022"},
 			{q: "Beylikova sanayi ölçeğinde yılda kaç ton nadir toprak oksidi üretecek?", passage: "industrial-plant-plan-2022"},

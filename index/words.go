@@ -39,7 +39,10 @@ func Fold(s string) string { return foldString(s) }
 var turkishSuffixes = []string{
 	// participles, tenses: üreten, üretecek, çıkarılan, üretti, üretmiş; the future with
 	// a person: işleyeceğiz, çıkaracağız
-	"yecegiz", "yacagiz", "ecegiz", "acagiz", "yecek", "yacak", "ecek", "acak", "iyor", "uyor", "ilen", "ulan", "ilan", "mis", "mus", "di", "ti", "du", "tu",
+	"yecegiz", "yacagiz", "ecegiz", "acagiz", "yecek", "yacak", "ecek", "acak", "iyor", "uyor",
+	"ilen", "ulan", "ilan", "mis", "mus", "di", "ti", "du", "tu",
+	// the past of "to be" after a vowel: yıldaydı
+	"ydi", "ydu",
 	// relative participles: ürettiği, çıkardığı
 	"tigi", "digi", "tugu", "dugu",
 	// plural + possessive / case chains
