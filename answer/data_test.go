@@ -59,6 +59,11 @@ func TestDataClasses(t *testing.T) {
 			{q: "At industrial scale, how much ore will the plant process a year and how much rare earth oxide will that yield?", passage: "industrial-plant-plan-2022"},
 			{q: "Beylikova sanayi ölçeğinde yılda kaç ton nadir toprak oksidi üretecek?", passage: "industrial-plant-plan-2022"},
 		},
+		"other words for a share": {
+			{q: "What proportion of world output came from Australia in 2024?", has: "3.3 %"},
+			{q: "what slice of world mining did the US have in 2024?", has: "11.5 %"},
+			{q: "What fraction of Australia's reserves is JORC-compliant?", has: "57.9 %"},
+		},
 		"shorthand the team types": {
 			{q: "china prod qty 2024 kt", has: "270,000 t"},
 			{q: "brazil prod est 2024", has: "20 t"},
