@@ -73,9 +73,11 @@ func TestDataClasses(t *testing.T) {
 			{q: "dy oxide px 2024", has: "$260"},
 			{q: "china's share of world prod pct", has: "69.2 %"},
 		},
-		"which elements are rare earths, and figures a passage states together": {
+		"which elements are rare earths, reasons a passage states, figures it holds": {
 			{q: "which elements actually count as rare earths", passage: "elements-group"},
 			{q: "Why does USGS give Australia two reserve numbers?", passage: "usgs-reserves-australia"},
+			{q: "Why is calling Beylikova's 694 Mt a reserve misleading?", passage: "beylikova-resource-not-reserve"},
+			{q: "Why would Beylikova rank third worldwide after JORC certification?", passage: "beylikova-jorc-rank-third"},
 			{q: "How much REO did Lynas produce in FY2024?", has: "10,908 t"},
 			{q: "What percentage of Lynas's FY24 REO output was NdPr?", has: "51.8 %"},
 		},
