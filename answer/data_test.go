@@ -42,6 +42,8 @@ func TestDataClasses(t *testing.T) {
 			{q: "Endüstriyel tesisin takvimi nedir?", passage: "industrial-plant-timeline-nikkei"},
 			{q: "Endüstriyel tesisin tasarımı ne zaman başlayacak?", has: "2026"},
 			{q: "Enerji bakanı Bayraktar sanayi ölçeği hakkında ne dedi?", passage: "industrial-plant-scale-up-2026"},
+			{q: "Sanayi tesisinin temeli ne zaman atılacak?", passage: "industrial-plant-foundations-2026"},
+			{q: "Cumhurbaşkanı Erdoğan Beylikova hakkında ne söyledi?", has: "Erdoğan"},
 			{q: "hangi elementler nadir toprak sayılır?", passage: "elements-group"},
 		},
 		"Turkish words an engineer uses for each table and measure": {
