@@ -40,6 +40,11 @@ func TestTurkishStems(t *testing.T) {
 		{"eskisehirdeki", []string{"eskisehir"}},
 		{"oksidi", []string{"oksid", "oksit"}},
 		{"uretecek", []string{"uret"}},
+		{"isleyecegiz", []string{"isle"}},
+		{"mudurumuzun", []string{"mudur"}},
+		{"kactir", []string{"kac"}},
+		{"kadardir", []string{"kadar"}},
+		{"yildaydi", []string{"yil"}},
 		{"cin", nil},
 	}
 	for _, tt := range tests {

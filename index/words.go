@@ -37,13 +37,21 @@ func Fold(s string) string { return foldString(s) }
 // from the end and checking each stem against the vocabulary finds the stem without a
 // dictionary of Turkish.
 var turkishSuffixes = []string{
-	// participles, tenses: üreten, üretecek, çıkarılan, üretti, üretmiş
-	"ecek", "acak", "iyor", "uyor", "ilen", "ulan", "ilan", "mis", "mus", "di", "ti", "du", "tu",
+	// participles, tenses: üreten, üretecek, çıkarılan, üretti, üretmiş; the future with
+	// a person: işleyeceğiz, çıkaracağız
+	"yecegiz", "yacagiz", "ecegiz", "acagiz", "yecek", "yacak", "ecek", "acak", "iyor", "uyor",
+	"ilen", "ulan", "ilan", "mis", "mus", "di", "ti", "du", "tu",
+	// the past of "to be" after a vowel: yıldaydı
+	"ydi", "ydu",
 	// relative participles: ürettiği, çıkardığı
 	"tigi", "digi", "tugu", "dugu",
 	// plural + possessive / case chains
 	"lerinin", "larinin", "lerinde", "larinda", "lerini", "larini", "lerin", "larin", "leri", "lari",
 	"ler", "lar",
+	// possessives of persons: müdürümüz, tesisimiz, planınız
+	"imiz", "umuz", "miz", "muz", "iniz", "unuz",
+	// a predicate's ending: kaçtır, nedir, kadardır
+	"dir", "tir", "dur", "tur",
 	// relative -ki after a locative: Eskişehir'deki
 	"deki", "daki", "teki", "taki",
 	// case endings
