@@ -100,6 +100,8 @@ func TestSpellingCorrectsOnlyUnknownWords(t *testing.T) {
 		// ordinary Turkish is not a typo of English ("bugün" is not "begun")
 		{"Günaydın, bugün nasılsın?", nil},
 		{"selam, naber, nadir toprak fiyatı ne?", nil},
+		// but in an English question, a typo that ends like a Turkish word is a typo
+		{"terbiun oxide price 2024", []Correction{{From: "terbiun", To: "terbium"}}},
 		{"rare earths in Paris", nil},
 		{"the ores and ides of March", nil},
 		// an oxide's formula is its name, for the elements the knowledge base has

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -189,6 +190,7 @@ func (g *generation) planText(q string, fixed []Span) plan {
 			words = append(words, *t)
 		}
 	}
+	turkish := sync.OnceValue(func() bool { return turkishQuestion(q, words) })
 	for i := 0; i < len(words); i++ {
 		if len(p.clauses) == maxClauses {
 			break
@@ -253,7 +255,7 @@ func (g *generation) planText(q string, fixed []Span) plan {
 		// An ordinary English or Turkish word that the knowledge base lacks is not a typo of
 		// one of its words ("thought" is not "though", "bugün" is not "begun"): the question
 		// asks about something else.
-		if IsEnglishWord(folded) || IsEnglishWord(term) || IsTurkishWord(folded) {
+		if IsEnglishWord(folded) || IsEnglishWord(term) || turkish() && IsTurkishWord(folded) {
 			p.unknown = append(p.unknown, word)
 			continue
 		}
@@ -897,4 +899,25 @@ func merge(out []Span) []Span {
 		merged = append(merged, s)
 	}
 	return merged
+}
+
+// turkishQuestion reports whether a question is written in Turkish: it has letters only Turkish
+// has, or more ordinary Turkish words than English ones. Only there is an ordinary Turkish word
+// not a typo: "bugün" in a Turkish question is no "begun", but "terbiun" in an English one is
+// terbium, whatever Turkish stem it happens to end in.
+func turkishQuestion(q string, words []analysis.Token) bool {
+	if strings.ContainsAny(q, "çğıöşüÇĞİÖŞÜ") {
+		return true
+	}
+	tr, en := 0, 0
+	for _, t := range words {
+		w := foldString(q[t.Start:t.End])
+		switch {
+		case IsEnglishWord(w):
+			en++
+		case IsTurkishWord(w):
+			tr++
+		}
+	}
+	return tr > en
 }
