@@ -87,6 +87,40 @@ func TestDataClasses(t *testing.T) {
 			{q: "What is the ore mineral of Mountain Pass?", passage: "mountain-pass-ore-mineral"},
 			{q: "which rare earth mineral is dug at the Mountain Pass mine?", passage: "mountain-pass-ore-mineral"},
 		},
+		"Turkish comparisons: Y'den fazla, yüksek, büyük, düşük mü": {
+			{q: "Beylikova'daki oksit Mount Weld'den daha fazla mı?", has: "2.8×"},
+			{q: "Beylikova'daki oksit miktarı Mount Weld'den büyük mü?", has: "4.39 Mt"},
+			{q: "Mount Weld'in tenörü Beylikova'dan yüksek mi?", has: "Yes: Mount Weld 4.12 %"},
+			{q: "Beylikova'nın tenörü Mount Weld'den düşük mü?", has: "4.12 %"},
+			{q: "Çin'in üretimi ABD'ninkinden yüksek mi?", has: "6.0×"},
+			{q: "Çin'in rezervi Brezilya'nınkinden daha büyük mü?", has: "2.1×"},
+			{q: "Does Beylikova hold more rare earth oxide than Mount Weld?", has: "4.39 Mt"},
+		},
+		"a deposit's contained oxide, its ore, and the site (saha) the team means": {
+			{q: "How much oxide is in the Mount Weld deposit?", has: "4.39 Mt"},
+			{q: "Kvanefjeld'de ne kadar nadir toprak oksidi var?", has: "7.34 Mt"},
+			{q: "How much contained oxide does Araxá have?", has: "1.7 Mt"},
+			{q: "Sahada ne kadar nadir toprak oksidi var?", has: "12.5 Mt"},
+			{q: "How much rare earth oxide is at the deposit?", passage: "beylikova-reo"},
+			{q: "Sahadaki cevher miktarı ne kadar?", has: "694 Mt"},
+			{q: "How much ore does Beylikova have?", has: "694 Mt"},
+			{q: "Türkiye Beylikova ile dünyada kaçıncı sırada?", passage: "beylikova-rank-second"},
+		},
+		"how much of a total a country holds (ne kadarı, elinde)": {
+			{q: "Dünya rezervlerinin ne kadarı Çin'de?", has: "44 Mt of more than 90 Mt"},
+			{q: "Dünya üretiminin ne kadarı Çin'in elinde?", has: "69.2 %"},
+			{q: "Çin'in rezervleri dünya rezervlerinin ne kadarı?", has: "48.9 %"},
+		},
+		"partners, suppliers, planned output and differing estimates, as asked": {
+			{q: "Which countries is Türkiye talking to about Beylikova?", passage: "partners-talks-bloomberg"},
+			{q: "What happened to the memorandum with China, and who else is Türkiye talking to?", passage: "partners-china-mou-stalled"},
+			{q: "Where do US rare earth imports come from, by country?", has: "China, United States: 70 %"},
+			{q: "What percent of US rare earth compound imports came out of Japan?", has: "6 %"},
+			{q: "How much dysprosium oxide does Leading Edge plan to make a year?", has: "248"},
+			{q: "What does Leading Edge's Swedish project plan to produce?", passage: "norra-karr-reserve-2025"},
+			{q: "Why do the estimates of China's share of mining vary?", passage: "china-share-estimates-compared"},
+			{q: "Çin'in madencilik payı neden farklı?", passage: "china-share-estimates-compared"},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {
