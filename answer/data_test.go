@@ -120,6 +120,9 @@ func TestDataClasses(t *testing.T) {
 			{q: "What does Leading Edge's Swedish project plan to produce?", passage: "norra-karr-reserve-2025"},
 			{q: "Why do the estimates of China's share of mining vary?", passage: "china-share-estimates-compared"},
 			{q: "Çin'in madencilik payı neden farklı?", passage: "china-share-estimates-compared"},
+			{q: "What does NdPr stand for?", passage: "ndpr-definition"},
+			{q: "NdPr nedir?", passage: "ndpr-definition"},
+			{q: "How much NdPr did Lynas make in FY2025?", has: "6,558 t"},
 		},
 	}
 	for class, qs := range classes {
