@@ -500,6 +500,25 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "which ore mineral is mined at Mountain Pass in California?", has: "bastnaesite"},
 			{q: "Which country mines the most rare earths?", has: "China"},
 		},
+		"punctuation ends a phrase, and a pronoun's 's is a verb": {
+			{q: "Brazil vs Vietnam on reserves - who's got more?", kind: KindCompare, has: "Brazil 21 Mt against Vietnam 3.5 Mt"},
+			{q: "China or the US, who's mining more?", kind: KindCompare, has: "China 270,000 t against United States 45,000 t"},
+			{q: "terbium vs dysprosium oxide prices, which one's pricier?", kind: KindCompare, has: "3.1×"},
+			{q: "who's the top producer of rare earths in 2023?", has: "China had the highest rare earth mine production in 2023"},
+			{q: "India or Australia - who has more in the ground?", kind: KindCompare, has: "India 6.9 Mt against Australia 5.7 Mt"},
+			{q: "How much does Brazil have in the ground?", has: "21 Mt"},
+		},
+		"a year before USGS, and an amount per kg, read as a price": {
+			{q: "Where does terbium oxide sit in the 2023 USGS price ranking?", kind: KindRank, has: "ranked 1st of 5"},
+			{q: "Where will terbium oxide be per kg in 2030?", kind: KindMiss, has: "No forecast"},
+			{q: "Where will neodymium oxide be per kilo in 2031?", kind: KindMiss, has: "No forecast"},
+		},
+		"a term alone, or what's a term, asks what it is": {
+			{q: "ndpr = ?", kind: KindDefine, has: "Praseodymium-neodymium (NdPr)"},
+			{q: "NdPr?", kind: KindDefine, has: "Praseodymium-neodymium (NdPr)"},
+			{q: "what's NdPr", kind: KindDefine, has: "Praseodymium-neodymium (NdPr)"},
+			{q: "HREE = ?", kind: KindDefine, has: "heavy ones"},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {

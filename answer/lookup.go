@@ -925,10 +925,17 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 		return h
 	}
 	near := cands[:min(len(cands), steerAt)]
-	if r.Kind != KindDefine || r.defined(res) == nil || definition(res, cands, r) == nil {
+	var defining *index.Hit
+	if r.Kind == KindDefine && r.defined(res) != nil {
+		defining = definition(res, cands, r)
+	}
+	if defining == nil {
 		if h := inPassing(near, r); h != nil {
 			return h
 		}
+	} else if titledLike(res, cands, q) != cands[0] {
+		// "what is NdPr": the passage that says what it is, not one titled with it
+		return defining
 	}
 	if h := titledLike(res, cands, q); h != cands[0] {
 		return h
@@ -1271,6 +1278,18 @@ func definition(res *index.Result, cands []*index.Hit, r *Reading) *index.Hit {
 		if found != nil {
 			return hitFor(res, found)
 		}
+	}
+	return spelledOut(res, lx, thing)
+}
+
+// spelledOut is, for a short name no background passage defines ("NdPr"), a passage that
+// spells it out: "Praseodymium-neodymium (NdPr) oxide". nil when none does.
+func spelledOut(res *index.Result, lx *lexicon, thing []string) *index.Hit {
+	if len(thing) != 1 {
+		return nil
+	}
+	if f := lx.spelled[index.Fold(thing[0])]; f != nil {
+		return hitFor(res, f)
 	}
 	return nil
 }
