@@ -199,9 +199,9 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 // ("wait which elements actually count as rare earths", "… anyway?"): they name nothing the
 // knowledge base could answer and would only dilute the search.
 var (
-	chatOpen    = regexp.MustCompile(`(?i)^(?:(?:wait|hmm+|hm|um+|uh+|oh|ok|okay|so|well|anyway|hey|hi|btw|quick question|please|pls)\b[\s,.:;!…-]*)+`)
-	chatClose   = regexp.MustCompile(`(?i)[\s,]+(?:anyway|anyways|please|pls|thanks)\W*$`)
-	chatAdverbs = regexp.MustCompile(`(?i)\b(?:actually|basically|exactly)\s+`)
+	chatOpen    = regexp.MustCompile(`(?i)^(?:(?:wait|hmm+|hm|um+|uh+|oh|ok|okay|so|well|anyway|hey|hi|btw|quick question|please|pls|lol|lmao|haha+|tbh)\b[\s,.:;!…-]*)+`)
+	chatClose   = regexp.MustCompile(`(?i)(?:[\s,]+(?:anyway|anyways|please|pls|thanks|thx|lol|lmao|haha+|ok|okay|tbh|hmm+))+\W*$`)
+	chatAdverbs = regexp.MustCompile(`(?i)\b(?:actually|basically|exactly|honestly|lol|tbh)\b[,;]?\s+`)
 )
 
 // withoutChat is a question without its words of chat.

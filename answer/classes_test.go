@@ -513,6 +513,14 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Where will terbium oxide be per kg in 2030?", kind: KindMiss, has: "No forecast"},
 			{q: "Where will neodymium oxide be per kilo in 2031?", kind: KindMiss, has: "No forecast"},
 		},
+		"typos with formulas and shorthand, and chat around a question": {
+			{q: "dy2o3 prce 2021 usd/kg", has: "$410 per kg"},
+			{q: "tb4o7 price in 2022", has: "$2,051 per kg"},
+			{q: "terbium oxyde price 2023", has: "$1,298 per kg"},
+			{q: "what's the europium oxyde price", has: "$27 per kg"},
+			{q: "how much did china mine in 2024 lol", has: "270,000 t"},
+			{q: "wait, lol, which country has the most reserves haha", has: "China had the highest rare earth reserves"},
+		},
 		"a term alone, or what's a term, asks what it is": {
 			{q: "ndpr = ?", kind: KindDefine, has: "Praseodymium-neodymium (NdPr)"},
 			{q: "NdPr?", kind: KindDefine, has: "Praseodymium-neodymium (NdPr)"},
