@@ -521,6 +521,11 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "how much did china mine in 2024 lol", has: "270,000 t"},
 			{q: "wait, lol, which country has the most reserves haha", has: "China had the highest rare earth reserves"},
 		},
+		"a year inside a projection's range that it has no figure for": {
+			{q: "What will global magnet rare earth demand be in 2035?", kind: KindMiss, has: "131,000 t for 2030 and 181,000 t for 2050"},
+			{q: "How much magnet rare earth demand in 2040?", kind: KindMiss, has: "no figure for 2040"},
+			{q: "What will magnet rare earth demand be in 2030?", kind: KindLookup, has: "131,000 t"},
+		},
 		"a term alone, or what's a term, asks what it is": {
 			{q: "ndpr = ?", kind: KindDefine, has: "Praseodymium-neodymium (NdPr)"},
 			{q: "NdPr?", kind: KindDefine, has: "Praseodymium-neodymium (NdPr)"},

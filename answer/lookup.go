@@ -230,6 +230,15 @@ func lookup(a *Answer, res *index.Result, n int) {
 		// A passage without figures answers no year after today either: "Where will NdPr
 		// oxide prices be in 2027?" is no forecast, whatever the 2025 price passage says.
 		future := y > strconv.Itoa(r.now.Year()) && len(best.Fact.Figures) == 0 && !strings.Contains(best.Fact.Text, y)
+		if before, after := around(best.Fact, y); g == nil && before != nil && (r.cues[cueFuture] || y > strconv.Itoa(r.now.Year())) && !strings.Contains(best.Fact.Text, y) {
+			// "What will magnet demand be in 2035?": a projection for 2030 and 2050 states
+			// no 2035 figure; say so, with the years it has on either side
+			a.Reading.Kind = KindMiss
+			a.Miss = &Miss{Reason: ReasonNoForecast, Latest: before}
+			fillMiss(a, res)
+			a.Direct = sayBetween(a.Lang, y, before, after, sourceName(res.Base, before))
+			return
+		}
 		if g == nil && (future || figureYearsBefore(best.Fact, y) && (r.cues[cueFuture] || yearAfterData(res.Base, y))) {
 			a.Reading.Kind = KindMiss
 			forecast := y >= strconv.Itoa(r.now.Year())
@@ -1936,6 +1945,26 @@ func figureYearsBefore(f *knowledge.Fact, year string) bool {
 		}
 	}
 	return true
+}
+
+// around is the figures of a passage dated nearest before and after a year it has no figure
+// for, when both are of one kind (one unit); after is nil when none is later. nil, nil when it
+// has no earlier figure.
+func around(f *knowledge.Fact, year string) (before, after *knowledge.Figure) {
+	for _, g := range f.Figures {
+		switch y := g.AsOf[:min(4, len(g.AsOf))]; {
+		case y == year:
+			return nil, nil
+		case y < year && (before == nil || y > before.AsOf[:min(4, len(before.AsOf))]):
+			before = g
+		case y > year && (after == nil || y < after.AsOf[:min(4, len(after.AsOf))]):
+			after = g
+		}
+	}
+	if before != nil && after != nil && before.Unit != after.Unit {
+		return nil, nil
+	}
+	return before, after
 }
 
 // yearAfterData reports whether a year is after the latest year any figure is dated.

@@ -362,6 +362,26 @@ func sayNoForecast(lang, year string, g *knowledge.Figure, source string, foreca
 	return s.segs
 }
 
+// sayBetween says a passage has no figure for a year, and gives its figures for the years
+// nearest before and after it (after may be nil).
+func sayBetween(lang, year string, before, after *knowledge.Figure, source string) Sentence {
+	s := &sentence{}
+	if turkish(lang) {
+		s.t("Tahmin yok: bilgi tabanında %s için rakam yok; en yakın rakamlar: ", year).b(localize(lang, before.String())).t(" (%s)", before.AsOf)
+		if after != nil {
+			s.t(" ve ").b(localize(lang, after.String())).t(" (%s)", after.AsOf)
+		}
+		s.t(" (%s).", source)
+		return s.segs
+	}
+	s.t("No forecast: the knowledge base has no figure for %s; the nearest are ", year).b(before.String()).t(" for %s", before.AsOf)
+	if after != nil {
+		s.t(" and ").b(after.String()).t(" for %s", after.AsOf)
+	}
+	s.t(" (%s).", source)
+	return s.segs
+}
+
 // sayNoForecastPassage says there is no figure for a year after today, and names the passage that
 // has the latest the knowledge base knows, which states it in words.
 func sayNoForecastPassage(lang, year string, f *knowledge.Fact) Sentence {
