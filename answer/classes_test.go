@@ -526,6 +526,12 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "How much magnet rare earth demand in 2040?", kind: KindMiss, has: "no figure for 2040"},
 			{q: "What will magnet rare earth demand be in 2030?", kind: KindLookup, has: "131,000 t"},
 		},
+		"a why whose ordinary words are no subjects": {
+			{q: "Why does China's mining share show up as 69% in one place and 62% in another?", kind: KindWhy, passage: "china-share-estimates-compared"},
+			{q: "Why are there two reserve figures for Australia?", kind: KindWhy, has: "JORC-compliant"},
+			{q: "Why does the US mine so much lithium?", kind: KindMiss, has: "No match"},
+			{q: "Which country mines more lithium, Chile or China?", kind: KindMiss, has: "No match"},
+		},
 		"a term alone, or what's a term, asks what it is": {
 			{q: "ndpr = ?", kind: KindDefine, has: "Praseodymium-neodymium (NdPr)"},
 			{q: "NdPr?", kind: KindDefine, has: "Praseodymium-neodymium (NdPr)"},

@@ -1249,7 +1249,7 @@ func (r *Reading) perTable(b *knowledge.Base, ws []word, score map[*knowledge.Ta
 // subjectStops are words that end the words in front of a measure: "the lithium carbonate
 // price" is a price of lithium carbonate, "did China mine" is China's mining.
 var subjectStops = map[string]bool{
-	"the": true, "a": true, "an": true, "of": true, "s": true, "its": true, "their": true, "and": true,
+	"there": true, "the": true, "a": true, "an": true, "of": true, "s": true, "its": true, "their": true, "and": true,
 	"or": true, "for": true, "in": true, "on": true, "at": true, "to": true, "by": true, "did": true,
 	"does": true, "do": true, "is": true, "are": true, "was": true, "were": true, "will": true,
 	"would": true, "be": true, "been": true, "has": true, "have": true, "had": true, "what": true,
@@ -1273,7 +1273,7 @@ func subjects(ws []word, known, cueAt, nameAt []bool, at []int) []string {
 	seen := map[int]bool{}
 	take := func(j int) bool {
 		w := ws[j]
-		if known[j] || subjectStops[w.fold] || !unicode.IsLetter([]rune(w.fold)[0]) || measureWords[w.fold] {
+		if _, count := counts[w.fold]; known[j] || subjectStops[w.fold] || count || !unicode.IsLetter([]rune(w.fold)[0]) || measureWords[w.fold] {
 			// a unit says what a figure is in, not whose it is: "kilogram fiyatı"
 			return false
 		}
@@ -1298,7 +1298,7 @@ func subjects(ws []word, known, cueAt, nameAt []bool, at []int) []string {
 		// "Which country produces the most oil?": what a verb of the table takes, in its
 		// clause ("reserves, who's ahead?" asks who)
 		j := i + 1
-		for j < len(ws) && !ws[j].clause && (cueAt[j] || amountWords[ws[j].fold]) {
+		for j < len(ws) && !ws[j].clause && (cueAt[j] && amountCues[cueWords[ws[j].fold]] || amountWords[ws[j].fold]) {
 			j++
 		}
 		if j < len(ws) && ws[j].clause {
@@ -1341,6 +1341,10 @@ func verbForm(w string) bool {
 	}
 	return false
 }
+
+// amountCues say how much of what a verb takes: "mines the most lithium", "produces more
+// oil"; "mining share show up" has none.
+var amountCues = map[cue]bool{cueMost: true, cueLeast: true, cueCompare: true, cueLower: true}
 
 // amountWords come between a verb of a table and what it takes: "produces the most oil",
 // "mines so much lithium".
