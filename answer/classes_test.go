@@ -532,6 +532,10 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Why does the US mine so much lithium?", kind: KindMiss, has: "No match"},
 			{q: "Which country mines more lithium, Chile or China?", kind: KindMiss, has: "No match"},
 		},
+		"a capital for its government (synonyms)": {
+			{q: "Why is Beijing so focused on magnets and finished goods rather than just digging the ore out?", kind: KindWhy, has: "value"},
+			{q: "How much did Beijing mine in 2024?", has: "270,000 t"},
+		},
 		"a term alone, or what's a term, asks what it is": {
 			{q: "ndpr = ?", kind: KindDefine, has: "Praseodymium-neodymium (NdPr)"},
 			{q: "NdPr?", kind: KindDefine, has: "Praseodymium-neodymium (NdPr)"},
