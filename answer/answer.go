@@ -204,14 +204,18 @@ var (
 	chatAdverbs = regexp.MustCompile(`(?i)\b(?:actually|basically|exactly|honestly|lol|tbh)\b[,;]?\s+`)
 )
 
-// withoutChat is a question without its words of chat.
+// withoutChat is a question without its words of chat, its short year ranges written out.
 func withoutChat(q string) string {
 	p := chatAdverbs.ReplaceAllString(chatClose.ReplaceAllString(chatOpen.ReplaceAllString(q, ""), ""), "")
 	if strings.TrimSpace(p) == "" {
-		return q
+		p = q
 	}
-	return p
+	return shortRange.ReplaceAllString(p, "${1}${2}–${1}${3}")
 }
+
+// shortRange is a range of years whose end is written with two digits: "2020-23" is 2020 to
+// 2023.
+var shortRange = regexp.MustCompile(`\b(19|20)(\d\d)\s*[-–/]\s*(\d\d)\b`)
 
 // check tests a reading against what the search found: whether its table can answer for the
 // things the question is about, or a passage must, or none.

@@ -536,6 +536,11 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Why is Beijing so focused on magnets and finished goods rather than just digging the ore out?", kind: KindWhy, has: "value"},
 			{q: "How much did Beijing mine in 2024?", has: "270,000 t"},
 		},
+		"a short range of years, and a passage with twice the question's weight": {
+			{q: "Over 2020-23, roughly what slice of America's imported rare earth compounds and metals came out of Malaysia?", passage: "us-import-sources", has: "13 %"},
+			{q: "What share of US imports came from Japan over 2020-2023?", passage: "us-import-sources", has: "6 %"},
+			{q: "Breakdown of where US rare-earth compound and metal imports came from, 2020-23, in percent per supplier country?", passage: "us-import-sources"},
+		},
 		"a term alone, or what's a term, asks what it is": {
 			{q: "ndpr = ?", kind: KindDefine, has: "Praseodymium-neodymium (NdPr)"},
 			{q: "NdPr?", kind: KindDefine, has: "Praseodymium-neodymium (NdPr)"},

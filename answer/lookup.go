@@ -908,6 +908,17 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 			}
 		}
 	}
+	if top := evidence(res, cands[0], q); top > 0 {
+		// A passage near the top with twice the question's weight of the first answers it
+		// better: "Breakdown of where US … imports came from, in percent per supplier
+		// country" is the import sources, not the import value that ranks first.
+		for i, h := range cands[1:min(len(cands), steerAt)] {
+			if evidence(res, h, q) >= 2*top && sameEntities(res, cands[0], h) {
+				cands = append([]*index.Hit{h}, append(cands[:i+1:i+1], cands[i+2:]...)...)
+				break
+			}
+		}
+	}
 	if !aboutAny(cands[0].Fact, r) {
 		// "How big is the Bayan Obo deposit?": a passage about Bayan Obo that has as much of
 		// the question, not one about Beylikova that mentions it.
@@ -1036,6 +1047,10 @@ func fits(res *index.Result, cands []*index.Hit, q string, r *Reading) *index.Hi
 	lx := lexiconFor(res.Base)
 	asked := lx.asked(q)
 	asked.units = nil // a figure converts to the unit asked; its words say what it is
+	if r.cues[cuePercent] {
+		// but no amount converts to a per cent: "in percent per supplier country"
+		asked.units = map[string]bool{"%": true}
+	}
 	for _, m := range r.named {
 		// every passage here is about what the question names; that says nothing of fit
 		for _, c := range lx.concepts(m.name) {
