@@ -541,6 +541,12 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "What share of US imports came from Japan over 2020-2023?", passage: "us-import-sources", has: "6 %"},
 			{q: "Breakdown of where US rare-earth compound and metal imports came from, 2020-23, in percent per supplier country?", passage: "us-import-sources"},
 		},
+		"a company named without its designator, and a price asked as what was paid for a kilo": {
+			{q: "Leading Edge's Swedish project - how many tonnes a year of terbium oxide are they planning to make?", passage: "norra-karr-reserve-2025", has: "36 t/yr"},
+			{q: "How big is Leading Edge's Norra Kärr reserve?", has: "23.5 Mt"},
+			{q: "Who is the leading producer of rare earths?", kind: KindSuperlative, has: "China"},
+			{q: "What did we pay on average for a kilo of Dy oxide (99.5%) last year, going by the Argus numbers USGS uses?", has: "$260 per kg"},
+		},
 		"a term alone, or what's a term, asks what it is": {
 			{q: "ndpr = ?", kind: KindDefine, has: "Praseodymium-neodymium (NdPr)"},
 			{q: "NdPr?", kind: KindDefine, has: "Praseodymium-neodymium (NdPr)"},

@@ -511,6 +511,13 @@ func newLexicon(b *knowledge.Base) *lexicon {
 			if !rowNames[phraseKey(o)] && len(lx.phrases[phraseKey(o)]) == 0 {
 				add(o, sense{org: o})
 			}
+			// "Leading Edge" for Leading Edge Materials: a company is named without its
+			// designator
+			if ws := strings.Fields(o); len(ws) >= 3 && corporate[strings.ToLower(ws[len(ws)-1])] {
+				if short := strings.Join(ws[:len(ws)-1], " "); len(lx.phrases[phraseKey(short)]) == 0 {
+					add(short, sense{org: o})
+				}
+			}
 		}
 		for _, e := range f.Elements {
 			entities[phraseKey(e)] = true
@@ -1014,6 +1021,10 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 	var units []string // the units a question that asks for money names
 	if askedMoney || strings.Contains(q, "$") || perUnit.MatchString(q) {
 		units = knowledge.AskedUnits(q)
+		if m := perUnit.FindStringSubmatch(q); m != nil {
+			// "for a kilo": the unit a price is per
+			units = append(units, massWords[strings.ToLower(m[1])])
+		}
 	}
 	for _, t := range b.Tables() {
 		if tableScore[t] == 0 && namesUnit(t, units) {
@@ -1342,6 +1353,11 @@ func verbForm(w string) bool {
 	return false
 }
 
+// corporate are the last words of a company's name that it is often named without.
+var corporate = map[string]bool{"materials": true, "resources": true, "minerals": true, "metals": true,
+	"mining": true, "ltd": true, "limited": true, "inc": true, "corp": true, "corporation": true,
+	"group": true, "holdings": true, "plc": true}
+
 // amountCues say how much of what a verb takes: "mines the most lithium", "produces more
 // oil"; "mining share show up" has none.
 var amountCues = map[cue]bool{cueMost: true, cueLeast: true, cueCompare: true, cueLower: true}
@@ -1549,13 +1565,13 @@ func namesUnit(t *knowledge.Table, units []string) bool {
 
 // perUnit is an amount per unit of mass ("per kg", "/kg"): a price, when a question names no
 // measure ("Where will dysprosium oxide be per kg in 2032?").
-var perUnit = regexp.MustCompile(`(?i)(?:\bper\s+|/\s*)(?:kg|kilo|kilos|kilogram|kilograms|t|tonne|ton)\b`)
+var perUnit = regexp.MustCompile(`(?i)(?:\bper\s+|/\s*|\b(?:for|of)\s+a\s+)(kg|kilo|kilos|kilogram|kilograms|t|tonne|ton)\b`)
 
 // bareTerm is a question of a term alone, perhaps with "=": "ndpr = ?", "HREE?".
 var bareTerm = regexp.MustCompile(`^\s*[\pL\d][\pL\d\s.'’-]*?\s*=?\s*\?+\s*$`)
 
 // moneyWords ask for an amount of money.
-var moneyWords = map[string]bool{"worth": true, "value": true, "dollars": true, "usd": true, "revenue": true, "spend": true, "spent": true, "$": true, "money": true}
+var moneyWords = map[string]bool{"pay": true, "paid": true, "worth": true, "value": true, "dollars": true, "usd": true, "revenue": true, "spend": true, "spent": true, "$": true, "money": true}
 
 func hasMoney(t *knowledge.Table) bool {
 	u, _ := knowledge.LookupUnit(t.Unit)
