@@ -547,6 +547,10 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Who is the leading producer of rare earths?", kind: KindSuperlative, has: "China"},
 			{q: "What did we pay on average for a kilo of Dy oxide (99.5%) last year, going by the Argus numbers USGS uses?", has: "$260 per kg"},
 		},
+		"a computation whose inputs the question states": {
+			{q: "If the industrial plant chews through 570,000 t of ore a year at the 1.75% grade Eti Maden quotes, how much oxide does that give?", passage: "industrial-reo-output", has: "9,975 t/yr"},
+			{q: "At 1,200 t of ore a year and a 1.75 % grade, how much oxide could the pilot plant make?", passage: "pilot-reo-output", has: "21 t/yr"},
+		},
 		"a term alone, or what's a term, asks what it is": {
 			{q: "ndpr = ?", kind: KindDefine, has: "Praseodymium-neodymium (NdPr)"},
 			{q: "NdPr?", kind: KindDefine, has: "Praseodymium-neodymium (NdPr)"},

@@ -1117,6 +1117,19 @@ func hasCount(f *knowledge.Fact) bool {
 	return false
 }
 
+// statesAll reports whether a question states the number of every figure, as written with
+// or without thousands separators: "570,000 t", "1.75%".
+func statesAll(q string, figs []*knowledge.Figure) bool {
+	plain := strings.ReplaceAll(q, ",", "")
+	for _, g := range figs {
+		n := strconv.FormatFloat(g.Value, 'f', -1, 64)
+		if !regexp.MustCompile(`(^|[^\d.])` + regexp.QuoteMeta(n) + `($|[^\d]|\.\D|\.$)`).MatchString(plain) {
+			return false
+		}
+	}
+	return true
+}
+
 // derivedCue matches the words of a question that ask for a figure worked out from others:
 // "per tonne", "for each ton", "work out to", "ratio", "implied".
 var derivedCue = regexp.MustCompile(`(?i)\b(per (t|ton|tons|tonne|tonnes|kg|unit|head|location|site)|for each|each (t|ton|tonne)|work(s|ed)? out|ratio|impl(y|ied|ies))\b`)
@@ -1126,10 +1139,20 @@ var derivedCue = regexp.MustCompile(`(?i)\b(per (t|ton|tons|tonne|tonnes|kg|unit
 // work out to for each ton of ore?" asks for revenue per tonne, not the revenue.
 func derived(res *index.Result, cands []*index.Hit, q string) *index.Hit {
 	best := cands[0]
-	if best.Fact.Formula != nil || !derivedCue.MatchString(q) {
+	if best.Fact.Formula != nil {
 		return best
 	}
 	top := evidence(res, best, q)
+	for _, h := range cands[1:] {
+		// "If the plant takes 570,000 t of ore a year at the 1.75 % grade, how much oxide
+		// does that give?": the figure computed from the figures the question states
+		if f := h.Fact.Formula; f != nil && len(f.Inputs) >= 2 && evidence(res, h, q) >= 0.8*top && statesAll(q, f.Inputs) {
+			return h
+		}
+	}
+	if !derivedCue.MatchString(q) {
+		return best
+	}
 	for _, h := range cands[1:] {
 		f := h.Fact.Formula
 		if f == nil || evidence(res, h, q) < 0.8*top {
