@@ -551,6 +551,12 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "If the industrial plant chews through 570,000 t of ore a year at the 1.75% grade Eti Maden quotes, how much oxide does that give?", passage: "industrial-reo-output", has: "9,975 t/yr"},
 			{q: "At 1,200 t of ore a year and a 1.75 % grade, how much oxide could the pilot plant make?", passage: "pilot-reo-output", has: "21 t/yr"},
 		},
+		"what an amount of ore contains at its grade": {
+			{q: "Lynas's Mount Weld ore reserve - how much contained TREO does that work out to, in tonnes?", has: "32 Mt × 6.44 % = 2.06 Mt"},
+			{q: "How much contained TREO is in Mount Weld's ore reserve?", has: "2.06 Mt"},
+			{q: "How much TREO does the Mount Weld resource contain?", has: "4.39 Mt"},
+			{q: "How many people work at the pilot plant?", kind: KindMiss},
+		},
 		"a term alone, or what's a term, asks what it is": {
 			{q: "ndpr = ?", kind: KindDefine, has: "Praseodymium-neodymium (NdPr)"},
 			{q: "NdPr?", kind: KindDefine, has: "Praseodymium-neodymium (NdPr)"},

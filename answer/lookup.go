@@ -306,6 +306,14 @@ func lookup(a *Answer, res *index.Result, n int) {
 	if measure != "" && !stated {
 		ws, money = plainWords(measure), false
 	}
+	if ws != nil && !money && !states(lexiconFor(res.Base), best.Fact, ws) && containCue.MatchString(a.Question) {
+		if ore, grade := oreAndGrade(best.Fact); ore != nil {
+			// "how much contained TREO does Mount Weld's reserve work out to?": the ore times
+			// its grade, which the passage states but does not multiply
+			contained(a, res, best, ore, grade, n)
+			return
+		}
+	}
 	if money || ws != nil && !states(lexiconFor(res.Base), best.Fact, ws) {
 		// "How many people work at the pilot plant?", "How much lithium does Türkiye have?":
 		// the passage gives another figure of the subject (its capacity), or none, not what
@@ -1128,6 +1136,41 @@ func statesAll(q string, figs []*knowledge.Figure) bool {
 		}
 	}
 	return true
+}
+
+// containCue asks how much of a thing an amount of ore holds.
+var containCue = regexp.MustCompile(`(?i)\bcontain(s|ed|ing)?\b|\bin (it|that|them)\b`)
+
+// oreAndGrade are a passage's first amount of ore (a mass) and the grade it gives with it
+// (a per cent of the same date). nil when it states no such pair.
+func oreAndGrade(f *knowledge.Fact) (ore, grade *knowledge.Figure) {
+	for _, g := range f.Figures {
+		if _, err := knowledge.Convert(g.Value, perYearless(g.Unit), "t"); err == nil && ore == nil {
+			ore = g
+		}
+		if g.Unit == "%" && grade == nil {
+			grade = g
+		}
+	}
+	if ore == nil || grade == nil || ore.AsOf != grade.AsOf {
+		return nil, nil
+	}
+	return ore, grade
+}
+
+// contained answers with an amount of ore times its grade.
+func contained(a *Answer, res *index.Result, best *index.Hit, ore, grade *knowledge.Figure, n int) {
+	v := ore.Value * grade.Value / 100
+	decimals := 0
+	for d := v; d < 100 && decimals < 3; d *= 10 {
+		decimals++
+	}
+	got := knowledge.FormatQuantity(v, ore.Unit, decimals)
+	eq := ore.String() + " × " + grade.String() + " = " + got
+	a.Working = &Working{Equation: eq, Inputs: []*knowledge.Figure{ore, grade}, Sources: sourcesOf(ore, grade)}
+	a.Passage = best
+	a.Direct = sayContained(a.Lang, ore, got, eq, sourceName(res.Base, ore))
+	a.Related = related(res, best, n-1)
 }
 
 // derivedCue matches the words of a question that ask for a figure worked out from others:

@@ -832,6 +832,17 @@ func sayPerMass(lang string, m *knowledge.Figure, per, eq, source string) Senten
 	return s.segs
 }
 
+// sayContained says how much an amount of ore holds at its grade, worked out.
+func sayContained(lang string, ore *knowledge.Figure, got, eq, source string) Sentence {
+	s := &sentence{}
+	if turkish(lang) {
+		s.t("%s, tenörüyle içerdiği (%s): ", ore.Label, figureYear(ore)).b(localize(lang, got)).t(" (%s; %s).", localize(lang, eq), source)
+		return s.segs
+	}
+	s.t("%s, contained at its grade (%s): ", ore.Label, figureYear(ore)).b(got).t(" (%s; %s).", eq, source)
+	return s.segs
+}
+
 // sayPartShare says what share of a whole one of its parts is, both figures of one passage.
 func sayPartShare(lang string, b *knowledge.Base, part, whole *knowledge.Figure, pct string) Sentence {
 	s := &sentence{}
