@@ -535,6 +535,8 @@ func TestClassesOfQuestion(t *testing.T) {
 		"a capital for its government (synonyms)": {
 			{q: "Why is Beijing so focused on magnets and finished goods rather than just digging the ore out?", kind: KindWhy, has: "value"},
 			{q: "How much did Beijing mine in 2024?", has: "270,000 t"},
+			{q: "How much did Washington's miners produce in 2024?", has: "45,000 t"},
+			{q: "What did Washington agree with Tokyo?", passage: "us-japan-framework-2025"},
 		},
 		"a short range of years, and a passage with twice the question's weight": {
 			{q: "Over 2020-23, roughly what slice of America's imported rare earth compounds and metals came out of Malaysia?", passage: "us-import-sources", has: "13 %"},
