@@ -457,7 +457,7 @@ func perMassValue(a *Answer, res *index.Result, best *index.Hit, m, w *knowledge
 	eq := m.String() + " ÷ " + w.String() + " = " + per
 	a.Working = &Working{Equation: eq, Inputs: []*knowledge.Figure{m, w}, Sources: sourcesOf(m, w)}
 	a.Passage = best
-	a.Direct = sayPerMass(a.Lang, m, per, eq, sourceName(res.Base, m))
+	a.Direct = sayWorked(a.Lang, m, " per unit", "birim başına", per, eq, sourceName(res.Base, m))
 	a.Related = related(res, best, n-1)
 }
 
@@ -1169,7 +1169,7 @@ func contained(a *Answer, res *index.Result, best *index.Hit, ore, grade *knowle
 	eq := ore.String() + " × " + grade.String() + " = " + got
 	a.Working = &Working{Equation: eq, Inputs: []*knowledge.Figure{ore, grade}, Sources: sourcesOf(ore, grade)}
 	a.Passage = best
-	a.Direct = sayContained(a.Lang, ore, got, eq, sourceName(res.Base, ore))
+	a.Direct = sayWorked(a.Lang, ore, ", contained at its grade", "tenörüyle içerdiği", got, eq, sourceName(res.Base, ore))
 	a.Related = related(res, best, n-1)
 }
 

@@ -821,25 +821,16 @@ func sayRest(lang string, t *knowledge.Table, scope string, y int, v, pct, eq st
 	return s.segs
 }
 
-// sayPerMass says what a money figure comes to per unit of mass.
-func sayPerMass(lang string, m *knowledge.Figure, per, eq, source string) Sentence {
+// sayWorked says a figure worked out from one the passage states: what a money figure comes
+// to per unit of mass ("per unit", "birim başına"), what an amount of ore holds at its grade.
+// en and tr say what was worked out.
+func sayWorked(lang string, g *knowledge.Figure, en, tr, got, eq, source string) Sentence {
 	s := &sentence{}
 	if turkish(lang) {
-		s.t("%s, birim başına (%s): ", m.Label, figureYear(m)).b(localize(lang, per)).t(" (%s; %s).", localize(lang, eq), source)
+		s.t("%s, %s (%s): ", g.Label, tr, figureYear(g)).b(localize(lang, got)).t(" (%s; %s).", localize(lang, eq), source)
 		return s.segs
 	}
-	s.t("%s per unit (%s): ", m.Label, figureYear(m)).b(per).t(" (%s; %s).", eq, source)
-	return s.segs
-}
-
-// sayContained says how much an amount of ore holds at its grade, worked out.
-func sayContained(lang string, ore *knowledge.Figure, got, eq, source string) Sentence {
-	s := &sentence{}
-	if turkish(lang) {
-		s.t("%s, tenörüyle içerdiği (%s): ", ore.Label, figureYear(ore)).b(localize(lang, got)).t(" (%s; %s).", localize(lang, eq), source)
-		return s.segs
-	}
-	s.t("%s, contained at its grade (%s): ", ore.Label, figureYear(ore)).b(got).t(" (%s; %s).", eq, source)
+	s.t("%s%s (%s): ", g.Label, en, figureYear(g)).b(got).t(" (%s; %s).", eq, source)
 	return s.segs
 }
 
