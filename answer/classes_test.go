@@ -559,6 +559,14 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "How much TREO does the Mount Weld resource contain?", has: "4.39 Mt"},
 			{q: "How many people work at the pilot plant?", kind: KindMiss},
 		},
+		"grammar is no rare word of the subject; a year-on-year change; a company's total": {
+			{q: "How much will the industrial plant produce a year?", has: "570,000 t/yr"},
+			{q: "How much rare earth oxide will the industrial plant produce a year?", has: "10,000 t/yr"},
+			{q: "How much did terbium oxide fall yoy in 2024?", kind: KindChange, has: "−37.6 %"},
+			{q: "What was the year on year change in China's mining in 2024?", kind: KindChange, has: "+5.9 %"},
+			{q: "What was Lynas's total REO production in FY2024?", has: "10,908 t"},
+			{q: "Who's running MP Materials these days - what's the CEO's name?", kind: KindMiss},
+		},
 		"a term alone, or what's a term, asks what it is": {
 			{q: "ndpr = ?", kind: KindDefine, has: "Praseodymium-neodymium (NdPr)"},
 			{q: "NdPr?", kind: KindDefine, has: "Praseodymium-neodymium (NdPr)"},

@@ -1095,7 +1095,8 @@ func fits(res *index.Result, cands []*index.Hit, q string, r *Reading) *index.Hi
 	}
 	var rare uint64 // the rare words of the question the best passage has
 	for k, t := range res.Terms {
-		if t.Passages*20 < res.Passages {
+		// grammar ("will") is rare in passages but says nothing of the subject
+		if t.Passages*20 < res.Passages && !subjectStops[index.Fold(t.Words)] {
 			rare |= 1 << k
 		}
 	}
