@@ -199,19 +199,23 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 // ("wait which elements actually count as rare earths", "… anyway?"): they name nothing the
 // knowledge base could answer and would only dilute the search.
 var (
-	chatOpen    = regexp.MustCompile(`(?i)^(?:(?:wait|hmm+|hm|um+|uh+|oh|ok|okay|so|well|anyway|hey|hi|btw|quick question|please|pls)\b[\s,.:;!…-]*)+`)
-	chatClose   = regexp.MustCompile(`(?i)[\s,]+(?:anyway|anyways|please|pls|thanks)\W*$`)
-	chatAdverbs = regexp.MustCompile(`(?i)\b(?:actually|basically|exactly)\s+`)
+	chatOpen    = regexp.MustCompile(`(?i)^(?:(?:wait|hmm+|hm|um+|uh+|oh|ok|okay|so|well|anyway|hey|hi|btw|quick question|please|pls|lol|lmao|haha+|tbh)\b[\s,.:;!…-]*)+`)
+	chatClose   = regexp.MustCompile(`(?i)(?:[\s,]+(?:anyway|anyways|please|pls|thanks|thx|lol|lmao|haha+|ok|okay|tbh|hmm+))+\W*$`)
+	chatAdverbs = regexp.MustCompile(`(?i)\b(?:actually|basically|exactly|honestly|lol|tbh)\b[,;]?\s+`)
 )
 
-// withoutChat is a question without its words of chat.
+// withoutChat is a question without its words of chat, its short year ranges written out.
 func withoutChat(q string) string {
 	p := chatAdverbs.ReplaceAllString(chatClose.ReplaceAllString(chatOpen.ReplaceAllString(q, ""), ""), "")
 	if strings.TrimSpace(p) == "" {
-		return q
+		p = q
 	}
-	return p
+	return shortRange.ReplaceAllString(p, "${1}${2}–${1}${3}")
 }
+
+// shortRange is a range of years whose end is written with two digits: "2020-23" is 2020 to
+// 2023.
+var shortRange = regexp.MustCompile(`\b(19|20)(\d\d)\s*[-–/]\s*(\d\d)\b`)
 
 // check tests a reading against what the search found: whether its table can answer for the
 // things the question is about, or a passage must, or none.

@@ -500,6 +500,79 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "which ore mineral is mined at Mountain Pass in California?", has: "bastnaesite"},
 			{q: "Which country mines the most rare earths?", has: "China"},
 		},
+		"punctuation ends a phrase, and a pronoun's 's is a verb": {
+			{q: "Brazil vs Vietnam on reserves - who's got more?", kind: KindCompare, has: "Brazil 21 Mt against Vietnam 3.5 Mt"},
+			{q: "China or the US, who's mining more?", kind: KindCompare, has: "China 270,000 t against United States 45,000 t"},
+			{q: "terbium vs dysprosium oxide prices, which one's pricier?", kind: KindCompare, has: "3.1×"},
+			{q: "who's the top producer of rare earths in 2023?", has: "China had the highest rare earth mine production in 2023"},
+			{q: "India or Australia - who has more in the ground?", kind: KindCompare, has: "India 6.9 Mt against Australia 5.7 Mt"},
+			{q: "How much does Brazil have in the ground?", has: "21 Mt"},
+		},
+		"a year before USGS, and an amount per kg, read as a price": {
+			{q: "Where does terbium oxide sit in the 2023 USGS price ranking?", kind: KindRank, has: "ranked 1st of 5"},
+			{q: "Where will terbium oxide be per kg in 2030?", kind: KindMiss, has: "No forecast"},
+			{q: "Where will neodymium oxide be per kilo in 2031?", kind: KindMiss, has: "No forecast"},
+		},
+		"typos with formulas and shorthand, and chat around a question": {
+			{q: "dy2o3 prce 2021 usd/kg", has: "$410 per kg"},
+			{q: "tb4o7 price in 2022", has: "$2,051 per kg"},
+			{q: "terbium oxyde price 2023", has: "$1,298 per kg"},
+			{q: "what's the europium oxyde price", has: "$27 per kg"},
+			{q: "how much did china mine in 2024 lol", has: "270,000 t"},
+			{q: "wait, lol, which country has the most reserves haha", has: "China had the highest rare earth reserves"},
+		},
+		"a year inside a projection's range that it has no figure for": {
+			{q: "What will global magnet rare earth demand be in 2035?", kind: KindMiss, has: "131,000 t for 2030 and 181,000 t for 2050"},
+			{q: "How much magnet rare earth demand in 2040?", kind: KindMiss, has: "no figure for 2040"},
+			{q: "What will magnet rare earth demand be in 2030?", kind: KindLookup, has: "131,000 t"},
+		},
+		"a why whose ordinary words are no subjects": {
+			{q: "Why does China's mining share show up as 69% in one place and 62% in another?", kind: KindWhy, passage: "china-share-estimates-compared"},
+			{q: "Why are there two reserve figures for Australia?", kind: KindWhy, has: "JORC-compliant"},
+			{q: "Why does the US mine so much lithium?", kind: KindMiss, has: "No match"},
+			{q: "Which country mines more lithium, Chile or China?", kind: KindMiss, has: "No match"},
+		},
+		"a capital for its government (synonyms)": {
+			{q: "Why is Beijing so focused on magnets and finished goods rather than just digging the ore out?", kind: KindWhy, has: "value"},
+			{q: "How much did Beijing mine in 2024?", has: "270,000 t"},
+			{q: "How much did Washington's miners produce in 2024?", has: "45,000 t"},
+			{q: "What did Washington agree with Tokyo?", passage: "us-japan-framework-2025"},
+		},
+		"a short range of years, and a passage with twice the question's weight": {
+			{q: "Over 2020-23, roughly what slice of America's imported rare earth compounds and metals came out of Malaysia?", passage: "us-import-sources", has: "13 %"},
+			{q: "What share of US imports came from Japan over 2020-2023?", passage: "us-import-sources", has: "6 %"},
+			{q: "Breakdown of where US rare-earth compound and metal imports came from, 2020-23, in percent per supplier country?", passage: "us-import-sources"},
+		},
+		"a company named without its designator, and a price asked as what was paid for a kilo": {
+			{q: "Leading Edge's Swedish project - how many tonnes a year of terbium oxide are they planning to make?", passage: "norra-karr-reserve-2025", has: "36 t/yr"},
+			{q: "How big is Leading Edge's Norra Kärr reserve?", has: "23.5 Mt"},
+			{q: "Who is the leading producer of rare earths?", kind: KindSuperlative, has: "China"},
+			{q: "What did we pay on average for a kilo of Dy oxide (99.5%) last year, going by the Argus numbers USGS uses?", has: "$260 per kg"},
+		},
+		"a computation whose inputs the question states": {
+			{q: "If the industrial plant chews through 570,000 t of ore a year at the 1.75% grade Eti Maden quotes, how much oxide does that give?", passage: "industrial-reo-output", has: "9,975 t/yr"},
+			{q: "At 1,200 t of ore a year and a 1.75 % grade, how much oxide could the pilot plant make?", passage: "pilot-reo-output", has: "21 t/yr"},
+		},
+		"what an amount of ore contains at its grade": {
+			{q: "Lynas's Mount Weld ore reserve - how much contained TREO does that work out to, in tonnes?", has: "32 Mt × 6.44 % = 2.06 Mt"},
+			{q: "How much contained TREO is in Mount Weld's ore reserve?", has: "2.06 Mt"},
+			{q: "How much TREO does the Mount Weld resource contain?", has: "4.39 Mt"},
+			{q: "How many people work at the pilot plant?", kind: KindMiss},
+		},
+		"grammar is no rare word of the subject; a year-on-year change; a company's total": {
+			{q: "How much will the industrial plant produce a year?", has: "570,000 t/yr"},
+			{q: "How much rare earth oxide will the industrial plant produce a year?", has: "10,000 t/yr"},
+			{q: "How much did terbium oxide fall yoy in 2024?", kind: KindChange, has: "−37.6 %"},
+			{q: "What was the year on year change in China's mining in 2024?", kind: KindChange, has: "+5.9 %"},
+			{q: "What was Lynas's total REO production in FY2024?", has: "10,908 t"},
+			{q: "Who's running MP Materials these days - what's the CEO's name?", kind: KindMiss},
+		},
+		"a term alone, or what's a term, asks what it is": {
+			{q: "ndpr = ?", kind: KindDefine, has: "Praseodymium-neodymium (NdPr)"},
+			{q: "NdPr?", kind: KindDefine, has: "Praseodymium-neodymium (NdPr)"},
+			{q: "what's NdPr", kind: KindDefine, has: "Praseodymium-neodymium (NdPr)"},
+			{q: "HREE = ?", kind: KindDefine, has: "heavy ones"},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {

@@ -230,6 +230,15 @@ func lookup(a *Answer, res *index.Result, n int) {
 		// A passage without figures answers no year after today either: "Where will NdPr
 		// oxide prices be in 2027?" is no forecast, whatever the 2025 price passage says.
 		future := y > strconv.Itoa(r.now.Year()) && len(best.Fact.Figures) == 0 && !strings.Contains(best.Fact.Text, y)
+		if before, after := around(best.Fact, y); g == nil && before != nil && (r.cues[cueFuture] || y > strconv.Itoa(r.now.Year())) && !strings.Contains(best.Fact.Text, y) {
+			// "What will magnet demand be in 2035?": a projection for 2030 and 2050 states
+			// no 2035 figure; say so, with the years it has on either side
+			a.Reading.Kind = KindMiss
+			a.Miss = &Miss{Reason: ReasonNoForecast, Latest: before}
+			fillMiss(a, res)
+			a.Direct = sayBetween(a.Lang, y, before, after, sourceName(res.Base, before))
+			return
+		}
 		if g == nil && (future || figureYearsBefore(best.Fact, y) && (r.cues[cueFuture] || yearAfterData(res.Base, y))) {
 			a.Reading.Kind = KindMiss
 			forecast := y >= strconv.Itoa(r.now.Year())
@@ -296,6 +305,14 @@ func lookup(a *Answer, res *index.Result, n int) {
 	ws, money := r.counted(), g != nil && r.asksCost() && !isMoney(g.Unit)
 	if measure != "" && !stated {
 		ws, money = plainWords(measure), false
+	}
+	if ws != nil && !money && !states(lexiconFor(res.Base), best.Fact, ws) && containCue.MatchString(a.Question) {
+		if ore, grade := oreAndGrade(best.Fact); ore != nil {
+			// "how much contained TREO does Mount Weld's reserve work out to?": the ore times
+			// its grade, which the passage states but does not multiply
+			contained(a, res, best, ore, grade, n)
+			return
+		}
 	}
 	if money || ws != nil && !states(lexiconFor(res.Base), best.Fact, ws) {
 		// "How many people work at the pilot plant?", "How much lithium does Türkiye have?":
@@ -440,7 +457,7 @@ func perMassValue(a *Answer, res *index.Result, best *index.Hit, m, w *knowledge
 	eq := m.String() + " ÷ " + w.String() + " = " + per
 	a.Working = &Working{Equation: eq, Inputs: []*knowledge.Figure{m, w}, Sources: sourcesOf(m, w)}
 	a.Passage = best
-	a.Direct = sayPerMass(a.Lang, m, per, eq, sourceName(res.Base, m))
+	a.Direct = sayWorked(a.Lang, m, " per unit", "birim başına", per, eq, sourceName(res.Base, m))
 	a.Related = related(res, best, n-1)
 }
 
@@ -899,6 +916,17 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 			}
 		}
 	}
+	if top := evidence(res, cands[0], q); top > 0 {
+		// A passage near the top with twice the question's weight of the first answers it
+		// better: "Breakdown of where US … imports came from, in percent per supplier
+		// country" is the import sources, not the import value that ranks first.
+		for i, h := range cands[1:min(len(cands), steerAt)] {
+			if evidence(res, h, q) >= 2*top && sameEntities(res, cands[0], h) {
+				cands = append([]*index.Hit{h}, append(cands[:i+1:i+1], cands[i+2:]...)...)
+				break
+			}
+		}
+	}
 	if !aboutAny(cands[0].Fact, r) {
 		// "How big is the Bayan Obo deposit?": a passage about Bayan Obo that has as much of
 		// the question, not one about Beylikova that mentions it.
@@ -925,10 +953,17 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 		return h
 	}
 	near := cands[:min(len(cands), steerAt)]
-	if r.Kind != KindDefine || r.defined(res) == nil || definition(res, cands, r) == nil {
+	var defining *index.Hit
+	if r.Kind == KindDefine && r.defined(res) != nil {
+		defining = definition(res, cands, r)
+	}
+	if defining == nil {
 		if h := inPassing(near, r); h != nil {
 			return h
 		}
+	} else if titledLike(res, cands, q) != cands[0] {
+		// "what is NdPr": the passage that says what it is, not one titled with it
+		return defining
 	}
 	if h := titledLike(res, cands, q); h != cands[0] {
 		return h
@@ -1020,6 +1055,10 @@ func fits(res *index.Result, cands []*index.Hit, q string, r *Reading) *index.Hi
 	lx := lexiconFor(res.Base)
 	asked := lx.asked(q)
 	asked.units = nil // a figure converts to the unit asked; its words say what it is
+	if r.cues[cuePercent] {
+		// but no amount converts to a per cent: "in percent per supplier country"
+		asked.units = map[string]bool{"%": true}
+	}
 	for _, m := range r.named {
 		// every passage here is about what the question names; that says nothing of fit
 		for _, c := range lx.concepts(m.name) {
@@ -1056,7 +1095,8 @@ func fits(res *index.Result, cands []*index.Hit, q string, r *Reading) *index.Hi
 	}
 	var rare uint64 // the rare words of the question the best passage has
 	for k, t := range res.Terms {
-		if t.Passages*20 < res.Passages {
+		// grammar ("will") is rare in passages but says nothing of the subject
+		if t.Passages*20 < res.Passages && !subjectStops[index.Fold(t.Words)] {
 			rare |= 1 << k
 		}
 	}
@@ -1086,6 +1126,54 @@ func hasCount(f *knowledge.Fact) bool {
 	return false
 }
 
+// statesAll reports whether a question states the number of every figure, as written with
+// or without thousands separators: "570,000 t", "1.75%".
+func statesAll(q string, figs []*knowledge.Figure) bool {
+	plain := strings.ReplaceAll(q, ",", "")
+	for _, g := range figs {
+		n := strconv.FormatFloat(g.Value, 'f', -1, 64)
+		if !regexp.MustCompile(`(^|[^\d.])` + regexp.QuoteMeta(n) + `($|[^\d]|\.\D|\.$)`).MatchString(plain) {
+			return false
+		}
+	}
+	return true
+}
+
+// containCue asks how much of a thing an amount of ore holds.
+var containCue = regexp.MustCompile(`(?i)\bcontain(s|ed|ing)?\b|\bin (it|that|them)\b`)
+
+// oreAndGrade are a passage's first amount of ore (a mass) and the grade it gives with it
+// (a per cent of the same date). nil when it states no such pair.
+func oreAndGrade(f *knowledge.Fact) (ore, grade *knowledge.Figure) {
+	for _, g := range f.Figures {
+		if _, err := knowledge.Convert(g.Value, perYearless(g.Unit), "t"); err == nil && ore == nil {
+			ore = g
+		}
+		if g.Unit == "%" && grade == nil {
+			grade = g
+		}
+	}
+	if ore == nil || grade == nil || ore.AsOf != grade.AsOf {
+		return nil, nil
+	}
+	return ore, grade
+}
+
+// contained answers with an amount of ore times its grade.
+func contained(a *Answer, res *index.Result, best *index.Hit, ore, grade *knowledge.Figure, n int) {
+	v := ore.Value * grade.Value / 100
+	decimals := 0
+	for d := v; d < 100 && decimals < 3; d *= 10 {
+		decimals++
+	}
+	got := knowledge.FormatQuantity(v, ore.Unit, decimals)
+	eq := ore.String() + " × " + grade.String() + " = " + got
+	a.Working = &Working{Equation: eq, Inputs: []*knowledge.Figure{ore, grade}, Sources: sourcesOf(ore, grade)}
+	a.Passage = best
+	a.Direct = sayWorked(a.Lang, ore, ", contained at its grade", "tenörüyle içerdiği", got, eq, sourceName(res.Base, ore))
+	a.Related = related(res, best, n-1)
+}
+
 // derivedCue matches the words of a question that ask for a figure worked out from others:
 // "per tonne", "for each ton", "work out to", "ratio", "implied".
 var derivedCue = regexp.MustCompile(`(?i)\b(per (t|ton|tons|tonne|tonnes|kg|unit|head|location|site)|for each|each (t|ton|tonne)|work(s|ed)? out|ratio|impl(y|ied|ies))\b`)
@@ -1095,10 +1183,20 @@ var derivedCue = regexp.MustCompile(`(?i)\b(per (t|ton|tons|tonne|tonnes|kg|unit
 // work out to for each ton of ore?" asks for revenue per tonne, not the revenue.
 func derived(res *index.Result, cands []*index.Hit, q string) *index.Hit {
 	best := cands[0]
-	if best.Fact.Formula != nil || !derivedCue.MatchString(q) {
+	if best.Fact.Formula != nil {
 		return best
 	}
 	top := evidence(res, best, q)
+	for _, h := range cands[1:] {
+		// "If the plant takes 570,000 t of ore a year at the 1.75 % grade, how much oxide
+		// does that give?": the figure computed from the figures the question states
+		if f := h.Fact.Formula; f != nil && len(f.Inputs) >= 2 && evidence(res, h, q) >= 0.8*top && statesAll(q, f.Inputs) {
+			return h
+		}
+	}
+	if !derivedCue.MatchString(q) {
+		return best
+	}
 	for _, h := range cands[1:] {
 		f := h.Fact.Formula
 		if f == nil || evidence(res, h, q) < 0.8*top {
@@ -1271,6 +1369,18 @@ func definition(res *index.Result, cands []*index.Hit, r *Reading) *index.Hit {
 		if found != nil {
 			return hitFor(res, found)
 		}
+	}
+	return spelledOut(res, lx, thing)
+}
+
+// spelledOut is, for a short name no background passage defines ("NdPr"), a passage that
+// spells it out: "Praseodymium-neodymium (NdPr) oxide". nil when none does.
+func spelledOut(res *index.Result, lx *lexicon, thing []string) *index.Hit {
+	if len(thing) != 1 {
+		return nil
+	}
+	if f := lx.spelled[index.Fold(thing[0])]; f != nil {
+		return hitFor(res, f)
 	}
 	return nil
 }
@@ -1917,6 +2027,26 @@ func figureYearsBefore(f *knowledge.Fact, year string) bool {
 		}
 	}
 	return true
+}
+
+// around is the figures of a passage dated nearest before and after a year it has no figure
+// for, when both are of one kind (one unit); after is nil when none is later. nil, nil when it
+// has no earlier figure.
+func around(f *knowledge.Fact, year string) (before, after *knowledge.Figure) {
+	for _, g := range f.Figures {
+		switch y := g.AsOf[:min(4, len(g.AsOf))]; {
+		case y == year:
+			return nil, nil
+		case y < year && (before == nil || y > before.AsOf[:min(4, len(before.AsOf))]):
+			before = g
+		case y > year && (after == nil || y < after.AsOf[:min(4, len(after.AsOf))]):
+			after = g
+		}
+	}
+	if before != nil && after != nil && before.Unit != after.Unit {
+		return nil, nil
+	}
+	return before, after
 }
 
 // yearAfterData reports whether a year is after the latest year any figure is dated.

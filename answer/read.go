@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"regexp"
 	"runtime"
 	"sort"
 	"strconv"
@@ -240,7 +241,10 @@ type word struct {
 	fold  string // folded: ASCII, lowercase
 	stem  string // English stem of fold
 	upper bool   // starts with a capital letter
-	alts  []string
+	// clause is true when punctuation that ends a phrase comes before the word: "reserves,
+	// who's ahead", "Australia - who has more".
+	clause bool
+	alts   []string
 }
 
 // words splits a question into words. An apostrophe ends a word ("China's", "Çin'in" give
@@ -254,6 +258,7 @@ func plainWords(q string) []word { return splitWords(q, false) }
 func splitWords(q string, stemmed bool) []word {
 	var out []word
 	runes := []rune(q)
+	clause := false
 	for i := 0; i < len(runes); {
 		r := runes[i]
 		switch {
@@ -262,6 +267,11 @@ func splitWords(q string, stemmed bool) []word {
 			i++
 			continue
 		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
+			// a hyphen or slash inside a word ("rare-earth", "usd/kg") joins; spaced, or any
+			// other mark, ends a phrase
+			if !unicode.IsSpace(r) && !((r == '-' || r == '/') && i > 0 && i+1 < len(runes) && !unicode.IsSpace(runes[i-1]) && !unicode.IsSpace(runes[i+1])) {
+				clause = len(out) > 0
+			}
 			i++
 			continue
 		}
@@ -270,22 +280,37 @@ func splitWords(q string, stemmed bool) []word {
 			j++
 		}
 		raw := string(runes[i:j])
-		w := word{raw: raw, fold: strings.ReplaceAll(index.Fold(raw), ".", ""), upper: unicode.IsUpper(r)}
+		w := word{raw: raw, fold: strings.ReplaceAll(index.Fold(raw), ".", ""), upper: unicode.IsUpper(r), clause: clause}
+		clause = false
 		if stemmed {
 			w.stem = stem(w.fold)
 		}
 		out = append(out, w)
-		// Skip a suffix after an apostrophe.
+		// Skip a suffix after an apostrophe; after a pronoun it is a verb: "who's" is "who
+		// is", "what's" "what is".
 		if j < len(runes) && (runes[j] == '\'' || runes[j] == '’') {
-			j++
-			for j < len(runes) && unicode.IsLetter(runes[j]) {
-				j++
+			k := j + 1
+			for k < len(runes) && unicode.IsLetter(runes[k]) {
+				k++
 			}
+			if v, ok := contracted[strings.ToLower(string(runes[j+1:k]))]; ok && pronouns[w.fold] {
+				out = append(out, word{raw: v, fold: v, stem: stem(v)})
+			}
+			j = k
 		}
 		i = j
 	}
 	return out
 }
+
+// contracted are the verbs a contraction stands for after a pronoun; pronouns are the words
+// whose "'s" is a verb, not a possessive.
+var (
+	contracted = map[string]string{"s": "is", "re": "are", "ll": "will", "ve": "have", "d": "did"}
+	pronouns   = map[string]bool{"what": true, "who": true, "where": true, "when": true, "how": true, "why": true,
+		"which": true, "that": true, "it": true, "there": true, "here": true, "he": true, "she": true,
+		"they": true, "we": true, "you": true}
+)
 
 func stem(s string) string {
 	if len(s) < 3 {
@@ -367,6 +392,9 @@ type lexicon struct {
 	// titledBy and taggedBy are the background passages whose title, or one of whose tags,
 	// has a concept: where a definition of it may be.
 	titledBy, taggedBy map[string][]*knowledge.Fact
+	// spelled maps a short name in brackets after its long form ("Praseodymium-neodymium
+	// (NdPr)"), folded, to the first passage that spells it out.
+	spelled map[string]*knowledge.Fact
 	// tableForms are, by the stem of a one-word measure of a table, the words the tables
 	// write it with ("miner"): a question's word with that stem names the measure only when
 	// it is one of them inflected, so "mineral" is no "miner".
@@ -483,6 +511,13 @@ func newLexicon(b *knowledge.Base) *lexicon {
 			if !rowNames[phraseKey(o)] && len(lx.phrases[phraseKey(o)]) == 0 {
 				add(o, sense{org: o})
 			}
+			// "Leading Edge" for Leading Edge Materials: a company is named without its
+			// designator
+			if ws := strings.Fields(o); len(ws) >= 3 && corporate[strings.ToLower(ws[len(ws)-1])] {
+				if short := strings.Join(ws[:len(ws)-1], " "); len(lx.phrases[phraseKey(short)]) == 0 {
+					add(short, sense{org: o})
+				}
+			}
 		}
 		for _, e := range f.Elements {
 			entities[phraseKey(e)] = true
@@ -563,6 +598,10 @@ func newLexicon(b *knowledge.Base) *lexicon {
 	return lx
 }
 
+// spelledOutAs is a short name in brackets after a hyphenated or capitalised long form:
+// "Praseodymium-neodymium (NdPr)", "Total Rare Earth Oxide (TREO)".
+var spelledOutAs = regexp.MustCompile(`\b\pL+(?:[- ]\pL+)*\s+\(([A-Z][A-Za-z]{1,6})\)`)
+
 // definers finds the background passages by the concepts of their titles and tags.
 func (lx *lexicon) definers(b *knowledge.Base) {
 	lx.titledBy = map[string][]*knowledge.Fact{}
@@ -578,7 +617,13 @@ func (lx *lexicon) definers(b *knowledge.Base) {
 			}
 		}
 	}
+	lx.spelled = map[string]*knowledge.Fact{}
 	for _, f := range b.Facts {
+		for _, m := range spelledOutAs.FindAllStringSubmatch(f.Text, -1) {
+			if k := index.Fold(m[1]); lx.spelled[k] == nil {
+				lx.spelled[k] = f
+			}
+		}
 		if f.Kind != "background" {
 			continue
 		}
@@ -814,7 +859,9 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 			if i+1 < len(ws) {
 				next = ws[i+1].fold
 			}
-			if editionWords[prev] && !(prev == "usgs" && !editionWords[next] && dataYear(b, y)) || editionWords[next] {
+			// "the USGS 2024 table", "the 2024 USGS price ranking": a year of data when no
+			// edition is of that year
+			if editionWords[prev] && !(prev == "usgs" && !editionWords[next] && dataYear(b, y)) || editionWords[next] && !(next == "usgs" && dataYear(b, y)) {
 				r.Editions = append(r.Editions, y)
 			} else {
 				r.Years = append(r.Years, y)
@@ -972,8 +1019,12 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 	var best *knowledge.Table
 	bestScore := 0
 	var units []string // the units a question that asks for money names
-	if askedMoney || strings.Contains(q, "$") {
+	if askedMoney || strings.Contains(q, "$") || perUnit.MatchString(q) {
 		units = knowledge.AskedUnits(q)
+		if m := perUnit.FindStringSubmatch(q); m != nil {
+			// "for a kilo": the unit a price is per
+			units = append(units, massWords[strings.ToLower(m[1])])
+		}
 	}
 	for _, t := range b.Tables() {
 		if tableScore[t] == 0 && namesUnit(t, units) {
@@ -1035,6 +1086,11 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 			}
 		}
 		r.others = places
+	}
+	if len(ws) > 0 && len(ws) <= 2 && bareTerm.MatchString(q) && len(r.cues) == 0 && len(r.Years) == 0 && len(r.named) == 0 && r.Table == nil {
+		// "ndpr = ?", "REO?": a term alone asks what it is
+		r.cues[cueDefine] = true
+		r.cues[cueDefinition] = true
 	}
 	r.rowsBy = rowsBy
 	r.words = ws
@@ -1204,7 +1260,7 @@ func (r *Reading) perTable(b *knowledge.Base, ws []word, score map[*knowledge.Ta
 // subjectStops are words that end the words in front of a measure: "the lithium carbonate
 // price" is a price of lithium carbonate, "did China mine" is China's mining.
 var subjectStops = map[string]bool{
-	"the": true, "a": true, "an": true, "of": true, "s": true, "its": true, "their": true, "and": true,
+	"there": true, "the": true, "a": true, "an": true, "of": true, "s": true, "its": true, "their": true, "and": true,
 	"or": true, "for": true, "in": true, "on": true, "at": true, "to": true, "by": true, "did": true,
 	"does": true, "do": true, "is": true, "are": true, "was": true, "were": true, "will": true,
 	"would": true, "be": true, "been": true, "has": true, "have": true, "had": true, "what": true,
@@ -1228,7 +1284,7 @@ func subjects(ws []word, known, cueAt, nameAt []bool, at []int) []string {
 	seen := map[int]bool{}
 	take := func(j int) bool {
 		w := ws[j]
-		if known[j] || subjectStops[w.fold] || !unicode.IsLetter([]rune(w.fold)[0]) || measureWords[w.fold] {
+		if _, count := counts[w.fold]; known[j] || subjectStops[w.fold] || count || !unicode.IsLetter([]rune(w.fold)[0]) || measureWords[w.fold] {
 			// a unit says what a figure is in, not whose it is: "kilogram fiyatı"
 			return false
 		}
@@ -1242,24 +1298,28 @@ func subjects(ws []word, known, cueAt, nameAt []bool, at []int) []string {
 		// back to the first name: a name starts the phrase ("Kazakhstan's uranium
 		// reserves"), and what comes before it is another clause ("JORC onayı çıkarsa
 		// Türkiye rezervde")
-		for j := i - 1; j >= 0 && !(j > 0 && nameAt[j-1] && verbForm(ws[j].fold)) && take(j) && !nameAt[j]; j-- {
+		for j := i - 1; j >= 0 && !ws[j+1].clause && !(j > 0 && nameAt[j-1] && verbForm(ws[j].fold)) && take(j) && !nameAt[j]; j-- {
 			// "USGS publishes prices": a verb after a name says what the name does, not
 			// whose the figure is
 		}
 		if i+2 < len(ws) && ws[i+1].fold == "of" {
-			for j := i + 2; j < len(ws) && take(j); j++ {
+			for j := i + 2; j < len(ws) && !ws[j].clause && take(j); j++ {
 			}
 		}
-		// "Which country produces the most oil?": what a verb of the table takes
+		// "Which country produces the most oil?": what a verb of the table takes, in its
+		// clause ("reserves, who's ahead?" asks who)
 		j := i + 1
-		for j < len(ws) && (cueAt[j] || amountWords[ws[j].fold]) {
+		for j < len(ws) && !ws[j].clause && (cueAt[j] && amountCues[cueWords[ws[j].fold]] || amountWords[ws[j].fold]) {
 			j++
+		}
+		if j < len(ws) && ws[j].clause {
+			continue
 		}
 		if j > i+1 {
 			// an English word: a word the knowledge base and English lack is most often
 			// grammar of another language, a Turkish verb at the end ("kaçıncı sıraya
 			// yerleşir")
-			for ; j < len(ws) && (index.IsEnglishWord(ws[j].fold) || ws[j].upper) && take(j); j++ {
+			for ; j < len(ws) && !ws[j].clause && (index.IsEnglishWord(ws[j].fold) || ws[j].upper) && take(j); j++ {
 			}
 		}
 	}
@@ -1292,6 +1352,15 @@ func verbForm(w string) bool {
 	}
 	return false
 }
+
+// corporate are the last words of a company's name that it is often named without.
+var corporate = map[string]bool{"materials": true, "resources": true, "minerals": true, "metals": true,
+	"mining": true, "ltd": true, "limited": true, "inc": true, "corp": true, "corporation": true,
+	"group": true, "holdings": true, "plc": true}
+
+// amountCues say how much of what a verb takes: "mines the most lithium", "produces more
+// oil"; "mining share show up" has none.
+var amountCues = map[cue]bool{cueMost: true, cueLeast: true, cueCompare: true, cueLower: true}
 
 // amountWords come between a verb of a table and what it takes: "produces the most oil",
 // "mines so much lithium".
@@ -1494,8 +1563,15 @@ func namesUnit(t *knowledge.Table, units []string) bool {
 	return false
 }
 
+// perUnit is an amount per unit of mass ("per kg", "/kg"): a price, when a question names no
+// measure ("Where will dysprosium oxide be per kg in 2032?").
+var perUnit = regexp.MustCompile(`(?i)(?:\bper\s+|/\s*|\b(?:for|of)\s+a\s+)(kg|kilo|kilos|kilogram|kilograms|t|tonne|ton)\b`)
+
+// bareTerm is a question of a term alone, perhaps with "=": "ndpr = ?", "HREE?".
+var bareTerm = regexp.MustCompile(`^\s*[\pL\d][\pL\d\s.'’-]*?\s*=?\s*\?+\s*$`)
+
 // moneyWords ask for an amount of money.
-var moneyWords = map[string]bool{"worth": true, "value": true, "dollars": true, "usd": true, "revenue": true, "spend": true, "spent": true, "$": true, "money": true}
+var moneyWords = map[string]bool{"pay": true, "paid": true, "worth": true, "value": true, "dollars": true, "usd": true, "revenue": true, "spend": true, "spent": true, "$": true, "money": true}
 
 func hasMoney(t *knowledge.Table) bool {
 	u, _ := knowledge.LookupUnit(t.Unit)

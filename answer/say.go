@@ -362,6 +362,26 @@ func sayNoForecast(lang, year string, g *knowledge.Figure, source string, foreca
 	return s.segs
 }
 
+// sayBetween says a passage has no figure for a year, and gives its figures for the years
+// nearest before and after it (after may be nil).
+func sayBetween(lang, year string, before, after *knowledge.Figure, source string) Sentence {
+	s := &sentence{}
+	if turkish(lang) {
+		s.t("Tahmin yok: bilgi tabanında %s için rakam yok; en yakın rakamlar: ", year).b(localize(lang, before.String())).t(" (%s)", before.AsOf)
+		if after != nil {
+			s.t(" ve ").b(localize(lang, after.String())).t(" (%s)", after.AsOf)
+		}
+		s.t(" (%s).", source)
+		return s.segs
+	}
+	s.t("No forecast: the knowledge base has no figure for %s; the nearest are ", year).b(before.String()).t(" for %s", before.AsOf)
+	if after != nil {
+		s.t(" and ").b(after.String()).t(" for %s", after.AsOf)
+	}
+	s.t(" (%s).", source)
+	return s.segs
+}
+
 // sayNoForecastPassage says there is no figure for a year after today, and names the passage that
 // has the latest the knowledge base knows, which states it in words.
 func sayNoForecastPassage(lang, year string, f *knowledge.Fact) Sentence {
@@ -801,14 +821,16 @@ func sayRest(lang string, t *knowledge.Table, scope string, y int, v, pct, eq st
 	return s.segs
 }
 
-// sayPerMass says what a money figure comes to per unit of mass.
-func sayPerMass(lang string, m *knowledge.Figure, per, eq, source string) Sentence {
+// sayWorked says a figure worked out from one the passage states: what a money figure comes
+// to per unit of mass ("per unit", "birim başına"), what an amount of ore holds at its grade.
+// en and tr say what was worked out.
+func sayWorked(lang string, g *knowledge.Figure, en, tr, got, eq, source string) Sentence {
 	s := &sentence{}
 	if turkish(lang) {
-		s.t("%s, birim başına (%s): ", m.Label, figureYear(m)).b(localize(lang, per)).t(" (%s; %s).", localize(lang, eq), source)
+		s.t("%s, %s (%s): ", g.Label, tr, figureYear(g)).b(localize(lang, got)).t(" (%s; %s).", localize(lang, eq), source)
 		return s.segs
 	}
-	s.t("%s per unit (%s): ", m.Label, figureYear(m)).b(per).t(" (%s; %s).", eq, source)
+	s.t("%s%s (%s): ", g.Label, en, figureYear(g)).b(got).t(" (%s; %s).", eq, source)
 	return s.segs
 }
 

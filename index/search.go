@@ -245,6 +245,15 @@ func (g *generation) planText(q string, fixed []Span) plan {
 		}
 		folded := foldString(word)
 		if target, ok := g.turkishStem(folded); ok {
+			if fixed == nil && !turkish() && len(target) == 1 && g.misread(target[0], folded) {
+				// "prce" in an English question: a typo of price, not "PRC" with a Turkish
+				// case ending (which a name takes after an apostrophe)
+				if to, ok := g.nearest(term, folded); ok {
+					p.corrections = append(p.corrections, Correction{From: word, To: g.word(to)})
+					p.fixes = append(p.fixes, fix{Span{t.Start, t.End}, g.word(to)})
+					continue
+				}
+			}
 			for _, tt := range target {
 				c := g.clause(tt, 1)
 				c.word = word
@@ -275,19 +284,37 @@ func (g *generation) planText(q string, fixed []Span) plan {
 	return p
 }
 
+// misread reports whether a word read as a name is no way of writing a name, nor its
+// plural, nor an English word: "prce" read as "PRC" (China) with a Turkish case ending is more
+// likely a typo.
+func (g *generation) misread(target, word string) bool {
+	if !g.concepts.entity[target] {
+		return false
+	}
+	folded := foldString(word)
+	return !IsEnglishWord(folded) && !g.concepts.written[folded] && !g.concepts.written[strings.TrimSuffix(folded, "s")]
+}
+
 // oxideFormula matches an oxide's chemical formula: an element's symbol, O, and counts of
 // atoms ("Nd2O3", "Tb4O7", "CeO2"), or none, as traders write it ("NdO").
 var oxideFormula = regexp.MustCompile(`^([A-Z][a-z]?)\d*O\d*$`)
+
+// lowerFormula is an oxide's formula typed in lowercase, with counts of atoms so that it is
+// no word ("dy2o3", "ceo2"; "do", "no" are words).
+var lowerFormula = regexp.MustCompile(`^([a-z][a-z]?)(?:\d+o\d*|o\d+)$`)
 
 // formula reads a word written as an oxide's formula as the oxide's name, when its symbol is
 // that of an element of the knowledge base: "Dy2O3" is dysprosium oxide.
 func (g *generation) formula(word string) (string, bool) {
 	m := oxideFormula.FindStringSubmatch(word)
 	if m == nil {
+		m = lowerFormula.FindStringSubmatch(word)
+	}
+	if m == nil {
 		return "", false
 	}
 	for _, f := range g.base.Facts {
-		if f.Element != nil && f.Element.Symbol == m[1] {
+		if f.Element != nil && strings.EqualFold(f.Element.Symbol, m[1]) {
 			return strings.ToLower(knowledge.ElementName(f)) + " oxide", true
 		}
 	}
@@ -473,7 +500,9 @@ func (g *generation) nearest(t, folded string) (string, bool) {
 		for _, term := range g.byInitial[bucket(t[0], l)] {
 			df := g.typoDF(term)
 			// a letter left out of the word as written, whose stem is shorter: "oxde" is oxide
-			swapped := transposed(t, term) || len(term) == len(t) && leftOut(folded, g.word(term))
+			// or one letter of the word as written changed, in a word of five letters or more
+			// whose stem is short: "oxyde" is oxide
+			swapped := transposed(t, term) || len(term) == len(t) && (leftOut(folded, g.word(term)) || typed >= 5 && changedOne(folded, g.word(term)))
 			if (n <= 4 || typed == 4) && (df < short && !g.names(term) || len(term) != len(t)+1 && !swapped) {
 				continue
 			}
@@ -542,6 +571,21 @@ func transposed(a, b string) bool {
 		i++
 	}
 	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+}
+
+// changedOne reports whether two words of one length differ in one letter only, not the
+// first.
+func changedOne(a, b string) bool {
+	if len(a) != len(b) || a == b || a[0] != b[0] {
+		return false
+	}
+	diff := 0
+	for i := range len(a) {
+		if a[i] != b[i] {
+			diff++
+		}
+	}
+	return diff == 1
 }
 
 // bucket is the key of the words that start with a byte and have a length.

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"github.com/google/go-cmp/cmp"
 	"strings"
 	"sync"
 	"testing"
@@ -200,5 +201,30 @@ func TestFold(t *testing.T) {
 		if got := string(fold([]byte(tt.in))); got != tt.want {
 			t.Errorf("fold(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestTyposReadAsNames: a typo that a Turkish case ending would make a name ("prce" as PRC
+// with -e) is corrected in an English question; an oxide's formula typed in lowercase is the
+// oxide; a letter changed in a word whose stem is short ("oxyde") is corrected.
+func TestTyposReadAsNames(t *testing.T) {
+	idx := testIndex(t)
+	tests := []struct{ q, from, to string }{
+		{"prce of dysprosium oxide 2021", "prce", "prices"},
+		{"dy2o3 price 2021", "dy2o3", "dysprosium oxide"},
+		{"ceo2 price 2024", "ceo2", "cerium oxide"},
+		{"terbium oxyde price", "oxyde", "oxide"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			res, err := idx.Search(context.Background(), tt.q, 3)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := []Correction{{From: tt.from, To: tt.to}}
+			if diff := cmp.Diff(res.Corrections, want); diff != "" {
+				t.Errorf("corrections (-got +want):\n%s", diff)
+			}
+		})
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
@@ -109,12 +110,15 @@ type concepts struct {
 	// its English word is searched as.
 	turkish        map[string][]string
 	turkishLongest int
+	// written holds every word of the ways of writing a name, folded: a word the stemmer
+	// cuts to a name's term ("prce" to "prc") and that is none of these is no name.
+	written map[string]bool
 }
 
 // newConcepts groups the synonyms and names of base. analyze is the analyzer without the
 // concepts filter.
 func newConcepts(base *knowledge.Base, analyze func(string) []string) *concepts {
-	c := &concepts{entity: map[string]bool{}, byTerm: map[string]string{}, names: map[string][]string{}, question: map[string]bool{}, turkish: map[string][]string{}}
+	c := &concepts{entity: map[string]bool{}, byTerm: map[string]string{}, names: map[string][]string{}, question: map[string]bool{}, turkish: map[string][]string{}, written: map[string]bool{}}
 	isName := map[string]bool{}
 	names := entityNames(base)
 	for _, n := range names {
@@ -137,6 +141,13 @@ func newConcepts(base *knowledge.Base, analyze func(string) []string) *concepts 
 		}
 		if len(keys) == 0 {
 			return
+		}
+		if entity {
+			for _, text := range texts {
+				for _, w := range strings.FieldsFunc(foldString(text), notLetterOrDigit) {
+					c.written[w] = true
+				}
+			}
 		}
 		if len(keys) == 1 && !strings.Contains(keys[0], " ") {
 			// One word, one way to write it: the word is its own concept.
@@ -164,6 +175,8 @@ func newConcepts(base *knowledge.Base, analyze func(string) []string) *concepts 
 	c.addTurkish(base, analyze)
 	return c
 }
+
+func notLetterOrDigit(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
 // entityNames lists the names of every place, organisation, person and element in base.
 func entityNames(base *knowledge.Base) []string {
