@@ -568,9 +568,9 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Who's running MP Materials these days - what's the CEO's name?", kind: KindMiss},
 		},
 		"a term alone, or what's a term, asks what it is": {
-			{q: "ndpr = ?", kind: KindDefine, has: "Praseodymium-neodymium (NdPr)"},
-			{q: "NdPr?", kind: KindDefine, has: "Praseodymium-neodymium (NdPr)"},
-			{q: "what's NdPr", kind: KindDefine, has: "Praseodymium-neodymium (NdPr)"},
+			{q: "ndpr = ?", kind: KindDefine, has: "NdPr is neodymium (Nd) and praseodymium (Pr)"},
+			{q: "NdPr?", kind: KindDefine, has: "NdPr is neodymium (Nd) and praseodymium (Pr)"},
+			{q: "what's NdPr", kind: KindDefine, has: "NdPr is neodymium (Nd) and praseodymium (Pr)"},
 			{q: "HREE = ?", kind: KindDefine, has: "heavy ones"},
 		},
 	}

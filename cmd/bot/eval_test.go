@@ -114,19 +114,20 @@ func TestEvalHeldOut(t *testing.T) {
 		// 54 and 53 of 60 (5 of 7 honest misses); 60 and 60 (7 of 7) after the work it led to.
 		{"heldout6.yaml", 59, 59},
 		// A seventh and an eighth, written like the sixth. Measured blind 51 and 47, and 50 and
-		// 49 of 60 (5 of 7 honest misses each); 59 and 59 (7 of 7), and 59 and 59 (6 of 7) after
-		// the work they led to.
+		// 49 of 60 (5 of 7 honest misses each); 60 and 60 (7 of 7) each after the work they and
+		// the later sets led to.
 		{"heldout7.yaml", 59, 59},
-		{"heldout8.yaml", 58, 58},
+		{"heldout8.yaml", 59, 59},
 		// A ninth and a tenth, by new kinds of users, after the work the seventh and eighth led
-		// to. Measured blind 50 and 49, and 54 and 51 of 60 (6 of 7 and 7 of 7 honest misses).
-		{"heldout9.yaml", 55, 54},
-		{"heldout10.yaml", 55, 53},
+		// to. Measured blind 50 and 49, and 54 and 51 of 60 (6 of 7 and 7 of 7 honest misses);
+		// 58 and 58, and 60 and 59 (7 of 7 each) after.
+		{"heldout9.yaml", 57, 57},
+		{"heldout10.yaml", 59, 58},
 		// An eleventh and a twelfth, after the work the ninth and tenth led to. Measured blind 50
-		// and 49, and 49 and 47 of 60 (6 of 7 honest misses each); 58 and 57 (7 of 7), and 56
-		// and 55 (7 of 7) after the work they led to (the Turkish ones are another's).
-		{"heldout11.yaml", 57, 56},
-		{"heldout12.yaml", 55, 54},
+		// and 49, and 49 and 47 of 60 (6 of 7 honest misses each); 59 and 58, and 58 and 58 (7
+		// of 7 each) after.
+		{"heldout11.yaml", 58, 57},
+		{"heldout12.yaml", 57, 57},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
