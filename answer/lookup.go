@@ -176,6 +176,11 @@ func lookup(a *Answer, res *index.Result, n int) {
 	if largest != nil {
 		best = largest
 	}
+	if r.Kind != KindDefine && r.otherSubject(lexiconFor(res.Base), best.Fact) != "" {
+		// "What share of refined cobalt does China control?": rare earths are not cobalt
+		noMatch(a, res)
+		return
+	}
 	if r.cues[cueShare] || r.cues[cuePercent] {
 		// the best passage that states a part and its whole, or one after it that has as
 		// much of the question
@@ -652,6 +657,10 @@ func (r *Reading) moneyMeasure(lx *lexicon, f *knowledge.Fact, g *knowledge.Figu
 			next = r.words[i+1].fold
 		}
 		switch {
+		case moneyMeasures[w.fold] && i > 0 && accountWords[r.words[i-1].fold]:
+			// "net income" is no income a passage mentions in passing
+			measure = r.words[i-1].raw + " " + w.raw
+			return measure, statesPhrase(f, measure) || g != nil && statesPhrase(g.Fact, measure)
 		case moneyMeasures[w.fold]:
 			measure = w.raw
 		case stockWords[w.fold] && next != "of" && next != "in" || tradeWords[w.fold] && (next == "at" || next == "around"):
@@ -679,6 +688,16 @@ var (
 		"valuation": true, "valued": true, "shareholders": true}
 	tradeWords = map[string]bool{"trading": true, "trade": true, "trades": true, "traded": true}
 )
+
+// accountWords make a money measure one of a company's accounts: "net income", "operating
+// profit".
+var accountWords = map[string]bool{"net": true, "gross": true, "operating": true, "pretax": true, "underlying": true}
+
+// statesPhrase reports whether a passage has a phrase as written, in its title or text.
+func statesPhrase(f *knowledge.Fact, phrase string) bool {
+	p := strings.ToLower(phrase)
+	return strings.Contains(strings.ToLower(f.Title), p) || strings.Contains(strings.ToLower(f.Text), p)
+}
 
 // costWords ask what something costs.
 var costWords = map[string]bool{"cost": true, "costs": true, "costed": true, "invest": true, "invested": true,

@@ -1,0 +1,73 @@
+package answer
+
+import (
+	"strings"
+
+	"github.com/reedesk/reedesk/index"
+	"github.com/reedesk/reedesk/knowledge"
+)
+
+// tradeNouns are ordinary words of the trade in a commodity: the word before one names what
+// is traded ("cobalt refining", "lithium reserves", "graphite prices"); tradeParticiples name
+// it after them ("refined cobalt", "mined copper").
+var (
+	tradeNouns = map[string]bool{"refining": true, "processing": true, "mining": true, "production": true,
+		"output": true, "reserves": true, "deposits": true, "price": true, "prices": true, "exports": true,
+		"imports": true, "supply": true, "smelting": true, "demand": true, "refiners": true, "miners": true,
+		"producers": true, "refineries": true}
+	tradeParticiples = map[string]bool{"refined": true, "mined": true, "processed": true, "smelted": true,
+		"imported": true, "exported": true}
+)
+
+// otherSubject is the word a question names as the thing traded that a passage does not
+// speak of: "Is China as dominant in cobalt refining?" asks about cobalt, and China's share of
+// rare earth refining, however much of the question it has, does not answer it. "" when the
+// passage speaks of what is traded, or the question names nothing in that place.
+func (r *Reading) otherSubject(lx *lexicon, f *knowledge.Fact) string {
+	ws := r.words
+	for i, w := range ws {
+		j := -1
+		switch {
+		case tradeNouns[w.fold] && i > 0 && !w.clause:
+			j = i - 1
+		case tradeParticiples[w.fold] && i+1 < len(ws) && !ws[i+1].clause:
+			j = i + 1
+		default:
+			continue
+		}
+		s := &ws[j]
+		if !traded(s) || lx.inPhrase(ws, j) || states(lx, f, []word{*s}) {
+			continue
+		}
+		return s.raw
+	}
+	return ""
+}
+
+// traded reports whether a word can name a commodity: a lowercase English noun, neither a
+// word of the question's grammar, a qualifier ("global", "annual"), nor a word of the trade.
+func traded(w *word) bool {
+	f := w.fold
+	_, isCue := cueWords[f]
+	_, isOrdinal := ordinals[f]
+	switch {
+	case w.upper, isCue, isOrdinal, subjectStops[f], qualifier(f), tradeNouns[f], tradeParticiples[f], len(f) < 3:
+		return false
+	case f[0] >= '0' && f[0] <= '9':
+		return false
+	}
+	return index.IsEnglishWord(f)
+}
+
+// inPhrase reports whether the i-th word is part of a phrase of the synonyms ("earth" of "rare
+// earth refining").
+func (lx *lexicon) inPhrase(ws []word, i int) bool {
+	for m := 2; m <= lx.synLongest; m++ {
+		for start := max(0, i-m+1); start <= i && start+m <= len(ws); start++ {
+			if _, ok := lx.synonyms[strings.Join(stems(ws[start:start+m]), " ")]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
