@@ -162,6 +162,11 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 	a.Reading = r
 	r.check(res)
 	r.latestInstead()
+	if r.Kind == KindMiss && r.Table != nil && r.missing != "" && r.otherMeasure(lexiconFor(b), res) {
+		// "What purity is Türkiye reaching at Beylikova for its rare earth product?": purity is
+		// no measure of the production table, but a passage states it
+		r.Kind, r.missing = KindLookup, ""
+	}
 	if r.Kind == KindMiss && r.Table != nil && r.missing != "" {
 		a.Reading.Kind = KindMiss
 		a.Miss = &Miss{Reason: ReasonNoFigure}

@@ -438,6 +438,27 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "What does MP Materials trade at these days?", kind: KindMiss, has: "share price"},
 			{q: "How are MP Materials shares valued?", kind: KindMiss, has: "share price"},
 		},
+		"another commodity where the traded thing goes is no match": {
+			{q: "How dominant is China in nickel mining?", kind: KindMiss, has: "No match"},
+			{q: "What share of global graphite processing does China hold?", kind: KindMiss, has: "No match"},
+			{q: "Does China control most refined cobalt too?", kind: KindMiss, has: "No match"},
+			// rare earths in that place still answer
+			{q: "What share of rare earth refining does China control?", kind: KindLookup, has: "85 %"},
+			{q: "What is China's share of magnet production?", kind: KindLookup, has: "94 %"},
+			{q: "How much rare earth concentrate did the US produce, and how much had it mined two years before?", kind: KindValue},
+		},
+		"a company's accounts are not a figure a passage mentions in passing": {
+			{q: "What was Lynas's net profit in FY2025?", kind: KindMiss, has: "No figure"},
+			{q: "What was MP Materials' operating income last year?", kind: KindMiss, has: "No figure"},
+		},
+		"a measure a passage states is no missing row of a table": {
+			{q: "What purity does the Beylikova rare earth product reach?", passage: "pilot-plant-purity"},
+			{q: "Which purity have the Turks reached for the rare earth product at Beylikova?", passage: "pilot-plant-purity"},
+			{q: "How much rare earth does Japan mine?", kind: KindMiss, has: "no row for Japan"},
+		},
+		"shorthand for a place": {
+			{q: "mtn pass output 2025?", has: "50,692 t"},
+		},
 		"a money measure no passage states is no figure": {
 			{q: "How much profit did MP Materials make in 2025?", kind: KindMiss, has: "No figure: the knowledge base has no figure of profit for MP Materials."},
 			{q: "What are Lynas's annual earnings?", kind: KindMiss, has: "No figure"},

@@ -286,7 +286,8 @@ func lookup(a *Answer, res *index.Result, n int) {
 	}
 	noRow := false
 	if t := r.Table; t != nil && len(r.Rows) == 0 && !r.Total && len(r.places) > 0 && r.Kind == KindLookup &&
-		r.asksAmount() && (g == nil || !sameKind(g, r) && !r.asksOther(lexiconFor(res.Base), g, a.Question)) && len(t.Rows) > 0 && placeRow(t, t.Rows[0]) {
+		r.asksAmount() && (g == nil || !sameKind(g, r) && !r.asksOther(lexiconFor(res.Base), g, a.Question)) && len(t.Rows) > 0 && placeRow(t, t.Rows[0]) &&
+		!r.otherMeasure(lexiconFor(res.Base), res) {
 		// "How much rare earth does Japan mine?": the passages speak of Japan, but of no
 		// figure the table measures.
 		r.missing, noRow = r.places[0], true

@@ -51,7 +51,7 @@ func traded(w *word) bool {
 	_, isCue := cueWords[f]
 	_, isOrdinal := ordinals[f]
 	switch {
-	case w.upper, isCue, isOrdinal, subjectStops[f], qualifier(f), tradeNouns[f], tradeParticiples[f], len(f) < 3:
+	case w.upper, isCue, isOrdinal, subjectStops[f], qualifier(f), tradeNouns[f], tradeParticiples[f], len(f) < 3, numberWords[f]:
 		return false
 	case f[0] >= '0' && f[0] <= '9':
 		return false
@@ -71,3 +71,32 @@ func (lx *lexicon) inPhrase(ws []word, i int) bool {
 	}
 	return false
 }
+
+// otherMeasure reports whether a question read over a table has a word the table's facts do
+// not use but other passages do, which is what it asks for ("purity"), not grammar, a
+// qualifier or a name.
+func (r *Reading) otherMeasure(lx *lexicon, res *index.Result) bool {
+	own := lx.own[r.Table]
+	unknown := map[string]bool{}
+	for _, u := range res.Unknown {
+		unknown[index.Fold(u)] = true
+	}
+	for i, w := range r.words {
+		if r.known[i] || w.upper || own[w.stem] || unknown[w.fold] || subjectStops[w.fold] || yesNo[w.fold] ||
+			qualifier(w.fold) || !traded(&w) {
+			continue
+		}
+		if _, isCue := cueWords[w.fold]; isCue {
+			continue
+		}
+		if termOf(res, w.raw) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// numberWords count or date ("the US mined two years ago"): they name nothing traded.
+var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true,
+	"six": true, "seven": true, "eight": true, "nine": true, "ten": true, "last": true, "next": true,
+	"this": true, "that": true, "some": true, "most": true, "more": true, "less": true, "much": true}
