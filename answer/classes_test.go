@@ -456,6 +456,14 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Which purity have the Turks reached for the rare earth product at Beylikova?", passage: "pilot-plant-purity"},
 			{q: "How much rare earth does Japan mine?", kind: KindMiss, has: "no row for Japan"},
 		},
+		"what a figure refers to is what it is": {
+			{q: "What does the 694 Mt at Beylikova refer to?", kind: KindDefine, has: "total resource"},
+			{q: "People quote 12.5 million tonnes for Beylikova: what does that refer to?", kind: KindDefine, has: "12.5"},
+		},
+		"a date asked is the day a year's note gives": {
+			{q: "Until when are China's October export controls suspended?", has: "10 November 2026"},
+			{q: "China put its October controls on hold until when?", has: "10 November 2026"},
+		},
 		"shorthand for a place": {
 			{q: "mtn pass output 2025?", has: "50,692 t"},
 		},

@@ -187,7 +187,7 @@ var cueWords = map[string]cue{
 	"define": cueDefinition, "meaning": cueDefinition, "mean": cueDefinition, "definition": cueDefinition,
 	"defined": cueDefinition, "counts as": cueDefinition, "count as": cueDefinition, "counted as": cueDefinition,
 	"qualify as": cueDefinition, "qualifies as": cueDefinition, "classified as": cueDefinition, "list": cueDefinition,
-	"stand for": cueDefinition, "stands for": cueDefinition, "meant": cueDefinition, "difference": cueDefinition,
+	"stand for": cueDefinition, "stands for": cueDefinition, "refer": cueDefinition, "refers": cueDefinition, "referring": cueDefinition, "meant": cueDefinition, "difference": cueDefinition,
 	"why": cueWhy, "reason": cueWhy, "reasons": cueWhy, "how come": cueWhy,
 	"which": cueWhich, "who": cueWhich, "what": cueWhich,
 	"when": cueWhen, "which year": cueWhen, "what year": cueWhen, "what date": cueWhen, "since when": cueWhen,

@@ -451,7 +451,12 @@ func sayLookup(lang string, b *knowledge.Base, f *knowledge.Fact, g *knowledge.F
 		s.t("%s: ", label).b(localize(lang, lo.String())).t(" (%s, %s) to ", sourceName(b, lo), lo.AsOf).b(localize(lang, hi.String())).t(" (%s, %s), depending on the source.", sourceName(b, hi), hi.AsOf)
 		return s.segs
 	}
-	s.t("%s: ", label).b(localize(lang, g.String()))
+	shown := g.String()
+	if d := dayOfYear(g); d != "" {
+		// "suspended until: 10 November 2026", the day its note gives, not only the year
+		shown = d
+	}
+	s.t("%s: ", label).b(localize(lang, shown))
 	if c := converted(g, asked); c != "" {
 		s.t(" = ").b(localize(lang, c))
 	}
@@ -887,4 +892,19 @@ func sayPassageSuperlative(lang string, b *knowledge.Base, top string, g *knowle
 	s.b(top).t(": ").b(g.String()).t(" (%s; %s, %s), the %s of %d such figures in the knowledge base; next, %s at %s.",
 		g.Label, sourceName(b, g), g.AsOf, word, of, next, ng.String())
 	return s.segs
+}
+
+// dayInNote is a date written out ("10 November 2026").
+var dayInNote = regexp.MustCompile(`\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})\b`)
+
+// dayOfYear is the day a year figure's note gives in that year, "" when it gives none.
+func dayOfYear(g *knowledge.Figure) string {
+	if g.Unit != "year" {
+		return ""
+	}
+	m := dayInNote.FindStringSubmatch(g.Note)
+	if m == nil || m[1] != strconv.Itoa(int(g.Value)) {
+		return ""
+	}
+	return m[0]
 }
