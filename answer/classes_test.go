@@ -464,6 +464,12 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Until when are China's October export controls suspended?", has: "10 November 2026"},
 			{q: "China put its October controls on hold until when?", has: "10 November 2026"},
 		},
+		"a price is the market's, not a deal's floor": {
+			{q: "ndpr price 2025", passage: "price-ndpr-china-2025", has: "444,500 yuan"},
+			{q: "What was the NdPr oxide price in 2025?", passage: "price-ndpr-china-2025"},
+			{q: "What is the NdPr price floor?", passage: "mp-dod-price-floor"},
+			{q: "What will the NdPr price be in 2028?", kind: KindMiss, has: "No forecast"},
+		},
 		"shorthand for a place": {
 			{q: "mtn pass output 2025?", has: "50,692 t"},
 		},

@@ -216,7 +216,7 @@ func lookup(a *Answer, res *index.Result, n int) {
 		}
 	}
 	var g *knowledge.Figure
-	if y := r.lastYear(); y != "" && best.Fact.Formula == nil && !hasYear(best.Fact, y) {
+	if y := r.lastYear(); y != "" && best.Fact.Formula == nil && !hasYear(best.Fact, y) && !r.titledFor(best.Fact, y) {
 		// The year asked: the first of the best passages that has a figure for it, when the
 		// best has dated figures but none for that year.
 		for i := range res.Hits {
@@ -224,7 +224,8 @@ func lookup(a *Answer, res *index.Result, n int) {
 				break
 			}
 			h := &res.Hits[i]
-			if !enough(res, h, a.Question) || !has(res, h, r.required) || !aboutNamed(h.Fact, r) {
+			if !enough(res, h, a.Question) || !has(res, h, r.required) || !aboutNamed(h.Fact, r) || h != best && r.narrower(h.Fact) {
+				// ("ndpr price 2025" is no price floor agreed that year)
 				continue
 			}
 			if fg := figureFor(lexiconFor(res.Base), h.Fact, a.Question, y); fg != nil && sameKind(fg, r) {
@@ -947,6 +948,15 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 			}
 		}
 	}
+	if top := evidence(res, cands[0], q); r.narrower(cands[0].Fact) {
+		// "ndpr price 2025": the market price, not the floor a deal guarantees ("price floor")
+		for i, h := range cands[1:min(len(cands), steerAt)] {
+			if !r.narrower(h.Fact) && evidence(res, h, q) >= 0.8*top && sameEntities(res, cands[0], h) {
+				cands = append([]*index.Hit{h}, append(cands[:i+1:i+1], cands[i+2:]...)...)
+				break
+			}
+		}
+	}
 	if !aboutAny(cands[0].Fact, r) {
 		// "How big is the Bayan Obo deposit?": a passage about Bayan Obo that has as much of
 		// the question, not one about Beylikova that mentions it.
@@ -1107,6 +1117,10 @@ func fits(res *index.Result, cands []*index.Hit, q string, r *Reading) *index.Hi
 				return h
 			}
 		}
+	}
+	if y := r.lastYear(); y != "" && r.titledFor(best.Fact, y) {
+		// it states the year's figure in words
+		return best
 	}
 	// A passage with no amount at all gives way more easily.
 	share := 0.9

@@ -100,3 +100,40 @@ func (r *Reading) otherMeasure(lx *lexicon, res *index.Result) bool {
 var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true,
 	"six": true, "seven": true, "eight": true, "nine": true, "ten": true, "last": true, "next": true,
 	"this": true, "that": true, "some": true, "most": true, "more": true, "less": true, "much": true}
+
+// narrower reports whether a passage's title names a narrower thing than a word the question
+// asks for, with a noun after it the question lacks: "price floor", "price cap" for "price".
+func (r *Reading) narrower(f *knowledge.Fact) bool {
+	asked := map[string]bool{}
+	for _, w := range r.words {
+		asked[w.fold] = true
+	}
+	ws := plainWords(f.Title)
+	for i := 0; i+1 < len(ws); i++ {
+		w, next := ws[i], ws[i+1]
+		if !asked[w.fold] || !tradeNouns[w.fold] || asked[next.fold] || next.clause || !traded(&next) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// titledFor reports whether a passage without figures is titled with the year asked and the
+// measure asked ("NdPr oxide price in China during 2025" for "ndpr price 2025"): it states
+// that year's figure in words, and a figure of that year elsewhere is of something else.
+func (r *Reading) titledFor(f *knowledge.Fact, year string) bool {
+	if len(f.Figures) > 0 || !strings.Contains(f.Title, year) {
+		return false
+	}
+	title := map[string]bool{}
+	for _, w := range plainWords(f.Title) {
+		title[w.fold] = true
+	}
+	for _, w := range r.words {
+		if tradeNouns[w.fold] && title[w.fold] {
+			return true
+		}
+	}
+	return false
+}
