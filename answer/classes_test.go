@@ -470,6 +470,11 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "What is the NdPr price floor?", passage: "mp-dod-price-floor"},
 			{q: "What will the NdPr price be in 2028?", kind: KindMiss, has: "No forecast"},
 		},
+		"'contained' asks what the ore holds at its grade": {
+			{q: "How many tonnes of contained TREO does the Mount Weld ore reserve hold?", has: "2.06 Mt", working: "32 Mt × 6.44 % = 2.06 Mt"},
+			{q: "What's the Mount Weld reserve's contained TREO?", has: "2.06 Mt"},
+			{q: "How big is the Mount Weld ore reserve?", has: "32 Mt"},
+		},
 		"shorthand for a place": {
 			{q: "mtn pass output 2025?", has: "50,692 t"},
 		},

@@ -313,7 +313,7 @@ func lookup(a *Answer, res *index.Result, n int) {
 	if measure != "" && !stated {
 		ws, money = plainWords(measure), false
 	}
-	if ws != nil && !money && !states(lexiconFor(res.Base), best.Fact, ws) && containCue.MatchString(a.Question) {
+	if !money && containCue.MatchString(a.Question) && (ws != nil && !states(lexiconFor(res.Base), best.Fact, ws) || containedAsked(a.Question, best.Fact)) {
 		if ore, grade := oreAndGrade(best.Fact); ore != nil {
 			// "how much contained TREO does Mount Weld's reserve work out to?": the ore times
 			// its grade, which the passage states but does not multiply
@@ -1175,6 +1175,23 @@ func statesAll(q string, figs []*knowledge.Figure) bool {
 
 // containCue asks how much of a thing an amount of ore holds.
 var containCue = regexp.MustCompile(`(?i)\bcontain(s|ed|ing)?\b|\bin (it|that|them)\b`)
+
+// containedAsked reports whether a question asks what an ore holds ("contained TREO", "TREO
+// is contained in") of a passage that states the ore and its grade but no contained amount.
+func containedAsked(q string, f *knowledge.Fact) bool {
+	if !containedWord.MatchString(q) {
+		return false
+	}
+	for _, g := range f.Figures {
+		if strings.Contains(strings.ToLower(g.Label), "contain") {
+			return false
+		}
+	}
+	return true
+}
+
+// containedWord is "contained" (or "is contained in"): the amount inside, not the ore.
+var containedWord = regexp.MustCompile(`(?i)\bcontained\b`)
 
 // oreAndGrade are a passage's first amount of ore (a mass) and the grade it gives with it
 // (a per cent of the same date). nil when it states no such pair.
