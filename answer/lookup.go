@@ -665,7 +665,9 @@ func (r *Reading) moneyMeasure(lx *lexicon, f *knowledge.Fact, g *knowledge.Figu
 			return measure, statesPhrase(f, measure) || g != nil && statesPhrase(g.Fact, measure)
 		case moneyMeasures[w.fold]:
 			measure = w.raw
-		case stockWords[w.fold] && next != "of" && next != "in" || tradeWords[w.fold] && (next == "at" || next == "around"):
+		case stockWords[w.fold] && next != "of" && next != "in" && (w.fold != "shares" || i > 0 && r.words[i-1].upper) ||
+			tradeWords[w.fold] && (next == "at" || next == "around"):
+			// "shares" is a company's ("Lynas shares"), not "top suppliers and shares"
 			// "shares of world output" is a share; "Lynas shares", "trading at" a share price
 			measure = "share price"
 		default:
