@@ -98,6 +98,11 @@ func TurkishStems(w string) []string {
 					add(stem[:len(stem)-1] + "p")
 				case 'g':
 					add(stem[:len(stem)-1] + "k")
+				case 'n':
+					// the passive of a verb ending in a vowel is -n: işle+n+mesi, ara+n+an
+					if len(stem) >= 4 && strings.ContainsRune("aeiou", rune(stem[len(stem)-2])) {
+						add(stem[:len(stem)-1])
+					}
 				}
 			}
 		}
