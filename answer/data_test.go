@@ -124,6 +124,34 @@ func TestDataClasses(t *testing.T) {
 			{q: "NdPr nedir?", passage: "ndpr-definition"},
 			{q: "How much NdPr did Lynas make in FY2025?", has: "6,558 t"},
 		},
+		"Turkish passive and infinitive verbs: üretilmesi, elde edilmesi, hedeflenmektedir": {
+			{q: "Sanayi tesisinde yılda kaç ton florit üretilmesi planlanıyor?", has: "70,000 t/yr"},
+			{q: "2022 planında yılda ne kadar toryum elde edilmesi öngörülüyordu?", has: "250 t/yr"},
+			{q: "Endüstriyel tesiste yılda ne kadar cevher işlenmesi planlanmaktadır?", has: "570,000 t/yr"},
+			{q: "Pilot tesiste yıllık olarak kaç ton cevher işlenmesi hedeflenmektedir?", has: "1,200 t/yr"},
+			{q: "Beylikova'da saflık hedefi nedir?", has: "99 %"},
+			{q: "How much thorium did the 2022 plan foresee a year?", has: "250 t/yr"},
+		},
+		"the oxide asked 'in total' (toplam) is the oxide, not the ore": {
+			{q: "Beylikova'da toplam ne kadar oksit var?", has: "12.5 Mt"},
+			{q: "How much rare earth oxide does Beylikova hold in total?", has: "12.5 Mt"},
+			{q: "What is the total amount of rare earth oxide at the site?", has: "12.5 Mt"},
+			{q: "Beylikova'da toplam kaç ton cevher var?", has: "694 Mt"},
+			{q: "Is the 694 Mt a reserve? what does the figure mean?", passage: "beylikova-resource-not-reserve"},
+		},
+		"other commodities named in Turkish are no match": {
+			{q: "Türkiye'nin kobalt rezervi ne kadar?", has: "No match"},
+			{q: "Bakır fiyatı ne kadar?", has: "No match"},
+			{q: "Altın fiyatı 2024'te ne kadardı?", has: "No match"},
+			{q: "Dünyanın en büyük uranyum üreticisi hangi ülke?", has: "No match"},
+			{q: "Türkiye ne kadar bor üretiyor?", has: "No match"},
+		},
+		"what the fact files state, asked in a reader's words": {
+			{q: "Can a Chinese firm sell us its rare earth separation technology?", passage: "export-controls-tech-ban-2023"},
+			{q: "Until when are China's October 2025 controls on hold?", passage: "export-controls-suspension-nov-2025"},
+			{q: "What share of Mountain Pass ore is cerium and lanthanum?", passage: "mountain-pass-treo-mix"},
+			{q: "What purity has the Beylikova plant reached so far?", has: "92 %"},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {

@@ -45,6 +45,12 @@ func TestTurkishStems(t *testing.T) {
 		{"kactir", []string{"kac"}},
 		{"kadardir", []string{"kadar"}},
 		{"yildaydi", []string{"yil"}},
+		// passive and infinitive: üret+il+me+si, hedef+len+mek+te+dir, işle+n+me+si
+		{"uretilmesi", []string{"uret"}},
+		{"edilmesi", []string{"edil"}},
+		{"hedeflenmektedir", []string{"hedef"}},
+		{"planlanmaktadir", []string{"plan"}},
+		{"islenmesi", []string{"isle"}},
 		{"cin", nil},
 	}
 	for _, tt := range tests {

@@ -41,6 +41,10 @@ var turkishSuffixes = []string{
 	// a person: işleyeceğiz, çıkaracağız
 	"yecegiz", "yacagiz", "ecegiz", "acagiz", "yecek", "yacak", "ecek", "acak", "iyor", "uyor",
 	"ilen", "ulan", "ilan", "mis", "mus", "di", "ti", "du", "tu",
+	// the passive and the infinitive of a verb: üret+il+me+si (üretilmesi), hedef+len+mek+te
+	// (hedeflenmekte), plan+lan+mak+ta (planlanmakta); -le/-la makes a verb of a noun, -n
+	// after it the passive
+	"mekte", "makta", "mesi", "masi", "mek", "mak", "me", "ma", "len", "lan", "il", "ul",
 	// the past of "to be" after a vowel: yıldaydı
 	"ydi", "ydu",
 	// relative participles: ürettiği, çıkardığı
@@ -94,6 +98,11 @@ func TurkishStems(w string) []string {
 					add(stem[:len(stem)-1] + "p")
 				case 'g':
 					add(stem[:len(stem)-1] + "k")
+				case 'n':
+					// the passive of a verb ending in a vowel is -n: işle+n+mesi, ara+n+an
+					if len(stem) >= 4 && strings.ContainsRune("aeiou", rune(stem[len(stem)-2])) {
+						add(stem[:len(stem)-1])
+					}
 				}
 			}
 		}
