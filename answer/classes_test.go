@@ -475,6 +475,17 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "What's the Mount Weld reserve's contained TREO?", has: "2.06 Mt"},
 			{q: "How big is the Mount Weld ore reserve?", has: "32 Mt"},
 		},
+		"rank cues of a list": {
+			{q: "How high up the list does India come in terms of REE reserves?", kind: KindRank, has: "India ranked 3rd of 12 in rare earth reserves"},
+			{q: "How far down the list is Brazil in mine production?", kind: KindRank, has: "12th of 12"},
+			{q: "How high up the table is Australia for rare earth mining?", kind: KindRank, has: "4th of 12"},
+		},
+		"'which producer' asks for a row of the table it measures": {
+			{q: "Which producer grew its rare earth mine output fastest in percentage terms from 2023 to 2024?", kind: KindSuperlative, has: "Thailand had the largest rise in per cent"},
+			{q: "Which miner grew fastest from 2023 to 2024?", kind: KindSuperlative, has: "Thailand"},
+			{q: "Which producer grew its output most from 2023 to 2024?", kind: KindSuperlative, has: "China had the largest rise"},
+			{q: "Which mine produces the most rare earths?", passage: "bayan-obo-nsenergy"},
+		},
 		"shorthand for a place": {
 			{q: "mtn pass output 2025?", has: "50,692 t"},
 		},

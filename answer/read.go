@@ -156,7 +156,8 @@ var cueWords = map[string]cue{
 	"leanest": cueLeast, "richest": cueMost, "costliest": cueMost, "purest": cueMost, "slowest": cueLeast, "weakest": cueLeast,
 	"rank": cueRank, "ranks": cueRank, "ranked": cueRank, "ranking": cueRank, "position": cueRank,
 	"place": cueRank, "stand": cueRank, "league": cueRank, "league table": cueRank, "standings": cueRank,
-	"how far down": cueRank, "how far up": cueRank, "pecking order": cueRank, "placed": cueRank,
+	"how far down": cueRank, "how far up": cueRank, "how high up": cueRank, "how low down": cueRank,
+	"up the list": cueRank, "down the list": cueRank, "up the table": cueRank, "down the table": cueRank, "pecking order": cueRank, "placed": cueRank,
 	"vs": cueCompare, "versus": cueCompare, "compare": cueCompare, "compared": cueCompare,
 	"comparison": cueCompare, "than": cueCompare, "against": cueCompare, "more": cueCompare,
 	"less": cueLower, "larger": cueCompare, "bigger": cueCompare, "smaller": cueLower, "fewer": cueLower,
@@ -903,7 +904,9 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 			// noun after it
 		} else if whichNext && !skipWhich[w.fold] {
 			// "which mined more" asks which row did it; "which mine" asks for a mine.
-			if len(senses) > 0 && !(strings.HasSuffix(w.fold, "ed") && w.stem != w.fold) {
+			if n == 1 && agentWord(b, w.fold) {
+				// "which producer", "which miners": who does what a table measures, its rows
+			} else if len(senses) > 0 && !(strings.HasSuffix(w.fold, "ed") && w.stem != w.fold) {
 				r.which = strings.Join(stems(ws[i:i+n]), " ")
 				whichSenses = senses
 			} else if len(senses) == 0 && whichWord == "which" && lx.vocabulary[w.fold] && !headEnd[w.fold] && cueWords[w.fold] == 0 && w.fold != "one" && w.fold != "ones" {
@@ -2018,6 +2021,22 @@ func qualifier(w string) bool {
 	for _, e := range qualifierEndings {
 		if strings.HasSuffix(w, e) && len(w) > len(e)+2 {
 			return true
+		}
+	}
+	return false
+}
+
+// agentWord reports whether a word is one of a table's words that names who does what it
+// measures: "producer", "miners" (not "mine", a deposit).
+func agentWord(b *knowledge.Base, w string) bool {
+	if !strings.HasSuffix(strings.TrimSuffix(w, "s"), "er") {
+		return false
+	}
+	for _, t := range b.Tables() {
+		for _, tw := range t.Words {
+			if strings.EqualFold(tw, w) {
+				return true
+			}
 		}
 	}
 	return false
