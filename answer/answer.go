@@ -138,6 +138,38 @@ func (s Sentence) Markdown(escape func(string) string) string {
 
 // Ask answers a question with the knowledge base the searcher serves.
 func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error) {
+	a, err := askOnce(ctx, s, q, opt)
+	if err != nil || a.Miss == nil || a.Miss.Reason != ReasonNoMatch {
+		return a, err
+	}
+	if first, _, ok := splitTwoPart(q); ok {
+		// "what's NdPr and why does everyone in the magnet business care?": the rest adds
+		// words the knowledge base lacks; what its first part asks it can answer
+		b, err := askOnce(ctx, s, first, opt)
+		if err != nil || b.Miss != nil {
+			return a, err
+		}
+		b.Question = q
+		return b, nil
+	}
+	return a, nil
+}
+
+// twoPart is where a question joins a second question to its first: "what's NdPr and why
+// does everyone care".
+var twoPart = regexp.MustCompile(`(?i)[,;]?\s+and\s+(?:why|how|what|who|where|when)\b`)
+
+// splitTwoPart splits a question in two at its second question word.
+func splitTwoPart(q string) (first, second string, ok bool) {
+	loc := twoPart.FindStringIndex(q)
+	if loc == nil || loc[0] < 8 {
+		return "", "", false
+	}
+	return strings.TrimSpace(q[:loc[0]]) + "?", q[loc[0]:], true
+}
+
+// askOnce answers a question as a whole.
+func askOnce(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error) {
 	n := opt.Passages
 	if n <= 0 {
 		n = 4

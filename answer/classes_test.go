@@ -486,6 +486,11 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Which producer grew its output most from 2023 to 2024?", kind: KindSuperlative, has: "China had the largest rise"},
 			{q: "Which mine produces the most rare earths?", passage: "bayan-obo-nsenergy"},
 		},
+		"a two-part question whose second part the knowledge base lacks answers its first": {
+			{q: "what's NdPr and why does everyone in the magnet business care so much about it?", kind: KindDefine, passage: "ndpr-definition"},
+			{q: "What is TREE, and why do geologists keep quoting it?", kind: KindDefine},
+			{q: "What is a black hole and why is it black?", kind: KindMiss, has: "No match"},
+		},
 		"shorthand for a place": {
 			{q: "mtn pass output 2025?", has: "50,692 t"},
 		},
