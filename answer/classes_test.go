@@ -491,6 +491,11 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "What is TREE, and why do geologists keep quoting it?", kind: KindDefine},
 			{q: "What is a black hole and why is it black?", kind: KindMiss, has: "No match"},
 		},
+		"a rank within a passage's list": {
+			{q: "Among the countries supplying the US with rare earth compounds and metals, where does Malaysia come?", direct: "Malaysia ranked 2nd of 4 named: 13 % (2023, U.S. Geological Survey)."},
+			{q: "Where does Japan rank among US rare earth import sources?", has: "Japan ranked 3rd of 4 named"},
+			{q: "How much of US rare earth imports come from Japan?", has: "6 %"},
+		},
 		"shorthand for a place": {
 			{q: "mtn pass output 2025?", has: "50,692 t"},
 		},

@@ -352,6 +352,14 @@ func lookup(a *Answer, res *index.Result, n int) {
 	default:
 		a.Direct = sayLookup(a.Lang, res.Base, best.Fact, g, unitsAsked(a.Question))
 	}
+	if g != nil && (r.cues[cueRank] || r.whereLands() && !comesFrom.MatchString(a.Question)) &&
+		strings.Contains(strings.ToLower(a.Question), strings.ToLower(g.Label)) {
+		if pos, of := rankInPassage(best.Fact, g); of > 1 {
+			// "Among the countries supplying the US, where does Japan come?": its place among
+			// the passage's figures of that kind
+			a.Direct = sayRankInPassage(a.Lang, res.Base, g, pos, of)
+		}
+	}
 	if r.Kind == KindWhy && g == nil && r.Table != nil && r.cellOf(best.Fact) {
 		// the passage of a row's figure states the figure first; the reason follows
 		a.Direct = Sentence{{Text: reasonSentence(lexiconFor(res.Base), best.Fact.Text, a.Question)}}

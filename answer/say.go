@@ -908,3 +908,16 @@ func dayOfYear(g *knowledge.Figure) string {
 	}
 	return m[0]
 }
+
+// sayRankInPassage says where a figure comes among its passage's list: "Japan ranked 3rd of 4
+// named: 6 % (2023, U.S. Geological Survey)."
+func sayRankInPassage(lang string, b *knowledge.Base, g *knowledge.Figure, pos, of int) Sentence {
+	s := &sentence{}
+	n := name(lang, b, g.Label)
+	if turkish(lang) {
+		s.b(n).t(", listede ").b(fmt.Sprintf("%d içinde %d.", of, pos)).t(": ").b(localize(lang, g.String())).t(" (%s, %s).", g.AsOf, sourceName(b, g))
+		return s.segs
+	}
+	s.b(n).t(" ranked ").b(fmt.Sprintf("%s of %d", knowledge.FormatQuantity(float64(pos), "rank", 0), of)).t(" named: ").b(g.String()).t(" (%s, %s).", g.AsOf, sourceName(b, g))
+	return s.segs
+}

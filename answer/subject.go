@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/reedesk/reedesk/index"
@@ -137,3 +138,30 @@ func (r *Reading) titledFor(f *knowledge.Fact, year string) bool {
 	}
 	return false
 }
+
+// rankInPassage is the place of a figure among the figures of its passage of the same unit and
+// date, the largest first, other than a rest ("Other"); of is 0 when it has no such list.
+func rankInPassage(f *knowledge.Fact, g *knowledge.Figure) (pos, of int) {
+	for _, o := range f.Figures {
+		if o.Unit != g.Unit || o.AsOf != g.AsOf || restLabel(o.Label) {
+			continue
+		}
+		of++
+		if o.Value > g.Value {
+			pos++
+		}
+	}
+	if restLabel(g.Label) || of < 3 {
+		return 0, 0
+	}
+	return pos + 1, of
+}
+
+// restLabel reports whether a label names the rest of a list: "Other", "Other countries".
+func restLabel(label string) bool {
+	f := strings.ToLower(label)
+	return f == "other" || f == "others" || f == "rest" || strings.HasPrefix(f, "other ") || strings.HasPrefix(f, "rest of")
+}
+
+// comesFrom asks where something comes from, not where it comes in a list.
+var comesFrom = regexp.MustCompile(`(?i)\bcomes?\s+from\b`)
