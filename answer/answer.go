@@ -209,6 +209,9 @@ func askOnce(ctx context.Context, s Searcher, q string, opt Options) (*Answer, e
 	if (r.Kind == KindShare || r.Kind == KindValue) && len(r.Rows) == 1 && !r.Total && rowPart(a, res, n) {
 		return a, nil
 	}
+	if compareStages(a, res, n) {
+		return a, nil
+	}
 	if r.Table != nil && r.Kind != KindLookup && r.Kind != KindDefine && r.Kind != KindWhy {
 		if ok := tableAnswer(a, res); ok {
 			if a.Related == nil {

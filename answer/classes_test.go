@@ -496,6 +496,11 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Where does Japan rank among US rare earth import sources?", has: "Japan ranked 3rd of 4 named"},
 			{q: "How much of US rare earth imports come from Japan?", has: "6 %"},
 		},
+		"one subject's share at two stages": {
+			{q: "Going by the IEA, is China's hold stronger in mining or in refining?", kind: KindCompare, has: "Higher in refining"},
+			{q: "Per the IEA, is China's share higher in refining vs mining?", kind: KindCompare, has: "92 %"},
+			{q: "Who mines more, China or Burma?", kind: KindCompare, has: "8.7×"},
+		},
 		"shorthand for a place": {
 			{q: "mtn pass output 2025?", has: "50,692 t"},
 		},

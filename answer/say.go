@@ -921,3 +921,15 @@ func sayRankInPassage(lang string, b *knowledge.Base, g *knowledge.Figure, pos, 
 	s.b(n).t(" ranked ").b(fmt.Sprintf("%s of %d", knowledge.FormatQuantity(float64(pos), "rank", 0), of)).t(" named: ").b(g.String()).t(" (%s, %s).", g.AsOf, sourceName(b, g))
 	return s.segs
 }
+
+// sayStages compares one subject's shares at two stages: "Higher in refining — China's share
+// of refining (IEA): 92 % (2023, IEA); China's share of mining (IEA): 62 % (2023, IEA)."
+func sayStages(lang string, b *knowledge.Base, hi, lo string, g1, g2 *knowledge.Figure) Sentence {
+	s := &sentence{}
+	if turkish(lang) {
+		s.t("%s daha yüksek: ", hi).b(localize(lang, g1.String())).t(" (%s, %s); %s: ", g1.AsOf, sourceName(b, g1), lo).b(localize(lang, g2.String())).t(" (%s, %s).", g2.AsOf, sourceName(b, g2))
+		return s.segs
+	}
+	s.t("Higher in %s — %s: ", hi, g1.Label).b(g1.String()).t(" (%s, %s); %s: ", g1.AsOf, sourceName(b, g1), g2.Label).b(g2.String()).t(" (%s, %s).", g2.AsOf, sourceName(b, g2))
+	return s.segs
+}

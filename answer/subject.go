@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/reedesk/reedesk/index"
@@ -165,3 +166,74 @@ func restLabel(label string) bool {
 
 // comesFrom asks where something comes from, not where it comes in a list.
 var comesFrom = regexp.MustCompile(`(?i)\bcomes?\s+from\b`)
+
+// measurePair is the two stages a question weighs one subject in ("mining or refining",
+// "mining vs processing"), nil when it names no such pair.
+func (r *Reading) measurePair() []word {
+	ws := r.words
+	for i := 1; i+1 < len(ws); i++ {
+		switch ws[i].fold {
+		case "or", "vs", "versus":
+			j := i + 1
+			if (ws[j].fold == "in" || ws[j].fold == "at") && j+1 < len(ws) {
+				j++ // "mining or in refining"
+			}
+			if a, b := ws[i-1], ws[j]; tradeNouns[a.fold] && tradeNouns[b.fold] && a.stem != b.stem {
+				return []word{a, b}
+			}
+		}
+	}
+	return nil
+}
+
+// stageFigure is the passage among the best few titled with a stage ("China's share of rare
+// earth refining") and its latest figure in per cent up to the asker's year.
+func stageFigure(lx *lexicon, res *index.Result, stage word, year int) (*index.Hit, *knowledge.Figure) {
+	want := lx.concepts(stage.raw)
+	if len(want) == 0 {
+		return nil, nil
+	}
+	for i := range res.Hits[:min(len(res.Hits), 6)] {
+		h := &res.Hits[i]
+		titled := false
+		for _, c := range lx.concepts(h.Fact.Title) {
+			titled = titled || c == want[0]
+		}
+		if !titled || h.Fact.Formula != nil {
+			continue
+		}
+		var best *knowledge.Figure
+		for _, g := range h.Fact.Figures {
+			if g.Unit == "%" && g.AsOf[:min(4, len(g.AsOf))] <= strconv.Itoa(year) && (best == nil || g.AsOf > best.AsOf) {
+				best = g
+			}
+		}
+		if best != nil {
+			return h, best
+		}
+	}
+	return nil, nil
+}
+
+// compareStages answers "where is China's grip tighter, mining or refining?" with the share
+// each stage's passage gives, the larger first.
+func compareStages(a *Answer, res *index.Result, n int) bool {
+	pair := a.Reading.measurePair()
+	if pair == nil {
+		return false
+	}
+	lx := lexiconFor(res.Base)
+	h1, g1 := stageFigure(lx, res, pair[0], a.Reading.now.Year())
+	h2, g2 := stageFigure(lx, res, pair[1], a.Reading.now.Year())
+	if h1 == nil || h2 == nil || h1 == h2 || !sameEntities(res, h1, h2) {
+		return false
+	}
+	if g2.Value > g1.Value {
+		h1, g1, h2, g2, pair[0], pair[1] = h2, g2, h1, g1, pair[1], pair[0]
+	}
+	a.Reading.Kind = KindCompare
+	a.Passage = h1
+	a.Direct = sayStages(a.Lang, res.Base, pair[0].raw, pair[1].raw, g1, g2)
+	a.Related = related(res, h1, n-1)
+	return true
+}
