@@ -126,7 +126,8 @@ func TestEndpointDefersToUploadCharts(t *testing.T) {
 	if resp.StatusCode != 200 || string(body) != `{"type":5}` {
 		t.Fatalf("HTTP answer: status %d body %s, want a public deferral {\"type\":5}", resp.StatusCode, body)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	// The edit draws the chart: seconds on a loaded machine under the race detector.
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	edit, err := fake.Wait(ctx, discordtest.Match("PATCH", "/api/v9/webhooks/app1/tok-chart1/messages/@original"))
 	if err != nil {

@@ -163,7 +163,7 @@ func TestDiscordPayloadsOverHTTP(t *testing.T) {
 			original := "/api/v9/webhooks/" + in.AppID + "/" + in.Token + "/messages/@original"
 			outcome := ""
 			if status == 200 && resp.Type != 1 {
-				got, err := obs.wait(e2eTimeout(t, 5*time.Second), 1)
+				got, err := obs.wait(e2eTimeout(t, 30*time.Second), 1)
 				if err != nil {
 					t.Fatalf("the reply was not counted: %v", err)
 				}
@@ -174,7 +174,8 @@ func TestDiscordPayloadsOverHTTP(t *testing.T) {
 				// A reply with a chart: Discord's HTTP response cannot carry files, so the
 				// endpoint defers (publicly, like the reply) and edits in the message with its
 				// files. The message the user sees is then what the manifest describes.
-				edit, err := fake.Wait(e2eTimeout(t, 10*time.Second), discordtest.Match("PATCH", original))
+				// The edit draws the charts: seconds on a loaded machine under the race detector.
+				edit, err := fake.Wait(e2eTimeout(t, 30*time.Second), discordtest.Match("PATCH", original))
 				if err != nil {
 					t.Fatalf("a deferral, and no edit with the message: %v", err)
 				}
@@ -198,7 +199,7 @@ func TestDiscordPayloadsOverHTTP(t *testing.T) {
 				}
 			}
 			if resp.Type == 5 && c.Expect.Type == 5 {
-				if _, err := fake.Wait(e2eTimeout(t, 10*time.Second), discordtest.Match("PATCH", original)); err != nil {
+				if _, err := fake.Wait(e2eTimeout(t, 30*time.Second), discordtest.Match("PATCH", original)); err != nil {
 					t.Errorf("no edit of the deferred answer at %s: %v", original, err)
 				}
 			}
@@ -260,7 +261,7 @@ func TestDiscordPayloadsOverTheGateway(t *testing.T) {
 					}
 					c.check(t, "gateway", 200, resp, refusal)
 					if resp.Type == 5 {
-						if _, err := e.fake.Wait(e2eTimeout(t, 10*time.Second), discordtest.Match("PATCH", in.OriginalPath())); err != nil {
+						if _, err := e.fake.Wait(e2eTimeout(t, 30*time.Second), discordtest.Match("PATCH", in.OriginalPath())); err != nil {
 							t.Errorf("no edit of the deferred answer: %v", err)
 						}
 					}

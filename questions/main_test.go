@@ -1,0 +1,9 @@
+package questions
+
+import (
+	"testing"
+
+	"github.com/reedesk/reedesk/internal/testrun"
+)
+
+func TestMain(m *testing.M) { testrun.Plain(m) }
