@@ -173,14 +173,6 @@ func (d *Dispatcher) dispatch(ctx context.Context, i *discordgo.Interaction, to 
 		})
 	}
 	reply := d.respond(ctx, i)
-	if to.uploads() {
-		// A chart is drawn when first read: draw it while the timer runs, so that a slow
-		// drawing is deferred like a slow answer. (The HTTP endpoint defers any reply with
-		// files, and draws them for the edit.)
-		for _, f := range filesOf(reply.Response) {
-			fileData(f)
-		}
-	}
 	deferred := false
 	if timer == nil || claimed.CompareAndSwap(false, true) {
 		if timer != nil {
