@@ -173,6 +173,11 @@ func (d *Dispatcher) dispatch(ctx context.Context, i *discordgo.Interaction, to 
 		})
 	}
 	reply := d.respond(ctx, i)
+	if to.uploads() {
+		// While the timer runs, so that a slow drawing is deferred like a slow answer. (The
+		// HTTP endpoint defers any reply with files, and draws them for the edit.)
+		draw(reply.Response)
+	}
 	deferred := false
 	if timer == nil || claimed.CompareAndSwap(false, true) {
 		if timer != nil {
@@ -345,6 +350,7 @@ func (d *Dispatcher) private(i *discordgo.Interaction) bool {
 
 // replacePrivately deletes a public deferral and sends the answer as a private followup.
 func (d *Dispatcher) replacePrivately(ctx context.Context, to responder, i *discordgo.Interaction, data *discordgo.InteractionResponseData) error {
+	draw(data)
 	ctx, cancel := context.WithTimeout(ctx, d.limit.REST)
 	defer cancel()
 	if err := to.remove(ctx, i); err != nil {
@@ -357,6 +363,7 @@ func (d *Dispatcher) replacePrivately(ctx context.Context, to responder, i *disc
 }
 
 func (d *Dispatcher) editWith(ctx context.Context, to responder, i *discordgo.Interaction, e *discordgo.WebhookEdit) error {
+	draw(e)
 	ctx, cancel := context.WithTimeout(ctx, d.limit.REST)
 	defer cancel()
 	err := to.edit(ctx, i, e)
