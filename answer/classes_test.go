@@ -633,6 +633,11 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "What was Lynas's total REO production in FY2024?", has: "10,908 t"},
 			{q: "Who's running MP Materials these days - what's the CEO's name?", kind: KindMiss},
 		},
+		"after 'which', a word of what the table measures is the verb of a comparison": {
+			{q: "Terbium oxide or dysprosium oxide, which costs more in 2024?", kind: KindCompare, has: "$810 per kg"},
+			{q: "Brazil or India, which mined more in 2024?", kind: KindCompare, has: "2,900 t"},
+			{q: "Which mine produces the most rare earths?", passage: "bayan-obo-nsenergy"},
+		},
 		"a term alone, or what's a term, asks what it is": {
 			{q: "ndpr = ?", kind: KindDefine, has: "NdPr is neodymium (Nd) and praseodymium (Pr)"},
 			{q: "NdPr?", kind: KindDefine, has: "NdPr is neodymium (Nd) and praseodymium (Pr)"},

@@ -1076,7 +1076,9 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 				}
 			}
 		}
-		if r.which != "" && !whichFits(lx, best, r.which, whichWord == "what", whichSenses) {
+		// After "which", a word of what the table measures is the verb of a comparison or a
+		// superlative ("which costs more", "which mined the most"), not a noun.
+		if r.which != "" && !whichFits(lx, best, r.which, whichWord == "what" || verbAfterWhich(ws, r.which), whichSenses) {
 			r.others = append(r.others, r.which)
 		}
 		r.perTable(b, ws, tableScore, tableAt, rowsBy, rateAt, lastAt)
@@ -1622,11 +1624,25 @@ func containsRow(rows []*knowledge.Row, r *knowledge.Row) bool {
 	return false
 }
 
+// verbAfterWhich reports whether the word after "which" is a verb that a comparison or a
+// superlative follows: "which costs more", "which mined the most", not "which mine produces".
+func verbAfterWhich(ws []word, which string) bool {
+	for i := 0; i+2 < len(ws); i++ {
+		if whichWords[ws[i].fold] && ws[i+1].stem == which {
+			switch ws[i+2].fold {
+			case "more", "less", "most", "least", "the":
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // whichFits reports whether the noun after "which" can be a row of the table: its row kind
 // ("which country"), a word of its rows' labels ("which oxide"), or a word of its title that
-// does not say what it measures ("which rare earth"), or, after "what", what it measures ("at
-// what price"). "Which mine" asks for a mine, not a country.
-func whichFits(lx *lexicon, t *knowledge.Table, noun string, what bool, senses []sense) bool {
+// does not say what it measures ("which rare earth"), or, when measure is set, what it
+// measures ("at what price", "which costs more"). "Which mine" asks for a mine, not a country.
+func whichFits(lx *lexicon, t *knowledge.Table, noun string, measure bool, senses []sense) bool {
 	for _, s := range append(lx.phrases[noun], senses...) {
 		if s.table == t && (s.rowKind || s.row != nil || s.total || s.group != "") {
 			// "which country", or a row itself: "what's the US share"
@@ -1641,7 +1657,7 @@ func whichFits(lx *lexicon, t *knowledge.Table, noun string, what bool, senses [
 		measures[phraseKey(w)] = true
 	}
 	if measures[noun] {
-		return what
+		return measure
 	}
 	texts := []string{t.Title}
 	for _, r := range t.Rows {
