@@ -2,9 +2,7 @@ package index
 
 import (
 	_ "embed"
-	"sort"
 	"strings"
-	"sync"
 )
 
 // Ordinary Turkish words are never "corrected" into words of the knowledge base either:
@@ -15,13 +13,7 @@ import (
 //go:embed turkish.txt
 var turkishText string
 
-var turkishWords = sync.OnceValue(func() []string {
-	words := strings.Split(strings.TrimSpace(turkishText), "\n")
-	if !sort.StringsAreSorted(words) {
-		sort.Strings(words)
-	}
-	return words
-})
+var isTurkishStem = wordList(turkishText)
 
 // personalEndings are the endings of a Turkish predicate ("nasılsın", "nedir", "kimdir"),
 // folded to ASCII: they come after the suffixes TurkishStems takes off. The short ones (-ım,
@@ -52,10 +44,4 @@ func IsTurkishWord(w string) bool {
 		}
 	}
 	return false
-}
-
-func isTurkishStem(w string) bool {
-	words := turkishWords()
-	i := sort.SearchStrings(words, w)
-	return i < len(words) && words[i] == w
 }

@@ -13,19 +13,25 @@ import (
 //go:embed english.txt
 var englishText string
 
-var englishWords = sync.OnceValue(func() []string {
-	words := strings.Split(strings.TrimSpace(englishText), "\n")
-	if !sort.StringsAreSorted(words) {
-		sort.Strings(words)
-	}
-	return words
-})
+var englishWords = wordList(englishText)
 
 // IsEnglishWord reports whether a lowercase ASCII word is an ordinary English word.
-func IsEnglishWord(w string) bool {
-	words := englishWords()
-	i := sort.SearchStrings(words, w)
-	return i < len(words) && words[i] == w
+func IsEnglishWord(w string) bool { return englishWords(w) }
+
+// wordList returns a lookup in a list of words, one a line, read the first time it is used.
+func wordList(text string) func(w string) bool {
+	words := sync.OnceValue(func() []string {
+		words := strings.Split(strings.TrimSpace(text), "\n")
+		if !sort.StringsAreSorted(words) {
+			sort.Strings(words)
+		}
+		return words
+	})
+	return func(w string) bool {
+		words := words()
+		i := sort.SearchStrings(words, w)
+		return i < len(words) && words[i] == w
+	}
 }
 
 // Fold maps text to the form it is searched under: ASCII, lowercase ("İstanbul" gives
