@@ -82,16 +82,14 @@ type Point struct {
 // Chart is a chart whose spec was checked; its image is drawn when first asked for.
 type Chart struct {
 	Spec Spec
-	// Width and Height are the image's size in pixels.
-	Width, Height int
 	// Alt describes the chart in one or two sentences, for the attachment's description.
 	Alt string
 
 	png func() ([]byte, error)
 }
 
-// PNG returns the encoded image, drawn the first time it is asked for: a reply that is only
-// read as text (the terminal without --out, the eval) never pays for the drawing.
+// PNG returns the encoded image, WidthPx × HeightPx, drawn the first time it is asked for: a
+// reply that is only read as text (the terminal without --out, the eval) never draws it.
 func (c *Chart) PNG() ([]byte, error) { return c.png() }
 
 // File is the attachment's file name.

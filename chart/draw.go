@@ -92,7 +92,7 @@ func Draw(s Spec) (*Chart, error) {
 		return nil, fmt.Errorf("chart %q: %w", s.File, err)
 	}
 	return &Chart{
-		Spec: s, Width: WidthPx, Height: HeightPx, Alt: s.alt(),
+		Spec: s, Alt: s.alt(),
 		png: sync.OnceValues(func() ([]byte, error) { return render(&s) }),
 	}, nil
 }
