@@ -6,8 +6,8 @@
 //
 // Under the race detector, both Main and Plain also let the heap grow four times between
 // collections rather than twice: the tests' heaps are small and short-lived, and the detector
-// makes each collection cost several times as much. The whole suite took 88 s of processor time
-// instead of 96 s, 59 s instead of 62 s on 2 cores.
+// makes each collection cost several times as much. Back to back on a quiet 2-core machine, the
+// whole suite took 82 s of processor time instead of 97–101 s, 55–57 s instead of 62–65 s.
 package testrun
 
 import (
