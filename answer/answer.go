@@ -244,13 +244,46 @@ var (
 	chatAdverbs = regexp.MustCompile(`(?i)\b(?:actually|basically|exactly|honestly|lol|tbh)\b[,;]?\s+`)
 )
 
+// chat are the words of chatOpen, chatClose and chatAdverbs, and stretched are those that
+// may be stretched ("hmmm"): a question with none of them, the common case, skips those
+// expressions.
+var (
+	chat = map[string]bool{"wait": true, "hm": true, "oh": true, "ok": true, "okay": true, "so": true,
+		"well": true, "anyway": true, "anyways": true, "hey": true, "hi": true, "btw": true, "quick": true,
+		"please": true, "pls": true, "lol": true, "lmao": true, "tbh": true, "thanks": true, "thx": true,
+		"actually": true, "basically": true, "exactly": true, "honestly": true}
+	stretched = []string{"hmm", "um", "uh", "haha"}
+)
+
 // withoutChat is a question without its words of chat, its short year ranges written out.
 func withoutChat(q string) string {
-	p := chatAdverbs.ReplaceAllString(chatClose.ReplaceAllString(chatOpen.ReplaceAllString(q, ""), ""), "")
-	if strings.TrimSpace(p) == "" {
-		p = q
+	p := q
+	if chatted(q) {
+		p = chatAdverbs.ReplaceAllString(chatClose.ReplaceAllString(chatOpen.ReplaceAllString(q, ""), ""), "")
+		if strings.TrimSpace(p) == "" {
+			p = q
+		}
 	}
-	return shortRange.ReplaceAllString(p, "${1}${2}–${1}${3}")
+	if strings.ContainsAny(p, "-–/") {
+		p = shortRange.ReplaceAllString(p, "${1}${2}–${1}${3}")
+	}
+	return p
+}
+
+// chatted reports whether any word of a question is a word of chat.
+func chatted(q string) bool {
+	for _, f := range strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		f = strings.ToLower(f)
+		if chat[f] {
+			return true
+		}
+		for _, s := range stretched {
+			if strings.HasPrefix(f, s) && strings.Trim(f[len(s):], s[len(s)-1:]) == "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // shortRange is a range of years whose end is written with two digits: "2020-23" is 2020 to

@@ -1460,19 +1460,75 @@ func inPassing(cands []*index.Hit, r *Reading) *index.Hit {
 			break
 		}
 		if !headSkip[w.fold] {
-			thing = append(thing, regexp.QuoteMeta(w.raw))
+			thing = append(thing, strings.ToLower(w.raw))
 		}
 	}
 	if len(thing) == 0 {
 		return nil
 	}
-	says := regexp.MustCompile(`(?i)\b` + strings.Join(thing, `\s+`) + `(,\s+|\s+(is|are)\s+)(a|an)\s`)
 	for _, h := range cands {
-		if says.MatchString(h.Fact.Text) {
+		if saysIs(strings.ToLower(h.Fact.Text), thing) {
 			return h
 		}
 	}
 	return nil
+}
+
+// saysIs reports whether a lowercased text names a thing by its words and says what it is:
+// "thorium, a raw material", "NdPr is an alloy".
+func saysIs(text string, thing []string) bool {
+	for at := 0; ; {
+		i := strings.Index(text[at:], thing[0])
+		if i < 0 {
+			return false
+		}
+		i += at
+		at = i + 1
+		if i > 0 && isWordByte(text[i-1]) {
+			continue
+		}
+		rest, ok := text[i+len(thing[0]):], true
+		for _, w := range thing[1:] {
+			if rest, ok = afterSpace(rest); !ok || !strings.HasPrefix(rest, w) {
+				ok = false
+				break
+			}
+			rest = rest[len(w):]
+		}
+		if !ok {
+			continue
+		}
+		if r, comma := strings.CutPrefix(rest, ","); comma {
+			rest, ok = afterSpace(r)
+		} else {
+			rest, ok = afterSpace(rest)
+			verb := false
+			for _, v := range []string{"is", "are"} {
+				if r, cut := strings.CutPrefix(rest, v); ok && cut {
+					rest, verb = afterSpace(r)
+					break
+				}
+			}
+			ok = ok && verb
+		}
+		for _, article := range []string{"a", "an"} {
+			if r, cut := strings.CutPrefix(rest, article); ok && cut && r != "" && isSpace(r[0]) {
+				return true
+			}
+		}
+	}
+}
+
+// afterSpace is a text after the white space it starts with; false when it starts with none.
+func afterSpace(s string) (string, bool) {
+	t := strings.TrimLeft(s, " \t\n\r\f\v")
+	return t, len(t) < len(s)
+}
+
+func isSpace(b byte) bool { return strings.IndexByte(" \t\n\r\f\v", b) >= 0 }
+
+func isWordByte(b byte) bool {
+	return b == '_' || '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
 }
 
 // defines says how plainly a passage defines a thing: its text starts by saying what the

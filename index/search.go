@@ -91,21 +91,6 @@ type plan struct {
 	computed    bool
 }
 
-// computedCue matches the words of a question that ask for a derived figure: a ratio, share,
-// rank, average, change or comparison. It reads the question as typed, since some of these
-// words ("than", "each") are stop words to the analyzer; "per year" alone asks for a rate
-// that facts state.
-var computedCue = regexp.MustCompile(`(?i)\b(ratios?|shares?|percent(age)?s?|times|multipl\w*|compar\w*|grades?|impl(y|ied|ies)|rank\w*|averages?|proportions?|fractions?|bigger|larger|smaller|more than|less than|than|grow\w*|increase[sd]?|rise|rose|fell|fall|drop(ped)?|chang(e|ed|es)|declin\w*|convert\w*|each|work(s|ed)? out|would it take|per (?:t|ton|tons|tonne|tonnes|kg|location|site|unit|head)\b)`)
-
-// defineCue matches the words of a question that ask what something is or what counts as
-// it, or a question that is only "what is" and a few words: a definition, which background
-// passages give.
-var defineCue = regexp.MustCompile(`(?i)\b(defin(e|es|ed|ition|itions)|meaning|what does .+ mean|counts? as|counted as|qualif(y|ies) as|classif(y|ied|ies) as|what (is|are) (a|an) )|^\s*what(\s+|'|’)(is|are|s)\s+(the\s+)?[^\s?]+(\s+[^\s?]+){0,2}\s*\??\s*$`)
-
-// defineFrame matches the words that only frame a definition ("counts as"): the subject is
-// what follows, and the frame word would draw passages that use it in passing.
-var defineFrame = regexp.MustCompile(`(?i)\b(counts?|counted|qualif(y|ies)|classif(y|ied|ies)) as\b`)
-
 // plan turns a question into clauses. Raw text never reaches a query-string parser: each
 // clause is built from analyzed terms, so any input is safe. A question with typos is planned
 // again with its words corrected, so that a corrected word joins the phrase it belongs to
@@ -178,11 +163,9 @@ func (g *generation) planText(q string, fixed []Span) plan {
 		}
 	}
 
-	p := plan{computed: computedCue.MatchString(q), defines: defineCue.MatchString(q)}
-	var frame []Span
-	for _, m := range defineFrame.FindAllStringIndex(q, -1) {
-		frame = append(frame, Span{m[0], m[1]})
-	}
+	typed := typedWords(q)
+	p := plan{computed: computedAsked(typed), defines: defineAsked(q, typed)}
+	frame := frames(typed)
 	emitted := map[int]bool{}
 	var words []analysis.Token
 	for _, t := range toks {
