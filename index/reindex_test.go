@@ -232,6 +232,9 @@ func TestSearchDuringReindex(t *testing.T) {
 					failures.Add(1)
 					t.Errorf("search during reindex: err %v, miss %v, %d hits", err, res != nil && res.Miss, len(res.Hits))
 				}
+				// A steady stream of questions, not a busy loop that takes the cores the
+				// reindex and the other tests need.
+				time.Sleep(time.Millisecond)
 			}
 		}()
 	}
@@ -251,6 +254,9 @@ func TestSearchDuringReindex(t *testing.T) {
 	wg.Wait()
 	if len(versions) != 2 {
 		t.Errorf("served %d knowledge versions, want 2", len(versions))
+	}
+	if n := searches.Load(); n < 20 {
+		t.Errorf("%d searches during 2 reindexes, want at least 20", n)
 	}
 	t.Logf("%d searches during 2 reindexes, %d failed", searches.Load(), failures.Load())
 }
