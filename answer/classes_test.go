@@ -23,6 +23,20 @@ func TestClassesOfQuestion(t *testing.T) {
 		passage, has, working string
 	}
 	classes := map[string][]question{
+		"in scope, though the first passage lacks what the question weighs most": {
+			{q: "why is China chasing the end products instead of being happy with just mining?", kind: KindWhy,
+				passage: "value-chain-china-strategy"},
+			{q: "why does China not stop at only mining and go for magnets and end products?", kind: KindWhy,
+				passage: "value-chain-china-strategy"},
+			{q: "Anadolu says 85% of processing is Chinese, IEA has another number, which one should I use?",
+				passage: "china-share-estimates-compared"},
+			{q: "AA says China processes 85 percent but the IEA figure is different - which is right?",
+				passage: "china-share-estimates-compared"},
+			{q: "mountain pass concntrate production 2024", passage: "mountain-pass-output-2024"},
+			{q: "mtn pass concntrate outpt 2024", passage: "mountain-pass-output-2024"},
+			{q: "lithium mining in Chile, how much?", kind: KindMiss, has: "No match"},
+			{q: "why is cobalt refining so concentrated?", kind: KindMiss, has: "No match"},
+		},
 		"superlative with an exclusion": {
 			{q: "Which country has the largest rare earth reserves apart from China?",
 				direct: "Brazil had the highest rare earth reserves outside China in 2024: 21 Mt, less than 23.3 % of the world total of more than 90 Mt (USGS MCS 2025)."},

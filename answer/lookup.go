@@ -127,6 +127,26 @@ func capitalised(q string) map[string]bool {
 	return out
 }
 
+// promoteEnough moves to the front the passage near the top with the most of the question,
+// when it has enough of it and every word the first passage has.
+func promoteEnough(res *index.Result, q string) {
+	best, top := -1, 0.0
+	for i := 1; i < min(len(res.Hits), steerAt); i++ {
+		if res.Hits[i].Matched&res.Hits[0].Matched != res.Hits[0].Matched {
+			// it must have all the first has, and more
+			continue
+		}
+		if e := evidence(res, &res.Hits[i], q); e > top && enough(res, &res.Hits[i], q) {
+			best, top = i, e
+		}
+	}
+	if best > 0 {
+		h := res.Hits[best]
+		copy(res.Hits[1:best+1], res.Hits[:best])
+		res.Hits[0] = h
+	}
+}
+
 // lookup answers from the best passage, or says there is no answer.
 func lookup(a *Answer, res *index.Result, n int) {
 	r := a.Reading
@@ -136,6 +156,12 @@ func lookup(a *Answer, res *index.Result, n int) {
 			// "Which elements are light rare earths?"
 			r.Kind = KindDefine
 		}
+	}
+	if !res.Miss && len(res.Hits) > 0 && !enough(res, &res.Hits[0], a.Question) {
+		// The search's first passage may lack what the question weighs most while one just
+		// below it has all of it: "Article says China has 85 %, IEA says other" is the passage
+		// that sets the estimates side by side.
+		promoteEnough(res, a.Question)
 	}
 	if res.Miss || len(res.Hits) == 0 || !enough(res, &res.Hits[0], a.Question) {
 		if h := r.rowPassage(res); h != nil {
@@ -1814,11 +1840,24 @@ var explanatory = map[string]bool{"background": true, "element": true}
 func has(res *index.Result, h *index.Hit, ws []string) bool {
 	for _, w := range ws {
 		k := termOf(res, w)
-		if k < 0 || h.Matched&(1<<k) == 0 {
+		if (k < 0 || h.Matched&(1<<k) == 0) && !typoOf(h.Fact, w) {
 			return false
 		}
 	}
 	return true
+}
+
+// typoOf reports whether a word of the question the search did not match is a misspelling of
+// a word of the passage's title or text: "mountian pass" asks about Mountain Pass.
+func typoOf(f *knowledge.Fact, w string) bool {
+	for _, text := range []string{f.Title, f.Text} {
+		for _, pw := range plainWords(text) {
+			if index.Misspells(w, pw.raw) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // termOf is the index of the search term that covers a word of the question, or -1.
