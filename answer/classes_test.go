@@ -23,6 +23,13 @@ func TestClassesOfQuestion(t *testing.T) {
 		passage, has, working string
 	}
 	classes := map[string][]question{
+		"a year after today asked of a computed figure is no forecast": {
+			{q: "What world RE mine production does USGS expect in 2027?", kind: KindMiss, has: "No forecast"},
+			{q: "What world mine production does USGS expect for 2028?", kind: KindMiss, has: "No forecast"},
+			{q: "how much will world mine production grow in 2027?", has: "No forecast"},
+			{q: "what does USGS expect China to mine in 2027?", has: "No forecast"},
+			{q: "What was world mine production growth in 2024?", kind: KindChange, has: "+3.7 %"},
+		},
 		"in scope, though the first passage lacks what the question weighs most": {
 			{q: "why is China chasing the end products instead of being happy with just mining?", kind: KindWhy,
 				passage: "value-chain-china-strategy"},

@@ -242,7 +242,10 @@ func lookup(a *Answer, res *index.Result, n int) {
 		}
 	}
 	var g *knowledge.Figure
-	if y := r.lastYear(); y != "" && best.Fact.Formula == nil && !hasYear(best.Fact, y) && !r.titledFor(best.Fact, y) {
+	if y := r.lastYear(); y != "" && (best.Fact.Formula == nil || y > strconv.Itoa(r.now.Year())) && !hasYear(best.Fact, y) && !r.titledFor(best.Fact, y) {
+		// (a computed figure answers for its own years, but no year after today: "What world
+		// mine production does USGS expect for 2027?" is no forecast, whatever the growth
+		// from 2023 to 2024 was)
 		// The year asked: the first of the best passages that has a figure for it, when the
 		// best has dated figures but none for that year.
 		for i := range res.Hits {

@@ -192,7 +192,8 @@ var cueWords = map[string]cue{
 	"why": cueWhy, "reason": cueWhy, "reasons": cueWhy, "how come": cueWhy,
 	"which": cueWhich, "who": cueWhich, "what": cueWhich,
 	"when": cueWhen, "which year": cueWhen, "what year": cueWhen, "what date": cueWhen, "since when": cueWhen,
-	"will": cueFuture, "forecast": cueFuture, "expected": cueFuture, "projected": cueFuture,
+	"will": cueFuture, "forecast": cueFuture, "expected": cueFuture, "projected": cueFuture, "expect": cueFuture,
+	"expects": cueFuture, "projects": cueFuture,
 }
 
 // changeDirection says which way a change word goes.
