@@ -23,6 +23,18 @@ func TestClassesOfQuestion(t *testing.T) {
 		passage, has, working string
 	}
 	classes := map[string][]question{
+		"an exclusion written around the name": {
+			{q: "Leaving China out of it, which country mines the most?", kind: KindSuperlative,
+				has: "United States had the highest rare earth mine production outside China in 2024: 45,000 t"},
+			{q: "With China out of the picture, which country has the biggest reserves?", kind: KindSuperlative,
+				has: "Brazil had the highest rare earth reserves outside China in 2024: 21 Mt"},
+			{q: "Take China out of the equation: who has the most reserves?", kind: KindSuperlative,
+				has: "Brazil had the highest rare earth reserves outside China"},
+			{q: "leave China and the US out of it - who produces the most?", kind: KindSuperlative,
+				has: "Burma (Myanmar) had the highest rare earth mine production outside United States and China in 2024: 31,000 t"},
+			{q: "which country mines the most ex-China?", kind: KindSuperlative,
+				has: "United States had the highest rare earth mine production outside China"},
+		},
 		"a year after today asked of a computed figure is no forecast": {
 			{q: "What world RE mine production does USGS expect in 2027?", kind: KindMiss, has: "No forecast"},
 			{q: "What world mine production does USGS expect for 2028?", kind: KindMiss, has: "No forecast"},
