@@ -23,6 +23,13 @@ func TestClassesOfQuestion(t *testing.T) {
 		passage, has, working string
 	}
 	classes := map[string][]question{
+		"a definition asked of one source, where the first passage sets several side by side": {
+			{q: "What counts as a 'heavy' rare earth? my supplier uses the word, I want the USGS definition",
+				kind: KindDefine, passage: "elements-light-heavy-usgs"},
+			{q: "what is a heavy rare earth, per the USGS?", kind: KindDefine, passage: "elements-light-heavy-usgs"},
+			{q: "where do USGS and the Wyoming survey disagree on heavy rare earths?",
+				passage: "elements-light-heavy-disagreement"},
+		},
 		"an exclusion written around the name": {
 			{q: "Leaving China out of it, which country mines the most?", kind: KindSuperlative,
 				has: "United States had the highest rare earth mine production outside China in 2024: 45,000 t"},

@@ -1024,6 +1024,9 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 	near := cands[:min(len(cands), steerAt)]
 	var defining *index.Hit
 	if r.Kind == KindDefine && r.defined(res) != nil {
+		if h := r.bySourceNamed(res, near); h != nil {
+			return h
+		}
 		defining = definition(res, cands, r)
 	}
 	if defining == nil {
@@ -1052,6 +1055,38 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 		return h
 	}
 	return aspect(res, near, q, r)
+}
+
+// bySourceNamed is, for "what counts as a heavy rare earth? I want the USGS definition", when
+// the first passage sets several organisations' definitions side by side and the question
+// names one of them, the passage near the top by that organisation alone, on the same topic;
+// else nil.
+func (r *Reading) bySourceNamed(res *index.Result, near []*index.Hit) *index.Hit {
+	if len(near) < 2 || len(near[0].Fact.Orgs) < 2 {
+		return nil
+	}
+	named := ""
+	for _, m := range r.named {
+		if slices.Contains(near[0].Fact.Orgs, m.name) {
+			if named != "" && named != m.name {
+				// "where do USGS and the Wyoming survey disagree": both sides
+				return nil
+			}
+			named = m.name
+		}
+	}
+	if named == "" {
+		return nil
+	}
+	for i := range res.Hits[:min(len(res.Hits), steerAt)] {
+		h := &res.Hits[i]
+		// (of the same topic, though it may have less of the question: it may speak of the
+		// thing in other words, "heavy ones")
+		if h != near[0] && len(h.Fact.Orgs) == 1 && h.Fact.Orgs[0] == named && h.Fact.Topic == near[0].Fact.Topic {
+			return h
+		}
+	}
+	return nil
 }
 
 // namesKind is, for "Which mineral is mined at Mountain Pass?" (a "which" whose noun is no
