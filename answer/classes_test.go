@@ -30,6 +30,13 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "where do USGS and the Wyoming survey disagree on heavy rare earths?",
 				passage: "elements-light-heavy-disagreement"},
 		},
+		"two figures quoted in the question: the passage that states both": {
+			{q: "why one time 694 million t and other time 12.5 million t for the same turkish deposit?",
+				kind: KindWhy, has: "12.5 million tonnes (12.5 Mt) of rare earth oxides (REO) within its 694 Mt of ore"},
+			{q: "why do some say 694 Mt and others 12.5 Mt for Beylikova?", kind: KindWhy, has: "694 Mt"},
+			{q: "why is it 85% in one place and 92% in another for China's processing share?", kind: KindWhy,
+				passage: "china-share-estimates-compared"},
+		},
 		"an exclusion written around the name": {
 			{q: "Leaving China out of it, which country mines the most?", kind: KindSuperlative,
 				has: "United States had the highest rare earth mine production outside China in 2024: 45,000 t"},

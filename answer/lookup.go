@@ -987,6 +987,17 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 			}
 		}
 	}
+	if nums := amountsIn(q); len(nums) >= 2 && !statesAmounts(cands[0].Fact, nums) {
+		// "why one time 694 million t and other time 12.5 million t?": the passage that
+		// states every figure the question quotes sets them side by side
+		top := evidence(res, cands[0], q)
+		for i, h := range cands[1:min(len(cands), steerAt)] {
+			if statesAmounts(h.Fact, nums) && evidence(res, h, q) >= 0.8*top {
+				cands = append([]*index.Hit{h}, append(cands[:i+1:i+1], cands[i+2:]...)...)
+				break
+			}
+		}
+	}
 	if top := evidence(res, cands[0], q); r.narrower(cands[0].Fact) {
 		// "ndpr price 2025": the market price, not the floor a deal guarantees ("price floor")
 		for i, h := range cands[1:min(len(cands), steerAt)] {
@@ -1087,6 +1098,39 @@ func (r *Reading) bySourceNamed(res *index.Result, near []*index.Hit) *index.Hit
 		}
 	}
 	return nil
+}
+
+// amountsIn lists the numbers written in a text, without thousands separators, other than
+// years: "694 million t and 12.5 million t" has 694 and 12.5.
+func amountsIn(text string) []string {
+	var out []string
+	for i := 0; i < len(text); {
+		if text[i] < '0' || text[i] > '9' || i > 0 && isWordByte(text[i-1]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && (text[j] >= '0' && text[j] <= '9' || (text[j] == '.' || text[j] == ',') && j+1 < len(text) && text[j+1] >= '0' && text[j+1] <= '9') {
+			j++
+		}
+		n := strings.ReplaceAll(text[i:j], ",", "")
+		if y, err := strconv.Atoi(n); err != nil || y < 1900 || y > 2100 {
+			out = append(out, n)
+		}
+		i = j
+	}
+	return out
+}
+
+// statesAmounts reports whether a passage's title or text writes every one of the numbers.
+func statesAmounts(f *knowledge.Fact, nums []string) bool {
+	have := amountsIn(f.Title + " " + f.Text)
+	for _, n := range nums {
+		if !slices.Contains(have, n) {
+			return false
+		}
+	}
+	return true
 }
 
 // namesKind is, for "Which mineral is mined at Mountain Pass?" (a "which" whose noun is no
