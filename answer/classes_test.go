@@ -37,6 +37,12 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "why is it 85% in one place and 92% in another for China's processing share?", kind: KindWhy,
 				passage: "china-share-estimates-compared"},
 		},
+		"a share of one figure in another table's row: the stored percentage": {
+			{q: "beylikova's REO as a share of china's total reserves (usgs), what percent is that",
+				passage: "beylikova-reo-vs-china-reserves", has: "28.4 % (12.5 Mt ÷ 44 Mt = 28.4 %)"},
+			{q: "What percent of China's reserves is Beylikova's oxide?", passage: "beylikova-reo-vs-china-reserves"},
+			{q: "what share of world reserves does China hold?", kind: KindShare, has: "44 Mt of more than 90 Mt"},
+		},
 		"an exclusion written around the name": {
 			{q: "Leaving China out of it, which country mines the most?", kind: KindSuperlative,
 				has: "United States had the highest rare earth mine production outside China in 2024: 45,000 t"},

@@ -208,6 +208,11 @@ func lookup(a *Answer, res *index.Result, n int) {
 		return
 	}
 	if r.cues[cueShare] || r.cues[cuePercent] {
+		if h := percentComputed(res, best, a.Question); h != nil {
+			// "Beylikova's REO as a share of China's reserves, what percent": the stored
+			// percentage of the two, not a rank of one among the other's table
+			best = h
+		}
 		// the best passage that states a part and its whole, or one after it that has as
 		// much of the question
 		top := evidence(res, best, a.Question)
@@ -1098,6 +1103,29 @@ func (r *Reading) bySourceNamed(res *index.Result, near []*index.Hit) *index.Hit
 		}
 	}
 	return nil
+}
+
+// percentComputed is the first passage near the top, with as much of the question as the
+// best and of the same names, that computes a percentage, when the best computes none; else
+// nil.
+func percentComputed(res *index.Result, best *index.Hit, q string) *index.Hit {
+	if isPercent(best.Fact) {
+		return nil
+	}
+	top := evidence(res, best, q)
+	for i := range res.Hits[:min(len(res.Hits), steerAt)] {
+		h := &res.Hits[i]
+		if h != best && isPercent(h.Fact) && evidence(res, h, q) >= top && sameEntities(res, best, h) {
+			return h
+		}
+	}
+	return nil
+}
+
+// isPercent reports whether a passage computes a percentage.
+func isPercent(f *knowledge.Fact) bool {
+	g := Latest(f)
+	return f.Formula != nil && g != nil && g.Unit == "%"
 }
 
 // amountsIn lists the numbers written in a text, without thousands separators, other than
