@@ -43,6 +43,13 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "What percent of China's reserves is Beylikova's oxide?", passage: "beylikova-reo-vs-china-reserves"},
 			{q: "what share of world reserves does China hold?", kind: KindShare, has: "44 Mt of more than 90 Mt"},
 		},
+		"how big something is: a passage with figures, not a person's profile": {
+			{q: "in that AA interview the critical minerals guy gave value chain numbers. how big does it get once it's turned into magnets?",
+				passage: "value-chain-uysal", has: "$40 billion"},
+			{q: "the critical minerals initiative founder's value chain: how much are magnets worth?",
+				passage: "value-chain-uysal", has: "$40 billion"},
+			{q: "who is Sait Uysal?", passage: "policy-who-is-sait-uysal"},
+		},
 		"an exclusion written around the name": {
 			{q: "Leaving China out of it, which country mines the most?", kind: KindSuperlative,
 				has: "United States had the highest rare earth mine production outside China in 2024: 45,000 t"},

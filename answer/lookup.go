@@ -992,6 +992,17 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 			}
 		}
 	}
+	if r.asksSize() && len(cands[0].Fact.Figures) == 0 && cands[0].Fact.Formula == nil {
+		// "how big does it get once it's turned into magnets?": a passage with figures, not
+		// the profile of the person who gave them
+		top := evidence(res, cands[0], q)
+		for i, h := range cands[1:min(len(cands), steerAt)] {
+			if (len(h.Fact.Figures) > 0 || h.Fact.Formula != nil) && evidence(res, h, q) >= 0.8*top {
+				cands = append([]*index.Hit{h}, append(cands[:i+1:i+1], cands[i+2:]...)...)
+				break
+			}
+		}
+	}
 	if nums := amountsIn(q); len(nums) >= 2 && !statesAmounts(cands[0].Fact, nums) {
 		// "why one time 694 million t and other time 12.5 million t?": the passage that
 		// states every figure the question quotes sets them side by side
@@ -1985,6 +1996,19 @@ func termOf(res *index.Result, w string) int {
 
 // asksHowMuch reports whether a question asks "how much" or "how many".
 func (r *Reading) asksHowMuch() bool { return r.howMuchAt() >= 0 }
+
+// asksSize reports whether a question asks how much, many, big or large something is.
+func (r *Reading) asksSize() bool {
+	for i := 1; i < len(r.words); i++ {
+		if r.words[i-1].fold == "how" && sizeWords[r.words[i].fold] {
+			return true
+		}
+	}
+	return false
+}
+
+var sizeWords = map[string]bool{"much": true, "many": true, "big": true, "large": true, "high": true,
+	"valuable": true}
 
 // howMuchAt is where "much" or "many" follows "how" in a question, or -1.
 func (r *Reading) howMuchAt() int {
