@@ -127,6 +127,26 @@ func capitalised(q string) map[string]bool {
 	return out
 }
 
+// promoteEnough moves to the front the passage near the top with the most of the question,
+// when it has enough of it and every word the first passage has.
+func promoteEnough(res *index.Result, q string) {
+	best, top := -1, 0.0
+	for i := 1; i < min(len(res.Hits), steerAt); i++ {
+		if res.Hits[i].Matched&res.Hits[0].Matched != res.Hits[0].Matched {
+			// it must have all the first has, and more
+			continue
+		}
+		if e := evidence(res, &res.Hits[i], q); e > top && enough(res, &res.Hits[i], q) {
+			best, top = i, e
+		}
+	}
+	if best > 0 {
+		h := res.Hits[best]
+		copy(res.Hits[1:best+1], res.Hits[:best])
+		res.Hits[0] = h
+	}
+}
+
 // lookup answers from the best passage, or says there is no answer.
 func lookup(a *Answer, res *index.Result, n int) {
 	r := a.Reading
@@ -136,6 +156,12 @@ func lookup(a *Answer, res *index.Result, n int) {
 			// "Which elements are light rare earths?"
 			r.Kind = KindDefine
 		}
+	}
+	if !res.Miss && len(res.Hits) > 0 && !enough(res, &res.Hits[0], a.Question) {
+		// The search's first passage may lack what the question weighs most while one just
+		// below it has all of it: "Article says China has 85 %, IEA says other" is the passage
+		// that sets the estimates side by side.
+		promoteEnough(res, a.Question)
 	}
 	if res.Miss || len(res.Hits) == 0 || !enough(res, &res.Hits[0], a.Question) {
 		if h := r.rowPassage(res); h != nil {
@@ -182,6 +208,11 @@ func lookup(a *Answer, res *index.Result, n int) {
 		return
 	}
 	if r.cues[cueShare] || r.cues[cuePercent] {
+		if h := percentComputed(res, best, a.Question); h != nil {
+			// "Beylikova's REO as a share of China's reserves, what percent": the stored
+			// percentage of the two, not a rank of one among the other's table
+			best = h
+		}
 		// the best passage that states a part and its whole, or one after it that has as
 		// much of the question
 		top := evidence(res, best, a.Question)
@@ -216,7 +247,10 @@ func lookup(a *Answer, res *index.Result, n int) {
 		}
 	}
 	var g *knowledge.Figure
-	if y := r.lastYear(); y != "" && best.Fact.Formula == nil && !hasYear(best.Fact, y) && !r.titledFor(best.Fact, y) {
+	if y := r.lastYear(); y != "" && (best.Fact.Formula == nil || y > strconv.Itoa(r.now.Year())) && !hasYear(best.Fact, y) && !r.titledFor(best.Fact, y) {
+		// (a computed figure answers for its own years, but no year after today: "What world
+		// mine production does USGS expect for 2027?" is no forecast, whatever the growth
+		// from 2023 to 2024 was)
 		// The year asked: the first of the best passages that has a figure for it, when the
 		// best has dated figures but none for that year.
 		for i := range res.Hits {
@@ -958,6 +992,28 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 			}
 		}
 	}
+	if r.asksSize() && len(cands[0].Fact.Figures) == 0 && cands[0].Fact.Formula == nil {
+		// "how big does it get once it's turned into magnets?": a passage with figures, not
+		// the profile of the person who gave them
+		top := evidence(res, cands[0], q)
+		for i, h := range cands[1:min(len(cands), steerAt)] {
+			if (len(h.Fact.Figures) > 0 || h.Fact.Formula != nil) && evidence(res, h, q) >= 0.8*top {
+				cands = append([]*index.Hit{h}, append(cands[:i+1:i+1], cands[i+2:]...)...)
+				break
+			}
+		}
+	}
+	if nums := amountsIn(q); len(nums) >= 2 && !statesAmounts(cands[0].Fact, nums) {
+		// "why one time 694 million t and other time 12.5 million t?": the passage that
+		// states every figure the question quotes sets them side by side
+		top := evidence(res, cands[0], q)
+		for i, h := range cands[1:min(len(cands), steerAt)] {
+			if statesAmounts(h.Fact, nums) && evidence(res, h, q) >= 0.8*top {
+				cands = append([]*index.Hit{h}, append(cands[:i+1:i+1], cands[i+2:]...)...)
+				break
+			}
+		}
+	}
 	if top := evidence(res, cands[0], q); r.narrower(cands[0].Fact) {
 		// "ndpr price 2025": the market price, not the floor a deal guarantees ("price floor")
 		for i, h := range cands[1:min(len(cands), steerAt)] {
@@ -995,6 +1051,9 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 	near := cands[:min(len(cands), steerAt)]
 	var defining *index.Hit
 	if r.Kind == KindDefine && r.defined(res) != nil {
+		if h := r.bySourceNamed(res, near); h != nil {
+			return h
+		}
 		defining = definition(res, cands, r)
 	}
 	if defining == nil {
@@ -1023,6 +1082,94 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 		return h
 	}
 	return aspect(res, near, q, r)
+}
+
+// bySourceNamed is, for "what counts as a heavy rare earth? I want the USGS definition", when
+// the first passage sets several organisations' definitions side by side and the question
+// names one of them, the passage near the top by that organisation alone, on the same topic;
+// else nil.
+func (r *Reading) bySourceNamed(res *index.Result, near []*index.Hit) *index.Hit {
+	if len(near) < 2 || len(near[0].Fact.Orgs) < 2 {
+		return nil
+	}
+	named := ""
+	for _, m := range r.named {
+		if slices.Contains(near[0].Fact.Orgs, m.name) {
+			if named != "" && named != m.name {
+				// "where do USGS and the Wyoming survey disagree": both sides
+				return nil
+			}
+			named = m.name
+		}
+	}
+	if named == "" {
+		return nil
+	}
+	for i := range res.Hits[:min(len(res.Hits), steerAt)] {
+		h := &res.Hits[i]
+		// (of the same topic, though it may have less of the question: it may speak of the
+		// thing in other words, "heavy ones")
+		if h != near[0] && len(h.Fact.Orgs) == 1 && h.Fact.Orgs[0] == named && h.Fact.Topic == near[0].Fact.Topic {
+			return h
+		}
+	}
+	return nil
+}
+
+// percentComputed is the first passage near the top, with as much of the question as the
+// best and of the same names, that computes a percentage, when the best computes none; else
+// nil.
+func percentComputed(res *index.Result, best *index.Hit, q string) *index.Hit {
+	if isPercent(best.Fact) {
+		return nil
+	}
+	top := evidence(res, best, q)
+	for i := range res.Hits[:min(len(res.Hits), steerAt)] {
+		h := &res.Hits[i]
+		if h != best && isPercent(h.Fact) && evidence(res, h, q) >= top && sameEntities(res, best, h) {
+			return h
+		}
+	}
+	return nil
+}
+
+// isPercent reports whether a passage computes a percentage.
+func isPercent(f *knowledge.Fact) bool {
+	g := Latest(f)
+	return f.Formula != nil && g != nil && g.Unit == "%"
+}
+
+// amountsIn lists the numbers written in a text, without thousands separators, other than
+// years: "694 million t and 12.5 million t" has 694 and 12.5.
+func amountsIn(text string) []string {
+	var out []string
+	for i := 0; i < len(text); {
+		if text[i] < '0' || text[i] > '9' || i > 0 && isWordByte(text[i-1]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && (text[j] >= '0' && text[j] <= '9' || (text[j] == '.' || text[j] == ',') && j+1 < len(text) && text[j+1] >= '0' && text[j+1] <= '9') {
+			j++
+		}
+		n := strings.ReplaceAll(text[i:j], ",", "")
+		if y, err := strconv.Atoi(n); err != nil || y < 1900 || y > 2100 {
+			out = append(out, n)
+		}
+		i = j
+	}
+	return out
+}
+
+// statesAmounts reports whether a passage's title or text writes every one of the numbers.
+func statesAmounts(f *knowledge.Fact, nums []string) bool {
+	have := amountsIn(f.Title + " " + f.Text)
+	for _, n := range nums {
+		if !slices.Contains(have, n) {
+			return false
+		}
+	}
+	return true
 }
 
 // namesKind is, for "Which mineral is mined at Mountain Pass?" (a "which" whose noun is no
@@ -1814,11 +1961,24 @@ var explanatory = map[string]bool{"background": true, "element": true}
 func has(res *index.Result, h *index.Hit, ws []string) bool {
 	for _, w := range ws {
 		k := termOf(res, w)
-		if k < 0 || h.Matched&(1<<k) == 0 {
+		if (k < 0 || h.Matched&(1<<k) == 0) && !typoOf(h.Fact, w) {
 			return false
 		}
 	}
 	return true
+}
+
+// typoOf reports whether a word of the question the search did not match is a misspelling of
+// a word of the passage's title or text: "mountian pass" asks about Mountain Pass.
+func typoOf(f *knowledge.Fact, w string) bool {
+	for _, text := range []string{f.Title, f.Text} {
+		for _, pw := range plainWords(text) {
+			if index.Misspells(w, pw.raw) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // termOf is the index of the search term that covers a word of the question, or -1.
@@ -1836,6 +1996,19 @@ func termOf(res *index.Result, w string) int {
 
 // asksHowMuch reports whether a question asks "how much" or "how many".
 func (r *Reading) asksHowMuch() bool { return r.howMuchAt() >= 0 }
+
+// asksSize reports whether a question asks how much, many, big or large something is.
+func (r *Reading) asksSize() bool {
+	for i := 1; i < len(r.words); i++ {
+		if r.words[i-1].fold == "how" && sizeWords[r.words[i].fold] {
+			return true
+		}
+	}
+	return false
+}
+
+var sizeWords = map[string]bool{"much": true, "many": true, "big": true, "large": true, "high": true,
+	"valuable": true}
 
 // howMuchAt is where "much" or "many" follows "how" in a question, or -1.
 func (r *Reading) howMuchAt() int {

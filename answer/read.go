@@ -178,6 +178,7 @@ var cueWords = map[string]cue{
 	"not counting": cueExclude, "not including": cueExclude, "leaving out": cueExclude, "ex": cueExclude,
 	"beyond": cueExclude, "without": cueExclude, "leaving aside": cueExclude, "setting aside": cueExclude,
 	"putting aside": cueExclude, "aside": cueExclude, "apart": cueExclude, "excluded": cueExclude,
+	"out of it": cueExclude, "out of the picture": cueExclude, "out of the equation": cueExclude,
 	"after": cueAfter, "behind": cueAfter, "next to": cueAfter,
 	"relative to": cueTimes, "compared with": cueTimes, "in relation to": cueTimes,
 	"combined": cueSum, "together": cueSum, "altogether": cueSum, "jointly": cueSum, "sum": cueSum,
@@ -192,7 +193,8 @@ var cueWords = map[string]cue{
 	"why": cueWhy, "reason": cueWhy, "reasons": cueWhy, "how come": cueWhy,
 	"which": cueWhich, "who": cueWhich, "what": cueWhich,
 	"when": cueWhen, "which year": cueWhen, "what year": cueWhen, "what date": cueWhen, "since when": cueWhen,
-	"will": cueFuture, "forecast": cueFuture, "expected": cueFuture, "projected": cueFuture,
+	"will": cueFuture, "forecast": cueFuture, "expected": cueFuture, "projected": cueFuture, "expect": cueFuture,
+	"expects": cueFuture, "projects": cueFuture,
 }
 
 // changeDirection says which way a change word goes.
@@ -936,7 +938,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 				switch {
 				case s.cue == cueWhich && whichWords[w.fold]:
 					whichNext, whichWord = true, w.fold
-				case (s.cue == cueExclude || s.cue == cueAfter) && postpositions[w.fold] && n == 1:
+				case (s.cue == cueExclude || s.cue == cueAfter) && postpositions[w.fold] && (n == 1 || w.fold == "out"):
 					// "Çin hariç": the name before is left out; "Çin'den sonra": the answer
 					// ranks after it
 					moveTo := exclBy
@@ -956,8 +958,12 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 							}
 						}
 						r.named = r.named[:len(r.named)-1]
-						end = last.start - 1
-						if end < 0 || !exclusionGlue[ws[end].fold] {
+						// "China and the US out of it": over the glue to the name before
+						end = last.start
+						for end > 0 && exclusionGlue[ws[end-1].fold] {
+							end--
+						}
+						if end == last.start {
 							break
 						}
 					}
@@ -1156,9 +1162,10 @@ func listNamed(ws []word, i int) bool {
 }
 
 // postpositions are exclusion and order words that follow the name they take: Turkish "Çin
-// hariç", "Çin dışında", "Çin'den sonra" (folded).
+// hariç", "Çin dışında", "Çin'den sonra" (folded), English "China aside", "leaving China out
+// of it".
 var postpositions = map[string]bool{"haric": true, "disinda": true, "sonra": true, "ardindan": true,
-	"aside": true, "apart": true}
+	"aside": true, "apart": true, "out": true}
 
 // questionSuffixes end a Turkish yes/no question: "daha ucuz mu?".
 var questionSuffixes = map[string]bool{"mi": true, "mu": true, "mı": true, "mü": true}

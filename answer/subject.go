@@ -46,6 +46,11 @@ func (r *Reading) otherSubject(lx *lexicon, f *knowledge.Fact) string {
 	return ""
 }
 
+// narrowing are adverbs that narrow the word after them: "not happy with only mining" names
+// no commodity.
+var narrowing = map[string]bool{"only": true, "just": true, "also": true, "even": true, "mainly": true,
+	"mostly": true, "not": true, "merely": true, "simply": true}
+
 // traded reports whether a word can name a commodity: a lowercase English noun, neither a
 // word of the question's grammar, a qualifier ("global", "annual"), nor a word of the trade.
 func traded(w *word) bool {
@@ -53,7 +58,7 @@ func traded(w *word) bool {
 	_, isCue := cueWords[f]
 	_, isOrdinal := ordinals[f]
 	switch {
-	case w.upper, isCue, isOrdinal, subjectStops[f], qualifier(f), tradeNouns[f], tradeParticiples[f], len(f) < 3, numberWords[f]:
+	case w.upper, isCue, isOrdinal, subjectStops[f], narrowing[f], qualifier(f), tradeNouns[f], tradeParticiples[f], len(f) < 3, numberWords[f]:
 		return false
 	case f[0] >= '0' && f[0] <= '9':
 		return false

@@ -107,6 +107,8 @@ var questionWords = map[string]bool{
 	"today": true, "current": true, "nowaday": true,
 	// modal verbs the stop list lacks: "Why might China's output be higher?"
 	"might": true, "must": true, "shall": true,
+	// contractions typed without their apostrophe: "why cant türkiye do it alone"
+	"cant": true, "dont": true, "doesnt": true, "wont": true, "isnt": true, "arent": true, "didnt": true,
 }
 
 // cleanQuery makes any user text safe to analyze: no control characters, no more than

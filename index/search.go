@@ -509,6 +509,25 @@ func (g *generation) nearest(t, folded string) (string, bool) {
 	return best, best != ""
 }
 
+// Misspells reports whether a typed word that is no English word is a word as written within
+// one edit (two for words of eight letters or more), a swap of two letters counting as one:
+// "mountian" is mountain, "concntrate" concentrate.
+func Misspells(typed, word string) bool {
+	t, w := foldString(typed), foldString(word)
+	if t == w || len(t) < 5 || t[0] != w[0] || IsEnglishWord(t) {
+		return false
+	}
+	max := 1
+	if len(w) >= 8 {
+		max = 2
+	}
+	if transposed(t, w) {
+		return true
+	}
+	d, exceeded := search.LevenshteinDistanceMax(t, w, max)
+	return !exceeded && d <= max
+}
+
 func max64(a, b uint64) uint64 {
 	if a > b {
 		return a
