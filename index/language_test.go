@@ -51,6 +51,13 @@ func TestTurkishStems(t *testing.T) {
 		{"hedeflenmektedir", []string{"hedef"}},
 		{"planlanmaktadir", []string{"plan"}},
 		{"islenmesi", []string{"isle"}},
+		// -lık/-luk adjectives, the "when" and "if" of a verb
+		{"tonluk", []string{"ton"}},
+		{"kadarlik", []string{"kadar"}},
+		{"gecince", []string{"gec"}},
+		{"donusunce", []string{"donus"}},
+		{"alindiginda", []string{"alin"}},
+		{"varsa", []string{"var"}},
 		{"cin", nil},
 	}
 	for _, tt := range tests {
@@ -106,6 +113,8 @@ func TestSpellingCorrectsOnlyUnknownWords(t *testing.T) {
 		// ordinary Turkish is not a typo of English ("bugün" is not "begun")
 		{"Günaydın, bugün nasılsın?", nil},
 		{"selam, naber, nadir toprak fiyatı ne?", nil},
+		{"Tesis sanayi ölçeğine geçince ne kadarlık gelir bekleniyor, şu an ulaşmış durumda mı?", nil},
+		{"694 milyon tonluk kaynakta oksit varsa ortalama tenör yüzde kaç ediyor?", nil},
 		// but in an English question, a typo that ends like a Turkish word is a typo
 		{"terbiun oxide price 2024", []Correction{{From: "terbiun", To: "terbium"}}},
 		{"rare earths in Paris", nil},

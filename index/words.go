@@ -64,6 +64,11 @@ var turkishSuffixes = []string{
 	"dir", "tir", "dur", "tur",
 	// relative -ki after a locative: Eskişehir'deki
 	"deki", "daki", "teki", "taki",
+	// adjectives of measure and kind: 694 milyon tonluk, ne kadarlık
+	"lik", "luk",
+	// "when" and "if" of a verb: geçince, dönüşünce, alındığında, varsa
+	"yince", "yinca", "yunca", "yunce", "ince", "inca", "unca", "unce", "diginda", "diginde",
+	"tiginda", "tiginde", "dugunda", "tugunda", "ysa", "yse", "sa", "se",
 	// case endings
 	"nin", "nun", "den", "dan", "ten", "tan", "de", "da", "te", "ta", "ye", "ya", "yi", "yu",
 	"in", "un", "en", "an", "si", "su",
