@@ -138,10 +138,6 @@ func TestEvalHeldOut(t *testing.T) {
 		// misses; two of the four "misses" answered are in the knowledge base after all).
 		{"heldout15.yaml", 56, 54},
 		{"heldout16.yaml", 47, 47},
-		// A seventeenth (a procurement manager at a German motor maker, non-native English) and
-		// an eighteenth (a geology student interning on Beylikova, mixing in Turkish). Measured
-		// blind 53 and 51, and 56 and 53 of 60 (6 of 7 and 7 of 7 honest misses); 58 and 57,
-		// and 57 and 56 (7 of 7 each) after the work they led to (Turkish questions aside).
 		// A seventeenth (a magnet buyer in non-native English) and an eighteenth (a geology
 		// intern mixing Turkish), after the work the fifteenth and sixteenth led to. Measured
 		// blind 53 and 51, and 56 and 53 of 60 (6 of 7 and 7 of 7 honest misses); 59 and 58, and
