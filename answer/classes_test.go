@@ -704,6 +704,19 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "what's NdPr", kind: KindDefine, has: "NdPr is neodymium (Nd) and praseodymium (Pr)"},
 			{q: "HREE = ?", kind: KindDefine, has: "heavy ones"},
 		},
+		"another commodity named by a word the knowledge base has only in passing: no match": {
+			{q: "what's lithium carbonate fetching per tonne these days?", kind: KindMiss},
+			{q: "lithium carbonate spot this month? comparing it with REE for the battery slide", kind: KindMiss},
+			{q: "which battery makers buy lithium carbonate?", kind: KindMiss},
+			// the word in passing, asked of itself, still finds its passage
+			{q: "what does China control on lithium batteries?", passage: "export-controls-equipment-batteries-2025"},
+		},
+		"a money or stock measure no passage states: no figure or no match": {
+			{q: "what's the capex estimate for the Beylikova industrial plant?", kind: KindMiss},
+			{q: "what is the capex of the pilot plant at Beylikova?", kind: KindMiss},
+			{q: "MP Materials hisse fiyatı bugün kaç dolar?", kind: KindMiss},
+			{q: "Lynas hisse fiyatı ne kadar?", kind: KindMiss},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {

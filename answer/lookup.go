@@ -39,8 +39,9 @@ func evidence(res *index.Result, h *index.Hit, q string) float64 {
 		n = 2
 	}
 	have := 0.0
+	passing, heads := passingTerms(res, q)
 	for k, t := range res.Terms {
-		if h.Matched&(1<<k) == 0 {
+		if h.Matched&(1<<k) == 0 || passing[k] {
 			continue
 		}
 		df := float64(t.Passages)
@@ -63,6 +64,9 @@ func evidence(res *index.Result, h *index.Hit, q string) float64 {
 		case possessive(u):
 			// "Kazakhstan's": a name, whatever its place in the question
 			have -= unknownNamePenalty
+		case heads[u]:
+			// "carbonate" in "lithium carbonate": the name of a thing the knowledge base lacks
+			have -= unknownNamePenalty
 		case strings.ContainsAny(u, "'’") || isCue || isOrdinal:
 			// A contraction ("doesn't", "what's") or a word of the question's grammar
 			// ("bigger", "third") says nothing of the subject.
@@ -78,6 +82,47 @@ func evidence(res *index.Result, h *index.Hit, q string) float64 {
 		}
 	}
 	return have
+}
+
+// passingAt is the most passages a word may be in and still be one the knowledge base only
+// mentions in passing.
+const passingAt = 2
+
+// passingTerms are the terms of a question that only qualify a noun the knowledge base lacks,
+// when the knowledge base mentions them in passing: "lithium" in "lithium carbonate", which a
+// passage on "lithium batteries" does not answer. The thing asked is the whole phrase, and no
+// passage has it. heads are those nouns.
+func passingTerms(res *index.Result, q string) (terms map[int]bool, heads map[string]bool) {
+	if len(res.Unknown) == 0 {
+		return nil, nil
+	}
+	unknown := map[string]bool{}
+	for _, u := range res.Unknown {
+		f := index.Fold(u)
+		_, isCue := cueWords[f]
+		if len(f) > 3 && !isCue && !qualifier(f) && !strings.ContainsAny(u, "'’") {
+			unknown[f] = true
+		}
+	}
+	ws := plainWords(q)
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i+1].clause || !unknown[ws[i+1].fold] || ws[i+1].upper {
+			continue
+		}
+		if index.IsTurkishWord(ws[i].fold) && !index.IsEnglishWord(ws[i].fold) {
+			// "toryum elde edilmesi": Turkish puts the verb after its object
+			continue
+		}
+		k := termOf(res, ws[i].raw)
+		if k < 0 || res.Terms[k].Entity || res.Terms[k].Passages > passingAt || strings.Contains(res.Terms[k].Words, " ") {
+			continue
+		}
+		if terms == nil {
+			terms, heads = map[int]bool{}, map[string]bool{}
+		}
+		terms[k], heads[ws[i+1].raw] = true, true
+	}
+	return terms, heads
 }
 
 // possessive reports whether a word is a capitalised name with "'s": "Kazakhstan's".
@@ -181,7 +226,7 @@ func lookup(a *Answer, res *index.Result, n int) {
 		noMatch(a, res)
 		return
 	}
-	if unknownHead(res, r) && evidence(res, &res.Hits[0], a.Question)-headPenalty < minEvidence {
+	if p := unknownHead(res, r); p > 0 && evidence(res, &res.Hits[0], a.Question)-p < minEvidence {
 		// What is asked is unknown: it weighs like an unknown name.
 		noMatch(a, res)
 		return
@@ -747,7 +792,7 @@ func statesPhrase(f *knowledge.Fact, phrase string) bool {
 
 // costWords ask what something costs.
 var costWords = map[string]bool{"cost": true, "costs": true, "costed": true, "invest": true, "invested": true,
-	"investment": true, "budget": true, "maliyet": true, "maliyeti": true}
+	"investment": true, "budget": true, "capex": true, "expenditure": true, "maliyet": true, "maliyeti": true}
 
 // muchSkip are words after "how much" that show it measures no noun: "how much will it cost".
 var muchSkip = map[string]bool{"will": true, "would": true, "could": true, "should": true, "money": true, "more": true, "less": true}
@@ -836,27 +881,33 @@ func (r *Reading) head() *word {
 	return h
 }
 
-// unknownHead reports whether the thing a "what is the X of Y" question asks for is an
-// English word the knowledge base does not have: "the weather in Eskişehir".
-func unknownHead(res *index.Result, r *Reading) bool {
+// unknownHead is what the thing a "what is the X of Y" question asks for costs more than the
+// evidence already charged it, when it is a word the knowledge base does not have: "the
+// weather in Eskişehir", "the capex of the pilot plant"; 0 when it has it.
+func unknownHead(res *index.Result, r *Reading) float64 {
 	h := r.head()
-	if h == nil || !index.IsEnglishWord(h.fold) || lexiconFor(res.Base).compound(h.fold) {
-		return false
+	if h == nil || lexiconFor(res.Base).compound(h.fold) {
+		return 0
 	}
 	if _, isCue := cueWords[h.fold]; isCue {
 		// "What is meant by …": grammar, not the thing asked
-		return false
+		return 0
+	}
+	english := index.IsEnglishWord(h.fold)
+	if !english && (h.upper || len(h.fold) < 4 || index.IsTurkishWord(h.fold)) {
+		return 0
 	}
 	for _, u := range res.Unknown {
 		if strings.EqualFold(u, h.raw) {
-			return true
+			if english {
+				return unknownNamePenalty - unknownWordPenalty
+			}
+			// jargon ("capex") is as much the thing asked as an English word
+			return unknownNamePenalty - unknownOtherPenalty
 		}
 	}
-	return false
+	return 0
 }
-
-// headPenalty is what an unknown word costs more when it is what the question asks for.
-const headPenalty = unknownNamePenalty - unknownWordPenalty
 
 // copulas follow "what" in "what is the X of Y".
 var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true, "s": true}
