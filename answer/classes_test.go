@@ -711,6 +711,10 @@ func TestClassesOfQuestion(t *testing.T) {
 			// the word in passing, asked of itself, still finds its passage
 			{q: "what does China control on lithium batteries?", passage: "export-controls-equipment-batteries-2025"},
 		},
+		"a question, then an aside in ordinary words: the question is answered": {
+			{q: "what is Mount Weld, people keep bringing it up", has: "Mount Weld"},
+			{q: "what's NdPr? keep seeing it in magnet decks", kind: KindDefine, has: "NdPr is neodymium (Nd) and praseodymium (Pr)"},
+		},
 		"a money or stock measure no passage states: no figure or no match": {
 			{q: "what's the capex estimate for the Beylikova industrial plant?", kind: KindMiss},
 			{q: "what is the capex of the pilot plant at Beylikova?", kind: KindMiss},
