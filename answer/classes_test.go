@@ -715,6 +715,17 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "what is Mount Weld, people keep bringing it up", has: "Mount Weld"},
 			{q: "what's NdPr? keep seeing it in magnet decks", kind: KindDefine, has: "NdPr is neodymium (Nd) and praseodymium (Pr)"},
 		},
+		"what a named deposit is: the passage that introduces it, not one of its parts": {
+			{q: "what is bayan obo?", kind: KindDefine, passage: "bayan-obo-reserves-cgs"},
+			{q: "What's Bayan Obo? it comes up in every China deck", kind: KindDefine, passage: "bayan-obo-reserves-cgs"},
+			{q: "what is Beylikova?", kind: KindDefine, has: "Beylikova is a rare earth site"},
+		},
+		"a reason or a partner said in other words than the passage's": {
+			{q: "does the USGS figure undercount what China mines?", passage: "usgs-mine-china"},
+			{q: "why could China's reported output be understated?", kind: KindWhy, has: "undocumented"},
+			{q: "which countries did Uysal want Türkiye to team up with?", passage: "policy-uysal-joint-projects"},
+			{q: "Uysal's JV partners for Türkiye?", passage: "policy-uysal-joint-projects"},
+		},
 		"a money or stock measure no passage states: no figure or no match": {
 			{q: "what's the capex estimate for the Beylikova industrial plant?", kind: KindMiss},
 			{q: "what is the capex of the pilot plant at Beylikova?", kind: KindMiss},

@@ -1107,6 +1107,12 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 		}
 		defining = definition(res, cands, r)
 	}
+	if defining == nil && r.Kind == KindDefine && len(r.named) == 1 {
+		if h := overview(res, cands[:min(len(cands), steerAt+2)], r.named[0].name); h != nil {
+			// "what is Bayan Obo": the passage that introduces it, not its niobium
+			return h
+		}
+	}
 	if defining == nil {
 		if h := inPassing(near, r); h != nil {
 			return h
@@ -1133,6 +1139,60 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 		return h
 	}
 	return aspect(res, near, q, r)
+}
+
+// overview is, of the passages as good as the first, the one that introduces a named thing:
+// its first sentence opens with the name ("Bayan Obo in Inner Mongolia, China, the world's
+// largest rare earth deposit, …"), its title with the name and not the name's ("Bayan Obo's
+// niobium ore" is one of its parts); nil when the first passage does that as well as any.
+func overview(res *index.Result, cands []*index.Hit, name string) *index.Hit {
+	if len(cands) < 2 {
+		return nil
+	}
+	score := func(f *knowledge.Fact) int {
+		if !introduces(firstSentence(f.Text), name) {
+			return 0
+		}
+		n := 1
+		if opensWith(f.Title, name) {
+			n++
+		}
+		return n
+	}
+	best, top := cands[0], score(cands[0].Fact)
+	for _, h := range cands[1:] {
+		if h.Matched != cands[0].Matched || h.Fact.Formula != nil {
+			continue
+		}
+		if n := score(h.Fact); n > top {
+			best, top = h, n
+		}
+	}
+	if best == cands[0] {
+		return nil
+	}
+	return best
+}
+
+// opensWith reports whether a text opens with a name, not with its possessive.
+func opensWith(text, name string) bool {
+	rest, ok := strings.CutPrefix(strings.ToLower(text), strings.ToLower(name))
+	return ok && rest != "" && !strings.ContainsAny(rest[:1], "'’")
+}
+
+// introduces reports whether a sentence opens by saying what a name is: "Bayan Obo in Inner
+// Mongolia, China, the world's largest …", "Beylikova is a rare earth site …".
+func introduces(sentence, name string) bool {
+	rest, ok := strings.CutPrefix(strings.ToLower(sentence), strings.ToLower(name))
+	if !ok {
+		return false
+	}
+	for _, p := range []string{" is ", " was ", " in ", ", ", " ("} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // bySourceNamed is, for "what counts as a heavy rare earth? I want the USGS definition", when
