@@ -233,10 +233,11 @@ func askOnce(ctx context.Context, s Searcher, q string, opt Options) (*Answer, e
 		a.Direct = sayNoRow(a.Lang, b, r.Table, r.missing)
 		return a, nil
 	}
-	if (r.Kind == KindShare || r.Kind == KindValue) && len(r.Rows) == 1 && !r.Total && rowPart(a, res, n) {
+	if compareStages(a, res, n) {
+		// "China's grip, mining or refining?": two stages weighed, not one table's row
 		return a, nil
 	}
-	if compareStages(a, res, n) {
+	if (r.Kind == KindShare || r.Kind == KindValue) && len(r.Rows) == 1 && !r.Total && rowPart(a, res, n) {
 		return a, nil
 	}
 	if r.Table != nil && r.Kind != KindLookup && r.Kind != KindDefine && r.Kind != KindWhy {

@@ -726,6 +726,11 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "which countries did Uysal want Türkiye to team up with?", passage: "policy-uysal-joint-projects"},
 			{q: "Uysal's JV partners for Türkiye?", passage: "policy-uysal-joint-projects"},
 		},
+		"one subject's two stages weighed, written apart or given by one passage": {
+			{q: "is china's hold firmer on the mining side or on the refining side?", kind: KindCompare, has: "Higher in refining"},
+			{q: "where is China stronger, the mining end or the processing end?", kind: KindCompare, has: "Higher in processing"},
+			{q: "China: bigger share in mining or in refining?", kind: KindCompare, has: "Higher in refining"},
+		},
 		"a money or stock measure no passage states: no figure or no match": {
 			{q: "what's the capex estimate for the Beylikova industrial plant?", kind: KindMiss},
 			{q: "what is the capex of the pilot plant at Beylikova?", kind: KindMiss},
