@@ -731,6 +731,12 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "where is China stronger, the mining end or the processing end?", kind: KindCompare, has: "Higher in processing"},
 			{q: "China: bigger share in mining or in refining?", kind: KindCompare, has: "Higher in refining"},
 		},
+		"a money measure in other words (top line = revenue), stated or not": {
+			{q: "Beylikova industrial plant: expected top line per year?", has: "$220 million"},
+			{q: "what top line does the industrial plant bring in?", has: "$220 million"},
+			{q: "Lynas top line FY24?", kind: KindMiss},
+			{q: "MP Materials top line in 2024?", kind: KindMiss},
+		},
 		"a money or stock measure no passage states: no figure or no match": {
 			{q: "what's the capex estimate for the Beylikova industrial plant?", kind: KindMiss},
 			{q: "what is the capex of the pilot plant at Beylikova?", kind: KindMiss},

@@ -752,6 +752,9 @@ func (r *Reading) moneyMeasure(lx *lexicon, f *knowledge.Fact, g *knowledge.Figu
 			return measure, statesPhrase(f, measure) || g != nil && statesPhrase(g.Fact, measure)
 		case moneyMeasures[w.fold]:
 			measure = w.raw
+		case next != "" && lx.moneyPhrase(w.raw+" "+r.words[i+1].raw):
+			// "top line": another way to write revenue
+			measure = w.raw + " " + r.words[i+1].raw
 		case stockWords[w.fold] && next != "of" && next != "in" && (w.fold != "shares" || i > 0 && r.words[i-1].upper) ||
 			tradeWords[w.fold] && (next == "at" || next == "around"):
 			// "shares" is a company's ("Lynas shares"), not "top suppliers and shares"
@@ -779,6 +782,20 @@ var (
 		"valuation": true, "valued": true, "shareholders": true}
 	tradeWords = map[string]bool{"trading": true, "trade": true, "trades": true, "traded": true}
 )
+
+// moneyPhrase reports whether a phrase is in a synonym group with a money measure.
+func (lx *lexicon) moneyPhrase(p string) bool {
+	c, ok := lx.synonyms[phraseKey(p)]
+	if !ok {
+		return false
+	}
+	for m := range moneyMeasures {
+		if lx.synonyms[phraseKey(m)] == c {
+			return true
+		}
+	}
+	return false
+}
 
 // accountWords make a money measure one of a company's accounts: "net income", "operating
 // profit".

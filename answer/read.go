@@ -589,6 +589,14 @@ func newLexicon(b *knowledge.Base) *lexicon {
 	for i, g := range b.Synonyms {
 		name := "=" + strconv.Itoa(i)
 		for _, p := range g {
+			// a group that shares a phrase with an earlier one extends it: [revenue, top
+			// line] after [revenue, sales, turnover]
+			if n, ok := lx.synonyms[phraseKey(p)]; ok {
+				name = n
+				break
+			}
+		}
+		for _, p := range g {
 			k := phraseKey(p)
 			if _, ok := lx.synonyms[k]; !ok && k != "" {
 				lx.synonyms[k] = name
