@@ -1170,9 +1170,9 @@ func listNamed(ws []word, i int) bool {
 }
 
 // postpositions are exclusion and order words that follow the name they take: Turkish "Çin
-// hariç", "Çin dışında", "Çin'den sonra" (folded), English "China aside", "leaving China out
+// hariç", "Çin dışında", "Çin'i saymazsak", "Çin'den sonra" (folded), English "China aside", "leaving China out
 // of it".
-var postpositions = map[string]bool{"haric": true, "disinda": true, "sonra": true, "ardindan": true,
+var postpositions = map[string]bool{"haric": true, "haricinde": true, "disinda": true, "saymazsak": true, "saymadan": true, "sonra": true, "ardindan": true,
 	"aside": true, "apart": true, "out": true}
 
 // questionSuffixes end a Turkish yes/no question: "daha ucuz mu?".
