@@ -716,14 +716,14 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "what's NdPr? keep seeing it in magnet decks", kind: KindDefine, has: "NdPr is neodymium (Nd) and praseodymium (Pr)"},
 		},
 		"what a named deposit is: the passage that introduces it, not one of its parts": {
-			{q: "what is bayan obo?", kind: KindDefine, passage: "bayan-obo-reserves-cgs"},
-			{q: "What's Bayan Obo? it comes up in every China deck", kind: KindDefine, passage: "bayan-obo-reserves-cgs"},
+			{q: "what is bayan obo?", kind: KindDefine, passage: "bayan-obo-what-is"},
+			{q: "What's Bayan Obo? it comes up in every China deck", kind: KindDefine, passage: "bayan-obo-what-is"},
 			{q: "what is Beylikova?", kind: KindDefine, has: "Beylikova is a rare earth site"},
 		},
 		"a reason or a partner said in other words than the passage's": {
 			{q: "does the USGS figure undercount what China mines?", passage: "usgs-mine-china"},
 			{q: "why could China's reported output be understated?", kind: KindWhy, has: "undocumented"},
-			{q: "which countries did Uysal want Türkiye to team up with?", passage: "policy-uysal-joint-projects"},
+			{q: "which countries should Türkiye team up with, according to Uysal?", passage: "policy-uysal-joint-projects"},
 			{q: "Uysal's JV partners for Türkiye?", passage: "policy-uysal-joint-projects"},
 		},
 		"one subject's two stages weighed, written apart or given by one passage": {

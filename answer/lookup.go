@@ -51,7 +51,13 @@ func evidence(res *index.Result, h *index.Hit, q string) float64 {
 		// A word found in one passage is hardly rarer than one found in two.
 		have += math.Max(0.05, math.Log(n/math.Max(df, 2)))
 	}
-	if have == 0 || len(res.Unknown) == 0 {
+	for _, t := range res.Terms {
+		if t.Passages == 0 && !t.Entity {
+			// "hisse fiyatı" (share price): a phrase the knowledge base knows no passage has
+			have -= unknownWordPenalty
+		}
+	}
+	if have <= 0 || len(res.Unknown) == 0 {
 		// With every word known, the search's own ranking decides.
 		return have
 	}
@@ -139,10 +145,21 @@ func possessive(u string) bool {
 // enough reports whether a passage has enough of the question to answer it.
 func enough(res *index.Result, h *index.Hit, q string) bool {
 	e := evidence(res, h, q)
-	if len(res.Unknown) == 0 || onlyGrammar(res.Unknown) {
+	if (len(res.Unknown) == 0 || onlyGrammar(res.Unknown)) && !unanswered(res) {
 		return e > 0
 	}
 	return e >= minEvidence
+}
+
+// unanswered reports whether a question has a term the knowledge base knows but no passage
+// has: "hisse fiyatı", a share price.
+func unanswered(res *index.Result) bool {
+	for _, t := range res.Terms {
+		if t.Passages == 0 && !t.Entity {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyGrammar reports whether every unknown word of a question is a word of its grammar
@@ -1021,6 +1038,10 @@ var whWords = map[string]bool{"where": true, "when": true, "who": true, "why": t
 // about may come from; a passage titled like the question may come from any of the hits.
 const steerAt = 4
 
+// supersetLead is how much more of a question's weight a passage with every word of the first
+// and more must have to come first.
+const supersetLead = 1.5
+
 // choose picks the passage that answers: among the best few that have enough of the question
 // and every subject the table could not answer for, the best, or one that fits the kind of
 // question better (titledLike, aspect). nil when none has the subjects.
@@ -1055,6 +1076,17 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 		// country" is the import sources, not the import value that ranks first.
 		for i, h := range cands[1:min(len(cands), steerAt)] {
 			if evidence(res, h, q) >= 2*top && sameEntities(res, cands[0], h) {
+				cands = append([]*index.Hit{h}, append(cands[:i+1:i+1], cands[i+2:]...)...)
+				break
+			}
+		}
+	}
+	if top := evidence(res, cands[0], q); top > 0 && cands[0].Fact.Formula == nil {
+		// A passage just below with every word the first has and more, and much more of the
+		// question's weight: "which countries should Türkiye team up with, per Uysal?" is his
+		// joint projects, not his research hubs. A computed figure stays first.
+		for i, h := range cands[1:min(len(cands), steerAt)] {
+			if h.Matched != cands[0].Matched && h.Matched&cands[0].Matched == cands[0].Matched && evidence(res, h, q) >= supersetLead*top {
 				cands = append([]*index.Hit{h}, append(cands[:i+1:i+1], cands[i+2:]...)...)
 				break
 			}
