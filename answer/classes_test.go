@@ -737,6 +737,10 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Lynas top line FY24?", kind: KindMiss},
 			{q: "MP Materials top line in 2024?", kind: KindMiss},
 		},
+		"a place qualifying a named site: what is asked of the site, not where it is": {
+			{q: "Eskişehir'deki Beylikova'da ne kadar nadir toprak oksidi var?", has: "12.5 Mt"},
+			{q: "how much REO does the Beylikova deposit in Eskişehir hold?", has: "12.5 Mt"},
+		},
 		"a money or stock measure no passage states: no figure or no match": {
 			{q: "what's the capex estimate for the Beylikova industrial plant?", kind: KindMiss},
 			{q: "what is the capex of the pilot plant at Beylikova?", kind: KindMiss},

@@ -1040,7 +1040,7 @@ const steerAt = 4
 
 // supersetLead is how much more of a question's weight a passage with every word of the first
 // and more must have to come first.
-const supersetLead = 1.5
+const supersetLead = 1.2
 
 // choose picks the passage that answers: among the best few that have enough of the question
 // and every subject the table could not answer for, the best, or one that fits the kind of
@@ -1081,12 +1081,13 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 			}
 		}
 	}
-	if top := evidence(res, cands[0], q); top > 0 && cands[0].Fact.Formula == nil {
+	if top := evidence(res, cands[0], q); top > 0 && cands[0].Fact.Formula == nil && r.Kind != KindWhy {
 		// A passage just below with every word the first has and more, and much more of the
 		// question's weight: "which countries should Türkiye team up with, per Uysal?" is his
-		// joint projects, not his research hubs. A computed figure stays first.
+		// joint projects, not his research hubs. A computed figure neither moves nor is
+		// moved, and a reason is the kind's to find (explains).
 		for i, h := range cands[1:min(len(cands), steerAt)] {
-			if h.Matched != cands[0].Matched && h.Matched&cands[0].Matched == cands[0].Matched && evidence(res, h, q) >= supersetLead*top {
+			if h.Matched != cands[0].Matched && h.Matched&cands[0].Matched == cands[0].Matched && h.Fact.Formula == nil && evidence(res, h, q) >= supersetLead*top {
 				cands = append([]*index.Hit{h}, append(cands[:i+1:i+1], cands[i+2:]...)...)
 				break
 			}
