@@ -737,6 +737,10 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Lynas top line FY24?", kind: KindMiss},
 			{q: "MP Materials top line in 2024?", kind: KindMiss},
 		},
+		"an exclusion in Turkish that follows the name (saymazsak)": {
+			{q: "Çin'i saymazsak en büyük rezerv kimde?", kind: KindSuperlative, has: "Brazil had the highest rare earth reserves outside China"},
+			{q: "Çin'i saymazsak 2024'te en çok nadir toprak üreten ülke hangisi?", kind: KindSuperlative, has: "United States had the highest"},
+		},
 		"a place qualifying a named site: what is asked of the site, not where it is": {
 			{q: "Eskişehir'deki Beylikova'da ne kadar nadir toprak oksidi var?", has: "12.5 Mt"},
 			{q: "how much REO does the Beylikova deposit in Eskişehir hold?", has: "12.5 Mt"},
