@@ -162,11 +162,38 @@ var twoPart = regexp.MustCompile(`(?i)[,;]?\s+and\s+(?:why|how|what|who|where|wh
 // splitTwoPart splits a question in two at its second question word.
 func splitTwoPart(q string) (first, second string, ok bool) {
 	loc := twoPart.FindStringIndex(q)
+	if loc == nil {
+		loc = chatAside(q)
+	}
 	if loc == nil || loc[0] < 8 {
 		return "", "", false
 	}
 	return strings.TrimSpace(q[:loc[0]]) + "?", q[loc[0]:], true
 }
+
+// chatAside is where a question ends and an aside in ordinary English words begins, after a
+// comma or a question mark: "what is bayan obo, keep seeing it mentioned"; nil when there is
+// none. A word that is no ordinary English word ("in Bitcoin") may be what is asked.
+func chatAside(q string) []int {
+	i := strings.IndexAny(q, ",?")
+	if i < 0 || i+1 >= len(q) {
+		return nil
+	}
+	first, rest := plainWords(q[:i]), plainWords(q[i+1:])
+	if len(first) < 2 || !questionWords[first[0].fold] || len(rest) < 2 {
+		return nil
+	}
+	for _, w := range rest {
+		if w.upper || !index.IsEnglishWord(w.fold) {
+			return nil
+		}
+	}
+	return []int{i, len(q)}
+}
+
+// questionWords open a question.
+var questionWords = map[string]bool{"what": true, "whats": true, "who": true, "whos": true, "which": true,
+	"where": true, "when": true, "why": true, "how": true}
 
 // askOnce answers a question as a whole.
 func askOnce(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error) {
@@ -206,10 +233,11 @@ func askOnce(ctx context.Context, s Searcher, q string, opt Options) (*Answer, e
 		a.Direct = sayNoRow(a.Lang, b, r.Table, r.missing)
 		return a, nil
 	}
-	if (r.Kind == KindShare || r.Kind == KindValue) && len(r.Rows) == 1 && !r.Total && rowPart(a, res, n) {
+	if compareStages(a, res, n) {
+		// "China's grip, mining or refining?": two stages weighed, not one table's row
 		return a, nil
 	}
-	if compareStages(a, res, n) {
+	if (r.Kind == KindShare || r.Kind == KindValue) && len(r.Rows) == 1 && !r.Total && rowPart(a, res, n) {
 		return a, nil
 	}
 	if r.Table != nil && r.Kind != KindLookup && r.Kind != KindDefine && r.Kind != KindWhy {

@@ -704,6 +704,53 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "what's NdPr", kind: KindDefine, has: "NdPr is neodymium (Nd) and praseodymium (Pr)"},
 			{q: "HREE = ?", kind: KindDefine, has: "heavy ones"},
 		},
+		"another commodity named by a word the knowledge base has only in passing: no match": {
+			{q: "what's lithium carbonate fetching per tonne these days?", kind: KindMiss},
+			{q: "lithium carbonate spot this month? comparing it with REE for the battery slide", kind: KindMiss},
+			{q: "which battery makers buy lithium carbonate?", kind: KindMiss},
+			// the word in passing, asked of itself, still finds its passage
+			{q: "what does China control on lithium batteries?", passage: "export-controls-equipment-batteries-2025"},
+		},
+		"a question, then an aside in ordinary words: the question is answered": {
+			{q: "what is Mount Weld, people keep bringing it up", has: "Mount Weld"},
+			{q: "what's NdPr? keep seeing it in magnet decks", kind: KindDefine, has: "NdPr is neodymium (Nd) and praseodymium (Pr)"},
+		},
+		"what a named deposit is: the passage that introduces it, not one of its parts": {
+			{q: "what is bayan obo?", kind: KindDefine, passage: "bayan-obo-what-is"},
+			{q: "What's Bayan Obo? it comes up in every China deck", kind: KindDefine, passage: "bayan-obo-what-is"},
+			{q: "what is Beylikova?", kind: KindDefine, has: "Beylikova is a rare earth site"},
+		},
+		"a reason or a partner said in other words than the passage's": {
+			{q: "does the USGS figure undercount what China mines?", passage: "usgs-mine-china"},
+			{q: "why could China's reported output be understated?", kind: KindWhy, has: "undocumented"},
+			{q: "which countries should Türkiye team up with, according to Uysal?", passage: "policy-uysal-joint-projects"},
+			{q: "Uysal's JV partners for Türkiye?", passage: "policy-uysal-joint-projects"},
+		},
+		"one subject's two stages weighed, written apart or given by one passage": {
+			{q: "is china's hold firmer on the mining side or on the refining side?", kind: KindCompare, has: "Higher in refining"},
+			{q: "where is China stronger, the mining end or the processing end?", kind: KindCompare, has: "Higher in processing"},
+			{q: "China: bigger share in mining or in refining?", kind: KindCompare, has: "Higher in refining"},
+		},
+		"a money measure in other words (top line = revenue), stated or not": {
+			{q: "Beylikova industrial plant: expected top line per year?", has: "$220 million"},
+			{q: "what top line does the industrial plant bring in?", has: "$220 million"},
+			{q: "Lynas top line FY24?", kind: KindMiss},
+			{q: "MP Materials top line in 2024?", kind: KindMiss},
+		},
+		"an exclusion in Turkish that follows the name (saymazsak)": {
+			{q: "Çin'i saymazsak en büyük rezerv kimde?", kind: KindSuperlative, has: "Brazil had the highest rare earth reserves outside China"},
+			{q: "Çin'i saymazsak 2024'te en çok nadir toprak üreten ülke hangisi?", kind: KindSuperlative, has: "United States had the highest"},
+		},
+		"a place qualifying a named site: what is asked of the site, not where it is": {
+			{q: "Eskişehir'deki Beylikova'da ne kadar nadir toprak oksidi var?", has: "12.5 Mt"},
+			{q: "how much REO does the Beylikova deposit in Eskişehir hold?", has: "12.5 Mt"},
+		},
+		"a money or stock measure no passage states: no figure or no match": {
+			{q: "what's the capex estimate for the Beylikova industrial plant?", kind: KindMiss},
+			{q: "what is the capex of the pilot plant at Beylikova?", kind: KindMiss},
+			{q: "MP Materials hisse fiyatı bugün kaç dolar?", kind: KindMiss},
+			{q: "Lynas hisse fiyatı ne kadar?", kind: KindMiss},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {

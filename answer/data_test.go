@@ -183,6 +183,45 @@ func TestDataClasses(t *testing.T) {
 			{q: "What share of Mountain Pass ore is cerium and lanthanum?", passage: "mountain-pass-treo-mix"},
 			{q: "What purity has the Beylikova plant reached so far?", has: "92 %"},
 		},
+		"Turkish market words: hisse, borsa, yatırım maliyeti, and capex, are no figure of the knowledge base": {
+			{q: "MP Materials hisse fiyatı bugün kaç dolar?", has: "No match"},
+			{q: "Lynas borsada kaç dolar?", has: "No match"},
+			{q: "MP hissesi kaç dolar?", has: "No match"},
+			{q: "Sanayi tesisinin yatırım maliyeti ne kadar?", has: "No figure"},
+			{q: "Beylikova capex?", has: "No match"},
+		},
+		"a company's top line is its revenue": {
+			{q: "what's the expected top line of the industrial plant per year?", has: "220"},
+			{q: "industrial-scale topline per year at Beylikova?", has: "220"},
+		},
+		"deal words: team up, JV, offtake, building a refinery alone": {
+			{q: "who does Sait Uysal say Türkiye should team up with?", passage: "policy-uysal-joint-projects"},
+			{q: "which countries did Uysal suggest for a JV?", passage: "policy-uysal-joint-projects"},
+			{q: "why can't Türkiye just build the refinery itself?", passage: "policy-why-partners"},
+		},
+		"why USGS's China figure may understate its output: quotas": {
+			{q: "why might USGS understate China's mining?", passage: "usgs-mine-china"},
+			{q: "why would USGS undercount China's real output?", passage: "usgs-mine-china"},
+		},
+		"what each deposit is": {
+			{q: "what's Bayan Obo?", passage: "bayan-obo-what-is"},
+			{q: "what is Mount Weld?", passage: "mount-weld-what-is"},
+			{q: "what is Tanbreez", passage: "tanbreez-what-is"},
+			{q: "Kvanefjeld nedir?", passage: "kvanefjeld-what-is"},
+			{q: "Araxá nedir?", passage: "araxa-what-is"},
+			{q: "what is Steenkampskraal?", passage: "steenkampskraal-what-is"},
+		},
+		"Turkish ability and hearsay: -ebilecek, -abilir, -ebiliyor, -ecekmiş, -iyormuş": {
+			{q: "Sanayi tesisi yılda kaç ton cevher işleyebilecek?", has: "570,000"},
+			{q: "Beylikova'da yılda ne kadar oksit üretilebilir?", has: "10,000"},
+			{q: "Pilot tesis yılda kaç ton cevher işleyebiliyor?", has: "1,200"},
+			{q: "Sanayi tesisi ne zaman açılacakmış?", has: "2027"},
+			{q: "Çin yılda ne kadar nadir toprak üretiyormuş?", has: "270,000"},
+		},
+		"what a thing is used for (ne işe yarar) and proven reserves (kanıtlanmış)": {
+			{q: "toryum ne işe yarıyor?", has: "nuclear fuel"},
+			{q: "Bayan Obo'nun kanıtlanmış rezervleri ne kadar?", has: "100 Mt"},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {

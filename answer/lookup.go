@@ -39,8 +39,9 @@ func evidence(res *index.Result, h *index.Hit, q string) float64 {
 		n = 2
 	}
 	have := 0.0
+	passing, heads := passingTerms(res, q)
 	for k, t := range res.Terms {
-		if h.Matched&(1<<k) == 0 {
+		if h.Matched&(1<<k) == 0 || passing[k] {
 			continue
 		}
 		df := float64(t.Passages)
@@ -50,7 +51,13 @@ func evidence(res *index.Result, h *index.Hit, q string) float64 {
 		// A word found in one passage is hardly rarer than one found in two.
 		have += math.Max(0.05, math.Log(n/math.Max(df, 2)))
 	}
-	if have == 0 || len(res.Unknown) == 0 {
+	for _, t := range res.Terms {
+		if t.Passages == 0 && !t.Entity {
+			// "hisse fiyatı" (share price): a phrase the knowledge base knows no passage has
+			have -= unknownWordPenalty
+		}
+	}
+	if have <= 0 || len(res.Unknown) == 0 {
 		// With every word known, the search's own ranking decides.
 		return have
 	}
@@ -62,6 +69,9 @@ func evidence(res *index.Result, h *index.Hit, q string) float64 {
 		switch {
 		case possessive(u):
 			// "Kazakhstan's": a name, whatever its place in the question
+			have -= unknownNamePenalty
+		case heads[u]:
+			// "carbonate" in "lithium carbonate": the name of a thing the knowledge base lacks
 			have -= unknownNamePenalty
 		case strings.ContainsAny(u, "'’") || isCue || isOrdinal:
 			// A contraction ("doesn't", "what's") or a word of the question's grammar
@@ -80,6 +90,47 @@ func evidence(res *index.Result, h *index.Hit, q string) float64 {
 	return have
 }
 
+// passingAt is the most passages a word may be in and still be one the knowledge base only
+// mentions in passing.
+const passingAt = 2
+
+// passingTerms are the terms of a question that only qualify a noun the knowledge base lacks,
+// when the knowledge base mentions them in passing: "lithium" in "lithium carbonate", which a
+// passage on "lithium batteries" does not answer. The thing asked is the whole phrase, and no
+// passage has it. heads are those nouns.
+func passingTerms(res *index.Result, q string) (terms map[int]bool, heads map[string]bool) {
+	if len(res.Unknown) == 0 {
+		return nil, nil
+	}
+	unknown := map[string]bool{}
+	for _, u := range res.Unknown {
+		f := index.Fold(u)
+		_, isCue := cueWords[f]
+		if len(f) > 3 && !isCue && !qualifier(f) && !strings.ContainsAny(u, "'’") {
+			unknown[f] = true
+		}
+	}
+	ws := plainWords(q)
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i+1].clause || !unknown[ws[i+1].fold] || ws[i+1].upper {
+			continue
+		}
+		if index.IsTurkishWord(ws[i].fold) && !index.IsEnglishWord(ws[i].fold) {
+			// "toryum elde edilmesi": Turkish puts the verb after its object
+			continue
+		}
+		k := termOf(res, ws[i].raw)
+		if k < 0 || res.Terms[k].Entity || res.Terms[k].Passages > passingAt || strings.Contains(res.Terms[k].Words, " ") {
+			continue
+		}
+		if terms == nil {
+			terms, heads = map[int]bool{}, map[string]bool{}
+		}
+		terms[k], heads[ws[i+1].raw] = true, true
+	}
+	return terms, heads
+}
+
 // possessive reports whether a word is a capitalised name with "'s": "Kazakhstan's".
 func possessive(u string) bool {
 	for _, s := range []string{"'s", "’s"} {
@@ -94,10 +145,21 @@ func possessive(u string) bool {
 // enough reports whether a passage has enough of the question to answer it.
 func enough(res *index.Result, h *index.Hit, q string) bool {
 	e := evidence(res, h, q)
-	if len(res.Unknown) == 0 || onlyGrammar(res.Unknown) {
+	if (len(res.Unknown) == 0 || onlyGrammar(res.Unknown)) && !unanswered(res) {
 		return e > 0
 	}
 	return e >= minEvidence
+}
+
+// unanswered reports whether a question has a term the knowledge base knows but no passage
+// has: "hisse fiyatı", a share price.
+func unanswered(res *index.Result) bool {
+	for _, t := range res.Terms {
+		if t.Passages == 0 && !t.Entity {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyGrammar reports whether every unknown word of a question is a word of its grammar
@@ -181,7 +243,7 @@ func lookup(a *Answer, res *index.Result, n int) {
 		noMatch(a, res)
 		return
 	}
-	if unknownHead(res, r) && evidence(res, &res.Hits[0], a.Question)-headPenalty < minEvidence {
+	if p := unknownHead(res, r); p > 0 && evidence(res, &res.Hits[0], a.Question)-p < minEvidence {
 		// What is asked is unknown: it weighs like an unknown name.
 		noMatch(a, res)
 		return
@@ -707,6 +769,9 @@ func (r *Reading) moneyMeasure(lx *lexicon, f *knowledge.Fact, g *knowledge.Figu
 			return measure, statesPhrase(f, measure) || g != nil && statesPhrase(g.Fact, measure)
 		case moneyMeasures[w.fold]:
 			measure = w.raw
+		case next != "" && lx.moneyPhrase(w.raw+" "+r.words[i+1].raw):
+			// "top line": another way to write revenue
+			measure = w.raw + " " + r.words[i+1].raw
 		case stockWords[w.fold] && next != "of" && next != "in" && (w.fold != "shares" || i > 0 && r.words[i-1].upper) ||
 			tradeWords[w.fold] && (next == "at" || next == "around"):
 			// "shares" is a company's ("Lynas shares"), not "top suppliers and shares"
@@ -735,6 +800,20 @@ var (
 	tradeWords = map[string]bool{"trading": true, "trade": true, "trades": true, "traded": true}
 )
 
+// moneyPhrase reports whether a phrase is in a synonym group with a money measure.
+func (lx *lexicon) moneyPhrase(p string) bool {
+	c, ok := lx.synonyms[phraseKey(p)]
+	if !ok {
+		return false
+	}
+	for m := range moneyMeasures {
+		if lx.synonyms[phraseKey(m)] == c {
+			return true
+		}
+	}
+	return false
+}
+
 // accountWords make a money measure one of a company's accounts: "net income", "operating
 // profit".
 var accountWords = map[string]bool{"net": true, "gross": true, "operating": true, "pretax": true, "underlying": true}
@@ -747,7 +826,7 @@ func statesPhrase(f *knowledge.Fact, phrase string) bool {
 
 // costWords ask what something costs.
 var costWords = map[string]bool{"cost": true, "costs": true, "costed": true, "invest": true, "invested": true,
-	"investment": true, "budget": true, "maliyet": true, "maliyeti": true}
+	"investment": true, "budget": true, "capex": true, "expenditure": true, "maliyet": true, "maliyeti": true}
 
 // muchSkip are words after "how much" that show it measures no noun: "how much will it cost".
 var muchSkip = map[string]bool{"will": true, "would": true, "could": true, "should": true, "money": true, "more": true, "less": true}
@@ -836,27 +915,33 @@ func (r *Reading) head() *word {
 	return h
 }
 
-// unknownHead reports whether the thing a "what is the X of Y" question asks for is an
-// English word the knowledge base does not have: "the weather in Eskişehir".
-func unknownHead(res *index.Result, r *Reading) bool {
+// unknownHead is what the thing a "what is the X of Y" question asks for costs more than the
+// evidence already charged it, when it is a word the knowledge base does not have: "the
+// weather in Eskişehir", "the capex of the pilot plant"; 0 when it has it.
+func unknownHead(res *index.Result, r *Reading) float64 {
 	h := r.head()
-	if h == nil || !index.IsEnglishWord(h.fold) || lexiconFor(res.Base).compound(h.fold) {
-		return false
+	if h == nil || lexiconFor(res.Base).compound(h.fold) {
+		return 0
 	}
 	if _, isCue := cueWords[h.fold]; isCue {
 		// "What is meant by …": grammar, not the thing asked
-		return false
+		return 0
+	}
+	english := index.IsEnglishWord(h.fold)
+	if !english && (h.upper || len(h.fold) < 4 || index.IsTurkishWord(h.fold)) {
+		return 0
 	}
 	for _, u := range res.Unknown {
 		if strings.EqualFold(u, h.raw) {
-			return true
+			if english {
+				return unknownNamePenalty - unknownWordPenalty
+			}
+			// jargon ("capex") is as much the thing asked as an English word
+			return unknownNamePenalty - unknownOtherPenalty
 		}
 	}
-	return false
+	return 0
 }
-
-// headPenalty is what an unknown word costs more when it is what the question asks for.
-const headPenalty = unknownNamePenalty - unknownWordPenalty
 
 // copulas follow "what" in "what is the X of Y".
 var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true, "s": true}
@@ -953,6 +1038,10 @@ var whWords = map[string]bool{"where": true, "when": true, "who": true, "why": t
 // about may come from; a passage titled like the question may come from any of the hits.
 const steerAt = 4
 
+// supersetLead is how much more of a question's weight a passage with every word of the first
+// and more must have to come first.
+const supersetLead = 1.2
+
 // choose picks the passage that answers: among the best few that have enough of the question
 // and every subject the table could not answer for, the best, or one that fits the kind of
 // question better (titledLike, aspect). nil when none has the subjects.
@@ -987,6 +1076,18 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 		// country" is the import sources, not the import value that ranks first.
 		for i, h := range cands[1:min(len(cands), steerAt)] {
 			if evidence(res, h, q) >= 2*top && sameEntities(res, cands[0], h) {
+				cands = append([]*index.Hit{h}, append(cands[:i+1:i+1], cands[i+2:]...)...)
+				break
+			}
+		}
+	}
+	if top := evidence(res, cands[0], q); top > 0 && cands[0].Fact.Formula == nil && r.Kind != KindWhy {
+		// A passage just below with every word the first has and more, and much more of the
+		// question's weight: "which countries should Türkiye team up with, per Uysal?" is his
+		// joint projects, not his research hubs. A computed figure neither moves nor is
+		// moved, and a reason is the kind's to find (explains).
+		for i, h := range cands[1:min(len(cands), steerAt)] {
+			if h.Matched != cands[0].Matched && h.Matched&cands[0].Matched == cands[0].Matched && h.Fact.Formula == nil && evidence(res, h, q) >= supersetLead*top {
 				cands = append([]*index.Hit{h}, append(cands[:i+1:i+1], cands[i+2:]...)...)
 				break
 			}
@@ -1056,6 +1157,12 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 		}
 		defining = definition(res, cands, r)
 	}
+	if defining == nil && r.Kind == KindDefine && len(r.named) == 1 {
+		if h := overview(res, cands[:min(len(cands), steerAt+2)], r.named[0].name); h != nil {
+			// "what is Bayan Obo": the passage that introduces it, not its niobium
+			return h
+		}
+	}
 	if defining == nil {
 		if h := inPassing(near, r); h != nil {
 			return h
@@ -1082,6 +1189,60 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 		return h
 	}
 	return aspect(res, near, q, r)
+}
+
+// overview is, of the passages as good as the first, the one that introduces a named thing:
+// its first sentence opens with the name ("Bayan Obo in Inner Mongolia, China, the world's
+// largest rare earth deposit, …"), its title with the name and not the name's ("Bayan Obo's
+// niobium ore" is one of its parts); nil when the first passage does that as well as any.
+func overview(res *index.Result, cands []*index.Hit, name string) *index.Hit {
+	if len(cands) < 2 {
+		return nil
+	}
+	score := func(f *knowledge.Fact) int {
+		if !introduces(firstSentence(f.Text), name) {
+			return 0
+		}
+		n := 1
+		if opensWith(f.Title, name) {
+			n++
+		}
+		return n
+	}
+	best, top := cands[0], score(cands[0].Fact)
+	for _, h := range cands[1:] {
+		if h.Matched != cands[0].Matched || h.Fact.Formula != nil {
+			continue
+		}
+		if n := score(h.Fact); n > top {
+			best, top = h, n
+		}
+	}
+	if best == cands[0] {
+		return nil
+	}
+	return best
+}
+
+// opensWith reports whether a text opens with a name, not with its possessive.
+func opensWith(text, name string) bool {
+	rest, ok := strings.CutPrefix(strings.ToLower(text), strings.ToLower(name))
+	return ok && rest != "" && !strings.ContainsAny(rest[:1], "'’")
+}
+
+// introduces reports whether a sentence opens by saying what a name is: "Bayan Obo in Inner
+// Mongolia, China, the world's largest …", "Beylikova is a rare earth site …".
+func introduces(sentence, name string) bool {
+	rest, ok := strings.CutPrefix(strings.ToLower(sentence), strings.ToLower(name))
+	if !ok {
+		return false
+	}
+	for _, p := range []string{" is ", " was ", " in ", ", ", " ("} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // bySourceNamed is, for "what counts as a heavy rare earth? I want the USGS definition", when

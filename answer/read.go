@@ -589,6 +589,14 @@ func newLexicon(b *knowledge.Base) *lexicon {
 	for i, g := range b.Synonyms {
 		name := "=" + strconv.Itoa(i)
 		for _, p := range g {
+			// a group that shares a phrase with an earlier one extends it: [revenue, top
+			// line] after [revenue, sales, turnover]
+			if n, ok := lx.synonyms[phraseKey(p)]; ok {
+				name = n
+				break
+			}
+		}
+		for _, p := range g {
 			k := phraseKey(p)
 			if _, ok := lx.synonyms[k]; !ok && k != "" {
 				lx.synonyms[k] = name
@@ -1162,9 +1170,9 @@ func listNamed(ws []word, i int) bool {
 }
 
 // postpositions are exclusion and order words that follow the name they take: Turkish "Çin
-// hariç", "Çin dışında", "Çin'den sonra" (folded), English "China aside", "leaving China out
+// hariç", "Çin dışında", "Çin'i saymazsak", "Çin'den sonra" (folded), English "China aside", "leaving China out
 // of it".
-var postpositions = map[string]bool{"haric": true, "disinda": true, "sonra": true, "ardindan": true,
+var postpositions = map[string]bool{"haric": true, "haricinde": true, "disinda": true, "saymazsak": true, "saymadan": true, "sonra": true, "ardindan": true,
 	"aside": true, "apart": true, "out": true}
 
 // questionSuffixes end a Turkish yes/no question: "daha ucuz mu?".

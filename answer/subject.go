@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -179,13 +180,33 @@ func (r *Reading) measurePair() []word {
 	for i := 1; i+1 < len(ws); i++ {
 		switch ws[i].fold {
 		case "or", "vs", "versus":
-			j := i + 1
-			if (ws[j].fold == "in" || ws[j].fold == "at") && j+1 < len(ws) {
-				j++ // "mining or in refining"
+			// "mining or refining", "mining or in refining", "on the mining side or on
+			// processing": the stage nearest each side, within a few words
+			a, b := stageNear(ws[max(0, i-stageReach):i], true), stageNear(ws[i+1:min(len(ws), i+1+stageReach)], false)
+			if a != nil && b != nil && a.stem != b.stem {
+				return []word{*a, *b}
 			}
-			if a, b := ws[i-1], ws[j]; tradeNouns[a.fold] && tradeNouns[b.fold] && a.stem != b.stem {
-				return []word{a, b}
-			}
+		}
+	}
+	return nil
+}
+
+// stageReach is how many words from "or" a stage it weighs may be: "mining side or on
+// processing".
+const stageReach = 3
+
+// stageNear is the stage word nearest the end (back) or the start of some words, nil if none.
+func stageNear(ws []word, back bool) *word {
+	for k := range ws {
+		i := k
+		if back {
+			i = len(ws) - 1 - k
+		}
+		if tradeNouns[ws[i].fold] {
+			return &ws[i]
+		}
+		if ws[i].clause && !back {
+			break
 		}
 	}
 	return nil
@@ -207,11 +228,22 @@ func stageFigure(lx *lexicon, res *index.Result, stage word, year int) (*index.H
 		if !titled || h.Fact.Formula != nil {
 			continue
 		}
-		var best *knowledge.Figure
+		// a passage that gives both stages ("mining and processing: 60 % and 85 %") gives
+		// each in a figure labelled with it
+		var best, labelled *knowledge.Figure
 		for _, g := range h.Fact.Figures {
-			if g.Unit == "%" && g.AsOf[:min(4, len(g.AsOf))] <= strconv.Itoa(year) && (best == nil || g.AsOf > best.AsOf) {
+			if g.Unit != "%" || g.AsOf[:min(4, len(g.AsOf))] > strconv.Itoa(year) {
+				continue
+			}
+			if best == nil || g.AsOf > best.AsOf {
 				best = g
 			}
+			if slices.Contains(lx.labelConcepts(g.Label), want[0]) && (labelled == nil || g.AsOf > labelled.AsOf) {
+				labelled = g
+			}
+		}
+		if labelled != nil {
+			return h, labelled
 		}
 		if best != nil {
 			return h, best
@@ -230,7 +262,7 @@ func compareStages(a *Answer, res *index.Result, n int) bool {
 	lx := lexiconFor(res.Base)
 	h1, g1 := stageFigure(lx, res, pair[0], a.Reading.now.Year())
 	h2, g2 := stageFigure(lx, res, pair[1], a.Reading.now.Year())
-	if h1 == nil || h2 == nil || h1 == h2 || !sameEntities(res, h1, h2) {
+	if h1 == nil || h2 == nil || g1 == g2 || !sameEntities(res, h1, h2) {
 		return false
 	}
 	if g2.Value > g1.Value {

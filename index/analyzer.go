@@ -50,9 +50,33 @@ func fold(term []byte) []byte {
 	}
 	term = bytes.ToLower(term)
 	if bytes.IndexByte(term, ',') > 0 && isNumber(term) {
-		term = bytes.ReplaceAll(term, []byte(","), nil)
+		term = numberCommas(term)
 	}
 	return term
+}
+
+// numberCommas reads the commas of a number: a comma followed by exactly three digits, every
+// time, separates thousands ("1,200"); a single other comma is a decimal point, as Turkish
+// writes it ("12,5"), and then dots separate thousands ("1.234,5").
+func numberCommas(term []byte) []byte {
+	thousands := true
+	for i, c := range term {
+		if c != ',' {
+			continue
+		}
+		j := i + 1
+		for j < len(term) && term[j] >= '0' && term[j] <= '9' {
+			j++
+		}
+		if j-i-1 != 3 {
+			thousands = false
+		}
+	}
+	if thousands || bytes.Count(term, []byte(",")) != 1 {
+		return bytes.ReplaceAll(term, []byte(","), nil)
+	}
+	term = bytes.ReplaceAll(term, []byte("."), nil)
+	return bytes.ReplaceAll(term, []byte(","), []byte("."))
 }
 
 func isASCII(b []byte) bool {

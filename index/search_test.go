@@ -195,6 +195,11 @@ func TestFold(t *testing.T) {
 		{"1,200", "1200"},
 		{"570,000", "570000"},
 		{"12.5", "12.5"},
+		// a comma not followed by three digits is a decimal comma, as Turkish writes it
+		{"12,5", "12.5"},
+		{"3,14", "3.14"},
+		{"1.234,5", "1234.5"},
+		{"1,200,000", "1200000"},
 		{"Erdoğan", "erdogan"},
 	}
 	for _, tt := range tests {

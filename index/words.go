@@ -47,6 +47,9 @@ var turkishSuffixes = []string{
 	// a person: işleyeceğiz, çıkaracağız
 	"yecegiz", "yacagiz", "ecegiz", "acagiz", "yecek", "yacak", "ecek", "acak", "iyor", "uyor",
 	"ilen", "ulan", "ilan", "mis", "mus", "di", "ti", "du", "tu",
+	// ability and hearsay: işleyebilecek, açılabilir, üretebiliyor, işlenecekmiş, üretiyormuş
+	"yebilecek", "yabilecek", "ebilecek", "abilecek", "yebilir", "yabilir", "ebilir", "abilir",
+	"yebil", "yabil", "ebil", "abil", "yecekmis", "yacakmis", "ecekmis", "acakmis", "iyormus", "uyormus",
 	// the passive and the infinitive of a verb: üret+il+me+si (üretilmesi), hedef+len+mek+te
 	// (hedeflenmekte), plan+lan+mak+ta (planlanmakta); -le/-la makes a verb of a noun, -n
 	// after it the passive
