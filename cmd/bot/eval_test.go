@@ -144,6 +144,10 @@ func TestEvalHeldOut(t *testing.T) {
 		// 59 and 59 (7 of 7 each) after.
 		{"heldout17.yaml", 58, 57},
 		{"heldout18.yaml", 58, 58},
+		{"heldout19.yaml", 0, 0},
+		{"heldout20.yaml", 0, 0},
+		{"heldout21.yaml", 0, 0},
+		{"heldout22.yaml", 0, 0},
 		{"heldout23.yaml", 56, 55},
 		{"heldout24.yaml", 55, 55},
 	}
