@@ -534,3 +534,25 @@ func TestReindexAt100k(t *testing.T) {
 		t.Errorf("search after the swap: %v, %d hits", err, len(res.Hits))
 	}
 }
+
+// TestRebuildsShareConcepts: a rebuild of knowledge with the same synonyms, glossary and names
+// (a fact reworded) reuses the concept groups of the first build; a new synonym group gives
+// new ones. It does not run in parallel: other tests' builds could fill the cache meanwhile.
+func TestRebuildsShareConcepts(t *testing.T) {
+	first := mustOpen(t, smallBase(t), Options{})
+	defer first.Close()
+	reworded := dataFS(t)
+	reworded["beylikova.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(string(reworded["beylikova.yaml"].Data), "spread over 310 drilling locations", "spread over 310 drill sites", 1))}
+	again := mustOpen(t, loadBase(t, reworded), Options{})
+	defer again.Close()
+	if first.current().concepts != again.current().concepts {
+		t.Error("a build after an edit of facts grouped the synonyms again, want the first build's groups")
+	}
+	files := dataFS(t)
+	files["synonyms.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(string(files["synonyms.yaml"].Data), "synonyms:\n", "synonyms:\n  - [zanzibarite, zanzibar ore]\n", 1))}
+	other := mustOpen(t, loadBase(t, files), Options{})
+	defer other.Close()
+	if other.current().concepts == first.current().concepts {
+		t.Error("a build with a new synonym group reused the old groups")
+	}
+}
