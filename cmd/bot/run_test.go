@@ -258,11 +258,11 @@ func copyFacts(t *testing.T, names ...string) string {
 	return dir
 }
 
-// watchedFiles are the real fact files the tests of watching replicas serve and edit: what
-// they check (versions converge, staleness is reported and clears, the edit is answered) does
-// not depend on the rest of the base, and every replica and every reindex builds an index of
-// them in a fraction of the processor time of all 250 facts, which the race detector multiplies.
-var watchedFiles = []string{"beylikova.yaml", "prices.yaml", "reserves.yaml", "sources.yaml", "synonyms.yaml"}
+// replicaFiles are the real fact files that the replica tests which serve a KNOWLEDGE_DIR
+// (watching, converging, keeping secrets out of logs) serve and edit: what they check does not
+// depend on the rest of the base, and every replica and every reindex builds an index of them
+// in a fraction of the processor time of all 250 facts, which the race detector multiplies.
+var replicaFiles = []string{"beylikova.yaml", "prices.yaml", "reserves.yaml", "sources.yaml", "synonyms.yaml"}
 
 // TestTerminalReindexComparesWithWhatWasServed: /reindex in the terminal compares the fact
 // files with the built-in knowledge base, or with what INDEX_DIR holds, not with themselves.
