@@ -237,7 +237,7 @@ func (g *generation) load() error {
 		if words == nil {
 			return errors.New("the index has no analyzer " + wordsAnalyzer)
 		}
-		g.concepts = newConcepts(g.base, analyzeWith(words))
+		g.concepts = conceptsOf(g.base, analyzeWith(words))
 	}
 	n, err := g.idx.DocCount()
 	if err != nil {
