@@ -32,9 +32,10 @@ import (
 
 // faultConfig is e2eConfig with the hooks these tests need.
 type faultConfig struct {
-	factDir bool                            // serve, and reindex, from a copy of the fact files
-	load    func(index.Loader) index.Loader // wraps the Loader /reindex uses (not the first load)
-	quiet   bool                            // log at Info, not Debug (load tests)
+	factDir  bool                            // serve, and reindex, from a copy of the fact files
+	fewFacts bool                            // with factDir: only mechanicsFiles
+	load     func(index.Loader) index.Loader // wraps the Loader /reindex uses (not the first load)
+	quiet    bool                            // log at Info, not Debug (load tests)
 	// deadlines are the dispatcher's; zero means testDeadlines.
 	deadlines Deadlines
 }
@@ -50,7 +51,7 @@ type faultE2E struct {
 func startFaultE2E(tb testing.TB, c faultConfig) *faultE2E {
 	tb.Helper()
 	obs := newDispatches()
-	e := startE2E(tb, e2eConfig{factDir: c.factDir, wrapLoad: c.load, observer: obs, quiet: c.quiet, deadlines: c.deadlines})
+	e := startE2E(tb, e2eConfig{factDir: c.factDir, fewFacts: c.fewFacts, wrapLoad: c.load, observer: obs, quiet: c.quiet, deadlines: c.deadlines})
 	return &faultE2E{e2e: e, obs: obs}
 }
 
@@ -353,7 +354,7 @@ func TestFaultReindexEditsRateLimited(t *testing.T) {
 	for k, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			e := startFaultE2E(t, faultConfig{factDir: true})
+			e := startFaultE2E(t, faultConfig{factDir: true, fewFacts: true})
 			before := e.idx.Base().Version
 			e.editDrillText(t)
 
@@ -441,7 +442,7 @@ func TestConcurrentReindex(t *testing.T) {
 	gate := make(chan struct{})
 	var once sync.Once
 	release := func() { once.Do(func() { close(gate) }) }
-	e := startFaultE2E(t, faultConfig{factDir: true, load: func(load index.Loader) index.Loader {
+	e := startFaultE2E(t, faultConfig{factDir: true, fewFacts: true, load: func(load index.Loader) index.Loader {
 		return func(ctx context.Context) (*knowledge.Base, error) {
 			builds.Add(1)
 			select {
@@ -848,7 +849,7 @@ func TestFaultRateLimitsRespectDeadlines(t *testing.T) {
 	t.Run("edit deadline holds against a long retry_after", func(t *testing.T) {
 		t.Parallel()
 		const retryAfter = 30 * time.Second
-		e := startFaultE2E(t, faultConfig{factDir: true})
+		e := startFaultE2E(t, faultConfig{factDir: true, fewFacts: true})
 		in := fixedInteraction(900)
 		f := discordtest.RateLimited(retryAfter, false)
 		f.Path = in.OriginalPath()

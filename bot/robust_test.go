@@ -311,7 +311,11 @@ func TestAutocompleteHasItsOwnLimit(t *testing.T) {
 func TestReindexShowsOnlyTheAdminRelativePaths(t *testing.T) {
 	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "secret-server-layout", "facts")
-	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "knowledge", "data"))); err != nil {
+	files, err := readFactFiles(mechanicsFiles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(dir, files); err != nil {
 		t.Fatal(err)
 	}
 	base, err := knowledge.LoadDir(dir)

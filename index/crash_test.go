@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/reedesk/reedesk/knowledge"
 )
 
 // TestHelperProcessBuild is not a test: TestKilledMidBuild runs the test binary with it to have
@@ -37,7 +39,7 @@ func TestKilledMidBuild(t *testing.T) {
 	}
 	ctx := context.Background()
 	dir := t.TempDir()
-	good := builtinBase(t)
+	good := smallBase(t)
 	idx := mustOpen(t, good, Options{Dir: dir})
 	serving := idx.Dir()
 	idx.Close()
@@ -98,7 +100,12 @@ func TestReindexOnAFullDisk(t *testing.T) {
 	}
 	t.Cleanup(func() { exec.Command("umount", dir).Run() })
 	ctx := context.Background()
-	idx, err := Open(ctx, builtinBase(t), Options{Dir: dir, Load: loader(edited(t))})
+	// The whole base: the tmpfs is sized to hold one index of it but not two.
+	base, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := Open(ctx, base, Options{Dir: dir, Load: loader(edit(allDataFS(t)))})
 	if err != nil {
 		t.Fatalf("the first index should fit: %v", err)
 	}

@@ -18,29 +18,66 @@ import (
 	"github.com/reedesk/reedesk/knowledge"
 )
 
-// dataFS is a writable copy of the built-in fact files.
+// mechanicsFiles are the real fact files that the tests of the index's mechanics (reindex,
+// swaps, disk failures, restarts, a killed build) start from and edit: what those tests check
+// does not depend on the other files, and an index of these facts builds in a fraction of the
+// processor time of the whole base, which the race detector multiplies. The tests that check
+// answers on the whole base use the built-in index.
+var mechanicsFiles = []string{"beylikova.yaml", "prices.yaml", "reserves.yaml", "sources.yaml", "synonyms.yaml"}
+
+// dataFS is a writable copy of the built-in fact files the mechanics tests use.
 func dataFS(t testing.TB) fstest.MapFS {
 	t.Helper()
-	m := fstest.MapFS{}
-	dir := filepath.Join("..", "knowledge", "data")
-	entries, err := os.ReadDir(dir)
+	m, err := readFacts(mechanicsFiles)
 	if err != nil {
 		t.Fatal(err)
-	}
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		m[e.Name()] = &fstest.MapFile{Data: data}
 	}
 	return m
 }
 
-// builtinBase is the built-in knowledge base, read once per test binary.
-func builtinBase(t testing.TB) *knowledge.Base {
+// allDataFS is a writable copy of every built-in fact file.
+func allDataFS(t testing.TB) fstest.MapFS {
 	t.Helper()
-	b, err := knowledge.Embedded()
+	entries, err := os.ReadDir(filepath.Join("..", "knowledge", "data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	m, err := readFacts(names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func readFacts(names []string) (fstest.MapFS, error) {
+	m := fstest.MapFS{}
+	for _, name := range names {
+		data, err := os.ReadFile(filepath.Join("..", "knowledge", "data", name))
+		if err != nil {
+			return nil, err
+		}
+		m[name] = &fstest.MapFile{Data: data}
+	}
+	return m, nil
+}
+
+// smallBases is the knowledge of dataFS, read once per test binary.
+var smallBases = sync.OnceValues(func() (*knowledge.Base, error) {
+	m, err := readFacts(mechanicsFiles)
+	if err != nil {
+		return nil, err
+	}
+	return knowledge.Load(m, "")
+})
+
+// smallBase is the knowledge the mechanics tests start from: that of dataFS.
+func smallBase(t testing.TB) *knowledge.Base {
+	t.Helper()
+	b, err := smallBases()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,10 +93,14 @@ func loadBase(t testing.TB, fsys fs.FS) *knowledge.Base {
 	return b
 }
 
-// edited returns the fact files with one fact changed, one added and one removed.
+// edited returns the fact files of dataFS with one fact changed, one added and one removed.
 func edited(t testing.TB) fstest.MapFS {
 	t.Helper()
-	m := dataFS(t)
+	return edit(dataFS(t))
+}
+
+// edit changes one fact of m, adds one and removes one.
+func edit(m fstest.MapFS) fstest.MapFS {
 	s := string(m["beylikova.yaml"].Data)
 	s = strings.Replace(s, "spread over 310 drilling locations", "spread over 310 drill sites", 1)
 	s = strings.Replace(s, "facts:\n", `facts:
@@ -113,7 +154,7 @@ func mustOpen(t testing.TB, base *knowledge.Base, opts Options) *Index {
 // reindexable opens an in-memory index of the built-in fact files that reindexes from load.
 func reindexable(t testing.TB, load Loader) *Index {
 	t.Helper()
-	idx := mustOpen(t, builtinBase(t), Options{Load: load})
+	idx := mustOpen(t, smallBase(t), Options{Load: load})
 	t.Cleanup(func() { idx.Close() })
 	return idx
 }
@@ -215,7 +256,7 @@ func TestSearchDuringReindex(t *testing.T) {
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	var searches, failures atomic.Int64
-	questions := []string{"How many locations were drilled at Beylikova?", "neodymium magnets", "China share of processing", "value chain"}
+	questions := []string{"How many locations were drilled at Beylikova?", "neodymium oxide price", "China's rare earth reserves", "Beylikova total resources"}
 	for w := range 2 {
 		wg.Add(1)
 		go func() {
@@ -264,7 +305,7 @@ func TestSearchDuringReindex(t *testing.T) {
 func TestOpenReusesMatchingIndexOnDisk(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	base := builtinBase(t)
+	base := smallBase(t)
 	idx := mustOpen(t, base, Options{Dir: dir})
 	first := idx.Dir()
 	if err := idx.Close(); err != nil {
@@ -305,7 +346,7 @@ func TestOpenFailsFastWhenAnotherProcessHoldsTheDir(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
-	base := builtinBase(t)
+	base := smallBase(t)
 	idx := mustOpen(t, base, Options{Dir: dir})
 	defer idx.Close()
 	start := time.Now()
@@ -322,7 +363,7 @@ func TestReindexOnDiskSurvivesRestart(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
-	idx := mustOpen(t, builtinBase(t), Options{Dir: dir, Load: loader(edited(t))})
+	idx := mustOpen(t, smallBase(t), Options{Dir: dir, Load: loader(edited(t))})
 	run, _ := idx.Reindex("test")
 	if _, err := run.Wait(ctx); err != nil {
 		t.Fatal(err)
@@ -347,7 +388,7 @@ func TestReindexDiskFailureKeepsServing(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "index")
-	idx := mustOpen(t, builtinBase(t), Options{Dir: dir, Load: loader(edited(t))})
+	idx := mustOpen(t, smallBase(t), Options{Dir: dir, Load: loader(edited(t))})
 	defer idx.Close()
 	before := idx.Base().Version
 	moved := dir + ".moved"
@@ -377,7 +418,7 @@ func TestReindexComparesWithTheBaseline(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
-	old := builtinBase(t)
+	old := smallBase(t)
 	idx := mustOpen(t, old, Options{Dir: dir})
 	idx.Close()
 	onDisk, err := OnDisk(dir)
@@ -415,7 +456,7 @@ func TestReindexComparesWithTheBaseline(t *testing.T) {
 
 func TestReindexWithoutFactFilesFails(t *testing.T) {
 	t.Parallel()
-	idx, err := New(context.Background(), builtinBase(t))
+	idx, err := New(context.Background(), smallBase(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -491,5 +532,27 @@ func TestReindexAt100k(t *testing.T) {
 	res, err := idx.Search(context.Background(), big.Facts[99_999].Title, 5)
 	if err != nil || len(res.Hits) == 0 {
 		t.Errorf("search after the swap: %v, %d hits", err, len(res.Hits))
+	}
+}
+
+// TestRebuildsShareConcepts: a rebuild of knowledge with the same synonyms, glossary and names
+// (a fact reworded) reuses the concept groups of the first build; a new synonym group gives
+// new ones. It does not run in parallel: other tests' builds could fill the cache meanwhile.
+func TestRebuildsShareConcepts(t *testing.T) {
+	first := mustOpen(t, smallBase(t), Options{})
+	defer first.Close()
+	reworded := dataFS(t)
+	reworded["beylikova.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(string(reworded["beylikova.yaml"].Data), "spread over 310 drilling locations", "spread over 310 drill sites", 1))}
+	again := mustOpen(t, loadBase(t, reworded), Options{})
+	defer again.Close()
+	if first.current().concepts != again.current().concepts {
+		t.Error("a build after an edit of facts grouped the synonyms again, want the first build's groups")
+	}
+	files := dataFS(t)
+	files["synonyms.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(string(files["synonyms.yaml"].Data), "synonyms:\n", "synonyms:\n  - [zanzibarite, zanzibar ore]\n", 1))}
+	other := mustOpen(t, loadBase(t, files), Options{})
+	defer other.Close()
+	if other.current().concepts == first.current().concepts {
+		t.Error("a build with a new synonym group reused the old groups")
 	}
 }

@@ -309,11 +309,19 @@ func (l *loader) build(files []*yamlFile) (*Base, error) {
 		measure: map[string][]*Figure{},
 	}
 	sum := sha256.New()
-	var topics []*yamlFile
-	haveSources := false
 	for _, f := range files {
 		fmt.Fprintf(sum, "%s\x00%d\x00", f.base, len(f.data))
 		sum.Write(f.data)
+	}
+	key := baseKey{dir: l.dir, sum: [sha256.Size]byte(sum.Sum(nil))}
+	if len(l.problems) == 0 {
+		if held := recallBase(key); held != nil {
+			return held, nil
+		}
+	}
+	var topics []*yamlFile
+	haveSources := false
+	for _, f := range files {
 		switch f.base {
 		case sourcesFile:
 			haveSources = true
@@ -327,7 +335,7 @@ func (l *loader) build(files []*yamlFile) (*Base, error) {
 			topics = append(topics, f)
 		}
 	}
-	b.Version = hex.EncodeToString(sum.Sum(nil))[:12]
+	b.Version = hex.EncodeToString(key.sum[:])[:12]
 	dirName := l.dir
 	if dirName == "" {
 		dirName = "the knowledge base"
@@ -351,6 +359,7 @@ func (l *loader) build(files []*yamlFile) (*Base, error) {
 	for _, list := range b.series {
 		sort.SliceStable(list, func(i, j int) bool { return list[i].Value > list[j].Value })
 	}
+	rememberBase(key, b)
 	return b, nil
 }
 

@@ -7,9 +7,12 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
+	"weak"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -111,6 +114,7 @@ func TestLoadAgainRecallsCheckedFiles(t *testing.T) {
 	if got := recall(&yamlFile{base: sourcesFile, data: mustRead(t, filepath.Join("data", sourcesFile))}); got == nil {
 		t.Errorf("after a load, %s is not remembered", sourcesFile)
 	}
+	forgetBases() // so that the second load builds a base from the remembered files
 	again, err := LoadDir("data")
 	if err != nil {
 		t.Fatal(err)
@@ -125,6 +129,70 @@ func TestLoadAgainRecallsCheckedFiles(t *testing.T) {
 	if err1 == nil || err2 == nil || err1.Error() != err2.Error() {
 		t.Errorf("loading the planted problems twice: got\n%v\nthen\n%v\nwant the same problems", err1, err2)
 	}
+}
+
+// TestLoadAgainReturnsTheBaseStillHeld: loading the same files from the same folder while the
+// first base is held returns that base; an edited file, or another folder, gives another; once
+// nothing holds a base, it is not kept.
+func TestLoadAgainReturnsTheBaseStillHeld(t *testing.T) {
+	files := fstest.MapFS{}
+	for _, name := range []string{"beylikova.yaml", "prices.yaml", "reserves.yaml", sourcesFile, synonymsFile} {
+		files[name] = &fstest.MapFile{Data: mustRead(t, filepath.Join("data", name))}
+	}
+	first, err := Load(files, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := Load(files, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again != first {
+		t.Error("a second load of the same files built another base, want the one still held")
+	}
+	other, err := Load(files, "elsewhere")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if other == first || !strings.HasPrefix(other.Facts[0].File, "elsewhere") {
+		t.Errorf("a load from another folder returned the same base, or one naming files %q", other.Facts[0].File)
+	}
+	edited := fstest.MapFS{}
+	for name, f := range files {
+		edited[name] = f
+	}
+	edited["prices.yaml"] = &fstest.MapFile{Data: append(mustRead(t, filepath.Join("data", "prices.yaml")), "\n# an edit\n"...)}
+	changed, err := Load(edited, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if changed == first || changed.Version == first.Version {
+		t.Errorf("a load of an edited file returned version %s, want a new base and version", changed.Version)
+	}
+
+	key := weak.Make(first)
+	first, again = nil, nil
+	kept := true
+	for deadline := time.Now().Add(10 * time.Second); kept && time.Now().Before(deadline); {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+		bases.mu.Lock()
+		kept = false
+		for _, p := range bases.m {
+			kept = kept || p == key
+		}
+		bases.mu.Unlock()
+	}
+	if kept {
+		t.Error("a base nothing holds is still kept")
+	}
+}
+
+// forgetBases empties the bases loads remember.
+func forgetBases() {
+	bases.mu.Lock()
+	bases.m = nil
+	bases.mu.Unlock()
 }
 
 // forgetCheckedFiles empties what loads remember, as a new process starts.

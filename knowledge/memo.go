@@ -2,7 +2,9 @@ package knowledge
 
 import (
 	"crypto/sha256"
+	"runtime"
 	"sync"
+	"weak"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -56,4 +58,44 @@ func remember(f *yamlFile, json []byte) {
 	}
 	memo.files[memoKeyOf(f)] = &checkedFile{root: f.root, json: json}
 	memo.bytes += len(f.data)
+}
+
+// A Base is never modified, so a load of the same files from the same folder returns the base
+// an earlier load built, as long as something still holds it: a reindex of unchanged files, a
+// replica's watch, each terminal command reading KNOWLEDGE_DIR, and what is derived per base
+// (an answer's lexicon) is then derived once. The folder is part of the key because a base
+// names its files by path. Bases are held weakly: one nothing uses any more is collected.
+type baseKey struct {
+	dir string
+	sum [sha256.Size]byte // of every file's name and content
+}
+
+var bases struct {
+	mu sync.Mutex
+	m  map[baseKey]weak.Pointer[Base]
+}
+
+// recallBase returns the base loaded from the same folder and files, if it is still held.
+func recallBase(k baseKey) *Base {
+	bases.mu.Lock()
+	defer bases.mu.Unlock()
+	return bases.m[k].Value()
+}
+
+// rememberBase keeps a weak pointer to b until b is collected.
+func rememberBase(k baseKey, b *Base) {
+	p := weak.Make(b)
+	bases.mu.Lock()
+	defer bases.mu.Unlock()
+	if bases.m == nil {
+		bases.m = map[baseKey]weak.Pointer[Base]{}
+	}
+	bases.m[k] = p
+	runtime.AddCleanup(b, func(k baseKey) {
+		bases.mu.Lock()
+		defer bases.mu.Unlock()
+		if bases.m[k] == p {
+			delete(bases.m, k)
+		}
+	}, k)
 }

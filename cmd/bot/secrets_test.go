@@ -44,7 +44,7 @@ func TestSecretsNeverLeak(t *testing.T) {
 	vars := map[string]string{
 		"INTERACTIONS_ADDR": addr, "DISCORD_PUBLIC_KEY": pubHex, "DISCORD_TOKEN": token,
 		"DISCORD_API_URL": fake.APIURL(), "SHUTDOWN_DRAIN": "0s", "LOG_LEVEL": "debug", "LOG_FORMAT": "json",
-		"KNOWLEDGE_DIR": filepath.Join("..", "..", "knowledge", "data"), "SOME_SECRET": envSecret, "DATA_DIR": t.TempDir(),
+		"KNOWLEDGE_DIR": copyFacts(t, replicaFiles...), "SOME_SECRET": envSecret, "DATA_DIR": t.TempDir(),
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)

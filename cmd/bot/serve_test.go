@@ -244,7 +244,7 @@ func TestServeHTTPHealthMetricsAndShutdown(t *testing.T) {
 // serve the same new knowledge version, with no coordinator.
 func TestReplicasConverge(t *testing.T) {
 	t.Parallel()
-	dir := copyFacts(t)
+	dir := copyFacts(t, replicaFiles...)
 	extra := map[string]string{"KNOWLEDGE_DIR": dir, "KNOWLEDGE_WATCH": "true", "KNOWLEDGE_SETTLE": "100ms"}
 	a, b := startReplica(t, extra), startReplica(t, extra)
 	version := func(r *replica) string {
@@ -292,7 +292,7 @@ func TestReplicasConverge(t *testing.T) {
 // reedesk_knowledge_stale is 1; once the files are fixed, both clear by themselves.
 func TestServeReportsAFailingWatch(t *testing.T) {
 	t.Parallel()
-	dir := copyFacts(t)
+	dir := copyFacts(t, replicaFiles...)
 	r := startReplica(t, map[string]string{"KNOWLEDGE_DIR": dir, "KNOWLEDGE_WATCH": "true", "KNOWLEDGE_SETTLE": "50ms"})
 	waitFor(t, time.Minute, "the replica to be ready", func() bool { s, _ := get(r.url + "/readyz?fresh=1"); return s == 200 })
 	stale := func() float64 { v, _, _ := r.metric(t, "reedesk_knowledge_stale", nil); return v }
