@@ -251,6 +251,12 @@ func TestDataClasses(t *testing.T) {
 			{q: "Sanayi tesisi devreye girdiğinde yıllık gelir ne kadar olacak?", has: "220"},
 			{q: "Tesis sanayi ölçeğine geçtiğinde yılda kaç ton cevher işleyecek?", has: "570,000"},
 		},
+		"a deposit asked by its region, in English and Turkish": {
+			{q: "How big is the deposit in Inner Mongolia?", passage: "bayan-obo-reserves-cgs"},
+			{q: "İç Moğolistan'daki yatağın rezervi ne kadar?", has: "120 million tonnes"},
+			{q: "Batı Avustralya'daki madenin kaynağı ne kadar?", has: "106.6 Mt"},
+			{q: "Kaliforniya'daki maden 2024'te ne kadar üretti?", has: "45,455 t"},
+		},
 		"the CRM Act's benchmarks, and targets it does not state": {
 			{q: "What is the EU's 2030 recycling benchmark?", has: "25 %"},
 			{q: "What is the EU's 2030 target for offshore wind capacity, in GW?", has: "No match"},
