@@ -222,6 +222,45 @@ func TestDataClasses(t *testing.T) {
 			{q: "toryum ne işe yarıyor?", has: "nuclear fuel"},
 			{q: "Bayan Obo'nun kanıtlanmış rezervleri ne kadar?", has: "100 Mt"},
 		},
+		"definitions in the words a newcomer uses: which elements, what is meant, who belongs": {
+			{q: "which elements belong to the 17 rare earths?", passage: "elements-group"},
+			{q: "who is in the rare earth club?", passage: "elements-group"},
+			{q: "what does USGS mean by light rare earths?", passage: "elements-light-heavy-usgs"},
+			{q: "Under the USGS convention, which elements count as heavy rare earths?", passage: "elements-light-heavy-usgs"},
+		},
+		"a deposit asked by its region, its owner's words or its contained oxide": {
+			{q: "how big is Lynas's flagship mine in Western Australia, resource-wise?", has: "106.6 Mt"},
+			{q: "how much contained TREO is in Mount Weld's 2024 resource?", has: "4.39 Mt"},
+			{q: "What NdPr capacity is Lynas targeting at Mt Weld?", has: "12,000 t/yr"},
+			{q: "How much NdPr did Lynas produce in FY2025?", has: "6,558 t"},
+		},
+		"when a ban came into force: since when, formally": {
+			{q: "since when has China banned exporting rare earth separation tech?", passage: "export-controls-tech-ban-2023"},
+			{q: "when did China formally ban exporting rare earth technology?", has: "21 December 2023"},
+		},
+		"Beylikova called the Turkish deposit or the Eskişehir site": {
+			{q: "how many times bigger is the Turkish deposit than the US reserve base?", has: "6.6×"},
+			{q: "how many metres of drilling at the Eskisehir site?", has: "125,000 m"},
+		},
+		"dependence asked as an adjective with a percentage": {
+			{q: "how dependent is the US on rare earth imports, in percent?", has: "80 %"},
+		},
+		"Turkish news phrases (haberlere göre, diye geçiyor) and -diğinde": {
+			{q: "Beylikova'nın toplam kaynağı ne kadar? basında rezerv olarak geçiyor", has: "694"},
+			{q: "Haberlere göre Beylikova'da kaç metre sondaj yapıldı?", has: "125,000"},
+			{q: "Sanayi tesisi devreye girdiğinde yıllık gelir ne kadar olacak?", has: "220"},
+			{q: "Tesis sanayi ölçeğine geçtiğinde yılda kaç ton cevher işleyecek?", has: "570,000"},
+		},
+		"a deposit asked by its region, in English and Turkish": {
+			{q: "How big is the deposit in Inner Mongolia?", passage: "bayan-obo-reserves-cgs"},
+			{q: "İç Moğolistan'daki yatağın rezervi ne kadar?", has: "120 million tonnes"},
+			{q: "Batı Avustralya'daki madenin kaynağı ne kadar?", has: "106.6 Mt"},
+			{q: "Kaliforniya'daki maden 2024'te ne kadar üretti?", has: "45,455 t"},
+		},
+		"the CRM Act's benchmarks, and targets it does not state": {
+			{q: "What is the EU's 2030 recycling benchmark?", has: "25 %"},
+			{q: "What is the EU's 2030 target for offshore wind capacity, in GW?", has: "No match"},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {

@@ -71,7 +71,7 @@ var turkishSuffixes = []string{
 	"lik", "luk",
 	// "when" and "if" of a verb: geçince, dönüşünce, alındığında, varsa
 	"yince", "yinca", "yunca", "yunce", "ince", "inca", "unca", "unce", "diginda", "diginde",
-	"tiginda", "tiginde", "dugunda", "tugunda", "ysa", "yse", "sa", "se",
+	"tiginda", "tiginde", "dugunda", "tugunda", "dugunde", "tugunde", "ysa", "yse", "sa", "se",
 	// case endings
 	"nin", "nun", "den", "dan", "ten", "tan", "de", "da", "te", "ta", "ye", "ya", "yi", "yu",
 	"in", "un", "en", "an", "si", "su",
