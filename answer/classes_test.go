@@ -751,6 +751,28 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "MP Materials hisse fiyatı bugün kaç dolar?", kind: KindMiss},
 			{q: "Lynas hisse fiyatı ne kadar?", kind: KindMiss},
 		},
+		"an ordinal written as a number or a word: number two, #2, runner-up": {
+			{q: "which country is number two for rare earth reserves?", kind: KindSuperlative, has: "Brazil had the second-highest rare earth reserves"},
+			{q: "who's #2 in rare earth mining these days?", kind: KindSuperlative, has: "United States had the second-highest rare earth mine production"},
+			{q: "who is the runner-up in rare earth reserves, behind the obvious one?", kind: KindSuperlative, has: "Brazil"},
+			{q: "which country is the number one rare earth miner?", kind: KindSuperlative, has: "China had the highest rare earth mine production"},
+			{q: "who's no. 3 in mining?", kind: KindSuperlative, has: "third-highest"},
+		},
+		"a guess after the question is no part of it": {
+			{q: "who has the 2nd biggest rare earth reserves? my boss reckons india", kind: KindSuperlative, has: "Brazil had the second-highest"},
+			{q: "which country mines the second most rare earths? i'd have said australia", kind: KindSuperlative, has: "United States"},
+			{q: "what's the world's biggest rare earth miner? my guess is the US", kind: KindSuperlative, has: "China"},
+		},
+		"a lead of chat before a colon or dash, in words the knowledge base lacks": {
+			{q: "For the appendix of our newsletter – which elements are the 17 rare earths?", passage: "elements-group"},
+			{q: "asking for my nephew's homework: what are the rare earth elements?", passage: "elements-group"},
+			{q: "for the intro of episode 2 — which country has the largest rare earth reserves?", kind: KindSuperlative, has: "China"},
+			{q: "US reserves - where do they rank?", kind: KindRank, has: "United States"},
+		},
+		"a remark after the question on something else: the question is still no match": {
+			{q: "which headphones do you recommend for editing audio? mine keep crackling lol", kind: KindMiss, has: "No match"},
+			{q: "what laptop should I buy for video editing? mine is so slow", kind: KindMiss, has: "No match"},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {
