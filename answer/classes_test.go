@@ -769,6 +769,17 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "for the intro of episode 2 — which country has the largest rare earth reserves?", kind: KindSuperlative, has: "China"},
 			{q: "US reserves - where do they rank?", kind: KindRank, has: "United States"},
 		},
+		"an exchange rate, money against a currency the knowledge base has no unit for": {
+			{q: "eur/usd rate right now?", kind: KindMiss, has: "No match"},
+			{q: "what's usd/jpy trading at?", kind: KindMiss, has: "No match"},
+			{q: "gbp/usd today pls", kind: KindMiss, has: "No match"},
+			{q: "neodymium oxide price in usd/kg, 2024?", has: "$56"},
+		},
+		"a target or figure of a thing the knowledge base does not know": {
+			{q: "What is the EU's 2030 target for solar capacity?", kind: KindMiss, has: "No match"},
+			{q: "what is the 2030 target for hydrogen production in the EU?", kind: KindMiss, has: "No match"},
+			{q: "What is the EU's 2030 benchmark for recycling of strategic raw materials?", has: "25 %"},
+		},
 		"a remark after the question on something else: the question is still no match": {
 			{q: "which headphones do you recommend for editing audio? mine keep crackling lol", kind: KindMiss, has: "No match"},
 			{q: "what laptop should I buy for video editing? mine is so slow", kind: KindMiss, has: "No match"},

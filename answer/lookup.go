@@ -24,6 +24,8 @@ const (
 	minEvidence        = 3.5
 	unknownWordPenalty = 1.2
 	unknownNamePenalty = 3.0
+	// unknownObjectPenalty outweighs any evidence: the thing asked is another's
+	unknownObjectPenalty = 100.0
 	// A lowercase word that is neither known nor English is most often a word of another
 	// language or of chat ("var", "pls"): it says less about the subject.
 	unknownOtherPenalty = 0.6
@@ -240,6 +242,11 @@ func lookup(a *Answer, res *index.Result, n int) {
 	}
 	if r.unknownThing(res) {
 		// "What is a black hole?": the thing asked is not in the knowledge base
+		noMatch(a, res)
+		return
+	}
+	if currencyPair(a.Question) {
+		// "usd/try rate today?": an exchange rate, which no passage states
 		noMatch(a, res)
 		return
 	}
@@ -920,8 +927,11 @@ func (r *Reading) head() *word {
 // weather in Eskişehir", "the capex of the pilot plant"; 0 when it has it.
 func unknownHead(res *index.Result, r *Reading) float64 {
 	h := r.head()
-	if h == nil || lexiconFor(res.Base).compound(h.fold) {
+	if h == nil {
 		return 0
+	}
+	if lexiconFor(res.Base).compound(h.fold) {
+		return r.unknownObject(res, h)
 	}
 	if _, isCue := cueWords[h.fold]; isCue {
 		// "What is meant by …": grammar, not the thing asked
@@ -938,6 +948,37 @@ func unknownHead(res *index.Result, r *Reading) float64 {
 			}
 			// jargon ("capex") is as much the thing asked as an English word
 			return unknownNamePenalty - unknownOtherPenalty
+		}
+	}
+	return r.unknownObject(res, h)
+}
+
+// unknownObject is what the thing asked is for or of costs, when its first word is ordinary
+// English the knowledge base does not have: "the EU's 2030 target for offshore wind capacity"
+// is a target, but of nothing the knowledge base knows, however well the rest matches; 0 when
+// the knowledge base has that word.
+func (r *Reading) unknownObject(res *index.Result, h *word) float64 {
+	i := 0
+	for i < len(r.words) && &r.words[i] != h {
+		i++
+	}
+	if i+2 >= len(r.words) || r.words[i+1].fold != "for" && r.words[i+1].fold != "of" {
+		return 0
+	}
+	i += 2
+	for i < len(r.words) && headSkip[r.words[i].fold] {
+		i++
+	}
+	if i == len(r.words) {
+		return 0
+	}
+	w := r.words[i]
+	if w.clause || w.upper || !index.IsEnglishWord(w.fold) {
+		return 0
+	}
+	for _, u := range res.Unknown {
+		if strings.EqualFold(u, w.raw) {
+			return unknownObjectPenalty
 		}
 	}
 	return 0
@@ -2855,4 +2896,31 @@ func passageShare(a *Answer, res *index.Result, best *index.Hit, part, whole *kn
 	a.Passage = best
 	a.Direct = sayPartShare(a.Lang, res.Base, part, whole, pct)
 	a.Related = related(res, best, n-1)
+}
+
+// currencyPair reports whether a question names money per something no unit of the knowledge
+// base is ("usd/try", "eur/usd"): an exchange rate, not a price per kilo.
+func currencyPair(q string) bool {
+	for _, f := range strings.Fields(q) {
+		a, b, ok := strings.Cut(strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) }), "/")
+		if !ok {
+			continue
+		}
+		moneyA, knownA := unitNamed(a)
+		moneyB, knownB := unitNamed(b)
+		if moneyA && !knownB || moneyB && !knownA {
+			return true
+		}
+	}
+	return false
+}
+
+// unitNamed reports whether a word is a unit's symbol in any case, and whether it is money.
+func unitNamed(w string) (money, known bool) {
+	for _, s := range []string{w, strings.ToUpper(w), strings.ToLower(w)} {
+		if u, ok := knowledge.LookupUnit(s); ok {
+			return u.Dim.Money != 0, true
+		}
+	}
+	return false, false
 }
