@@ -256,7 +256,9 @@ func askOnce(ctx context.Context, s Searcher, q string, opt Options) (*Answer, e
 			return a, nil
 		}
 	}
-	if r.Kind == KindLookup && len(r.named) >= 2 && (r.cues[cueCompare] || r.cues[cueTimes]) {
+	if r.Kind == KindLookup && len(r.named) >= 2 && (r.cues[cueCompare] || r.cues[cueTimes]) && !r.cues[cueShare] && !(r.cues[cuePercent] && !strings.Contains(q, "%")) {
+		// ("X against Y, what percentage?" asks a share, not a ratio: lookup computes it;
+		// "compare on grade (TREO %)" compares two percentages)
 		ok, err := compareFacts(ctx, s, a, res, n)
 		if err != nil {
 			return nil, fmt.Errorf("answer %q: %w", q, err)

@@ -780,6 +780,16 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "what is the 2030 target for hydrogen production in the EU?", kind: KindMiss, has: "No match"},
 			{q: "What is the EU's 2030 benchmark for recycling of strategic raw materials?", has: "25 %"},
 		},
+		"two organisations' output: whole years' figures, not a target against a month's rate": {
+			{q: "which of Lynas and MP Materials makes more NdPr these days?", has: "6,558 t"},
+			{q: "MP Materials or Lynas, who produces more NdPr a year?", has: "2,599 t"},
+			{q: "lynas vs MP, NdPr made in 2024?", has: "5,655 t"},
+		},
+		"a percentage of one figure against another: the stored share, not a rank": {
+			{q: "Setting Beylikova's oxide against China's reserves (USGS), what percentage is that?", passage: "beylikova-reo-vs-china-reserves", has: "28.4 %"},
+			{q: "Beylikova REO against Chinese reserves, as a percentage?", passage: "beylikova-reo-vs-china-reserves"},
+			{q: "How do Mount Weld and Steenkampskraal compare on grade (TREO %)?", kind: KindLookup, has: "%"},
+		},
 		"a remark after the question on something else: the question is still no match": {
 			{q: "which headphones do you recommend for editing audio? mine keep crackling lol", kind: KindMiss, has: "No match"},
 			{q: "what laptop should I buy for video editing? mine is so slow", kind: KindMiss, has: "No match"},

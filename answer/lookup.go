@@ -1326,9 +1326,13 @@ func percentComputed(res *index.Result, best *index.Hit, q string) *index.Hit {
 		return nil
 	}
 	top := evidence(res, best, q)
+	// a rank ("3rd") is no percentage: it gives way to any computed one that has enough of
+	// the question
+	g := Latest(best.Fact)
+	noShare := g != nil && g.Unit == "rank"
 	for i := range res.Hits[:min(len(res.Hits), steerAt)] {
 		h := &res.Hits[i]
-		if h != best && isPercent(h.Fact) && evidence(res, h, q) >= top && sameEntities(res, best, h) {
+		if h != best && isPercent(h.Fact) && (evidence(res, h, q) >= top || noShare && enough(res, h, q)) && sameEntities(res, best, h) {
 			return h
 		}
 	}
@@ -2671,12 +2675,12 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 	sides := make([][]index.Hit, 2)
 	for k, m := range r.named[:2] {
 		sub := r.without(k)
-		sr, err := s.Search(ctx, sub, 4)
+		sr, err := s.Search(ctx, sub, 10)
 		if err != nil {
 			return false, err
 		}
 		for _, h := range sr.Hits {
-			if about(h.Fact, m.name) && enough(sr, &h, sub) && len(h.Fact.Figures) > 0 && len(sides[k]) < 3 {
+			if about(h.Fact, m.name) && enough(sr, &h, sub) && len(h.Fact.Figures) > 0 && len(sides[k]) < 7 {
 				sides[k] = append(sides[k], h)
 			}
 		}
@@ -2756,7 +2760,13 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 			if year != "" && strings.HasPrefix(gx.AsOf, year) && strings.HasPrefix(gz.AsOf, year) {
 				sc += 3
 			}
-			if (fit > 0 || sc > fit) && sc > best {
+			if len(gx.AsOf) == 4 && gx.AsOf == gz.AsOf {
+				// two whole years' figures of one year weigh alike: "who makes more NdPr" is
+				// the output of a year, not a target against a rate at a month's end
+				sc += 2
+			}
+			later := x != nil && year == "" && gx.AsOf > x.AsOf && gz.AsOf > z.AsOf // no year asked: the latest
+			if (fit > 0 || sc > fit) && (sc > best || sc == best && later) {
 				x, z, zv, best = gx, gz, v, sc
 				hx, hz = cx.h, cz.h
 			}
