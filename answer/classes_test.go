@@ -790,6 +790,11 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Beylikova REO against Chinese reserves, as a percentage?", passage: "beylikova-reo-vs-china-reserves"},
 			{q: "How do Mount Weld and Steenkampskraal compare on grade (TREO %)?", kind: KindLookup, has: "%"},
 		},
+		"a verb the knowledge base lacks, said of a name around the thing asked": {
+			{q: "When the USGS speaks of heavy rare earths, which elements does it mean?", kind: KindDefine, passage: "elements-light-heavy-usgs"},
+			{q: "if USGS speaks of light rare earths, which ones are those?", passage: "elements-light-heavy-usgs"},
+			{q: "What does the USGS count as heavy rare earths?", passage: "elements-light-heavy-usgs"},
+		},
 		"a remark after the question on something else: the question is still no match": {
 			{q: "which headphones do you recommend for editing audio? mine keep crackling lol", kind: KindMiss, has: "No match"},
 			{q: "what laptop should I buy for video editing? mine is so slow", kind: KindMiss, has: "No match"},

@@ -80,6 +80,9 @@ func evidence(res *index.Result, h *index.Hit, q string) float64 {
 			// ("bigger", "third") says nothing of the subject.
 		case names[u]:
 			have -= unknownNamePenalty
+		case saidOfName(q, u):
+			// "the USGS speaks of": what a name does, said around the thing asked, like a
+			// word of grammar
 		case qualifier(f):
 			// "approximate", "typical": what kind of figure, not what about
 			have -= unknownQualifierPenalty
@@ -90,6 +93,24 @@ func evidence(res *index.Result, h *index.Hit, q string) float64 {
 		}
 	}
 	return have
+}
+
+// saidOfName reports whether a word of a question is a verb that follows a capitalised name:
+// "USGS speaks".
+func saidOfName(q, u string) bool {
+	f := index.Fold(u)
+	base, ok := strings.CutSuffix(f, "s")
+	if !ok || !index.IsEnglishWord(base+"ing") && !verbForm(f) {
+		// a verb in the third person: "speaks", "reports"
+		return false
+	}
+	ws := plainWords(q)
+	for i := 1; i < len(ws); i++ {
+		if ws[i].raw == u && ws[i-1].upper && !ws[i].clause {
+			return true
+		}
+	}
+	return false
 }
 
 // passingAt is the most passages a word may be in and still be one the knowledge base only
