@@ -795,6 +795,11 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "if USGS speaks of light rare earths, which ones are those?", passage: "elements-light-heavy-usgs"},
 			{q: "What does the USGS count as heavy rare earths?", passage: "elements-light-heavy-usgs"},
 		},
+		"the world's change between two years named, without a word of change": {
+			{q: "did global rare earth mining rise or fall between 2023 and 2024?", kind: KindChange, has: "+14,000 t"},
+			{q: "world rare earth mine output 2023 vs 2024?", kind: KindChange, has: "376,000 t in 2023 to 390,000 t in 2024"},
+			{q: "global mining in 2023 and 2024: up or down?", kind: KindChange},
+		},
 		"a remark after the question on something else: the question is still no match": {
 			{q: "which headphones do you recommend for editing audio? mine keep crackling lol", kind: KindMiss, has: "No match"},
 			{q: "what laptop should I buy for video editing? mine is so slow", kind: KindMiss, has: "No match"},

@@ -1734,7 +1734,8 @@ func (r *Reading) kind() Kind {
 		return KindSum
 	case (r.cues[cueChange] || r.cues[cueSince]) && (rows >= 1 || r.Total) && !r.cues[cueMost] && !r.cues[cueLeast]:
 		return KindChange
-	case len(r.Years) >= 2 && rows == 1 && !r.cues[cueMost] && !r.cues[cueLeast]:
+	case len(r.Years) >= 2 && (rows == 1 || rows == 0 && r.Total) && !r.cues[cueMost] && !r.cues[cueLeast]:
+		// ("did global mining go up or down between 2023 and 2024": the world's change)
 		return KindChange
 	case rows == 1 && r.Total && r.cues[cueTimes]:
 		return KindCompare
