@@ -800,6 +800,10 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "world rare earth mine output 2023 vs 2024?", kind: KindChange, has: "376,000 t in 2023 to 390,000 t in 2024"},
 			{q: "global mining in 2023 and 2024: up or down?", kind: KindChange},
 		},
+		"a why in other words than the passage's (finished products, end products)": {
+			{q: "why does China focus on finished products rather than mining?", kind: KindWhy, passage: "value-chain-china-strategy"},
+			{q: "why is China after the finished goods and not only the mining?", kind: KindWhy, passage: "value-chain-china-strategy"},
+		},
 		"a remark after the question on something else: the question is still no match": {
 			{q: "which headphones do you recommend for editing audio? mine keep crackling lol", kind: KindMiss, has: "No match"},
 			{q: "what laptop should I buy for video editing? mine is so slow", kind: KindMiss, has: "No match"},
