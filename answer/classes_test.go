@@ -804,6 +804,10 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "why does China focus on finished products rather than mining?", kind: KindWhy, passage: "value-chain-china-strategy"},
 			{q: "why is China after the finished goods and not only the mining?", kind: KindWhy, passage: "value-chain-china-strategy"},
 		},
+		"a sentence of scene-setting before the question, in words the knowledge base lacks": {
+			{q: "Long day of editing interviews. how much did Burma mine in 2024?", has: "31,000 t"},
+			{q: "I love football. who is the best striker ever?", kind: KindMiss},
+		},
 		"a remark after the question on something else: the question is still no match": {
 			{q: "which headphones do you recommend for editing audio? mine keep crackling lol", kind: KindMiss, has: "No match"},
 			{q: "what laptop should I buy for video editing? mine is so slow", kind: KindMiss, has: "No match"},

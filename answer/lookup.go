@@ -80,6 +80,10 @@ func evidence(res *index.Result, h *index.Hit, q string) float64 {
 			// ("bigger", "third") says nothing of the subject.
 		case names[u]:
 			have -= unknownNamePenalty
+		case index.IsEnglishWord(f) && inContext(q, u):
+			// "been bingeing too many docs. how much does the US have in the ground?": the
+			// sentence before the question sets the scene
+			have -= unknownQualifierPenalty
 		case saidOfName(q, u):
 			// "the USGS speaks of": what a name does, said around the thing asked, like a
 			// word of grammar
@@ -93,6 +97,30 @@ func evidence(res *index.Result, h *index.Hit, q string) float64 {
 		}
 	}
 	return have
+}
+
+// inContext reports whether a word of a question is in a sentence that ends with a full stop
+// or an exclamation mark before the sentence that asks: context, not the question.
+func inContext(q, u string) bool {
+	ask := strings.LastIndexByte(q, '?')
+	if ask < 0 {
+		return false
+	}
+	end := -1
+	for i := 0; i+1 < ask; i++ {
+		if (q[i] == '.' || q[i] == '!') && q[i+1] == ' ' {
+			end = i
+		}
+	}
+	if end < 0 {
+		return false
+	}
+	for _, w := range plainWords(q[:end]) {
+		if w.raw == u {
+			return true
+		}
+	}
+	return false
 }
 
 // saidOfName reports whether a word of a question is a verb that follows a capitalised name:
