@@ -808,6 +808,10 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Long day of editing interviews. how much did Burma mine in 2024?", has: "31,000 t"},
 			{q: "I love football. who is the best striker ever?", kind: KindMiss},
 		},
+		"two sites compared, each with the place it is in": {
+			{q: "Steenkampskraal in South Africa versus Araxá in Brazil: which deposit is higher grade?", has: "Steenkampskraal 14.4 %"},
+			{q: "Mount Weld in Australia or Mountain Pass in the US: which has the richer ore?", has: "Mountain Pass 7.98 %"},
+		},
 		"a remark after the question on something else: the question is still no match": {
 			{q: "which headphones do you recommend for editing audio? mine keep crackling lol", kind: KindMiss, has: "No match"},
 			{q: "what laptop should I buy for video editing? mine is so slow", kind: KindMiss, has: "No match"},

@@ -2722,8 +2722,13 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 	r := a.Reading
 	// For each, the few passages about it that have figures.
 	sides := make([][]index.Hit, 2)
-	for k, m := range r.named[:2] {
-		sub := r.without(k)
+	pair := r.compared()
+	if pair == nil {
+		return false, nil
+	}
+	for k, i := range pair {
+		m := r.named[i]
+		sub := r.without(i)
 		sr, err := s.Search(ctx, sub, 10)
 		if err != nil {
 			return false, err
@@ -2737,7 +2742,7 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 			return false, nil
 		}
 	}
-	names := [2]string{r.named[0].name, r.named[1].name}
+	names := [2]string{r.named[pair[0]].name, r.named[pair[1]].name}
 	// The two figures of one kind that fit the question best, of the year it names: "MP
 	// Materials vs Lynas, who put out more REO in 2024?" is the REO of each, not NdPr.
 	var x, z *knowledge.Figure
@@ -2849,6 +2854,22 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 // ore is one of higher or lower grade, a purer product one of higher purity.
 var qualityMeasures = map[string]string{"richer": "grade", "richest": "grade", "poorer": "grade",
 	"leaner": "grade", "purer": "purity", "purest": "purity"}
+
+// compared are the indexes of the two names a comparison sets side by side, leaving out a
+// place that only says where the name before it is: "Steenkampskraal in South Africa versus
+// Araxá in Brazil" compares two deposits. nil when there are not two.
+func (r *Reading) compared() []int {
+	var out []int
+	for k, m := range r.named {
+		if k > 0 && m.start == r.named[k-1].end+1 && r.words[m.start-1].fold == "in" {
+			continue
+		}
+		if out = append(out, k); len(out) == 2 {
+			return out
+		}
+	}
+	return nil
+}
 
 // oneKind reports whether two units measure one kind of thing: a rank is not a percentage,
 // though both are plain numbers.
