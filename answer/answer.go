@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/reedesk/reedesk/index"
 	"github.com/reedesk/reedesk/knowledge"
@@ -206,6 +207,13 @@ func askOnce(ctx context.Context, s Searcher, q string, opt Options) (*Answer, e
 		return nil, fmt.Errorf("answer %q: %w", q, err)
 	}
 	b := res.Base
+	if p, ok := withoutLead(lexiconFor(b), withoutChat(q), res.Unknown); ok {
+		// the question inside a chatty message, searched without the chat before it
+		if res, err = s.Search(ctx, p, n+2); err != nil {
+			return nil, fmt.Errorf("answer %q: %w", q, err)
+		}
+		q = p
+	}
 	a := &Answer{Question: q, Lang: opt.Lang, Result: res}
 	now := opt.Now
 	if now.IsZero() {
@@ -248,7 +256,9 @@ func askOnce(ctx context.Context, s Searcher, q string, opt Options) (*Answer, e
 			return a, nil
 		}
 	}
-	if r.Kind == KindLookup && len(r.named) >= 2 && (r.cues[cueCompare] || r.cues[cueTimes]) {
+	if r.Kind == KindLookup && len(r.named) >= 2 && (r.cues[cueCompare] || r.cues[cueTimes]) && !r.cues[cueShare] && !(r.cues[cuePercent] && !strings.Contains(q, "%")) {
+		// ("X against Y, what percentage?" asks a share, not a ratio: lookup computes it;
+		// "compare on grade (TREO %)" compares two percentages)
 		ok, err := compareFacts(ctx, s, a, res, n)
 		if err != nil {
 			return nil, fmt.Errorf("answer %q: %w", q, err)
@@ -285,11 +295,11 @@ var (
 
 // withoutChat is a question without its words of chat, its short year ranges written out.
 func withoutChat(q string) string {
-	p := q
-	if chatted(q) {
-		p = chatAdverbs.ReplaceAllString(chatClose.ReplaceAllString(chatOpen.ReplaceAllString(q, ""), ""), "")
-		if strings.TrimSpace(p) == "" {
-			p = q
+	p := strings.TrimSpace(questionPart(q))
+	if chatted(p) {
+		c := chatAdverbs.ReplaceAllString(chatClose.ReplaceAllString(chatOpen.ReplaceAllString(p, ""), ""), "")
+		if strings.TrimSpace(c) != "" {
+			p = c
 		}
 	}
 	if strings.ContainsAny(p, "-–/") {
@@ -297,6 +307,97 @@ func withoutChat(q string) string {
 	}
 	return p
 }
+
+// questionPart is the question inside a chatty message: without a lead of chat before a
+// colon or dash ("For the glossary at the back of the briefing – what are the 17 rare
+// earths?") and without a remark about the asker after its last question mark ("… ? my
+// colleague thinks it's Vietnam", "… ? mine sounds like a tin can"). A lead that names
+// something (a capitalised word, a number) may be what is asked about, and stays.
+func questionPart(q string) string {
+	p := q
+	if i := strings.LastIndexByte(p, '?'); i > 0 && i+1 < len(p) {
+		if tail := plainWords(p[i+1:]); len(tail) > 0 && remarkStarts[tail[0].fold] && !hasQuestionWord(tail) {
+			p = p[:i+1]
+		}
+	}
+	return p
+}
+
+// withoutLead is a question without a lead of chat that names nothing the knowledge base
+// knows ("For the glossary at the back of the briefing – what are the 17 rare earths?"); ok
+// is false when it has no such lead. A lead that names a place, a table or a synonym ("US
+// reserves - on which place worldwide?") is part of the question.
+func withoutLead(lx *lexicon, q string, unknown []string) (string, bool) {
+	i := leadEnd(q)
+	if i == 0 {
+		return q, false
+	}
+	ws := words(q[:i])
+	// chat has a word the knowledge base lacks ("glossary", "episode"); "Raw materials to
+	// electric motors: …" is all its own words
+	lacks := false
+	for _, w := range ws {
+		for _, u := range unknown {
+			lacks = lacks || index.Fold(u) == w.fold
+		}
+	}
+	if !lacks {
+		return q, false
+	}
+	for j := 0; j < len(ws); {
+		senses, n := lx.match(ws, j)
+		if len(senses) > 0 && !onlyCues(senses) {
+			return q, false
+		}
+		if _, ok := lx.synonyms[ws[j].stem]; ok {
+			return q, false
+		}
+		j += n
+	}
+	return q[i:], true
+}
+
+// leadEnd is where the question after a lead of chat begins, 0 when it has none: the lead ends
+// at a colon or a spaced dash, has no question word, no number and no capitalised word but
+// its first, and what follows has a question word.
+func leadEnd(q string) int {
+	for i, r := range q {
+		var end int
+		switch {
+		case r == ':':
+			end = i + 1
+		case (r == '–' || r == '—' || r == '-') && i > 0 && q[i-1] == ' ':
+			end = i + utf8.RuneLen(r)
+		default:
+			continue
+		}
+		lead, rest := plainWords(q[:i]), plainWords(q[end:])
+		if len(lead) < 2 || !hasQuestionWord(rest) || hasQuestionWord(lead) || strings.ContainsRune(q[:i], '?') {
+			return 0
+		}
+		for j, w := range lead {
+			if j > 0 && w.upper && w.fold != "i" || strings.ContainsAny(w.raw, "0123456789") && j > 0 {
+				return 0
+			}
+		}
+		return end
+	}
+	return 0
+}
+
+// hasQuestionWord reports whether words have a word that opens a question.
+func hasQuestionWord(ws []word) bool {
+	for _, w := range ws {
+		if questionWords[w.fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// remarkStarts open a remark about the asker or someone else, not a part of the question.
+var remarkStarts = map[string]bool{"my": true, "mine": true, "i": true, "im": true, "we": true, "our": true,
+	"he": true, "she": true, "they": true, "that": true, "this": true, "it": true, "its": true}
 
 // chatted reports whether any word of a question is a word of chat.
 func chatted(q string) bool {

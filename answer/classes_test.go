@@ -751,6 +751,71 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "MP Materials hisse fiyatı bugün kaç dolar?", kind: KindMiss},
 			{q: "Lynas hisse fiyatı ne kadar?", kind: KindMiss},
 		},
+		"an ordinal written as a number or a word: number two, #2, runner-up": {
+			{q: "which country is number two for rare earth reserves?", kind: KindSuperlative, has: "Brazil had the second-highest rare earth reserves"},
+			{q: "who's #2 in rare earth mining these days?", kind: KindSuperlative, has: "United States had the second-highest rare earth mine production"},
+			{q: "who is the runner-up in rare earth reserves, behind the obvious one?", kind: KindSuperlative, has: "Brazil"},
+			{q: "which country is the number one rare earth miner?", kind: KindSuperlative, has: "China had the highest rare earth mine production"},
+			{q: "who's no. 3 in mining?", kind: KindSuperlative, has: "third-highest"},
+		},
+		"a guess after the question is no part of it": {
+			{q: "who has the 2nd biggest rare earth reserves? my boss reckons india", kind: KindSuperlative, has: "Brazil had the second-highest"},
+			{q: "which country mines the second most rare earths? i'd have said australia", kind: KindSuperlative, has: "United States"},
+			{q: "what's the world's biggest rare earth miner? my guess is the US", kind: KindSuperlative, has: "China"},
+		},
+		"a lead of chat before a colon or dash, in words the knowledge base lacks": {
+			{q: "For the appendix of our newsletter – which elements are the 17 rare earths?", passage: "elements-group"},
+			{q: "asking for my nephew's homework: what are the rare earth elements?", passage: "elements-group"},
+			{q: "for the intro of episode 2 — which country has the largest rare earth reserves?", kind: KindSuperlative, has: "China"},
+			{q: "US reserves - where do they rank?", kind: KindRank, has: "United States"},
+		},
+		"an exchange rate, money against a currency the knowledge base has no unit for": {
+			{q: "eur/usd rate right now?", kind: KindMiss, has: "No match"},
+			{q: "what's usd/jpy trading at?", kind: KindMiss, has: "No match"},
+			{q: "gbp/usd today pls", kind: KindMiss, has: "No match"},
+			{q: "neodymium oxide price in usd/kg, 2024?", has: "$56"},
+		},
+		"a target or figure of a thing the knowledge base does not know": {
+			{q: "What is the EU's 2030 target for solar capacity?", kind: KindMiss, has: "No match"},
+			{q: "what is the 2030 target for hydrogen production in the EU?", kind: KindMiss, has: "No match"},
+			{q: "What is the EU's 2030 benchmark for recycling of strategic raw materials?", has: "25 %"},
+		},
+		"two organisations' output: whole years' figures, not a target against a month's rate": {
+			{q: "which of Lynas and MP Materials makes more NdPr these days?", has: "6,558 t"},
+			{q: "MP Materials or Lynas, who produces more NdPr a year?", has: "2,599 t"},
+			{q: "lynas vs MP, NdPr made in 2024?", has: "5,655 t"},
+		},
+		"a percentage of one figure against another: the stored share, not a rank": {
+			{q: "Setting Beylikova's oxide against China's reserves (USGS), what percentage is that?", passage: "beylikova-reo-vs-china-reserves", has: "28.4 %"},
+			{q: "Beylikova REO against Chinese reserves, as a percentage?", passage: "beylikova-reo-vs-china-reserves"},
+			{q: "How do Mount Weld and Steenkampskraal compare on grade (TREO %)?", kind: KindLookup, has: "%"},
+		},
+		"a verb the knowledge base lacks, said of a name around the thing asked": {
+			{q: "When the USGS speaks of heavy rare earths, which elements does it mean?", kind: KindDefine, passage: "elements-light-heavy-usgs"},
+			{q: "if USGS speaks of light rare earths, which ones are those?", passage: "elements-light-heavy-usgs"},
+			{q: "What does the USGS count as heavy rare earths?", passage: "elements-light-heavy-usgs"},
+		},
+		"the world's change between two years named, without a word of change": {
+			{q: "did global rare earth mining rise or fall between 2023 and 2024?", kind: KindChange, has: "+14,000 t"},
+			{q: "world rare earth mine output 2023 vs 2024?", kind: KindChange, has: "376,000 t in 2023 to 390,000 t in 2024"},
+			{q: "global mining in 2023 and 2024: up or down?", kind: KindChange},
+		},
+		"a why in other words than the passage's (finished products, end products)": {
+			{q: "why does China focus on finished products rather than mining?", kind: KindWhy, passage: "value-chain-china-strategy"},
+			{q: "why is China after the finished goods and not only the mining?", kind: KindWhy, passage: "value-chain-china-strategy"},
+		},
+		"a sentence of scene-setting before the question, in words the knowledge base lacks": {
+			{q: "Long day of editing interviews. how much did Burma mine in 2024?", has: "31,000 t"},
+			{q: "I love football. who is the best striker ever?", kind: KindMiss},
+		},
+		"two sites compared, each with the place it is in": {
+			{q: "Steenkampskraal in South Africa versus Araxá in Brazil: which deposit is higher grade?", has: "Steenkampskraal 14.4 %"},
+			{q: "Mount Weld in Australia or Mountain Pass in the US: which has the richer ore?", has: "Mountain Pass 7.98 %"},
+		},
+		"a remark after the question on something else: the question is still no match": {
+			{q: "which headphones do you recommend for editing audio? mine keep crackling lol", kind: KindMiss, has: "No match"},
+			{q: "what laptop should I buy for video editing? mine is so slow", kind: KindMiss, has: "No match"},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {

@@ -24,6 +24,8 @@ const (
 	minEvidence        = 3.5
 	unknownWordPenalty = 1.2
 	unknownNamePenalty = 3.0
+	// unknownObjectPenalty outweighs any evidence: the thing asked is another's
+	unknownObjectPenalty = 100.0
 	// A lowercase word that is neither known nor English is most often a word of another
 	// language or of chat ("var", "pls"): it says less about the subject.
 	unknownOtherPenalty = 0.6
@@ -78,6 +80,13 @@ func evidence(res *index.Result, h *index.Hit, q string) float64 {
 			// ("bigger", "third") says nothing of the subject.
 		case names[u]:
 			have -= unknownNamePenalty
+		case index.IsEnglishWord(f) && inContext(q, u):
+			// "been bingeing too many docs. how much does the US have in the ground?": the
+			// sentence before the question sets the scene
+			have -= unknownQualifierPenalty
+		case saidOfName(q, u):
+			// "the USGS speaks of": what a name does, said around the thing asked, like a
+			// word of grammar
 		case qualifier(f):
 			// "approximate", "typical": what kind of figure, not what about
 			have -= unknownQualifierPenalty
@@ -88,6 +97,48 @@ func evidence(res *index.Result, h *index.Hit, q string) float64 {
 		}
 	}
 	return have
+}
+
+// inContext reports whether a word of a question is in a sentence that ends with a full stop
+// or an exclamation mark before the sentence that asks: context, not the question.
+func inContext(q, u string) bool {
+	ask := strings.LastIndexByte(q, '?')
+	if ask < 0 {
+		return false
+	}
+	end := -1
+	for i := 0; i+1 < ask; i++ {
+		if (q[i] == '.' || q[i] == '!') && q[i+1] == ' ' {
+			end = i
+		}
+	}
+	if end < 0 {
+		return false
+	}
+	for _, w := range plainWords(q[:end]) {
+		if w.raw == u {
+			return true
+		}
+	}
+	return false
+}
+
+// saidOfName reports whether a word of a question is a verb that follows a capitalised name:
+// "USGS speaks".
+func saidOfName(q, u string) bool {
+	f := index.Fold(u)
+	base, ok := strings.CutSuffix(f, "s")
+	if !ok || !index.IsEnglishWord(base+"ing") && !verbForm(f) {
+		// a verb in the third person: "speaks", "reports"
+		return false
+	}
+	ws := plainWords(q)
+	for i := 1; i < len(ws); i++ {
+		if ws[i].raw == u && ws[i-1].upper && !ws[i].clause {
+			return true
+		}
+	}
+	return false
 }
 
 // passingAt is the most passages a word may be in and still be one the knowledge base only
@@ -240,6 +291,11 @@ func lookup(a *Answer, res *index.Result, n int) {
 	}
 	if r.unknownThing(res) {
 		// "What is a black hole?": the thing asked is not in the knowledge base
+		noMatch(a, res)
+		return
+	}
+	if currencyPair(a.Question) {
+		// "usd/try rate today?": an exchange rate, which no passage states
 		noMatch(a, res)
 		return
 	}
@@ -920,8 +976,11 @@ func (r *Reading) head() *word {
 // weather in Eskişehir", "the capex of the pilot plant"; 0 when it has it.
 func unknownHead(res *index.Result, r *Reading) float64 {
 	h := r.head()
-	if h == nil || lexiconFor(res.Base).compound(h.fold) {
+	if h == nil {
 		return 0
+	}
+	if lexiconFor(res.Base).compound(h.fold) {
+		return r.unknownObject(res, h)
 	}
 	if _, isCue := cueWords[h.fold]; isCue {
 		// "What is meant by …": grammar, not the thing asked
@@ -938,6 +997,37 @@ func unknownHead(res *index.Result, r *Reading) float64 {
 			}
 			// jargon ("capex") is as much the thing asked as an English word
 			return unknownNamePenalty - unknownOtherPenalty
+		}
+	}
+	return r.unknownObject(res, h)
+}
+
+// unknownObject is what the thing asked is for or of costs, when its first word is ordinary
+// English the knowledge base does not have: "the EU's 2030 target for offshore wind capacity"
+// is a target, but of nothing the knowledge base knows, however well the rest matches; 0 when
+// the knowledge base has that word.
+func (r *Reading) unknownObject(res *index.Result, h *word) float64 {
+	i := 0
+	for i < len(r.words) && &r.words[i] != h {
+		i++
+	}
+	if i+2 >= len(r.words) || r.words[i+1].fold != "for" && r.words[i+1].fold != "of" {
+		return 0
+	}
+	i += 2
+	for i < len(r.words) && headSkip[r.words[i].fold] {
+		i++
+	}
+	if i == len(r.words) {
+		return 0
+	}
+	w := r.words[i]
+	if w.clause || w.upper || !index.IsEnglishWord(w.fold) {
+		return 0
+	}
+	for _, u := range res.Unknown {
+		if strings.EqualFold(u, w.raw) {
+			return unknownObjectPenalty
 		}
 	}
 	return 0
@@ -1285,9 +1375,13 @@ func percentComputed(res *index.Result, best *index.Hit, q string) *index.Hit {
 		return nil
 	}
 	top := evidence(res, best, q)
+	// a rank ("3rd") is no percentage: it gives way to any computed one that has enough of
+	// the question
+	g := Latest(best.Fact)
+	noShare := g != nil && g.Unit == "rank"
 	for i := range res.Hits[:min(len(res.Hits), steerAt)] {
 		h := &res.Hits[i]
-		if h != best && isPercent(h.Fact) && evidence(res, h, q) >= top && sameEntities(res, best, h) {
+		if h != best && isPercent(h.Fact) && (evidence(res, h, q) >= top || noShare && enough(res, h, q)) && sameEntities(res, best, h) {
 			return h
 		}
 	}
@@ -2628,14 +2722,19 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 	r := a.Reading
 	// For each, the few passages about it that have figures.
 	sides := make([][]index.Hit, 2)
-	for k, m := range r.named[:2] {
-		sub := r.without(k)
-		sr, err := s.Search(ctx, sub, 4)
+	pair := r.compared()
+	if pair == nil {
+		return false, nil
+	}
+	for k, i := range pair {
+		m := r.named[i]
+		sub := r.without(i)
+		sr, err := s.Search(ctx, sub, 10)
 		if err != nil {
 			return false, err
 		}
 		for _, h := range sr.Hits {
-			if about(h.Fact, m.name) && enough(sr, &h, sub) && len(h.Fact.Figures) > 0 && len(sides[k]) < 3 {
+			if about(h.Fact, m.name) && enough(sr, &h, sub) && len(h.Fact.Figures) > 0 && len(sides[k]) < 7 {
 				sides[k] = append(sides[k], h)
 			}
 		}
@@ -2643,7 +2742,7 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 			return false, nil
 		}
 	}
-	names := [2]string{r.named[0].name, r.named[1].name}
+	names := [2]string{r.named[pair[0]].name, r.named[pair[1]].name}
 	// The two figures of one kind that fit the question best, of the year it names: "MP
 	// Materials vs Lynas, who put out more REO in 2024?" is the REO of each, not NdPr.
 	var x, z *knowledge.Figure
@@ -2715,7 +2814,13 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 			if year != "" && strings.HasPrefix(gx.AsOf, year) && strings.HasPrefix(gz.AsOf, year) {
 				sc += 3
 			}
-			if (fit > 0 || sc > fit) && sc > best {
+			if len(gx.AsOf) == 4 && gx.AsOf == gz.AsOf {
+				// two whole years' figures of one year weigh alike: "who makes more NdPr" is
+				// the output of a year, not a target against a rate at a month's end
+				sc += 2
+			}
+			later := x != nil && year == "" && gx.AsOf > x.AsOf && gz.AsOf > z.AsOf // no year asked: the latest
+			if (fit > 0 || sc > fit) && (sc > best || sc == best && later) {
 				x, z, zv, best = gx, gz, v, sc
 				hx, hz = cx.h, cz.h
 			}
@@ -2749,6 +2854,22 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 // ore is one of higher or lower grade, a purer product one of higher purity.
 var qualityMeasures = map[string]string{"richer": "grade", "richest": "grade", "poorer": "grade",
 	"leaner": "grade", "purer": "purity", "purest": "purity"}
+
+// compared are the indexes of the two names a comparison sets side by side, leaving out a
+// place that only says where the name before it is: "Steenkampskraal in South Africa versus
+// Araxá in Brazil" compares two deposits. nil when there are not two.
+func (r *Reading) compared() []int {
+	var out []int
+	for k, m := range r.named {
+		if k > 0 && m.start == r.named[k-1].end+1 && r.words[m.start-1].fold == "in" {
+			continue
+		}
+		if out = append(out, k); len(out) == 2 {
+			return out
+		}
+	}
+	return nil
+}
 
 // oneKind reports whether two units measure one kind of thing: a rank is not a percentage,
 // though both are plain numbers.
@@ -2855,4 +2976,31 @@ func passageShare(a *Answer, res *index.Result, best *index.Hit, part, whole *kn
 	a.Passage = best
 	a.Direct = sayPartShare(a.Lang, res.Base, part, whole, pct)
 	a.Related = related(res, best, n-1)
+}
+
+// currencyPair reports whether a question names money per something no unit of the knowledge
+// base is ("usd/try", "eur/usd"): an exchange rate, not a price per kilo.
+func currencyPair(q string) bool {
+	for _, f := range strings.Fields(q) {
+		a, b, ok := strings.Cut(strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) }), "/")
+		if !ok {
+			continue
+		}
+		moneyA, knownA := unitNamed(a)
+		moneyB, knownB := unitNamed(b)
+		if moneyA && !knownB || moneyB && !knownA {
+			return true
+		}
+	}
+	return false
+}
+
+// unitNamed reports whether a word is a unit's symbol in any case, and whether it is money.
+func unitNamed(w string) (money, known bool) {
+	for _, s := range []string{w, strings.ToUpper(w), strings.ToLower(w)} {
+		if u, ok := knowledge.LookupUnit(s); ok {
+			return u.Dim.Money != 0, true
+		}
+	}
+	return false, false
 }

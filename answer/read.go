@@ -269,6 +269,16 @@ func splitWords(q string, stemmed bool) []word {
 			out = append(out, word{raw: "%", fold: "%", stem: "%"})
 			i++
 			continue
+		case r == '#' && i+1 < len(runes) && unicode.IsDigit(runes[i+1]):
+			// "#2" is "number 2"
+			w := word{raw: "number", fold: "number", clause: clause}
+			if stemmed {
+				w.stem = stem(w.fold)
+			}
+			out = append(out, w)
+			clause = false
+			i++
+			continue
 		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
 			// a hyphen or slash inside a word ("rare-earth", "usd/kg") joins; spaced, or any
 			// other mark, ends a phrase
@@ -476,6 +486,18 @@ func newLexicon(b *knowledge.Base) *lexicon {
 		add(w, sense{cue: c})
 	}
 	for w, n := range ordinals {
+		add(w, sense{ordinal: n})
+	}
+	for w, n := range counts {
+		// "number two", "#2" (read as "number 2"), "no. 2"
+		add("number "+w, sense{ordinal: n})
+		add("no "+w, sense{ordinal: n})
+	}
+	for _, w := range []string{"number one", "number 1", "no 1", "runner-up", "runner up", "runners-up"} {
+		n := 1
+		if strings.HasPrefix(w, "runner") {
+			n = 2
+		}
 		add(w, sense{ordinal: n})
 	}
 	rowNames := map[string]bool{}
@@ -1712,7 +1734,8 @@ func (r *Reading) kind() Kind {
 		return KindSum
 	case (r.cues[cueChange] || r.cues[cueSince]) && (rows >= 1 || r.Total) && !r.cues[cueMost] && !r.cues[cueLeast]:
 		return KindChange
-	case len(r.Years) >= 2 && rows == 1 && !r.cues[cueMost] && !r.cues[cueLeast]:
+	case len(r.Years) >= 2 && (rows == 1 || rows == 0 && r.Total) && !r.cues[cueMost] && !r.cues[cueLeast]:
+		// ("did global mining go up or down between 2023 and 2024": the world's change)
 		return KindChange
 	case rows == 1 && r.Total && r.cues[cueTimes]:
 		return KindCompare

@@ -144,10 +144,13 @@ func TestEvalHeldOut(t *testing.T) {
 		// 59 and 59 (7 of 7 each) after.
 		{"heldout17.yaml", 58, 57},
 		{"heldout18.yaml", 58, 58},
-		{"heldout19.yaml", 0, 0},
-		{"heldout20.yaml", 0, 0},
-		{"heldout21.yaml", 0, 0},
-		{"heldout22.yaml", 0, 0},
+		// Sets 19 to 22 (a podcast producer, an EU policy adviser, a sales engineer on the phone,
+		// a fact-checker). Measured blind 45, 53, 57 and 52 of 60 in the first embed (6, 6, 6 and
+		// 7 of 7 honest misses); 50, 59, 58 and 53 (7 of 7 each) after.
+		{"heldout19.yaml", 51, 49},
+		{"heldout20.yaml", 58, 57},
+		{"heldout21.yaml", 59, 57},
+		{"heldout22.yaml", 53, 52},
 		{"heldout23.yaml", 56, 55},
 		{"heldout24.yaml", 55, 55},
 	}
