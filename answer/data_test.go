@@ -257,6 +257,36 @@ func TestDataClasses(t *testing.T) {
 			{q: "Batı Avustralya'daki madenin kaynağı ne kadar?", has: "106.6 Mt"},
 			{q: "Kaliforniya'daki maden 2024'te ne kadar üretti?", has: "45,455 t"},
 		},
+		"what an element is needed for, in a buyer's words: carmakers, EV motors, wind turbines": {
+			{q: "what do automakers need dysprosium for?", passage: "element-dysprosium"},
+			{q: "why do carmakers care about terbium?", passage: "element-terbium"},
+			{q: "why do wind turbines need neodymium?", passage: "element-neodymium"},
+			{q: "what is erbium needed for?", passage: "element-erbium"},
+			{q: "what's lutetium used in?", passage: "element-lutetium"},
+		},
+		"a measure put on ice, shelved or frozen is suspended": {
+			{q: "Why did Beijing put the October export controls on ice?", passage: "export-controls-suspension-nov-2025"},
+			{q: "Why did China shelve its October 2025 rare earth controls?", passage: "export-controls-suspension-nov-2025"},
+			{q: "until when has China frozen the October controls?", passage: "export-controls-suspension-nov-2025"},
+		},
+		"mining is not refining: why the US and the West still depend on China": {
+			{q: "Mountain Pass mines plenty, so why does the US still import most of its rare earth metals?", passage: "us-net-exporter-concentrates"},
+			{q: "why can't the US refine its own rare earths?", passage: "us-net-exporter-concentrates"},
+			{q: "why is the West stuck with China even though Australia mines plenty?", passage: "china-refining-share-iea"},
+			{q: "How dependent is the US on imports?", has: "80 %"},
+		},
+		"Turkish: annual production and revenue once the plant reaches industrial scale": {
+			{q: "Tesis sanayi ölçeğine geçince yıllık üretim ne kadar olacak?", has: "570,000"},
+			{q: "Sanayi tesisine dönüştüğünde yıllık üretim ve gelir ne kadar olacak?", passage: "industrial-plant-capacity-revenue"},
+			{q: "What will annual production and revenue be at industrial scale?", passage: "industrial-plant-capacity-revenue"},
+		},
+		"each deposit's grade in % TREO, and its contained oxide when asked how much oxide": {
+			{q: "What is Kvanefjeld's ore grade?", has: "1.09 %"},
+			{q: "Bayan Obo grade?", has: "6 %"},
+			{q: "Araxá'da ne kadar nadir toprak oksidi var?", has: "1.7 Mt"},
+			{q: "Steenkampskraal'da ne kadar nadir toprak oksidi var?", has: "86,900 t"},
+			{q: "What TREO grade does Steenkampskraal have?", has: "14.4 %"},
+		},
 		"the CRM Act's benchmarks, and targets it does not state": {
 			{q: "What is the EU's 2030 recycling benchmark?", has: "25 %"},
 			{q: "What is the EU's 2030 target for offshore wind capacity, in GW?", has: "No match"},
