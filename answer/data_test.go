@@ -287,6 +287,13 @@ func TestDataClasses(t *testing.T) {
 			{q: "Steenkampskraal'da ne kadar nadir toprak oksidi var?", has: "86,900 t"},
 			{q: "What TREO grade does Steenkampskraal have?", has: "14.4 %"},
 		},
+		"the rare earths China added in October 2025, and the grade implied by the resource": {
+			{q: "which additional rare earths did China add to its export list in October 2025?", passage: "export-controls-october-2025"},
+			{q: "694 milyon tonluk kaynağın içinde 12.5 milyon ton oksit varsa ortalama tenör yüzde kaç olur?", has: "1.80 %"},
+			{q: "What grade do 12.5 Mt of oxide in the 694 Mt resource imply?", has: "1.80 %"},
+			{q: "Beylikova'nın ima edilen tenörü nedir?", has: "1.80 %"},
+			{q: "694 milyon tonun içinde 12.5 milyon ton REO varsa ima edilen tenör kaç ediyor?", has: "1.80 %"},
+		},
 		"the CRM Act's benchmarks, and targets it does not state": {
 			{q: "What is the EU's 2030 recycling benchmark?", has: "25 %"},
 			{q: "What is the EU's 2030 target for offshore wind capacity, in GW?", has: "No match"},
