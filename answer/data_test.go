@@ -294,6 +294,10 @@ func TestDataClasses(t *testing.T) {
 			{q: "Beylikova'nın ima edilen tenörü nedir?", has: "1.80 %"},
 			{q: "694 milyon tonun içinde 12.5 milyon ton REO varsa ima edilen tenör kaç ediyor?", has: "1.80 %"},
 		},
+		"what sits or lies in the ground is a country's reserves": {
+			{q: "how much rare earth does the US actually have sitting in the ground?", has: "1.9 Mt"},
+			{q: "how much rare earth is lying in the ground in Brazil?", has: "21 Mt"},
+		},
 		"the CRM Act's benchmarks, and targets it does not state": {
 			{q: "What is the EU's 2030 recycling benchmark?", has: "25 %"},
 			{q: "What is the EU's 2030 target for offshore wind capacity, in GW?", has: "No match"},
