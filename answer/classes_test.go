@@ -69,6 +69,13 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "what does USGS expect China to mine in 2027?", has: "No forecast"},
 			{q: "What was world mine production growth in 2024?", kind: KindChange, has: "+3.7 %"},
 		},
+		"in a year is a rate, no future year; a plant named by what it did asks its amount": {
+			{q: "how much ore can the pilot plant handle in a year?", has: "1,200 t"},
+			{q: "How much rock does the Beylikova pilot facility process in one year?", has: "1,200 t"},
+			{q: "the little pilot plant the Turks opened, how much ore does it get through in a year?", has: "1,200 t"},
+			{q: "how much will China mine in two years?", kind: KindMiss, has: "No forecast"},
+			{q: "what will world mine production be in a year's time?", kind: KindMiss, has: "No forecast"},
+		},
 		"in scope, though the first passage lacks what the question weighs most": {
 			{q: "why is China chasing the end products instead of being happy with just mining?", kind: KindWhy,
 				passage: "value-chain-china-strategy"},

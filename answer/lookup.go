@@ -1539,6 +1539,7 @@ func fits(res *index.Result, cands []*index.Hit, q string, r *Reading) *index.Hi
 	if bestFit < 0 {
 		share = 0.5
 	}
+	dated := len(best.Fact.Figures) > 0 && bestFit < 0 // it states only years
 	var rare uint64 // the rare words of the question the best passage has
 	for k, t := range res.Terms {
 		// grammar ("will") is rare in passages but says nothing of the subject
@@ -1548,7 +1549,9 @@ func fits(res *index.Result, cands []*index.Hit, q string, r *Reading) *index.Hi
 	}
 	rare &= best.Matched
 	for _, h := range cands[1:] {
-		if f := fit(h); f >= bestFit+3 && f > 0 && evidence(res, h, q) >= share*top && rare&^h.Matched == 0 && sameEntities(res, best, h) {
+		// a passage with no amount keeps no rare word of its own: "the plant the Turks opened, how
+		// much rock does it chew through" asks the amount, "opened" only says which plant
+		if f := fit(h); f >= bestFit+3 && f > 0 && evidence(res, h, q) >= share*top && (dated && r.asksHowMuch() || rare&^h.Matched == 0) && sameEntities(res, best, h) {
 			return h
 		}
 	}

@@ -1472,7 +1472,9 @@ func relativeYear(ws []word, i int) (offset, n int, prior bool) {
 			return -1, 2, true
 		}
 	}
-	if n, ok := number(at(1)); ok && at(0) == "in" && isYears(at(2)) {
+	// "in a year" is mostly a rate ("how much ore can it put through in a year"), no future
+	// year: one year ahead only with "time" or "from now" after it.
+	if n, ok := number(at(1)); ok && at(0) == "in" && isYears(at(2)) && (n > 1 || at(3) == "time" || at(3) == "s" && at(4) == "time") {
 		return n, 3, false
 	}
 	if n, ok := number(at(0)); ok && isYears(at(1)) {
