@@ -1539,7 +1539,8 @@ func fits(res *index.Result, cands []*index.Hit, q string, r *Reading) *index.Hi
 	if bestFit < 0 {
 		share = 0.5
 	}
-	dated := len(best.Fact.Figures) > 0 && bestFit < 0 // it states only years
+	// it states only years
+	dated := len(best.Fact.Figures) > 0 && bestFit < 0
 	var rare uint64 // the rare words of the question the best passage has
 	for k, t := range res.Terms {
 		// grammar ("will") is rare in passages but says nothing of the subject
