@@ -69,6 +69,15 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "what does USGS expect China to mine in 2027?", has: "No forecast"},
 			{q: "What was world mine production growth in 2024?", kind: KindChange, has: "+3.7 %"},
 		},
+		"a plant or mine of another commodity is no match, in English or Turkish": {
+			{q: "Eti Maden'in Kırka bor tesisi ne kadar üretiyor?", kind: KindMiss},
+			{q: "Kırka bor tesisi yılda kaç ton üretim yapıyor?", kind: KindMiss},
+			{q: "how much does Eti Maden's boron plant make a year?", kind: KindMiss},
+			{q: "what's the output of the biggest copper mine in Chile?", kind: KindMiss},
+			// the plant the knowledge base has still answers
+			{q: "Pilot tesis yılda ne kadar cevher işliyor?", has: "1,200 t"},
+			{q: "how much can MP's magnet plant make a year?", has: "t/yr"},
+		},
 		"in a year is a rate, no future year; a plant named by what it did asks its amount": {
 			{q: "how much ore can the pilot plant handle in a year?", has: "1,200 t"},
 			{q: "How much rock does the Beylikova pilot facility process in one year?", has: "1,200 t"},

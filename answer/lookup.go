@@ -233,7 +233,9 @@ func onlyGrammar(unknown []string) bool {
 func capitalised(q string) map[string]bool {
 	out := map[string]bool{}
 	for i, w := range plainWords(q) {
-		if i > 0 && w.upper {
+		// the first word is capitalised anyway; it is a name when it is no ordinary word
+		// ("Kırka bor tesisi …")
+		if w.upper && (i > 0 || !index.IsEnglishWord(w.fold) && !index.IsTurkishWord(w.fold)) {
 			out[w.raw] = true
 		}
 	}
@@ -320,7 +322,7 @@ func lookup(a *Answer, res *index.Result, n int) {
 	if largest != nil {
 		best = largest
 	}
-	if r.Kind != KindDefine && r.otherSubject(lexiconFor(res.Base), best.Fact) != "" {
+	if r.Kind != KindDefine && (r.otherSubject(lexiconFor(res.Base), best.Fact) != "" || otherFacility(lexiconFor(res.Base), res.Base, best.Fact, a.Question) != "") {
 		// "What share of refined cobalt does China control?": rare earths are not cobalt
 		noMatch(a, res)
 		return
