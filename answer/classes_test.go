@@ -78,6 +78,10 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Pilot tesis yılda ne kadar cevher işliyor?", has: "1,200 t"},
 			{q: "how much can MP's magnet plant make a year?", has: "t/yr"},
 		},
+		"a measure put on ice is suspended": {
+			{q: "Why did China put its October 2025 export controls on ice?", has: "10 November 2026"},
+			{q: "are the October rare earth controls still on ice?", has: "10 November 2026"},
+		},
 		"in a year is a rate, no future year; a plant named by what it did asks its amount": {
 			{q: "how much ore can the pilot plant handle in a year?", has: "1,200 t"},
 			{q: "How much rock does the Beylikova pilot facility process in one year?", has: "1,200 t"},
