@@ -78,6 +78,11 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Pilot tesis yılda ne kadar cevher işliyor?", has: "1,200 t"},
 			{q: "how much can MP's magnet plant make a year?", has: "t/yr"},
 		},
+		"two rows put next to each other are compared; next to with a superlative ranks after": {
+			{q: "put China's 2024 mine output next to America's, how big is the gap?", kind: KindCompare, has: "225,000 t more"},
+			{q: "Brazil's reserves next to Vietnam's?", kind: KindCompare, has: "6.0×"},
+			{q: "who is the biggest miner next to China?", kind: KindSuperlative, has: "United States"},
+		},
 		"a measure put on ice is suspended": {
 			{q: "Why did China put its October 2025 export controls on ice?", has: "10 November 2026"},
 			{q: "are the October rare earth controls still on ice?", has: "10 November 2026"},
