@@ -69,6 +69,31 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "what does USGS expect China to mine in 2027?", has: "No forecast"},
 			{q: "What was world mine production growth in 2024?", kind: KindChange, has: "+3.7 %"},
 		},
+		"a plant or mine of another commodity is no match, in English or Turkish": {
+			{q: "Eti Maden'in Kırka bor tesisi ne kadar üretiyor?", kind: KindMiss},
+			{q: "Kırka bor tesisi yılda kaç ton üretim yapıyor?", kind: KindMiss},
+			{q: "how much does Eti Maden's boron plant make a year?", kind: KindMiss},
+			{q: "what's the output of the biggest copper mine in Chile?", kind: KindMiss},
+			// the plant the knowledge base has still answers
+			{q: "Pilot tesis yılda ne kadar cevher işliyor?", has: "1,200 t"},
+			{q: "how much can MP's magnet plant make a year?", has: "t/yr"},
+		},
+		"two rows put next to each other are compared; next to with a superlative ranks after": {
+			{q: "put China's 2024 mine output next to America's, how big is the gap?", kind: KindCompare, has: "225,000 t more"},
+			{q: "Brazil's reserves next to Vietnam's?", kind: KindCompare, has: "6.0×"},
+			{q: "who is the biggest miner next to China?", kind: KindSuperlative, has: "United States"},
+		},
+		"a measure put on ice is suspended": {
+			{q: "Why did China put its October 2025 export controls on ice?", has: "10 November 2026"},
+			{q: "are the October rare earth controls still on ice?", has: "10 November 2026"},
+		},
+		"in a year is a rate, no future year; a plant named by what it did asks its amount": {
+			{q: "how much ore can the pilot plant handle in a year?", has: "1,200 t"},
+			{q: "How much rock does the Beylikova pilot facility process in one year?", has: "1,200 t"},
+			{q: "the little pilot plant the Turks opened, how much ore does it get through in a year?", has: "1,200 t"},
+			{q: "how much will China mine in two years?", kind: KindMiss, has: "No forecast"},
+			{q: "what will world mine production be in a year's time?", kind: KindMiss, has: "No forecast"},
+		},
 		"in scope, though the first passage lacks what the question weighs most": {
 			{q: "why is China chasing the end products instead of being happy with just mining?", kind: KindWhy,
 				passage: "value-chain-china-strategy"},

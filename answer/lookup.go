@@ -233,7 +233,9 @@ func onlyGrammar(unknown []string) bool {
 func capitalised(q string) map[string]bool {
 	out := map[string]bool{}
 	for i, w := range plainWords(q) {
-		if i > 0 && w.upper {
+		// the first word is capitalised anyway; it is a name when it is no ordinary word
+		// ("Kırka bor tesisi …")
+		if w.upper && (i > 0 || !index.IsEnglishWord(w.fold) && !index.IsTurkishWord(w.fold)) {
 			out[w.raw] = true
 		}
 	}
@@ -320,7 +322,7 @@ func lookup(a *Answer, res *index.Result, n int) {
 	if largest != nil {
 		best = largest
 	}
-	if r.Kind != KindDefine && r.otherSubject(lexiconFor(res.Base), best.Fact) != "" {
+	if r.Kind != KindDefine && (r.otherSubject(lexiconFor(res.Base), best.Fact) != "" || otherFacility(lexiconFor(res.Base), res.Base, best.Fact, a.Question) != "") {
 		// "What share of refined cobalt does China control?": rare earths are not cobalt
 		noMatch(a, res)
 		return
@@ -1539,6 +1541,8 @@ func fits(res *index.Result, cands []*index.Hit, q string, r *Reading) *index.Hi
 	if bestFit < 0 {
 		share = 0.5
 	}
+	// it states only years
+	dated := len(best.Fact.Figures) > 0 && bestFit < 0
 	var rare uint64 // the rare words of the question the best passage has
 	for k, t := range res.Terms {
 		// grammar ("will") is rare in passages but says nothing of the subject
@@ -1548,7 +1552,9 @@ func fits(res *index.Result, cands []*index.Hit, q string, r *Reading) *index.Hi
 	}
 	rare &= best.Matched
 	for _, h := range cands[1:] {
-		if f := fit(h); f >= bestFit+3 && f > 0 && evidence(res, h, q) >= share*top && rare&^h.Matched == 0 && sameEntities(res, best, h) {
+		// a passage with no amount keeps no rare word of its own: "the plant the Turks opened, how
+		// much rock does it chew through" asks the amount, "opened" only says which plant
+		if f := fit(h); f >= bestFit+3 && f > 0 && evidence(res, h, q) >= share*top && (dated && r.asksHowMuch() || rare&^h.Matched == 0) && sameEntities(res, best, h) {
 			return h
 		}
 	}

@@ -856,6 +856,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 	rowsBy := map[*knowledge.Table][]*knowledge.Row{}
 	exclBy := map[*knowledge.Table][]*knowledge.Row{}
 	afterBy := map[*knowledge.Table][]*knowledge.Row{}
+	nextTo := false // the rows ranked after were said "next to"
 	groupsBy := map[*knowledge.Table][]string{}
 	exclGroups := map[*knowledge.Table][]string{}
 	totalIn := map[*knowledge.Table]bool{}
@@ -1001,6 +1002,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 					excluding, exclCue = true, true
 				case s.cue == cueAfter:
 					anchoring, exclCue = true, true
+					nextTo = nextTo || w.fold == "next"
 				case s.cue == cueRate:
 					rateAt = i
 				case s.cue == cueLast:
@@ -1054,6 +1056,19 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 		i += n
 	}
 	r.relativeYears(relative)
+	if nextTo && r.Nth == 0 && !r.cues[cueMost] && !r.cues[cueLeast] && !r.cues[cueRank] {
+		// "put China's output next to America's": two rows side by side, no rank after one
+		for t, rows := range afterBy {
+			for _, row := range rows {
+				if !containsRow(rowsBy[t], row) {
+					rowsBy[t] = append(rowsBy[t], row)
+				}
+			}
+			delete(afterBy, t)
+		}
+		delete(r.cues, cueAfter)
+		r.cues[cueCompare] = true
+	}
 	// The table: the one whose words the question uses most, then the one whose rows it names.
 	var best *knowledge.Table
 	bestScore := 0
@@ -1472,7 +1487,9 @@ func relativeYear(ws []word, i int) (offset, n int, prior bool) {
 			return -1, 2, true
 		}
 	}
-	if n, ok := number(at(1)); ok && at(0) == "in" && isYears(at(2)) {
+	// "in a year" is mostly a rate ("how much ore can it put through in a year"), no future
+	// year: one year ahead only with "time" or "from now" after it.
+	if n, ok := number(at(1)); ok && at(0) == "in" && isYears(at(2)) && (n > 1 || at(3) == "time" || at(3) == "s" && at(4) == "time") {
 		return n, 3, false
 	}
 	if n, ok := number(at(0)); ok && isYears(at(1)) {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/reedesk/reedesk/index"
 	"github.com/reedesk/reedesk/knowledge"
@@ -273,4 +274,54 @@ func compareStages(a *Answer, res *index.Result, n int) bool {
 	a.Direct = sayStages(a.Lang, res.Base, pair[0].raw, pair[1].raw, g1, g2)
 	a.Related = related(res, h1, n-1)
 	return true
+}
+
+// facilityNouns name a plant or a mine: the word before one names what it makes ("the Kırka
+// boron plant", "a copper refinery"); "mine" is left out, being also a verb ("what China
+// really mines").
+var facilityNouns = map[string]bool{"plant": true, "plants": true, "facility": true, "facilities": true,
+	"refinery": true, "refineries": true, "factory": true, "factories": true}
+
+// plantKinds say what stage a plant is at, not what it makes: "the little test plant".
+var plantKinds = map[string]bool{"test": true, "trial": true, "demo": true, "demonstration": true,
+	"research": true, "separation": true}
+
+// otherFacility is the word a question names as what a plant or mine makes, when the passage
+// does not state it and the knowledge base has it at most in passing: "Kırka bor tesisi" (the
+// Kırka boron plant) is no rare earth plant, though "neodymium-iron-boron" names boron once.
+// Turkish is read in English first. "" when there is none.
+func otherFacility(lx *lexicon, b *knowledge.Base, f *knowledge.Fact, q string) string {
+	en, _ := lx.translate(q)
+	ws := splitWords(en, true)
+	// typed are the question's own words, named those of a phrase the synonyms know ("eti" of
+	// "eti maden")
+	typed, named := map[string]bool{}, map[string]bool{}
+	orig := splitWords(q, true)
+	for j, w := range orig {
+		typed[w.fold] = true
+		named[w.fold] = named[w.fold] || lx.inPhrase(orig, j)
+	}
+	for i := 1; i < len(ws); i++ {
+		s := &ws[i-1]
+		// a commodity may be a word of no English word list ("boron", or "bor" translated), but
+		// no part of a name ("eti maden") nor an untranslated Turkish word ("geçilince")
+		made := traded(s) || !named[s.fold] && !s.upper && len(s.fold) >= 3 && !unicode.IsDigit(rune(s.fold[0])) &&
+			(!typed[s.fold] || lx.vocabulary[s.fold])
+		if !facilityNouns[ws[i].fold] || ws[i].clause || !made || plantKinds[s.fold] || lx.inPhrase(ws, i-1) || states(lx, f, ws[i-1:i]) {
+			continue
+		}
+		stated := 0
+		for _, g := range b.Facts {
+			if stated > passingAt {
+				break
+			}
+			if states(lx, g, ws[i-1:i]) {
+				stated++
+			}
+		}
+		if stated <= passingAt {
+			return s.raw
+		}
+	}
+	return ""
 }
