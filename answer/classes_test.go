@@ -23,6 +23,13 @@ func TestClassesOfQuestion(t *testing.T) {
 		passage, has, working string
 	}
 	classes := map[string][]question{
+		"a why-answer carries the figures of the things its reason names, not one thing's figures over the years": {
+			{q: "If Mountain Pass digs up 45kt a year, why is the US still so dependent on imports for rare earths?", kind: KindWhy,
+				passage: "us-net-exporter-concentrates",
+				direct:  "For rare earth mineral concentrates, as opposed to refined compounds and metals, the United States was a net exporter in every year from 2020 to 2024 (USGS MCS 2025)."},
+			{q: "why does China focus on finished products rather than mining?", kind: KindWhy, passage: "value-chain-china-strategy",
+				has: "Raw materials about $7 billion, Magnets $40 billion"},
+		},
 		"a definition asked of one source, where the first passage sets several side by side": {
 			{q: "What counts as a 'heavy' rare earth? my supplier uses the word, I want the USGS definition",
 				kind: KindDefine, passage: "elements-light-heavy-usgs"},

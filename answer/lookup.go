@@ -723,7 +723,9 @@ func restsOn(res *index.Result, best *index.Hit) []*knowledge.Figure {
 		if f == best.Fact || f.Source == nil || f.Source != best.Fact.Source || f.Formula != nil {
 			continue
 		}
-		named := 0
+		// two things the reason names, not one thing's figures over the years ("United
+		// States 41,600 t, United States 45,000 t")
+		named := map[string]bool{}
 		for _, g := range f.Figures {
 			label, _, _ := strings.Cut(g.Label, "(")
 			all := true
@@ -731,10 +733,10 @@ func restsOn(res *index.Result, best *index.Hit) []*knowledge.Figure {
 				all = all && have[c]
 			}
 			if all {
-				named++
+				named[strings.TrimSpace(label)] = true
 			}
 		}
-		if named >= 2 {
+		if len(named) >= 2 {
 			return f.Figures
 		}
 	}
