@@ -153,6 +153,10 @@ func TestEvalHeldOut(t *testing.T) {
 		{"heldout22.yaml", 53, 52},
 		{"heldout23.yaml", 56, 55},
 		{"heldout24.yaml", 55, 55},
+		{"heldout25.yaml", 0, 0},
+		{"heldout26.yaml", 0, 0},
+		{"heldout27.yaml", 0, 0},
+		{"heldout28.yaml", 0, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
