@@ -400,6 +400,9 @@ type lexicon struct {
 	groupPhrases map[string][]string // a group's name → its phrases, as stems
 	// labels caches the concepts of figure labels, which come from the knowledge base.
 	labels sync.Map
+	// lastTranslation is the last question translated: reading and answering one question
+	// translate it several times.
+	lastTranslation atomic.Pointer[translation]
 	// vocabulary are the folded words of the facts' titles, texts and tags.
 	vocabulary map[string]bool
 	// titledBy and taggedBy are the background passages whose title, or one of whose tags,
@@ -679,6 +682,21 @@ func (lx *lexicon) inEnglish(q string) string {
 // last word of a phrase with or without its suffixes ("hafif nadir toprak elementleri" is
 // light rare earths); it reports whether it translated any.
 func (lx *lexicon) translate(text string) (string, bool) {
+	if t := lx.lastTranslation.Load(); t != nil && t.text == text {
+		return t.en, t.translated
+	}
+	en, translated := lx.translateWords(text)
+	lx.lastTranslation.Store(&translation{text, en, translated})
+	return en, translated
+}
+
+// translation is a text and its English.
+type translation struct {
+	text, en   string
+	translated bool
+}
+
+func (lx *lexicon) translateWords(text string) (string, bool) {
 	ws := plainWords(text)
 	var out []string
 	translated := false
