@@ -316,7 +316,7 @@ func withoutChat(q string) string {
 func questionPart(q string) string {
 	p := q
 	if i := strings.LastIndexByte(p, '?'); i > 0 && i+1 < len(p) {
-		if tail := plainWords(p[i+1:]); len(tail) > 0 && (remarkStarts[tail[0].fold] && !hasQuestionWord(tail) || remarkGerund(tail[0].fold)) {
+		if tail := plainWords(p[i+1:]); len(tail) > 0 && (remarkStarts[tail[0].fold] && !hasQuestionWord(tail) || remarkGerunds[tail[0].fold]) {
 			// ("Thinking about where supply could come from": the where is the remark's)
 			p = p[:i+1]
 		}
@@ -400,17 +400,11 @@ func hasQuestionWord(ws []word) bool {
 var remarkStarts = map[string]bool{"my": true, "mine": true, "i": true, "im": true, "we": true, "our": true,
 	"he": true, "she": true, "they": true, "that": true, "this": true, "it": true, "its": true}
 
-// remarkGerund reports whether a sentence after the question opens as a remark on why it is
-// asked ("Thinking about where supply could come from", "Trying to explain to finance …"),
-// not as a condition of it ("Excluding China.", "Using 2024 prices.").
-func remarkGerund(w string) bool {
-	return strings.HasSuffix(w, "ing") && len(w) > 5 && index.IsEnglishWord(w) && !conditionGerunds[w]
-}
-
-// conditionGerunds open a sentence that narrows the question before it.
-var conditionGerunds = map[string]bool{"excluding": true, "including": true, "counting": true, "assuming": true,
-	"using": true, "ignoring": true, "leaving": true, "setting": true, "taking": true, "comparing": true,
-	"ranking": true, "according": true, "starting": true, "ending": true, "following": true}
+// remarkGerunds open a sentence after the question that says why it is asked ("Thinking
+// about where supply could come from", "Trying to explain to finance …"), not what.
+var remarkGerunds = map[string]bool{"thinking": true, "trying": true, "asking": true, "wondering": true,
+	"working": true, "writing": true, "preparing": true, "planning": true, "drafting": true, "building": true,
+	"putting": true, "hoping": true, "updating": true, "checking": true}
 
 // chatted reports whether any word of a question is a word of chat.
 func chatted(q string) bool {
