@@ -44,6 +44,13 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "How far apart were dysprosium oxide and neodymium oxide prices in 2024? Trying to explain to finance why the Dy content matters so much.", has: "4.6×"},
 			{q: "Which country mines the most? Asking for a slide on Chinese dominance.", has: "270,000 t"},
 		},
+		"a lead that says what the answer is for, a sentence saying what is not asked, and \"actual\" leave the question as it is": {
+			{q: "for the TR country-risk memo: contained REO at Beylikova, in Mt?", has: "12.5 Mt"},
+			{q: "for our board deck: China's 2024 mine output?", has: "270,000 t"},
+			{q: "how much actual rare earth oxide is supposed to be in that Turkish deposit near Eskisehir? Not the big ore tonnage, the oxide part.", has: "12.5 Mt"},
+			{q: "How much actual ore does Beylikova have?", has: "694 Mt"},
+			{q: "Who mines the most? Not counting China.", has: "45,000 t"},
+		},
 		"\"the States\" is the United States": {
 			{q: "Australia or the States - which one has more rare earth reserves?", has: "1.9 Mt"},
 			{q: "Which has bigger reserves, the States or Brazil?", has: "19.1 Mt more"},

@@ -2106,7 +2106,7 @@ var qualifiers = map[string]bool{"average": true, "current": true, "latest": tru
 	"median": true, "spot": true, "market": true, "year": true, "years": true, "yearly": true, "today": true,
 	"now": true, "same": true, "other": true, "own": true, "each": true, "every": true, "all": true,
 	"approximate": true, "rough": true, "precise": true, "exact": true, "likely": true, "possible": true,
-	"true": true, "full": true, "whole": true}
+	"true": true, "full": true, "whole": true, "actual": true}
 
 // qualifier reports whether an English word qualifies a figure rather than naming its
 // subject.
