@@ -316,7 +316,8 @@ func withoutChat(q string) string {
 func questionPart(q string) string {
 	p := q
 	if i := strings.LastIndexByte(p, '?'); i > 0 && i+1 < len(p) {
-		if tail := plainWords(p[i+1:]); len(tail) > 0 && remarkStarts[tail[0].fold] && !hasQuestionWord(tail) {
+		if tail := plainWords(p[i+1:]); len(tail) > 0 && (remarkStarts[tail[0].fold] && !hasQuestionWord(tail) || remarkGerunds[tail[0].fold] || notThe(tail)) {
+			// ("Thinking about where supply could come from": the where is the remark's)
 			p = p[:i+1]
 		}
 	}
@@ -343,6 +344,10 @@ func withoutLead(lx *lexicon, q string, unknown []string) (string, bool) {
 	}
 	if !lacks {
 		return q, false
+	}
+	if purposeLead(plainWords(q[:i])) && lacks && unknownLast(ws, unknown) {
+		// what the answer is for, a memo or a slide, whatever places it names
+		return q[i:], true
 	}
 	for j := 0; j < len(ws); {
 		senses, n := lx.match(ws, j)
@@ -372,6 +377,10 @@ func leadEnd(q string) int {
 			continue
 		}
 		lead, rest := plainWords(q[:i]), plainWords(q[end:])
+		if r == ':' && purposeLead(lead) && len(rest) >= 2 && !strings.ContainsRune(q[:i], '?') {
+			// "for the TR country-risk memo: contained REO at Beylikova?"
+			return end
+		}
 		if len(lead) < 2 || !hasQuestionWord(rest) || hasQuestionWord(lead) || strings.ContainsRune(q[:i], '?') {
 			return 0
 		}
@@ -383,6 +392,29 @@ func leadEnd(q string) int {
 		return end
 	}
 	return 0
+}
+
+// purposeLead reports whether a lead says what the answer is for: "for the TR country-risk
+// memo", "for our board slide".
+func purposeLead(lead []word) bool {
+	return len(lead) >= 3 && lead[0].fold == "for"
+}
+
+// unknownLast reports whether the last word of a lead is one the knowledge base lacks: the
+// memo or slide the answer is for.
+func unknownLast(ws []word, unknown []string) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	last := ws[len(ws)-1].fold
+	for _, u := range unknown {
+		for _, w := range words(u) {
+			if w.fold == last {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hasQuestionWord reports whether words have a word that opens a question.
@@ -398,6 +430,19 @@ func hasQuestionWord(ws []word) bool {
 // remarkStarts open a remark about the asker or someone else, not a part of the question.
 var remarkStarts = map[string]bool{"my": true, "mine": true, "i": true, "im": true, "we": true, "our": true,
 	"he": true, "she": true, "they": true, "that": true, "this": true, "it": true, "its": true}
+
+// notThe reports whether a sentence after the question says what is not asked, in other
+// words than the question's ("Not the big ore tonnage, the oxide part."): the question
+// already says what is; "Not counting China." narrows it and stays.
+func notThe(tail []word) bool {
+	return len(tail) > 2 && tail[0].fold == "not" && (tail[1].fold == "the" || tail[1].fold == "a" || tail[1].fold == "an")
+}
+
+// remarkGerunds open a sentence after the question that says why it is asked ("Thinking
+// about where supply could come from", "Trying to explain to finance …"), not what.
+var remarkGerunds = map[string]bool{"thinking": true, "trying": true, "asking": true, "wondering": true,
+	"working": true, "writing": true, "preparing": true, "planning": true, "drafting": true, "building": true,
+	"putting": true, "hoping": true, "updating": true, "checking": true}
 
 // chatted reports whether any word of a question is a word of chat.
 func chatted(q string) bool {

@@ -23,6 +23,39 @@ func TestClassesOfQuestion(t *testing.T) {
 		passage, has, working string
 	}
 	classes := map[string][]question{
+		"Turkish: \"yılında\" after a year is the year, not a subject the table lacks": {
+			{q: "Çin'in 2024 yılındaki nadir toprak maden üretimi kaç ton?", has: "270,000 t"},
+			{q: "USGS verilerine göre Çin'in 2024 yılındaki nadir toprak maden üretimi kaç ton?", has: "270,000 t"},
+			{q: "Avustralya'nın 2023 yılındaki nadir toprak üretimi ne kadardı?", has: "16,000 t"},
+			{q: "2024 yılında Birmanya'nın üretimi kaç tondu?", has: "31,000 t"},
+		},
+		"Turkish reserves \"toprak altında\", uses \"hangi alanlarda\", reasons with \"son ürünler\"": {
+			{q: "USGS'ye göre Çin'in toprak altındaki nadir toprak rezervi ne kadar?", has: "44 Mt"},
+			{q: "Erbiyum hangi alanlarda kullanılıyor, kısaca bilgi verebilir misiniz?", has: "fibre-optic"},
+			{q: "Uysal'a göre Çin neden özellikle son ürünlerde hâkimiyet kurmaya odaklanıyor?", passage: "value-chain-china-strategy"},
+			{q: "Çin neden nihai ürünlere odaklanıyor?", passage: "value-chain-china-strategy"},
+		},
+		"\"not just\", \"not only\" are no subject of a why": {
+			{q: "why does china care so much about making the finished products and not just mining?", kind: KindWhy, passage: "value-chain-china-strategy"},
+			{q: "Why is China after end products, not only mining?", kind: KindWhy, passage: "value-chain-china-strategy"},
+		},
+		"a remark after the question that opens with a gerund does not change the reading": {
+			{q: "Setting China aside, which country sits on the biggest rare earth reserves? Thinking about where non-Chinese supply could come from in 10-15 years.", has: "Brazil"},
+			{q: "How far apart were dysprosium oxide and neodymium oxide prices in 2024? Trying to explain to finance why the Dy content matters so much.", has: "4.6×"},
+			{q: "Which country mines the most? Asking for a slide on Chinese dominance.", has: "270,000 t"},
+		},
+		"a lead that says what the answer is for, a sentence saying what is not asked, and \"actual\" leave the question as it is": {
+			{q: "for the TR country-risk memo: contained REO at Beylikova, in Mt?", has: "12.5 Mt"},
+			{q: "for our board deck: China's 2024 mine output?", has: "270,000 t"},
+			{q: "how much actual rare earth oxide is supposed to be in that Turkish deposit near Eskisehir? Not the big ore tonnage, the oxide part.", has: "12.5 Mt"},
+			{q: "How much actual ore does Beylikova have?", has: "694 Mt"},
+			{q: "Who mines the most? Not counting China.", has: "45,000 t"},
+		},
+		"\"the States\" is the United States": {
+			{q: "Australia or the States - which one has more rare earth reserves?", has: "1.9 Mt"},
+			{q: "Which has bigger reserves, the States or Brazil?", has: "19.1 Mt more"},
+			{q: "How much did the States mine in 2024?", has: "45,000 t"},
+		},
 		"a why-answer carries the figures of the things its reason names, not one thing's figures over the years": {
 			{q: "If Mountain Pass digs up 45kt a year, why is the US still so dependent on imports for rare earths?", kind: KindWhy,
 				passage: "us-net-exporter-concentrates",

@@ -892,7 +892,7 @@ var costWords = map[string]bool{"cost": true, "costs": true, "costed": true, "in
 var muchSkip = map[string]bool{"will": true, "would": true, "could": true, "should": true, "money": true, "more": true, "less": true}
 
 // countSkip come between "how many" and the thing counted.
-var countSkip = map[string]bool{"more": true, "fewer": true, "less": true, "different": true, "other": true, "of": true, "the": true, "separate": true, "individual": true}
+var countSkip = map[string]bool{"more": true, "fewer": true, "less": true, "different": true, "other": true, "of": true, "the": true, "separate": true, "individual": true, "actual": true, "real": true}
 
 // states reports whether a passage speaks of the first concept of some words (a word or a
 // phrase of a synonym group): in its title, text, tags or the labels of its figures.

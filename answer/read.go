@@ -1344,7 +1344,7 @@ var subjectStops = map[string]bool{
 	"whose": true, "where": true, "when": true, "why": true, "can": true, "could": true, "should": true,
 	"among": true, "between": true, "across": true, "than": true, "like": true, "into": true, "over": true,
 	"under": true, "around": true, "roughly": true, "approximately": true, "some": true, "up": true, "out": true, "off": true, "one": true, "ones": true,
-	"all": true, "any": true, "as": true, "it": true, "they": true, "we": true, "i": true, "you": true,
+	"all": true, "not": true, "just": true, "only": true, "also": true, "even": true, "so": true, "too": true, "any": true, "as": true, "it": true, "they": true, "we": true, "i": true, "you": true,
 	// linking verbs: "get cheaper", "become dearer" say how a figure went, not whose it is
 	"get": true, "gets": true, "got": true, "gotten": true, "getting": true, "become": true,
 	"becomes": true, "became": true, "turn": true, "turned": true, "go": true, "went": true,
@@ -1993,7 +1993,7 @@ func (r *Reading) tableSubjects(lx *lexicon) []string {
 	foreign := false
 	for _, s := range r.subjects {
 		w := words(s)
-		if len(w) != 1 || qualifier(w[0].fold) || lx.titled[r.Table][w[0].stem] {
+		if len(w) != 1 || qualifier(w[0].fold) || lx.titled[r.Table][w[0].stem] || lx.turkishQualifier(w[0].raw) {
 			// "rare earth" in "rare earth reserves" is what every row of the table is
 			continue
 		}
@@ -2004,6 +2004,16 @@ func (r *Reading) tableSubjects(lx *lexicon) []string {
 		return nil
 	}
 	return out
+}
+
+// turkishQualifier reports whether a Turkish word is a qualifier in English: "2024 yılındaki"
+// is in the year 2024, not whose the figure is.
+func (lx *lexicon) turkishQualifier(w string) bool {
+	if lx.vocabulary[index.Fold(w)] || index.IsEnglishWord(index.Fold(w)) {
+		return false
+	}
+	en, ok := lx.translateWords(w)
+	return ok && !strings.Contains(en, " ") && qualifier(index.Fold(en))
 }
 
 // entity reports whether a word names a place, an organisation or a row.
@@ -2096,7 +2106,7 @@ var qualifiers = map[string]bool{"average": true, "current": true, "latest": tru
 	"median": true, "spot": true, "market": true, "year": true, "years": true, "yearly": true, "today": true,
 	"now": true, "same": true, "other": true, "own": true, "each": true, "every": true, "all": true,
 	"approximate": true, "rough": true, "precise": true, "exact": true, "likely": true, "possible": true,
-	"true": true, "full": true, "whole": true}
+	"true": true, "full": true, "whole": true, "actual": true}
 
 // qualifier reports whether an English word qualifies a figure rather than naming its
 // subject.
