@@ -38,7 +38,10 @@ func backends() []backend {
 // forEachBackend runs a test on SQLite and on PostgreSQL.
 func forEachBackend(t *testing.T, test func(t *testing.T, b backend)) {
 	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) { test(t, b) })
+		t.Run(b.name, func(t *testing.T) {
+			t.Parallel()
+			test(t, b)
+		})
 	}
 }
 

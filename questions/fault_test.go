@@ -130,6 +130,7 @@ func (p *proxy) stop(*testing.T) {
 // returns, every row is written or counted as dropped, failures are counted, and writing
 // resumes when the database is back.
 func TestDatabaseOutage(t *testing.T) {
+	t.Parallel()
 	forEachBackend(t, func(t *testing.T, b backend) {
 		ctx := context.Background()
 		o := newOutage(t, b)
@@ -185,6 +186,7 @@ func TestDatabaseOutage(t *testing.T) {
 // TestCloseDuringOutage: Close gives up when its context ends, and says how many rows were
 // lost.
 func TestCloseDuringOutage(t *testing.T) {
+	t.Parallel()
 	forEachBackend(t, func(t *testing.T, b backend) {
 		ctx := context.Background()
 		o := newOutage(t, b)
@@ -214,6 +216,7 @@ func TestCloseDuringOutage(t *testing.T) {
 // TestRefusedRows: a row the database refuses is dropped and counted; the rows batched with
 // it are written, and so is what comes after.
 func TestRefusedRows(t *testing.T) {
+	t.Parallel()
 	forEachBackend(t, func(t *testing.T, b backend) {
 		ctx := context.Background()
 		target := b.target(t)

@@ -3,6 +3,7 @@ package questions
 import "testing"
 
 func TestNormalize(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"How much REO is at Beylikova?", "how much reo is at beylikova"},
 		{"  How   much\tREO,is at  Beylikova ?! ", "how much reo is at beylikova"},
@@ -25,6 +26,7 @@ func TestNormalize(t *testing.T) {
 
 // TestGroupKey: wordings of one question share a key; different questions do not.
 func TestGroupKey(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		a, b string

@@ -35,6 +35,7 @@ var testNow = time.Date(2026, 12, 2, 12, 0, 0, 0, time.UTC) // a Wednesday
 func day(n int) time.Duration { return time.Duration(n) * 24 * time.Hour }
 
 func TestReport(t *testing.T) {
+	t.Parallel()
 	forEachBackend(t, func(t *testing.T, b backend) {
 		ctx := context.Background()
 		s := open(t, b.target(t), Options{Now: func() time.Time { return testNow }})
@@ -171,6 +172,7 @@ func TestReport(t *testing.T) {
 }
 
 func TestEmptyReport(t *testing.T) {
+	t.Parallel()
 	forEachBackend(t, func(t *testing.T, b backend) {
 		s := open(t, b.target(t), Options{Now: func() time.Time { return testNow }})
 		got, err := s.Report(context.Background(), testNow.Add(-day(3)), 10)
@@ -192,6 +194,7 @@ func TestEmptyReport(t *testing.T) {
 
 // TestVoteChanges follows one user's votes on one answer.
 func TestVoteChanges(t *testing.T) {
+	t.Parallel()
 	forEachBackend(t, func(t *testing.T, b backend) {
 		ctx := context.Background()
 		s := open(t, b.target(t), Options{})
@@ -234,6 +237,7 @@ func TestVoteChanges(t *testing.T) {
 }
 
 func TestVoteRejectsForeignIDs(t *testing.T) {
+	t.Parallel()
 	s := open(t, Options{DataDir: t.TempDir()}, Options{})
 	for _, id := range []string{"", "abc", "more:How much", strings.Repeat("z", 14), "0123456789abu"} {
 		if err := s.Vote(context.Background(), Vote{AnswerID: id, UserID: "u"}); !errors.Is(err, ErrAnswerID) {
@@ -246,6 +250,7 @@ func TestVoteRejectsForeignIDs(t *testing.T) {
 }
 
 func TestAnswerIDs(t *testing.T) {
+	t.Parallel()
 	seen := map[string]bool{}
 	for range 10000 {
 		id := newID()
@@ -267,6 +272,7 @@ func TestAnswerIDs(t *testing.T) {
 // TestUserHash checks that user ids are never stored, and that a user hashes the same way in
 // every store on one database (replicas, restarts) unless a key is given.
 func TestUserHash(t *testing.T) {
+	t.Parallel()
 	forEachBackend(t, func(t *testing.T, b backend) {
 		ctx := context.Background()
 		target := b.target(t)
@@ -327,6 +333,7 @@ func TestUserHash(t *testing.T) {
 // TestReplicas writes from two stores on one database, as HTTP replicas do: one log, one vote
 // per user and answer whichever replica took the click.
 func TestReplicas(t *testing.T) {
+	t.Parallel()
 	forEachBackend(t, func(t *testing.T, b backend) {
 		ctx := context.Background()
 		target := b.target(t)
@@ -374,6 +381,7 @@ func TestReplicas(t *testing.T) {
 }
 
 func TestRetention(t *testing.T) {
+	t.Parallel()
 	forEachBackend(t, func(t *testing.T, b backend) {
 		ctx := context.Background()
 		target := b.target(t)
@@ -410,6 +418,7 @@ func TestRetention(t *testing.T) {
 
 // TestStoredText checks what reaches the database from text neither database takes as is.
 func TestStoredText(t *testing.T) {
+	t.Parallel()
 	forEachBackend(t, func(t *testing.T, b backend) {
 		ctx := context.Background()
 		s := open(t, b.target(t), Options{})
@@ -444,6 +453,7 @@ func TestStoredText(t *testing.T) {
 
 // TestCloseFlushes closes right after queueing: every row is written before Close returns.
 func TestCloseFlushes(t *testing.T) {
+	t.Parallel()
 	forEachBackend(t, func(t *testing.T, b backend) {
 		ctx := context.Background()
 		target := b.target(t)
@@ -481,6 +491,7 @@ func TestCloseFlushes(t *testing.T) {
 }
 
 func TestOpenErrors(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	if _, err := Open(ctx, Options{}); err == nil {
 		t.Error("got no error without a data directory or URL, want one")
