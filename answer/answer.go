@@ -316,12 +316,26 @@ func withoutChat(q string) string {
 func questionPart(q string) string {
 	p := q
 	if i := strings.LastIndexByte(p, '?'); i > 0 && i+1 < len(p) {
-		if tail := plainWords(p[i+1:]); len(tail) > 0 && (remarkStarts[tail[0].fold] && !hasQuestionWord(tail) || remarkGerunds[tail[0].fold] || notThe(tail)) {
+		if tail := plainWords(p[i+1:]); len(tail) > 0 && (remarkStarts[tail[0].fold] && !hasQuestionWord(tail) && !clarifies(tail) || remarkGerunds[tail[0].fold] || notThe(tail)) {
 			// ("Thinking about where supply could come from": the where is the remark's)
 			p = p[:i+1]
 		}
 	}
 	return p
+}
+
+// clarifies reports whether the words after a question narrow it rather than remark on it:
+// "… ? I mean in 2020", "… ? we need the 2024 figure" say what is asked.
+func clarifies(tail []word) bool {
+	if len(tail) > 1 && tail[0].fold == "i" && (tail[1].fold == "mean" || tail[1].fold == "meant") {
+		return true
+	}
+	for _, w := range tail {
+		if w.fold != "" && unicode.IsDigit(rune(w.fold[0])) {
+			return true
+		}
+	}
+	return false
 }
 
 // withoutLead is a question without a lead of chat that names nothing the knowledge base

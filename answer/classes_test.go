@@ -825,6 +825,9 @@ func TestClassesOfQuestion(t *testing.T) {
 		},
 		"a guess after the question is no part of it": {
 			{q: "who has the 2nd biggest rare earth reserves? my boss reckons india", kind: KindSuperlative, has: "Brazil had the second-highest"},
+			// words after the question that narrow it are part of it
+			{q: "How much rare earth did China mine? I mean in 2020.", kind: KindMiss, has: "No figure for 2020"},
+			{q: "How much rare earth did China mine? we need the 2023 figure", has: "255,000 t"},
 			{q: "which country mines the second most rare earths? i'd have said australia", kind: KindSuperlative, has: "United States"},
 			{q: "what's the world's biggest rare earth miner? my guess is the US", kind: KindSuperlative, has: "China"},
 		},

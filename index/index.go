@@ -34,7 +34,7 @@ var fields = fieldsArray[:]
 
 // mappingVersion changes whenever the mapping or analyzer changes, so that an index kept on
 // disk by an older build is rebuilt rather than reused.
-const mappingVersion = "6"
+const mappingVersion = "7"
 
 // doc is what the index stores of a passage.
 type doc struct {
