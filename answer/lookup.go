@@ -1411,7 +1411,7 @@ func amountsIn(text string) []string {
 		for j < len(text) && (text[j] >= '0' && text[j] <= '9' || (text[j] == '.' || text[j] == ',') && j+1 < len(text) && text[j+1] >= '0' && text[j+1] <= '9') {
 			j++
 		}
-		n := strings.ReplaceAll(text[i:j], ",", "")
+		n := index.NumberText(text[i:j])
 		if y, err := strconv.Atoi(n); err != nil || y < 1900 || y > 2100 {
 			out = append(out, n)
 		}

@@ -55,6 +55,10 @@ func fold(term []byte) []byte {
 	return term
 }
 
+// NumberText is a number as written, its commas read as numberCommas reads them: "12,5" is
+// 12.5, "1,200" is 1200. The analyzer and the answer read numbers alike.
+func NumberText(s string) string { return string(numberCommas([]byte(s))) }
+
 // numberCommas reads the commas of a number: a comma followed by exactly three digits, every
 // time, separates thousands ("1,200"); a single other comma is a decimal point, as Turkish
 // writes it ("12,5"), and then dots separate thousands ("1.234,5").
