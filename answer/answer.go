@@ -460,15 +460,25 @@ var remarkGerunds = map[string]bool{"thinking": true, "trying": true, "asking": 
 
 // chatted reports whether any word of a question is a word of chat.
 func chatted(q string) bool {
-	for _, f := range strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		f = strings.ToLower(f)
-		if chat[f] {
+	return anyWord(q, func(w string) bool {
+		if chat[w] {
 			return true
 		}
 		for _, s := range stretched {
-			if strings.HasPrefix(f, s) && strings.Trim(f[len(s):], s[len(s)-1:]) == "" {
+			if strings.HasPrefix(w, s) && strings.Trim(w[len(s):], s[len(s)-1:]) == "" {
 				return true
 			}
+		}
+		return false
+	})
+}
+
+// anyWord reports whether is holds for any word of a text, lowercased: a cheap look at a
+// question before a closer reading.
+func anyWord(text string, is func(string) bool) bool {
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if is(strings.ToLower(w)) {
+			return true
 		}
 	}
 	return false

@@ -282,17 +282,6 @@ func compareStages(a *Answer, res *index.Result, n int) bool {
 var facilityNouns = map[string]bool{"plant": true, "plants": true, "facility": true, "facilities": true,
 	"refinery": true, "refineries": true, "factory": true, "factories": true}
 
-// mentionsFacility reports whether a text has a facility noun: most questions do not, and
-// need no closer reading.
-func mentionsFacility(text string) bool {
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if facilityNouns[w] {
-			return true
-		}
-	}
-	return false
-}
-
 // plantKinds say what stage a plant is at, not what it makes: "the little test plant".
 var plantKinds = map[string]bool{"test": true, "trial": true, "demo": true, "demonstration": true,
 	"research": true, "separation": true}
@@ -303,7 +292,8 @@ var plantKinds = map[string]bool{"test": true, "trial": true, "demo": true, "dem
 // Turkish is read in English first. "" when there is none.
 func otherFacility(lx *lexicon, b *knowledge.Base, f *knowledge.Fact, q string) string {
 	en, _ := lx.translate(q)
-	if !mentionsFacility(en) {
+	if !anyWord(en, func(w string) bool { return facilityNouns[w] }) {
+		// most questions name no plant and need no closer reading
 		return ""
 	}
 	ws := splitWords(en, true)
