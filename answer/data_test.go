@@ -302,6 +302,30 @@ func TestDataClasses(t *testing.T) {
 			{q: "What is the EU's 2030 recycling benchmark?", has: "25 %"},
 			{q: "What is the EU's 2030 target for offshore wind capacity, in GW?", has: "No match"},
 		},
+		"the purity the pilot plant has reached, asked as pure, purified, refined to or at this stage": {
+			{q: "How pure are the test plant's oxides at the moment?", has: "92 %"},
+			{q: "What purity has Beylikova's pilot reached so far, according to the energy minister?", has: "92 %"},
+			{q: "to what percentage are beylikova's oxides purified presently?", has: "92 %"},
+			{q: "what purification target did the minister set for beylikova?", has: "99 %"},
+		},
+		"trader shorthand for places: oz, aussie, the States, Burma and Myanmar": {
+			{q: "what fraction of the aussie reserves complies with JORC?", has: "57.9 %"},
+			{q: "oz reserves 2024?", has: "5.7 Mt"},
+			{q: "myanmar vs oz mine output in 2024", has: "13,000 t"},
+			{q: "how do aussie reserves stack up against the States?", has: "1.9 Mt"},
+		},
+		"whom Türkiye should partner with, asked of the Critical Minerals Initiative's founder": {
+			{q: "which countries did the critical minerals initiative founder say turkey should team up with?", passage: "policy-uysal-joint-projects"},
+			{q: "who should ankara partner with, according to the initiative guy?", passage: "policy-uysal-joint-projects"},
+			{q: "JV partners suggested by sait uysal?", passage: "policy-uysal-joint-projects"},
+			{q: "who founded the Turkish Critical Minerals Initiative?", passage: "policy-who-is-sait-uysal"},
+		},
+		"a deposit's grades as figures: TREO and neodymium oxide, named by the deposit or its country": {
+			{q: "Steenkampskraal mine in South Africa, what Nd2O3 grade does its NI 43-101 resource carry?", has: "2.58 %"},
+			{q: "how rich in neodymium oxide is the south african deposit?", has: "2.58 %"},
+			{q: "Steenkampskraal reserve grade?", has: "8.68 %"},
+			{q: "what's the proved reserve grade at Mt Weld?", has: "7.2 %"},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {
