@@ -326,6 +326,26 @@ func TestDataClasses(t *testing.T) {
 			{q: "Steenkampskraal reserve grade?", has: "8.68 %"},
 			{q: "what's the proved reserve grade at Mt Weld?", has: "7.2 %"},
 		},
+		"definitions and reasons: the light/heavy cutoff, 694 Mt is ore, why USGS's China figure is low": {
+			{q: "where's the cutoff between light and heavy rare earths?", passage: "elements-light-heavy-usgs"},
+			{q: "what counts as a light in USGS terms?", passage: "elements-light-heavy-usgs"},
+			{q: "can I call the 694 Mt Beylikova's reserve?", passage: "beylikova-resource-not-reserve"},
+			{q: "is it wrong to say turkey has 694 million tonnes of rare earth reserves?", passage: "beylikova-resource-not-reserve"},
+			{q: "why does the usgs undercount chinese production?", passage: "usgs-mine-china"},
+			{q: "is the usgs figure for china's mining lowballed?", passage: "usgs-mine-china"},
+		},
+		"what Beylikova's thorium is for, asked in English and Turkish": {
+			{q: "what is beylikova's thorium used for?", passage: "pilot-plant-products"},
+			{q: "what's the thorium by-product good for?", passage: "pilot-plant-products"},
+			{q: "toryum ne için kullanılır?", passage: "pilot-plant-products"},
+			{q: "Beylikova yılda kaç ton toryum üretecek?", has: "250 t/yr"},
+		},
+		"Turkish forms of suspended: askıya alınması, ertelendi": {
+			{q: "Çin'in nadir toprak ihracat kontrollerinin askıya alınması ne zaman bitiyor?", has: "10 November 2026"},
+			{q: "Ekim 2025 kısıtlamaları ne zamana kadar ertelendi?", has: "10 November 2026"},
+			{q: "Duyuru 70 ne zamana kadar askıya alındı?", has: "10 November 2026"},
+			{q: "ABD'ye galyum yasağı ne zamana kadar askıya alındı?", has: "27 November 2026"},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {
