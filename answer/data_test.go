@@ -346,6 +346,13 @@ func TestDataClasses(t *testing.T) {
 			{q: "Duyuru 70 ne zamana kadar askıya alındı?", has: "10 November 2026"},
 			{q: "ABD'ye galyum yasağı ne zamana kadar askıya alındı?", has: "27 November 2026"},
 		},
+		"Turkish words for compliant and atomic number; the lanthanides as a definition": {
+			{q: "Avustralya rezervlerinin yüzde kaçı JORC'a uygun?", has: "57.9 %"},
+			{q: "Avustralya'nın JORC uyumlu rezervi ne kadar?", has: "3.3 Mt"},
+			{q: "Terbiyumun atom numarası kaç?", has: "65"},
+			{q: "are rare earths just the lanthanides on the periodic table?", passage: "elements-group"},
+			{q: "is it only the lanthanide row that counts as rare earths?", passage: "elements-group"},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {
