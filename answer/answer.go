@@ -305,8 +305,45 @@ func withoutChat(q string) string {
 	if strings.ContainsAny(p, "-–/") {
 		p = shortRange.ReplaceAllString(p, "${1}${2}–${1}${3}")
 	}
+	return shorthand(p)
+}
+
+// shorthand writes out a question's shorthands of number: a year written with two digits
+// after an apostrophe ("in '24", "the '22 highs") and "how many x", how many times.
+func shorthand(p string) string {
+	if strings.ContainsAny(p, "'’") {
+		var b strings.Builder
+		for i := 0; i < len(p); {
+			r, n := utf8.DecodeRuneInString(p[i:])
+			j := i + n
+			if (r == '\'' || r == '’') && j+2 <= len(p) && isDigit(p[j]) && isDigit(p[j+1]) &&
+				(j+2 == len(p) || !isWordByte(p[j+2]) || p[j+2] == 's') && (i == 0 || !isWordByte(p[i-1])) {
+				if p[j] >= '5' {
+					b.WriteString("19")
+				} else {
+					b.WriteString("20")
+				}
+				b.WriteString(p[j : j+2])
+				i = j + 2
+				continue
+			}
+			b.WriteString(p[i:j])
+			i = j
+		}
+		p = b.String()
+	}
+	if low := strings.ToLower(p); len(low) == len(p) {
+		for _, x := range []string{"how many x ", "how many x's ", "how many xs "} {
+			if i := strings.Index(low, x); i >= 0 {
+				p = p[:i] + "how many times " + p[i+len(x):]
+				low = strings.ToLower(p)
+			}
+		}
+	}
 	return p
 }
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // questionPart is the question inside a chatty message: without a lead of chat before a
 // colon or dash ("For the glossary at the back of the briefing – what are the 17 rare

@@ -833,7 +833,7 @@ func (r *Reading) moneyMeasure(lx *lexicon, f *knowledge.Fact, g *knowledge.Figu
 			// "top line": another way to write revenue
 			measure = w.raw + " " + r.words[i+1].raw
 		case stockWords[w.fold] && next != "of" && next != "in" && (w.fold != "shares" || i > 0 && r.words[i-1].upper) ||
-			tradeWords[w.fold] && (next == "at" || next == "around"):
+			tradeWords[w.fold] && (next == "at" || next == "around") && !r.pricedRows():
 			// "shares" is a company's ("Lynas shares"), not "top suppliers and shares"
 			// "shares of world output" is a share; "Lynas shares", "trading at" a share price
 			measure = "share price"
@@ -846,6 +846,17 @@ func (r *Reading) moneyMeasure(lx *lexicon, f *knowledge.Fact, g *knowledge.Figu
 		return "", false
 	}
 	return measure, states(lx, f, plainWords(measure)) || g != nil && states(lx, g.Fact, plainWords(measure))
+}
+
+// pricedRows reports whether a question names rows of a table of prices: terbium oxide
+// "trading at" a price is that price, not a share price.
+func (r *Reading) pricedRows() bool {
+	for t, rows := range r.rowsBy {
+		if hasMoney(t) && len(rows) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // moneyMeasures are the words of a company's or a person's money that a figure of tonnes or a

@@ -1191,7 +1191,8 @@ func (r *Reading) foreign(lx *lexicon) bool {
 	own := lx.own[r.Table]
 	for i, w := range r.words {
 		if r.known[i] || subjectStops[w.fold] || yesNo[w.fold] || qualifier(w.fold) || len(w.fold) < 2 ||
-			!unicode.IsLetter([]rune(w.fold)[0]) || own[w.stem] {
+			!unicode.IsLetter([]rune(w.fold)[0]) || own[w.stem] || tradeWords[w.fold] && hasMoney(r.Table) {
+			// (an oxide "trading at" a price is the price table's measure)
 			continue
 		}
 		return true
@@ -1764,6 +1765,10 @@ func (r *Reading) kind() Kind {
 	case (r.cues[cueShare] || r.cues[cuePercent] && !changing) && rows >= 1:
 		// "By what percentage did it grow" asks for a change, not a share; the share of two
 		// rows is of the two together.
+		return KindShare
+	case (r.cues[cueShare] || r.cues[cuePercent] && !changing) && rows == 0 && len(r.excluded) > 0 && !r.cues[cueMost] && !r.cues[cueLeast]:
+		// "what % of 2024 mine supply was ex-China?": the share of the rest of the world, the
+		// complement of the rows left out
 		return KindShare
 	case r.cues[cueSum] && rows >= 2 && !changing:
 		return KindSum
