@@ -84,6 +84,9 @@ func evidence(res *index.Result, h *index.Hit, q string) float64 {
 			// "been bingeing too many docs. how much does the US have in the ground?": the
 			// sentence before the question sets the scene
 			have -= unknownQualifierPenalty
+		case personNouns[f] && asksWho(q):
+			// "who did the critical minerals initiative guy say …": the person of a name the
+			// knowledge base knows, said plainly
 		case saidOfName(q, u):
 			// "the USGS speaks of": what a name does, said around the thing asked, like a
 			// word of grammar

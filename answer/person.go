@@ -14,6 +14,20 @@ var (
 		"manages": true, "founded": true}
 )
 
+// personNouns say "a person" plainly, where a role would name one: "the initiative guy".
+var personNouns = map[string]bool{"guy": true, "guys": true, "person": true, "people": true, "man": true,
+	"woman": true, "fellow": true, "chap": true, "bloke": true, "lady": true, "folks": true, "head": true}
+
+// asksWho reports whether a question asks for a person: "who", "whom".
+func asksWho(q string) bool {
+	for _, w := range plainWords(q) {
+		if w.fold == "who" || w.fold == "whom" {
+			return true
+		}
+	}
+	return false
+}
+
 // asksPerson reports whether a question asks who someone is: a person's name or role.
 func (r *Reading) asksPerson() bool {
 	asks, role := false, false
