@@ -3,6 +3,7 @@ package answer
 import (
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -1098,6 +1099,9 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 			units = append(units, massWords[strings.ToLower(m[1])])
 		}
 	}
+	for t, at := range tableAt {
+		tableScore[t] += rankedBy(ws, at)
+	}
 	for _, t := range b.Tables() {
 		if tableScore[t] == 0 && namesUnit(t, units) {
 			// "NdO spot avg, usd/kg?": the table's unit says what is measured
@@ -1753,7 +1757,9 @@ func (r *Reading) kind() Kind {
 		// the reason, whatever table it names
 		return KindWhy
 	}
-	if r.Table == nil || len(r.others) > 0 {
+	if r.Table == nil || len(r.others) > 0 && !(r.cues[cueRank] && len(r.Rows) == 1 && len(r.measured) > 0) {
+		// ("for all the noise about Mountain Pass, where does the US rank on reserves?" asks
+		// the row's rank, whatever else it names)
 		return r.passageKind()
 	}
 	rows := len(r.Rows)
@@ -1774,6 +1780,11 @@ func (r *Reading) kind() Kind {
 		return KindSum
 	case (r.cues[cueChange] || r.cues[cueSince]) && (rows >= 1 || r.Total) && !r.cues[cueMost] && !r.cues[cueLeast]:
 		return KindChange
+	case len(r.Years) >= 2 && rows == 1 && r.cues[cueRank] && !changing:
+		// "Thailand jumped to 13 kt in 2024, but in 2023 where did it rank?": the rank in the
+		// year named nearest the question of rank
+		r.rankYear()
+		return KindRank
 	case len(r.Years) >= 2 && (rows == 1 || rows == 0 && r.Total) && !r.cues[cueMost] && !r.cues[cueLeast]:
 		// ("did global mining go up or down between 2023 and 2024": the world's change)
 		return KindChange
@@ -1823,6 +1834,54 @@ func (r *Reading) kind() Kind {
 		return KindValue
 	}
 	return r.passageKind()
+}
+
+// rankedBy weighs the words at which a question names what a table measures by what it says
+// of them: the measure a rank is asked by ("rank on reserves", "rank the countries by
+// reserves") wins over one merely mentioned ("a big producer"), and one it sets aside
+// ("instead of output") loses.
+func rankedBy(ws []word, at []int) int {
+	rank := -1
+	for i, w := range ws {
+		if c, ok := cueWords[w.fold]; ok && c == cueRank {
+			rank = i
+			break
+		}
+	}
+	score := 0
+	for _, i := range at {
+		switch {
+		case i >= 2 && (ws[i-1].fold == "of" && ws[i-2].fold == "instead" || ws[i-1].fold == "than" && ws[i-2].fold == "rather"):
+			score--
+		case rank >= 0 && i > rank && i > 0 && (ws[i-1].fold == "by" || ws[i-1].fold == "on" || ws[i-1].fold == "for"):
+			score += 2
+		}
+	}
+	return score
+}
+
+// rankYear puts last, where the table answer takes it, the year named nearest a word of rank.
+func (r *Reading) rankYear() {
+	at := -1
+	for i, w := range r.words {
+		if c, ok := cueWords[w.fold]; ok && c == cueRank {
+			at = i
+			break
+		}
+	}
+	best, dist := 0, len(r.words)+1
+	for i, w := range r.words {
+		y, ok := yearOf(w.fold)
+		if !ok || !slices.Contains(r.Years, y) {
+			continue
+		}
+		if d := max(i-at, at-i); d < dist {
+			best, dist = y, d
+		}
+	}
+	if best != 0 {
+		r.Years = append(slices.DeleteFunc(r.Years, func(y int) bool { return y == best }), best)
+	}
 }
 
 // whereLands reports whether a question asks where a row lands among the others: "where does
