@@ -140,6 +140,17 @@ func (s Sentence) Markdown(escape func(string) string) string {
 // Ask answers a question with the knowledge base the searcher serves.
 func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error) {
 	a, err := askOnce(ctx, s, q, opt)
+	if err == nil && a.Miss == nil && strings.Contains(q, " and ") {
+		if first, second, ok := splitTwoPart(q); ok && refersBack(second) {
+			// "What is Lynas's share price, and how has it moved this year?": what the second
+			// part asks follows from the first; a first part the knowledge base has no answer
+			// to is no answer however the whole matches
+			if b, err := askOnce(ctx, s, first, opt); err == nil && b.Miss != nil && b.Miss.Reason == ReasonNoMatch && len(b.Reading.named) > 0 {
+				b.Question = q
+				return b, nil
+			}
+		}
+	}
 	if err != nil || a.Miss == nil || a.Miss.Reason != ReasonNoMatch {
 		return a, err
 	}
@@ -154,6 +165,18 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 		return b, nil
 	}
 	return a, nil
+}
+
+// refersBack reports whether a second question is about the first's subject: "and how has
+// it moved".
+func refersBack(second string) bool {
+	for _, w := range plainWords(second) {
+		switch w.fold {
+		case "it", "its", "they", "them", "their", "that", "this":
+			return true
+		}
+	}
+	return false
 }
 
 // twoPart is where a question joins a second question to its first: "what's NdPr and why
@@ -229,6 +252,21 @@ func askOnce(ctx context.Context, s Searcher, q string, opt Options) (*Answer, e
 	a.Reading = r
 	r.check(res)
 	r.latestInstead()
+	if r.Table != nil && r.missing == "" && len(r.Rows) == 0 && !r.Total && hasMoney(r.Table) && r.Kind != KindWhy && r.Kind != KindDefine {
+		if e := r.unlistedElement(b); e != "" {
+			// "sm oxide 2024 avg $/kg?": an element whose oxide the price table does not price
+			r.missing, r.Kind = e, KindMiss
+		}
+		for _, u := range res.Unknown {
+			if index.IsFormula(u) {
+				// "What does ThO2 fetch per kg?": the oxide of an element the knowledge base
+				// does not have is what is priced
+				r.Kind = KindMiss
+				noMatch(a, res)
+				return a, nil
+			}
+		}
+	}
 	if r.Kind == KindMiss && r.Table != nil && r.missing != "" && r.otherMeasure(lexiconFor(b), res) {
 		// "What purity is Türkiye reaching at Beylikova for its rare earth product?": purity is
 		// no measure of the production table, but a passage states it
@@ -271,6 +309,51 @@ func askOnce(ctx context.Context, s Searcher, q string, opt Options) (*Answer, e
 	// IEA); if none has, say so.
 	lookup(a, res, n)
 	return a, nil
+}
+
+// unlistedElement is the oxide of an element the question names, by its name or by its
+// symbol before "oxide" ("sm oxide"), when the table has no row of that element; "" when it
+// names none or the table has its row.
+func (r *Reading) unlistedElement(b *knowledge.Base) string {
+	for i, w := range r.words {
+		f, ok := b.Element(w.raw)
+		if !ok {
+			continue
+		}
+		name := knowledge.ElementName(f)
+		oxide := i+1 < len(r.words) && strings.HasPrefix(r.words[i+1].fold, "oxide")
+		if !strings.EqualFold(name, w.raw) && !oxide {
+			// a bare symbol may be a word ("er", "la"); before "oxide" it is the element
+			continue
+		}
+		for _, row := range r.Table.Rows {
+			if strings.Contains(strings.ToLower(row.Label), strings.ToLower(name)) {
+				return ""
+			}
+		}
+		if pricedElsewhere(b, name) {
+			// "yttrium oxide in Europe, $150–200/kg": a passage prices it
+			return ""
+		}
+		return name + " oxide"
+	}
+	return ""
+}
+
+// pricedElsewhere reports whether a passage names an element and states a money figure.
+func pricedElsewhere(b *knowledge.Base, name string) bool {
+	name = strings.ToLower(name)
+	for _, f := range b.Facts {
+		if f.Element != nil || !strings.Contains(strings.ToLower(f.Text), name) {
+			continue
+		}
+		for _, g := range f.Figures {
+			if isMoney(g.Unit) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // chatOpen, chatClose and chatAdverbs are the words of chat around and inside a question

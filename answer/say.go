@@ -612,6 +612,14 @@ func sayNoRow(lang string, b *knowledge.Base, t *knowledge.Table, row string) Se
 	if turkish(lang) {
 		return Sentence{{Text: fmt.Sprintf("Rakam yok: %s tablosunda (%s) %s yok.", measure(lang, t), t.Edition, name(lang, b, row))}}
 	}
+	if len(t.Rows) <= 6 {
+		// a short table says what it has: the oxides priced
+		var has []string
+		for _, r := range t.Rows {
+			has = append(has, r.Label)
+		}
+		return Sentence{{Text: fmt.Sprintf("No figure: the %s table (%s) has no row for %s; it has %s.", measure(lang, t), t.Edition, row, strings.Join(has, ", "))}}
+	}
 	return Sentence{{Text: fmt.Sprintf("No figure: the %s table (%s) has no row for %s.", measure(lang, t), t.Edition, row)}}
 }
 
