@@ -252,10 +252,11 @@ func askOnce(ctx context.Context, s Searcher, q string, opt Options) (*Answer, e
 	a.Reading = r
 	r.check(res)
 	r.latestInstead()
+	unlisted := false
 	if r.Table != nil && r.missing == "" && len(r.Rows) == 0 && !r.Total && hasMoney(r.Table) && r.Kind != KindWhy && r.Kind != KindDefine {
 		if e := r.unlistedElement(b); e != "" {
 			// "sm oxide 2024 avg $/kg?": an element whose oxide the price table does not price
-			r.missing, r.Kind = e, KindMiss
+			r.missing, r.Kind, unlisted = e, KindMiss, true
 		}
 		for _, u := range res.Unknown {
 			if index.IsFormula(u) {
@@ -267,7 +268,7 @@ func askOnce(ctx context.Context, s Searcher, q string, opt Options) (*Answer, e
 			}
 		}
 	}
-	if r.Kind == KindMiss && r.Table != nil && r.missing != "" && r.otherMeasure(lexiconFor(b), res) {
+	if r.Kind == KindMiss && r.Table != nil && r.missing != "" && !unlisted && r.otherMeasure(lexiconFor(b), res) {
 		// "What purity is Türkiye reaching at Beylikova for its rare earth product?": purity is
 		// no measure of the production table, but a passage states it
 		r.Kind, r.missing = KindLookup, ""
@@ -340,7 +341,7 @@ func (r *Reading) unlistedElement(b *knowledge.Base) string {
 	return ""
 }
 
-// pricedElsewhere reports whether a passage names an element and states a money figure.
+// pricedElsewhere reports whether a passage names an element and states a price.
 func pricedElsewhere(b *knowledge.Base, name string) bool {
 	name = strings.ToLower(name)
 	for _, f := range b.Facts {
@@ -348,7 +349,8 @@ func pricedElsewhere(b *knowledge.Base, name string) bool {
 			continue
 		}
 		for _, g := range f.Figures {
-			if isMoney(g.Unit) {
+			if isMoney(g.Unit) && strings.Contains(perYearless(g.Unit), "/") {
+				// a price per mass, not a fine or a deal's value
 				return true
 			}
 		}

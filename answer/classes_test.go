@@ -884,6 +884,36 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "which headphones do you recommend for editing audio? mine keep crackling lol", kind: KindMiss, has: "No match"},
 			{q: "what laptop should I buy for video editing? mine is so slow", kind: KindMiss, has: "No match"},
 		},
+		"\"how many x\" is how many times, \"'24\" is 2024, an oxide \"trading at\" is its price": {
+			{q: "nd oxide is how many x the ce/la price, '24?", has: "Neodymium oxide has"},
+			{q: "eu oxide: how many x the nd oxide price in '23", has: "×"},
+			{q: "what was dy oxide trading at in ’22?", has: "$382 per kg"},
+			{q: "how much did burma mine in '23", has: "2023"},
+		},
+		"a share of the rest of the world is the complement of the rows left out": {
+			{q: "what percentage of 2023 rare earth mining happened outside China?", kind: KindShare,
+				has: "32.2 %", working: "376,000 t − 255,000 t = 121,000 t; 121,000 t ÷ 376,000 t = 32.2 %"},
+			{q: "share of 2024 mine output from ex-China producers, in %?", kind: KindShare, has: "30.8 %"},
+			{q: "what fraction of 2024 world mine output came from outside China and Burma?", kind: KindShare, has: "% of the world total"},
+		},
+		"a person of a known name said plainly (\"guy\", \"head\") is no unknown subject": {
+			{q: "who is the critical minerals initiative guy?", passage: "policy-who-is-sait-uysal"},
+			{q: "who's the head of the turkish critical minerals initiative", passage: "policy-who-is-sait-uysal"},
+			{q: "the critical minerals initiative person, who is he?", passage: "policy-who-is-sait-uysal"},
+		},
+		"a rank by the measure asked, not one merely mentioned, in the year named nearest the rank": {
+			{q: "Brazil hardly mines anything, but where does it rank by reserves?", kind: KindRank, has: "Brazil ranked 2nd"},
+			{q: "Australia is a big miner; where does it place if you rank by reserves rather than output?", kind: KindRank, has: "rare earth reserves"},
+			{q: "whatever Mount Weld does, where does Australia rank on reserves?", kind: KindRank, has: "Australia ranked"},
+			{q: "Burma mined 31 kt in 2024, but where did it rank in 2023?", kind: KindRank, has: "in 2023"},
+		},
+		"an oxide the price table lacks is no figure; an unknown oxide formula no match; a first part with no answer no answer": {
+			{q: "gd oxide price in 2024, $/kg?", kind: KindMiss, has: "no row for Gadolinium oxide; it has Neodymium oxide"},
+			{q: "what does holmium oxide sell for per kg?", kind: KindMiss, has: "no row for Holmium oxide"},
+			{q: "yttrium oxide price in Europe?", passage: "price-y-oxide-europe-2025"},
+			{q: "What is UO2 going for per kg?", kind: KindMiss},
+			{q: "What is MP Materials' share price today, and where has it gone since January?", kind: KindMiss},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {

@@ -199,7 +199,7 @@ func possessive(u string) bool {
 // enough reports whether a passage has enough of the question to answer it.
 func enough(res *index.Result, h *index.Hit, q string) bool {
 	e := evidence(res, h, q)
-	if (len(res.Unknown) == 0 || onlyGrammar(res.Unknown)) && !unanswered(res) {
+	if (len(res.Unknown) == 0 || onlyGrammar(res.Unknown) || asksWho(q) && onlyPersons(res.Unknown)) && !unanswered(res) {
 		return e > 0
 	}
 	return e >= minEvidence

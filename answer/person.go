@@ -21,11 +21,21 @@ var personNouns = map[string]bool{"guy": true, "guys": true, "person": true, "pe
 // asksWho reports whether a question asks for a person: "who", "whom".
 func asksWho(q string) bool {
 	for _, w := range plainWords(q) {
-		if w.fold == "who" || w.fold == "whom" {
+		if f, _ := cutPossessive(w.fold); f == "who" || f == "whom" {
 			return true
 		}
 	}
 	return false
+}
+
+// onlyPersons reports whether every unknown word of a question says "a person" plainly.
+func onlyPersons(unknown []string) bool {
+	for _, u := range unknown {
+		if !personNouns[index.Fold(u)] {
+			return false
+		}
+	}
+	return true
 }
 
 // asksPerson reports whether a question asks who someone is: a person's name or role.
