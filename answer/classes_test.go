@@ -907,6 +907,15 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "whatever Mount Weld does, where does Australia rank on reserves?", kind: KindRank, has: "Australia ranked"},
 			{q: "Burma mined 31 kt in 2024, but where did it rank in 2023?", kind: KindRank, has: "in 2023"},
 		},
+		"superlatives among the rows named, of a noun phrase, and of a fall said as a loss": {
+			{q: "of Nd, Eu and Ce/La oxide, which was cheapest in 2023?", kind: KindSuperlative,
+				has: "Cerium and lanthanum oxide had the lowest rare earth oxide prices among"},
+			{q: "among Brazil, India and Australia, which has the largest reserves?", kind: KindSuperlative, has: "Brazil had the highest rare earth reserves among"},
+			{q: "which country gained the most mine output from 2023 to 2024?", has: "largest rise"},
+			{q: "which producer shed the most tonnes from 2023 to 2024?", has: "largest fall"},
+			{q: "highest grade REE deposit?", passage: "steenkampskraal-resource"},
+			{q: "lowest grade deposit in the knowledge base", has: "the lowest of"},
+		},
 		"an oxide the price table lacks is no figure; an unknown oxide formula no match; a first part with no answer no answer": {
 			{q: "gd oxide price in 2024, $/kg?", kind: KindMiss, has: "no row for Gadolinium oxide; it has Neodymium oxide"},
 			{q: "what does holmium oxide sell for per kg?", kind: KindMiss, has: "no row for Holmium oxide"},

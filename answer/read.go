@@ -88,8 +88,11 @@ type Reading struct {
 	excluded []*knowledge.Row
 	// ranksAfter are rows the answer ranks after: "the second largest after China".
 	ranksAfter []*knowledge.Row
-	group      []string
-	exclGroup  []string // groups left out: "outside Asia"
+	// among are the rows a superlative picks from, when it names them: "of Nd, Dy, Tb and
+	// Eu, which one was dearest?"
+	among     []*knowledge.Row
+	group     []string
+	exclGroup []string // groups left out: "outside Asia"
 	// per is a second table the first is divided by, row by row: reserves per mine production.
 	per *knowledge.Table
 	// subjects are words that say whose measure is asked and that the table does not know:
@@ -170,6 +173,8 @@ var cueWords = map[string]cue{
 	"fell": cueChange, "fallen": cueChange, "drop": cueChange, "dropped": cueChange, "decline": cueChange,
 	"declined": cueChange, "increase": cueChange, "increased": cueChange, "decrease": cueChange,
 	"decreased": cueChange, "evolve": cueChange, "evolved": cueChange, "trend": cueChange,
+	"lost": cueChange, "lose": cueChange, "loses": cueChange, "gained": cueChange, "gain": cueChange, "gains": cueChange,
+	"shed": cueChange, "added": cueChange,
 	"since": cueSince,
 	"share": cueShare, "proportion": cueShare, "slice": cueShare, "portion": cueShare, "chunk": cueShare, "fraction": cueShare, "account for": cueShare,
 	"percent": cuePercent, "percentage": cuePercent, "per cent": cuePercent, "%": cuePercent,
@@ -203,7 +208,7 @@ var changeDirection = map[string]int{
 	"fall": -1, "fell": -1, "fallen": -1, "drop": -1, "dropped": -1, "decline": -1, "declined": -1,
 	"decrease": -1, "decreased": -1, "shrink": -1, "shrank": -1,
 	"rise": 1, "rose": 1, "risen": 1, "grow": 1, "grew": 1, "growth": 1, "increase": 1, "increased": 1,
-	"jump": 1, "jumped": 1,
+	"jump": 1, "jumped": 1, "lost": -1, "lose": -1, "loses": -1, "shed": -1, "gained": 1, "gain": 1, "gains": 1, "added": 1,
 }
 
 // speedWords rank changes by how fast they were: in per cent.
@@ -1793,6 +1798,15 @@ func (r *Reading) kind() Kind {
 	case rows == 1 && r.Total && r.cues[cueCompare]:
 		// "China vs world": the part of the whole.
 		return KindShare
+	case rows >= 3 && (r.cues[cueMost] || r.cues[cueLeast]) && r.cues[cueWhich] && !changing:
+		// "Of Nd, Dy, Tb, Eu and Ce/La, which one fetched the highest price?": the first of
+		// the rows named, not a comparison of two
+		r.among, r.Rows = r.Rows, nil
+		r.Least = r.cues[cueLeast] && !r.cues[cueMost]
+		if r.Nth == 0 {
+			r.Nth = 1
+		}
+		return KindSuperlative
 	case rows >= 2:
 		return KindCompare
 	case rows == 1 && r.cues[cueWhen] && (r.cues[cueMost] || r.cues[cueLeast]):
@@ -2027,7 +2041,7 @@ func undouble(s string) string {
 // keep reports whether a row takes part in a ranking: not left out ("outside China") and in
 // the group asked for ("African"), if any.
 func (r *Reading) keep(lx *lexicon, row *knowledge.Row) bool {
-	if containsRow(r.excluded, row) {
+	if containsRow(r.excluded, row) || len(r.among) > 0 && !containsRow(r.among, row) {
 		return false
 	}
 	for _, g := range r.exclGroup {

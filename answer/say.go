@@ -753,6 +753,17 @@ func (r *Reading) scope(lang string, b *knowledge.Base) string {
 	case len(names) > 0:
 		s += " other than " + strings.Join(names, and)
 	}
+	if len(r.among) > 0 && len(r.among) < len(r.Table.Rows) {
+		among := make([]string, len(r.among))
+		for i, row := range r.among {
+			among[i] = name(lang, b, row.Label)
+		}
+		if turkish(lang) {
+			s += " (" + strings.Join(among, ", ") + " arasında)"
+		} else {
+			s += " among " + strings.Join(among, ", ")
+		}
+	}
 	return s
 }
 
