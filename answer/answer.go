@@ -417,6 +417,7 @@ func shorthand(p string) string {
 		}
 		p = b.String()
 	}
+	p = spacedUnits(p)
 	if low := strings.ToLower(p); len(low) == len(p) {
 		for _, x := range []string{"how many x ", "how many x's ", "how many xs "} {
 			if i := strings.Index(low, x); i >= 0 {
@@ -429,6 +430,53 @@ func shorthand(p string) string {
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// spacedUnits writes a unit typed against its number apart from it, as the knowledge base
+// writes it: "12.5mt" is 12.5 Mt, "13kt" 13 kt.
+func spacedUnits(p string) string {
+	var b strings.Builder
+	last := 0
+	for i := 1; i < len(p); i++ {
+		if !isDigit(p[i-1]) || !isLetter(p[i]) || i >= 2 && isLetter(p[i-2]) {
+			continue
+		}
+		j := i
+		for j < len(p) && isLetter(p[j]) {
+			j++
+		}
+		start := i - 1
+		for start > 0 && (isDigit(p[start-1]) || p[start-1] == '.' || p[start-1] == ',') {
+			start--
+		}
+		if start > 0 && isLetter(p[start-1]) {
+			// "Nd2O3", "MCS2025": a formula or a name, no amount
+			continue
+		}
+		if u := unitSymbol(p[i:j]); u != "" {
+			b.WriteString(p[last:i])
+			b.WriteString(" " + u)
+			last = j
+		}
+	}
+	if last == 0 {
+		return p
+	}
+	b.WriteString(p[last:])
+	return b.String()
+}
+
+func isLetter(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }
+
+// unitSymbol is a known unit's symbol as the knowledge base writes it, in any case typed: "mt"
+// is "Mt"; "" when it is none.
+func unitSymbol(s string) string {
+	for _, c := range []string{s, strings.ToUpper(s[:1]) + strings.ToLower(s[1:]), strings.ToLower(s)} {
+		if _, ok := knowledge.LookupUnit(c); ok {
+			return c
+		}
+	}
+	return ""
+}
 
 // questionPart is the question inside a chatty message: without a lead of chat before a
 // colon or dash ("For the glossary at the back of the briefing – what are the 17 rare

@@ -916,6 +916,11 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "highest grade REE deposit?", passage: "steenkampskraal-resource"},
 			{q: "lowest grade deposit in the knowledge base", has: "the lowest of"},
 		},
+		"a unit typed against its number (\"12.5mt\", \"45kt\") is the unit": {
+			{q: "694mt of ore holding 12.5mt of oxide: what grade is that?", passage: "beylikova-implied-grade", has: "1.80 %"},
+			{q: "12.5mt of REO at beylikova as a % of china's 44mt reserves?", passage: "beylikova-reo-vs-china-reserves"},
+			{q: "did china mine more than 260kt in 2024?", has: "270,000 t"},
+		},
 		"an oxide the price table lacks is no figure; an unknown oxide formula no match; a first part with no answer no answer": {
 			{q: "gd oxide price in 2024, $/kg?", kind: KindMiss, has: "no row for Gadolinium oxide; it has Neodymium oxide"},
 			{q: "what does holmium oxide sell for per kg?", kind: KindMiss, has: "no row for Holmium oxide"},
