@@ -500,8 +500,25 @@ func clarifies(tail []word) bool {
 	if len(tail) > 1 && tail[0].fold == "i" && (tail[1].fold == "mean" || tail[1].fold == "meant") {
 		return true
 	}
-	for _, w := range tail {
-		if w.fold != "" && unicode.IsDigit(rune(w.fold[0])) {
+	for i, w := range tail {
+		if w.fold == "" || !unicode.IsDigit(rune(w.fold[0])) {
+			continue
+		}
+		if _, year := yearOf(w.fold); year || i+1 == len(tail) || !quoted(tail[i+1:]) {
+			// ("… ? I wish to set it beside the 1.75 % quoted for Beylikova": an amount
+			// quoted for something else is the remark's)
+			return true
+		}
+	}
+	return false
+}
+
+// quoted reports whether the words after an amount say it is one quoted or cited for
+// something: "quoted for Beylikova", "cited by the minister".
+func quoted(after []word) bool {
+	for _, w := range after[:min(len(after), 3)] {
+		switch w.fold {
+		case "quoted", "cited", "given", "stated", "reported", "mentioned":
 			return true
 		}
 	}

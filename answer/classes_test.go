@@ -921,6 +921,12 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "12.5mt of REO at beylikova as a % of china's 44mt reserves?", passage: "beylikova-reo-vs-china-reserves"},
 			{q: "did china mine more than 260kt in 2024?", has: "270,000 t"},
 		},
+		"a trailing remark that quotes another subject's figure, and one of several names of the subject, leave the subject asked": {
+			{q: "What grade is the Mount Weld resource? I want to set it beside the 1.75 % quoted for Beylikova.", passage: "mount-weld-resource-2024", has: "4.12 %"},
+			{q: "Mountain Pass reserve grade? we compare it with the 1.75 % cited by Eti Maden", has: "7.98 %"},
+			{q: "kizilcaoren beylikova: how much REO in total?", passage: "beylikova-reo", has: "12.5 Mt"},
+			{q: "eskisehir beylikova kizilcaoren: how much rare earth oxide in total?", has: "12.5 Mt"},
+		},
 		"an oxide the price table lacks is no figure; an unknown oxide formula no match; a first part with no answer no answer": {
 			{q: "gd oxide price in 2024, $/kg?", kind: KindMiss, has: "no row for Gadolinium oxide; it has Neodymium oxide"},
 			{q: "what does holmium oxide sell for per kg?", kind: KindMiss, has: "no row for Holmium oxide"},

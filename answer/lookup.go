@@ -478,6 +478,13 @@ func lookup(a *Answer, res *index.Result, n int) {
 			return
 		}
 	}
+	if !money && measure == "" && ws != nil && !states(lexiconFor(res.Base), best.Fact, ws) {
+		if h := stating(res, r, ws, a.Question); h != nil {
+			// "beylikova eskisehir kizilcaoren - how much TREO in total?": the passage on one
+			// of the subject's names has no oxide figure; another passage on it has
+			best, g = h, figureFor(lexiconFor(res.Base), h.Fact, a.Question, r.lastYear())
+		}
+	}
 	if money || ws != nil && !states(lexiconFor(res.Base), best.Fact, ws) {
 		// "How many people work at the pilot plant?", "How much lithium does Türkiye have?":
 		// the passage gives another figure of the subject (its capacity), or none, not what
@@ -860,6 +867,19 @@ func (r *Reading) pricedRows() bool {
 		}
 	}
 	return false
+}
+
+// stating is the first of the best passages about what the question names that states the
+// thing counted, or nil.
+func stating(res *index.Result, r *Reading, ws []word, q string) *index.Hit {
+	lx := lexiconFor(res.Base)
+	for i := range res.Hits[:min(len(res.Hits), steerAt)] {
+		h := &res.Hits[i]
+		if i > 0 && aboutNamed(h.Fact, r) && states(lx, h.Fact, ws) && enough(res, h, q) {
+			return h
+		}
+	}
+	return nil
 }
 
 // moneyMeasures are the words of a company's or a person's money that a figure of tonnes or a
