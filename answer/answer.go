@@ -151,6 +151,11 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 			}
 		}
 	}
+	if err == nil && a.Miss == nil && strings.Contains(q, ", ") && opt.Previous == "" {
+		if both, err := askBoth(ctx, s, a, q, opt); err != nil || both != nil {
+			return both, err
+		}
+	}
 	if err != nil || a.Miss == nil || a.Miss.Reason != ReasonNoMatch {
 		return a, err
 	}
@@ -165,6 +170,67 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 		return b, nil
 	}
 	return a, nil
+}
+
+// askBoth answers a question of two questions joined by a comma, each with its own question
+// word ("Pilot tesis yılda kaç ton cevher işliyor, sanayi tesisine dönüştürülünce yıllık
+// kapasite ne olacak?"): the direct answer answers both, the first's passage first; nil when
+// it is no such question or a part has no answer of its own.
+func askBoth(ctx context.Context, s Searcher, whole *Answer, q string, opt Options) (*Answer, error) {
+	i := strings.Index(q, ", ")
+	if i < 0 || strings.Contains(q[i+2:], ", ") {
+		return nil, nil
+	}
+	first, second := strings.TrimSpace(q[:i])+"?", strings.TrimSpace(q[i+2:])
+	if w := plainWords(second); len(w) > 0 && (w[0].fold == "and" || w[0].fold == "ve") {
+		// "What happened to the MoU with China, and who else is Türkiye talking to?": one
+		// question of two sides, which a passage may answer whole
+		return nil, nil
+	}
+	lx := lexiconFor(whole.Result.Base)
+	if whole.Passage == nil || !asks(lx, first) || !asks(lx, second) || refersBack(second) {
+		// ("…, and how does that compare with 2023?" asks about the first's answer)
+		return nil, nil
+	}
+	one, err := askOnce(ctx, s, first, opt)
+	if err != nil || one.Miss != nil || one.Passage == nil {
+		return nil, err
+	}
+	two, err := askOnce(ctx, s, second, opt)
+	if err == nil && len(two.Reading.named) == 0 && len(one.Reading.named) > 0 {
+		// the second part leaves out the subject the first names: "…, 17 elementin kaçı?"
+		names := make([]string, len(one.Reading.named))
+		for i, m := range one.Reading.named {
+			names[i] = m.name
+		}
+		two, err = askOnce(ctx, s, strings.TrimRight(second, "?")+" "+strings.Join(names, " ")+"?", opt)
+	}
+	if err != nil || two.Miss != nil || two.Passage == nil || two.Passage.Fact == one.Passage.Fact {
+		return nil, err
+	}
+	one.Question = q
+	one.Direct = append(append(one.Direct, Segment{Text: " "}), two.Direct...)
+	one.Related = slices.DeleteFunc(one.Related, func(r Related) bool { return r.Fact == two.Passage.Fact })
+	one.Related = append([]Related{{Fact: two.Passage.Fact, Figure: Latest(two.Passage.Fact)}}, one.Related...)
+	if n := max(opt.Passages, 4) - 1; len(one.Related) > n {
+		one.Related = one.Related[:n]
+	}
+	return one, nil
+}
+
+// asks reports whether a part of a question has a question word of its own, in English or,
+// through the glossary, in Turkish: "ne olacak" is what.
+func asks(lx *lexicon, part string) bool {
+	ws := plainWords(lx.inEnglish(part))
+	if len(ws) < 3 {
+		return false
+	}
+	for _, w := range ws {
+		if questionWords[w.fold] {
+			return true
+		}
+	}
+	return false
 }
 
 // refersBack reports whether a second question is about the first's subject: "and how has

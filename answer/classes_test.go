@@ -927,6 +927,11 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "kizilcaoren beylikova: how much REO in total?", passage: "beylikova-reo", has: "12.5 Mt"},
 			{q: "eskisehir beylikova kizilcaoren: how much rare earth oxide in total?", has: "12.5 Mt"},
 		},
+		"two questions joined by a comma, each with its question word: both answered": {
+			{q: "How much REO does Beylikova hold, how many of the 17 elements are there?", has: "12.5 Mt (2025-10, Anadolu Agency). Beylikova — Rare earth elements present: 10"},
+			{q: "How many tonnes of ore does the pilot plant treat yearly, what is the planned industrial plant capacity?", has: "1,200 t/yr (2025-10, Anadolu Agency). The plan"},
+			{q: "How much did China mine in 2024, and how does that compare with 2023?", kind: KindChange},
+		},
 		"an oxide the price table lacks is no figure; an unknown oxide formula no match; a first part with no answer no answer": {
 			{q: "gd oxide price in 2024, $/kg?", kind: KindMiss, has: "no row for Gadolinium oxide; it has Neodymium oxide"},
 			{q: "what does holmium oxide sell for per kg?", kind: KindMiss, has: "no row for Holmium oxide"},
@@ -1029,6 +1034,11 @@ func TestClassesInTurkish(t *testing.T) {
 		{"Neodim oksit fiyatı hangi yıl en yüksekti?",
 			"Neodimyum oksit — nadir toprak oksit fiyatları, 2020–2024 arasında en yüksek: 2022, $134/kg (USGS MCS 2025)."},
 		{"Sanayi tesisi ne zaman açılacak?", "Industrial plant opening (Nikkei Asia): 2027 (2025-11-25, Nikkei Asia)."},
+		// two questions joined by a comma: both answered
+		{"Pilot tesis yılda kaç ton cevher işleyebiliyor, sanayi tesisinin yıllık kapasitesi ne olacak?",
+			"Pilot plant capacity (ore), Beylikova: 1.200 t/yr (2025-10, Anadolu Agency). Industrial plant capacity (ore), Beylikova: 570.000 t/yr (2025-10, Anadolu Agency)."},
+		{"Beylikova'da ne kadar nadir toprak oksidi var, kaç element bulunuyor?",
+			"Beylikova — Rare earth oxides: yaklaşık 12,5 Mt (2025-10, Anadolu Agency). Beylikova — Rare earth elements present: 10 (2025-10, Anadolu Agency)."},
 		// a figure's words through the glossary: lokasyon is location
 		{"Beylikova'da kaç lokasyonda sondaj yapıldı?", "Beylikova — Drilling locations: 310 (2025-10, Anadolu Agency)."},
 		// a share of two figures of one passage: "yüzde kaçı"
