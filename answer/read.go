@@ -1857,13 +1857,7 @@ func (r *Reading) kind() Kind {
 // reserves") wins over one merely mentioned ("a big producer"), and one it sets aside
 // ("instead of output") loses.
 func rankedBy(ws []word, at []int) int {
-	rank := -1
-	for i, w := range ws {
-		if c, ok := cueWords[w.fold]; ok && c == cueRank {
-			rank = i
-			break
-		}
-	}
+	rank := rankAt(ws)
 	score := 0
 	for _, i := range at {
 		switch {
@@ -1876,15 +1870,19 @@ func rankedBy(ws []word, at []int) int {
 	return score
 }
 
-// rankYear puts last, where the table answer takes it, the year named nearest a word of rank.
-func (r *Reading) rankYear() {
-	at := -1
-	for i, w := range r.words {
+// rankAt is where a question first says rank ("rank", "place", "stand"), -1 when it does not.
+func rankAt(ws []word) int {
+	for i, w := range ws {
 		if c, ok := cueWords[w.fold]; ok && c == cueRank {
-			at = i
-			break
+			return i
 		}
 	}
+	return -1
+}
+
+// rankYear puts last, where the table answer takes it, the year named nearest a word of rank.
+func (r *Reading) rankYear() {
+	at := rankAt(r.words)
 	best, dist := 0, len(r.words)+1
 	for i, w := range r.words {
 		y, ok := yearOf(w.fold)
