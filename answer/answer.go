@@ -140,6 +140,22 @@ func (s Sentence) Markdown(escape func(string) string) string {
 // Ask answers a question with the knowledge base the searcher serves.
 func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error) {
 	a, err := askOnce(ctx, s, q, opt)
+	if err == nil && a.Miss == nil && strings.Contains(q, " and ") {
+		if first, second, ok := splitTwoPart(q); ok && refersBack(second) {
+			// "What is Lynas's share price, and how has it moved this year?": what the second
+			// part asks follows from the first; a first part the knowledge base has no answer
+			// to is no answer however the whole matches
+			if b, err := askOnce(ctx, s, first, opt); err == nil && b.Miss != nil && b.Miss.Reason == ReasonNoMatch && len(b.Reading.named) > 0 {
+				b.Question = q
+				return b, nil
+			}
+		}
+	}
+	if err == nil && a.Miss == nil && strings.Contains(q, ", ") && opt.Previous == "" {
+		if both, err := askBoth(ctx, s, a, q, opt); err != nil || both != nil {
+			return both, err
+		}
+	}
 	if err != nil || a.Miss == nil || a.Miss.Reason != ReasonNoMatch {
 		return a, err
 	}
@@ -154,6 +170,79 @@ func Ask(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error
 		return b, nil
 	}
 	return a, nil
+}
+
+// askBoth answers a question of two questions joined by a comma, each with its own question
+// word ("Pilot tesis yılda kaç ton cevher işliyor, sanayi tesisine dönüştürülünce yıllık
+// kapasite ne olacak?"): the direct answer answers both, the first's passage first; nil when
+// it is no such question or a part has no answer of its own.
+func askBoth(ctx context.Context, s Searcher, whole *Answer, q string, opt Options) (*Answer, error) {
+	i := strings.Index(q, ", ")
+	if i < 0 || strings.Contains(q[i+2:], ", ") {
+		return nil, nil
+	}
+	first, second := strings.TrimSpace(q[:i])+"?", strings.TrimSpace(q[i+2:])
+	if w := plainWords(second); len(w) > 0 && (w[0].fold == "and" || w[0].fold == "ve") {
+		// "What happened to the MoU with China, and who else is Türkiye talking to?": one
+		// question of two sides, which a passage may answer whole
+		return nil, nil
+	}
+	lx := lexiconFor(whole.Result.Base)
+	if whole.Passage == nil || !asks(lx, first) || !asks(lx, second) || refersBack(second) {
+		// ("…, and how does that compare with 2023?" asks about the first's answer)
+		return nil, nil
+	}
+	one, err := askOnce(ctx, s, first, opt)
+	if err != nil || one.Miss != nil || one.Passage == nil {
+		return nil, err
+	}
+	two, err := askOnce(ctx, s, second, opt)
+	if err == nil && len(two.Reading.named) == 0 && len(one.Reading.named) > 0 {
+		// the second part leaves out the subject the first names: "…, 17 elementin kaçı?"
+		names := make([]string, len(one.Reading.named))
+		for i, m := range one.Reading.named {
+			names[i] = m.name
+		}
+		two, err = askOnce(ctx, s, strings.TrimRight(second, "?")+" "+strings.Join(names, " ")+"?", opt)
+	}
+	if err != nil || two.Miss != nil || two.Passage == nil || two.Passage.Fact == one.Passage.Fact {
+		return nil, err
+	}
+	one.Question = q
+	one.Direct = append(append(one.Direct, Segment{Text: " "}), two.Direct...)
+	one.Related = slices.DeleteFunc(one.Related, func(r Related) bool { return r.Fact == two.Passage.Fact })
+	one.Related = append([]Related{{Fact: two.Passage.Fact, Figure: Latest(two.Passage.Fact)}}, one.Related...)
+	if n := max(opt.Passages, 4) - 1; len(one.Related) > n {
+		one.Related = one.Related[:n]
+	}
+	return one, nil
+}
+
+// asks reports whether a part of a question has a question word of its own, in English or,
+// through the glossary, in Turkish: "ne olacak" is what.
+func asks(lx *lexicon, part string) bool {
+	ws := plainWords(lx.inEnglish(part))
+	if len(ws) < 3 {
+		return false
+	}
+	for _, w := range ws {
+		if questionWords[w.fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// refersBack reports whether a second question is about the first's subject: "and how has
+// it moved".
+func refersBack(second string) bool {
+	for _, w := range plainWords(second) {
+		switch w.fold {
+		case "it", "its", "they", "them", "their", "that", "this":
+			return true
+		}
+	}
+	return false
 }
 
 // twoPart is where a question joins a second question to its first: "what's NdPr and why
@@ -229,7 +318,23 @@ func askOnce(ctx context.Context, s Searcher, q string, opt Options) (*Answer, e
 	a.Reading = r
 	r.check(res)
 	r.latestInstead()
-	if r.Kind == KindMiss && r.Table != nil && r.missing != "" && r.otherMeasure(lexiconFor(b), res) {
+	unlisted := false
+	if r.Table != nil && r.missing == "" && len(r.Rows) == 0 && !r.Total && hasMoney(r.Table) && r.Kind != KindWhy && r.Kind != KindDefine {
+		if e := r.unlistedElement(b); e != "" {
+			// "sm oxide 2024 avg $/kg?": an element whose oxide the price table does not price
+			r.missing, r.Kind, unlisted = e, KindMiss, true
+		}
+		for _, u := range res.Unknown {
+			if index.IsFormula(u) {
+				// "What does ThO2 fetch per kg?": the oxide of an element the knowledge base
+				// does not have is what is priced
+				r.Kind = KindMiss
+				noMatch(a, res)
+				return a, nil
+			}
+		}
+	}
+	if r.Kind == KindMiss && r.Table != nil && r.missing != "" && !unlisted && r.otherMeasure(lexiconFor(b), res) {
 		// "What purity is Türkiye reaching at Beylikova for its rare earth product?": purity is
 		// no measure of the production table, but a passage states it
 		r.Kind, r.missing = KindLookup, ""
@@ -273,6 +378,52 @@ func askOnce(ctx context.Context, s Searcher, q string, opt Options) (*Answer, e
 	return a, nil
 }
 
+// unlistedElement is the oxide of an element the question names, by its name or by its
+// symbol before "oxide" ("sm oxide"), when the table has no row of that element; "" when it
+// names none or the table has its row.
+func (r *Reading) unlistedElement(b *knowledge.Base) string {
+	for i, w := range r.words {
+		f, ok := b.Element(w.raw)
+		if !ok {
+			continue
+		}
+		name := knowledge.ElementName(f)
+		oxide := i+1 < len(r.words) && strings.HasPrefix(r.words[i+1].fold, "oxide")
+		if !strings.EqualFold(name, w.raw) && !oxide {
+			// a bare symbol may be a word ("er", "la"); before "oxide" it is the element
+			continue
+		}
+		for _, row := range r.Table.Rows {
+			if strings.Contains(strings.ToLower(row.Label), strings.ToLower(name)) {
+				return ""
+			}
+		}
+		if pricedElsewhere(b, name) {
+			// "yttrium oxide in Europe, $150–200/kg": a passage prices it
+			return ""
+		}
+		return name + " oxide"
+	}
+	return ""
+}
+
+// pricedElsewhere reports whether a passage names an element and states a price.
+func pricedElsewhere(b *knowledge.Base, name string) bool {
+	name = strings.ToLower(name)
+	for _, f := range b.Facts {
+		if f.Element != nil || !strings.Contains(strings.ToLower(f.Text), name) {
+			continue
+		}
+		for _, g := range f.Figures {
+			if isMoney(g.Unit) && strings.Contains(perYearless(g.Unit), "/") {
+				// a price per mass, not a fine or a deal's value
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // chatOpen, chatClose and chatAdverbs are the words of chat around and inside a question
 // ("wait which elements actually count as rare earths", "… anyway?"): they name nothing the
 // knowledge base could answer and would only dilute the search.
@@ -305,7 +456,92 @@ func withoutChat(q string) string {
 	if strings.ContainsAny(p, "-–/") {
 		p = shortRange.ReplaceAllString(p, "${1}${2}–${1}${3}")
 	}
+	return shorthand(p)
+}
+
+// shorthand writes out a question's shorthands of number: a year written with two digits
+// after an apostrophe ("in '24", "the '22 highs") and "how many x", how many times.
+func shorthand(p string) string {
+	if strings.ContainsAny(p, "'’") {
+		var b strings.Builder
+		for i := 0; i < len(p); {
+			r, n := utf8.DecodeRuneInString(p[i:])
+			j := i + n
+			if (r == '\'' || r == '’') && j+2 <= len(p) && isDigit(p[j]) && isDigit(p[j+1]) &&
+				(j+2 == len(p) || !isWordByte(p[j+2]) || p[j+2] == 's') && (i == 0 || !isWordByte(p[i-1])) {
+				if p[j] >= '5' {
+					b.WriteString("19")
+				} else {
+					b.WriteString("20")
+				}
+				b.WriteString(p[j : j+2])
+				i = j + 2
+				continue
+			}
+			b.WriteString(p[i:j])
+			i = j
+		}
+		p = b.String()
+	}
+	p = spacedUnits(p)
+	if low := strings.ToLower(p); len(low) == len(p) {
+		for _, x := range []string{"how many x ", "how many x's ", "how many xs "} {
+			if i := strings.Index(low, x); i >= 0 {
+				p = p[:i] + "how many times " + p[i+len(x):]
+				low = strings.ToLower(p)
+			}
+		}
+	}
 	return p
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// spacedUnits writes a unit typed against its number apart from it, as the knowledge base
+// writes it: "12.5mt" is 12.5 Mt, "13kt" 13 kt.
+func spacedUnits(p string) string {
+	var b strings.Builder
+	last := 0
+	for i := 1; i < len(p); i++ {
+		if !isDigit(p[i-1]) || !isLetter(p[i]) || i >= 2 && isLetter(p[i-2]) {
+			continue
+		}
+		j := i
+		for j < len(p) && isLetter(p[j]) {
+			j++
+		}
+		start := i - 1
+		for start > 0 && (isDigit(p[start-1]) || p[start-1] == '.' || p[start-1] == ',') {
+			start--
+		}
+		if start > 0 && isLetter(p[start-1]) {
+			// "Nd2O3", "MCS2025": a formula or a name, no amount
+			continue
+		}
+		if u := unitSymbol(p[i:j]); u != "" {
+			b.WriteString(p[last:i])
+			b.WriteString(" " + u)
+			last = j
+		}
+	}
+	if last == 0 {
+		return p
+	}
+	b.WriteString(p[last:])
+	return b.String()
+}
+
+func isLetter(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }
+
+// unitSymbol is a known unit's symbol as the knowledge base writes it, in any case typed: "mt"
+// is "Mt"; "" when it is none.
+func unitSymbol(s string) string {
+	for _, c := range []string{s, strings.ToUpper(s[:1]) + strings.ToLower(s[1:]), strings.ToLower(s)} {
+		if _, ok := knowledge.LookupUnit(c); ok {
+			return c
+		}
+	}
+	return ""
 }
 
 // questionPart is the question inside a chatty message: without a lead of chat before a
@@ -330,8 +566,25 @@ func clarifies(tail []word) bool {
 	if len(tail) > 1 && tail[0].fold == "i" && (tail[1].fold == "mean" || tail[1].fold == "meant") {
 		return true
 	}
-	for _, w := range tail {
-		if w.fold != "" && unicode.IsDigit(rune(w.fold[0])) {
+	for i, w := range tail {
+		if w.fold == "" || !unicode.IsDigit(rune(w.fold[0])) {
+			continue
+		}
+		if _, year := yearOf(w.fold); year || i+1 == len(tail) || !quoted(tail[i+1:]) {
+			// ("… ? I wish to set it beside the 1.75 % quoted for Beylikova": an amount
+			// quoted for something else is the remark's)
+			return true
+		}
+	}
+	return false
+}
+
+// quoted reports whether the words after an amount say it is one quoted or cited for
+// something: "quoted for Beylikova", "cited by the minister".
+func quoted(after []word) bool {
+	for _, w := range after[:min(len(after), 3)] {
+		switch w.fold {
+		case "quoted", "cited", "given", "stated", "reported", "mentioned":
 			return true
 		}
 	}

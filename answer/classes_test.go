@@ -884,6 +884,61 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "which headphones do you recommend for editing audio? mine keep crackling lol", kind: KindMiss, has: "No match"},
 			{q: "what laptop should I buy for video editing? mine is so slow", kind: KindMiss, has: "No match"},
 		},
+		"\"how many x\" is how many times, \"'24\" is 2024, an oxide \"trading at\" is its price": {
+			{q: "nd oxide is how many x the ce/la price, '24?", has: "Neodymium oxide has"},
+			{q: "eu oxide: how many x the nd oxide price in '23", has: "×"},
+			{q: "what was dy oxide trading at in ’22?", has: "$382 per kg"},
+			{q: "how much did burma mine in '23", has: "2023"},
+		},
+		"a share of the rest of the world is the complement of the rows left out": {
+			{q: "what percentage of 2023 rare earth mining happened outside China?", kind: KindShare,
+				has: "32.2 %", working: "376,000 t − 255,000 t = 121,000 t; 121,000 t ÷ 376,000 t = 32.2 %"},
+			{q: "share of 2024 mine output from ex-China producers, in %?", kind: KindShare, has: "30.8 %"},
+			{q: "what fraction of 2024 world mine output came from outside China and Burma?", kind: KindShare, has: "% of the world total"},
+		},
+		"a person of a known name said plainly (\"guy\", \"head\") is no unknown subject": {
+			{q: "who is the critical minerals initiative guy?", passage: "policy-who-is-sait-uysal"},
+			{q: "who's the head of the turkish critical minerals initiative", passage: "policy-who-is-sait-uysal"},
+			{q: "the critical minerals initiative person, who is he?", passage: "policy-who-is-sait-uysal"},
+		},
+		"a rank by the measure asked, not one merely mentioned, in the year named nearest the rank": {
+			{q: "Brazil hardly mines anything, but where does it rank by reserves?", kind: KindRank, has: "Brazil ranked 2nd"},
+			{q: "Australia is a big miner; where does it place if you rank by reserves rather than output?", kind: KindRank, has: "rare earth reserves"},
+			{q: "whatever Mount Weld does, where does Australia rank on reserves?", kind: KindRank, has: "Australia ranked"},
+			{q: "Burma mined 31 kt in 2024, but where did it rank in 2023?", kind: KindRank, has: "in 2023"},
+		},
+		"superlatives among the rows named, of a noun phrase, and of a fall said as a loss": {
+			{q: "of Nd, Eu and Ce/La oxide, which was cheapest in 2023?", kind: KindSuperlative,
+				has: "Cerium and lanthanum oxide had the lowest rare earth oxide prices among"},
+			{q: "among Brazil, India and Australia, which has the largest reserves?", kind: KindSuperlative, has: "Brazil had the highest rare earth reserves among"},
+			{q: "which country gained the most mine output from 2023 to 2024?", has: "largest rise"},
+			{q: "which producer shed the most tonnes from 2023 to 2024?", has: "largest fall"},
+			{q: "highest grade REE deposit?", passage: "steenkampskraal-resource"},
+			{q: "lowest grade deposit in the knowledge base", has: "the lowest of"},
+		},
+		"a unit typed against its number (\"12.5mt\", \"45kt\") is the unit": {
+			{q: "694mt of ore holding 12.5mt of oxide: what grade is that?", passage: "beylikova-implied-grade", has: "1.80 %"},
+			{q: "12.5mt of REO at beylikova as a % of china's 44mt reserves?", passage: "beylikova-reo-vs-china-reserves"},
+			{q: "did china mine more than 260kt in 2024?", has: "270,000 t"},
+		},
+		"a trailing remark that quotes another subject's figure, and one of several names of the subject, leave the subject asked": {
+			{q: "What grade is the Mount Weld resource? I want to set it beside the 1.75 % quoted for Beylikova.", passage: "mount-weld-resource-2024", has: "4.12 %"},
+			{q: "Mountain Pass reserve grade? we compare it with the 1.75 % cited by Eti Maden", has: "7.98 %"},
+			{q: "kizilcaoren beylikova: how much REO in total?", passage: "beylikova-reo", has: "12.5 Mt"},
+			{q: "eskisehir beylikova kizilcaoren: how much rare earth oxide in total?", has: "12.5 Mt"},
+		},
+		"two questions joined by a comma, each with its question word: both answered": {
+			{q: "How much REO does Beylikova hold, how many of the 17 elements are there?", has: "12.5 Mt (2025-10, Anadolu Agency). Beylikova — Rare earth elements present: 10"},
+			{q: "How many tonnes of ore does the pilot plant treat yearly, what is the planned industrial plant capacity?", has: "1,200 t/yr (2025-10, Anadolu Agency). The plan"},
+			{q: "How much did China mine in 2024, and how does that compare with 2023?", kind: KindChange},
+		},
+		"an oxide the price table lacks is no figure; an unknown oxide formula no match; a first part with no answer no answer": {
+			{q: "gd oxide price in 2024, $/kg?", kind: KindMiss, has: "no row for Gadolinium oxide; it has Neodymium oxide"},
+			{q: "what does holmium oxide sell for per kg?", kind: KindMiss, has: "no row for Holmium oxide"},
+			{q: "yttrium oxide price in Europe?", passage: "price-y-oxide-europe-2025"},
+			{q: "What is UO2 going for per kg?", kind: KindMiss},
+			{q: "What is MP Materials' share price today, and where has it gone since January?", kind: KindMiss},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {
@@ -979,6 +1034,11 @@ func TestClassesInTurkish(t *testing.T) {
 		{"Neodim oksit fiyatı hangi yıl en yüksekti?",
 			"Neodimyum oksit — nadir toprak oksit fiyatları, 2020–2024 arasında en yüksek: 2022, $134/kg (USGS MCS 2025)."},
 		{"Sanayi tesisi ne zaman açılacak?", "Industrial plant opening (Nikkei Asia): 2027 (2025-11-25, Nikkei Asia)."},
+		// two questions joined by a comma: both answered
+		{"Pilot tesis yılda kaç ton cevher işleyebiliyor, sanayi tesisinin yıllık kapasitesi ne olacak?",
+			"Pilot plant capacity (ore), Beylikova: 1.200 t/yr (2025-10, Anadolu Agency). Industrial plant capacity (ore), Beylikova: 570.000 t/yr (2025-10, Anadolu Agency)."},
+		{"Beylikova'da ne kadar nadir toprak oksidi var, kaç element bulunuyor?",
+			"Beylikova — Rare earth oxides: yaklaşık 12,5 Mt (2025-10, Anadolu Agency). Beylikova — Rare earth elements present: 10 (2025-10, Anadolu Agency)."},
 		// a figure's words through the glossary: lokasyon is location
 		{"Beylikova'da kaç lokasyonda sondaj yapıldı?", "Beylikova — Drilling locations: 310 (2025-10, Anadolu Agency)."},
 		// a share of two figures of one passage: "yüzde kaçı"

@@ -84,6 +84,9 @@ func evidence(res *index.Result, h *index.Hit, q string) float64 {
 			// "been bingeing too many docs. how much does the US have in the ground?": the
 			// sentence before the question sets the scene
 			have -= unknownQualifierPenalty
+		case personNouns[f] && asksWho(q):
+			// "who did the critical minerals initiative guy say …": the person of a name the
+			// knowledge base knows, said plainly
 		case saidOfName(q, u):
 			// "the USGS speaks of": what a name does, said around the thing asked, like a
 			// word of grammar
@@ -196,7 +199,7 @@ func possessive(u string) bool {
 // enough reports whether a passage has enough of the question to answer it.
 func enough(res *index.Result, h *index.Hit, q string) bool {
 	e := evidence(res, h, q)
-	if (len(res.Unknown) == 0 || onlyGrammar(res.Unknown)) && !unanswered(res) {
+	if (len(res.Unknown) == 0 || onlyGrammar(res.Unknown) || asksWho(q) && onlyPersons(res.Unknown)) && !unanswered(res) {
 		return e > 0
 	}
 	return e >= minEvidence
@@ -473,6 +476,13 @@ func lookup(a *Answer, res *index.Result, n int) {
 			// its grade, which the passage states but does not multiply
 			contained(a, res, best, ore, grade, n)
 			return
+		}
+	}
+	if !money && measure == "" && ws != nil && !states(lexiconFor(res.Base), best.Fact, ws) {
+		if h := stating(res, r, ws, a.Question); h != nil {
+			// "beylikova eskisehir kizilcaoren - how much TREO in total?": the passage on one
+			// of the subject's names has no oxide figure; another passage on it has
+			best, g = h, figureFor(lexiconFor(res.Base), h.Fact, a.Question, r.lastYear())
 		}
 	}
 	if money || ws != nil && !states(lexiconFor(res.Base), best.Fact, ws) {
@@ -833,7 +843,7 @@ func (r *Reading) moneyMeasure(lx *lexicon, f *knowledge.Fact, g *knowledge.Figu
 			// "top line": another way to write revenue
 			measure = w.raw + " " + r.words[i+1].raw
 		case stockWords[w.fold] && next != "of" && next != "in" && (w.fold != "shares" || i > 0 && r.words[i-1].upper) ||
-			tradeWords[w.fold] && (next == "at" || next == "around"):
+			tradeWords[w.fold] && (next == "at" || next == "around") && !r.pricedRows():
 			// "shares" is a company's ("Lynas shares"), not "top suppliers and shares"
 			// "shares of world output" is a share; "Lynas shares", "trading at" a share price
 			measure = "share price"
@@ -846,6 +856,30 @@ func (r *Reading) moneyMeasure(lx *lexicon, f *knowledge.Fact, g *knowledge.Figu
 		return "", false
 	}
 	return measure, states(lx, f, plainWords(measure)) || g != nil && states(lx, g.Fact, plainWords(measure))
+}
+
+// pricedRows reports whether a question names rows of a table of prices: terbium oxide
+// "trading at" a price is that price, not a share price.
+func (r *Reading) pricedRows() bool {
+	for t, rows := range r.rowsBy {
+		if hasMoney(t) && len(rows) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// stating is the first of the best passages about what the question names that states the
+// thing counted, or nil.
+func stating(res *index.Result, r *Reading, ws []word, q string) *index.Hit {
+	lx := lexiconFor(res.Base)
+	for i := range res.Hits[:min(len(res.Hits), steerAt)] {
+		h := &res.Hits[i]
+		if i > 0 && aboutNamed(h.Fact, r) && states(lx, h.Fact, ws) && enough(res, h, q) {
+			return h
+		}
+	}
+	return nil
 }
 
 // moneyMeasures are the words of a company's or a person's money that a figure of tonnes or a

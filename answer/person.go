@@ -14,6 +14,30 @@ var (
 		"manages": true, "founded": true}
 )
 
+// personNouns say "a person" plainly, where a role would name one: "the initiative guy".
+var personNouns = map[string]bool{"guy": true, "guys": true, "person": true, "people": true, "man": true,
+	"woman": true, "fellow": true, "chap": true, "bloke": true, "lady": true, "folks": true, "head": true}
+
+// asksWho reports whether a question asks for a person: "who", "whom".
+func asksWho(q string) bool {
+	for _, w := range plainWords(q) {
+		if f, _ := cutPossessive(w.fold); f == "who" || f == "whom" {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyPersons reports whether every unknown word of a question says "a person" plainly.
+func onlyPersons(unknown []string) bool {
+	for _, u := range unknown {
+		if !personNouns[index.Fold(u)] {
+			return false
+		}
+	}
+	return true
+}
+
 // asksPerson reports whether a question asks who someone is: a person's name or role.
 func (r *Reading) asksPerson() bool {
 	asks, role := false, false

@@ -3,6 +3,7 @@ package answer
 import (
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -87,8 +88,13 @@ type Reading struct {
 	excluded []*knowledge.Row
 	// ranksAfter are rows the answer ranks after: "the second largest after China".
 	ranksAfter []*knowledge.Row
-	group      []string
-	exclGroup  []string // groups left out: "outside Asia"
+	// among are the rows a superlative picks from, when it names them: "of Nd, Dy, Tb and
+	// Eu, which one was dearest?"
+	among []*knowledge.Row
+	// steered is set once a lookup has moved a passage that states what is counted first.
+	steered   bool
+	group     []string
+	exclGroup []string // groups left out: "outside Asia"
 	// per is a second table the first is divided by, row by row: reserves per mine production.
 	per *knowledge.Table
 	// subjects are words that say whose measure is asked and that the table does not know:
@@ -169,6 +175,8 @@ var cueWords = map[string]cue{
 	"fell": cueChange, "fallen": cueChange, "drop": cueChange, "dropped": cueChange, "decline": cueChange,
 	"declined": cueChange, "increase": cueChange, "increased": cueChange, "decrease": cueChange,
 	"decreased": cueChange, "evolve": cueChange, "evolved": cueChange, "trend": cueChange,
+	"lost": cueChange, "lose": cueChange, "loses": cueChange, "gained": cueChange, "gain": cueChange, "gains": cueChange,
+	"shed": cueChange, "added": cueChange,
 	"since": cueSince,
 	"share": cueShare, "proportion": cueShare, "slice": cueShare, "portion": cueShare, "chunk": cueShare, "fraction": cueShare, "account for": cueShare,
 	"percent": cuePercent, "percentage": cuePercent, "per cent": cuePercent, "%": cuePercent,
@@ -202,7 +210,7 @@ var changeDirection = map[string]int{
 	"fall": -1, "fell": -1, "fallen": -1, "drop": -1, "dropped": -1, "decline": -1, "declined": -1,
 	"decrease": -1, "decreased": -1, "shrink": -1, "shrank": -1,
 	"rise": 1, "rose": 1, "risen": 1, "grow": 1, "grew": 1, "growth": 1, "increase": 1, "increased": 1,
-	"jump": 1, "jumped": 1,
+	"jump": 1, "jumped": 1, "lost": -1, "lose": -1, "loses": -1, "shed": -1, "gained": 1, "gain": 1, "gains": 1, "added": 1,
 }
 
 // speedWords rank changes by how fast they were: in per cent.
@@ -1098,6 +1106,9 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 			units = append(units, massWords[strings.ToLower(m[1])])
 		}
 	}
+	for t, at := range tableAt {
+		tableScore[t] += rankedBy(ws, at)
+	}
 	for _, t := range b.Tables() {
 		if tableScore[t] == 0 && namesUnit(t, units) {
 			// "NdO spot avg, usd/kg?": the table's unit says what is measured
@@ -1191,7 +1202,8 @@ func (r *Reading) foreign(lx *lexicon) bool {
 	own := lx.own[r.Table]
 	for i, w := range r.words {
 		if r.known[i] || subjectStops[w.fold] || yesNo[w.fold] || qualifier(w.fold) || len(w.fold) < 2 ||
-			!unicode.IsLetter([]rune(w.fold)[0]) || own[w.stem] {
+			!unicode.IsLetter([]rune(w.fold)[0]) || own[w.stem] || tradeWords[w.fold] && hasMoney(r.Table) {
+			// (an oxide "trading at" a price is the price table's measure)
 			continue
 		}
 		return true
@@ -1752,7 +1764,9 @@ func (r *Reading) kind() Kind {
 		// the reason, whatever table it names
 		return KindWhy
 	}
-	if r.Table == nil || len(r.others) > 0 {
+	if r.Table == nil || len(r.others) > 0 && !(r.cues[cueRank] && len(r.Rows) == 1 && len(r.measured) > 0) {
+		// ("for all the noise about Mountain Pass, where does the US rank on reserves?" asks
+		// the row's rank, whatever else it names)
 		return r.passageKind()
 	}
 	rows := len(r.Rows)
@@ -1765,10 +1779,19 @@ func (r *Reading) kind() Kind {
 		// "By what percentage did it grow" asks for a change, not a share; the share of two
 		// rows is of the two together.
 		return KindShare
+	case (r.cues[cueShare] || r.cues[cuePercent] && !changing) && rows == 0 && len(r.excluded) > 0 && !r.cues[cueMost] && !r.cues[cueLeast]:
+		// "what % of 2024 mine supply was ex-China?": the share of the rest of the world, the
+		// complement of the rows left out
+		return KindShare
 	case r.cues[cueSum] && rows >= 2 && !changing:
 		return KindSum
 	case (r.cues[cueChange] || r.cues[cueSince]) && (rows >= 1 || r.Total) && !r.cues[cueMost] && !r.cues[cueLeast]:
 		return KindChange
+	case len(r.Years) >= 2 && rows == 1 && r.cues[cueRank] && !changing:
+		// "Thailand jumped to 13 kt in 2024, but in 2023 where did it rank?": the rank in the
+		// year named nearest the question of rank
+		r.rankYear()
+		return KindRank
 	case len(r.Years) >= 2 && (rows == 1 || rows == 0 && r.Total) && !r.cues[cueMost] && !r.cues[cueLeast]:
 		// ("did global mining go up or down between 2023 and 2024": the world's change)
 		return KindChange
@@ -1777,6 +1800,15 @@ func (r *Reading) kind() Kind {
 	case rows == 1 && r.Total && r.cues[cueCompare]:
 		// "China vs world": the part of the whole.
 		return KindShare
+	case rows >= 3 && (r.cues[cueMost] || r.cues[cueLeast]) && r.cues[cueWhich] && !changing:
+		// "Of Nd, Dy, Tb, Eu and Ce/La, which one fetched the highest price?": the first of
+		// the rows named, not a comparison of two
+		r.among, r.Rows = r.Rows, nil
+		r.Least = r.cues[cueLeast] && !r.cues[cueMost]
+		if r.Nth == 0 {
+			r.Nth = 1
+		}
+		return KindSuperlative
 	case rows >= 2:
 		return KindCompare
 	case rows == 1 && r.cues[cueWhen] && (r.cues[cueMost] || r.cues[cueLeast]):
@@ -1818,6 +1850,52 @@ func (r *Reading) kind() Kind {
 		return KindValue
 	}
 	return r.passageKind()
+}
+
+// rankedBy weighs the words at which a question names what a table measures by what it says
+// of them: the measure a rank is asked by ("rank on reserves", "rank the countries by
+// reserves") wins over one merely mentioned ("a big producer"), and one it sets aside
+// ("instead of output") loses.
+func rankedBy(ws []word, at []int) int {
+	rank := rankAt(ws)
+	score := 0
+	for _, i := range at {
+		switch {
+		case i >= 2 && (ws[i-1].fold == "of" && ws[i-2].fold == "instead" || ws[i-1].fold == "than" && ws[i-2].fold == "rather"):
+			score--
+		case rank >= 0 && i > rank && i > 0 && (ws[i-1].fold == "by" || ws[i-1].fold == "on" || ws[i-1].fold == "for"):
+			score += 2
+		}
+	}
+	return score
+}
+
+// rankAt is where a question first says rank ("rank", "place", "stand"), -1 when it does not.
+func rankAt(ws []word) int {
+	for i, w := range ws {
+		if c, ok := cueWords[w.fold]; ok && c == cueRank {
+			return i
+		}
+	}
+	return -1
+}
+
+// rankYear puts last, where the table answer takes it, the year named nearest a word of rank.
+func (r *Reading) rankYear() {
+	at := rankAt(r.words)
+	best, dist := 0, len(r.words)+1
+	for i, w := range r.words {
+		y, ok := yearOf(w.fold)
+		if !ok || !slices.Contains(r.Years, y) {
+			continue
+		}
+		if d := max(i-at, at-i); d < dist {
+			best, dist = y, d
+		}
+	}
+	if best != 0 {
+		r.Years = append(slices.DeleteFunc(r.Years, func(y int) bool { return y == best }), best)
+	}
 }
 
 // whereLands reports whether a question asks where a row lands among the others: "where does
@@ -1963,7 +2041,7 @@ func undouble(s string) string {
 // keep reports whether a row takes part in a ranking: not left out ("outside China") and in
 // the group asked for ("African"), if any.
 func (r *Reading) keep(lx *lexicon, row *knowledge.Row) bool {
-	if containsRow(r.excluded, row) {
+	if containsRow(r.excluded, row) || len(r.among) > 0 && !containsRow(r.among, row) {
 		return false
 	}
 	for _, g := range r.exclGroup {

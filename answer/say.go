@@ -612,6 +612,14 @@ func sayNoRow(lang string, b *knowledge.Base, t *knowledge.Table, row string) Se
 	if turkish(lang) {
 		return Sentence{{Text: fmt.Sprintf("Rakam yok: %s tablosunda (%s) %s yok.", measure(lang, t), t.Edition, name(lang, b, row))}}
 	}
+	if len(t.Rows) <= 6 {
+		// a short table says what it has: the oxides priced
+		var has []string
+		for _, r := range t.Rows {
+			has = append(has, r.Label)
+		}
+		return Sentence{{Text: fmt.Sprintf("No figure: the %s table (%s) has no row for %s; it has %s.", measure(lang, t), t.Edition, row, strings.Join(has, ", "))}}
+	}
 	return Sentence{{Text: fmt.Sprintf("No figure: the %s table (%s) has no row for %s.", measure(lang, t), t.Edition, row)}}
 }
 
@@ -744,6 +752,17 @@ func (r *Reading) scope(lang string, b *knowledge.Base) string {
 		s += " outside " + strings.Join(names, and)
 	case len(names) > 0:
 		s += " other than " + strings.Join(names, and)
+	}
+	if len(r.among) > 0 && len(r.among) < len(r.Table.Rows) {
+		among := make([]string, len(r.among))
+		for i, row := range r.among {
+			among[i] = name(lang, b, row.Label)
+		}
+		if turkish(lang) {
+			s += " (" + strings.Join(among, ", ") + " arasında)"
+		} else {
+			s += " among " + strings.Join(among, ", ")
+		}
 	}
 	return s
 }

@@ -18,7 +18,7 @@ const minKind = 3
 // such a figure.
 func passageSuperlative(a *Answer, res *index.Result, n int) bool {
 	r := a.Reading
-	if r.Table != nil || r.cues[cueMost] == r.cues[cueLeast] || !r.cues[cueWhich] || len(r.named) > 0 || r.cues[cueWhy] {
+	if r.Table != nil || r.cues[cueMost] == r.cues[cueLeast] || !r.cues[cueWhich] && !r.opensSuperlative() || len(r.named) > 0 || r.cues[cueWhy] {
 		return false
 	}
 	lx := lexiconFor(res.Base)
@@ -73,6 +73,30 @@ func passageSuperlative(a *Answer, res *index.Result, n int) bool {
 		if len(subjects) >= minKind {
 			kind[c] = true
 		}
+	}
+	for len(kind) > 1 {
+		// "highest grade REE deposit": a concept few figures share with the others ("REE"
+		// beside "grade") narrows the kind to too few subjects; the widest concepts stay
+		with := map[string]bool{}
+		for _, c := range all {
+			ok := true
+			for k := range kind {
+				ok = ok && c.shared[k]
+			}
+			if ok {
+				with[c.subject] = true
+			}
+		}
+		if len(with) >= minKind {
+			break
+		}
+		narrowest := ""
+		for k := range kind {
+			if narrowest == "" || len(count[k]) < len(count[narrowest]) || len(count[k]) == len(count[narrowest]) && k < narrowest {
+				narrowest = k
+			}
+		}
+		delete(kind, narrowest)
 	}
 	if len(kind) == 0 {
 		return false
@@ -160,4 +184,18 @@ func namesFormula(label string) bool {
 		}
 	}
 	return false
+}
+
+// opensSuperlative reports whether a question is a noun phrase that opens with a superlative,
+// which asks which as plainly as "which": "highest grade deposit we have?"
+func (r *Reading) opensSuperlative() bool {
+	i := 0
+	for i < len(r.words) && (r.words[i].fold == "the" || r.words[i].fold == "our") {
+		i++
+	}
+	if i == len(r.words) {
+		return false
+	}
+	c, ok := cueWords[r.words[i].fold]
+	return ok && (c == cueMost || c == cueLeast)
 }

@@ -337,7 +337,7 @@ func share(a *Answer) bool {
 	if !ok {
 		return false
 	}
-	if len(r.Rows) >= 2 {
+	if len(r.Rows) != 1 {
 		return sum(a)
 	}
 	g := r.Rows[0].Cell(y)
@@ -568,6 +568,10 @@ func rest(a *Answer, t *knowledge.Table, y int) bool {
 		result, pct = total.Qualifier+" "+result, ""
 	}
 	eq := strings.Join(parts, " − ") + " = " + result
+	if r.Kind == KindShare && pct != "" {
+		// the share asked is the rest's part of the whole: (world − China) ÷ world
+		eq += "; " + t.Format(v) + " ÷ " + t.Quantity(total) + " = " + pct
+	}
 	a.Working = &Working{Equation: eq, Inputs: cells, Sources: sourcesOf(cells...), Table: t}
 	// not passage(): a stored figure of the same inputs is a share, not this difference
 	a.Passage = hitFor(a.Result, total.Fact)

@@ -286,6 +286,12 @@ var oxideFormula = regexp.MustCompile(`^([A-Z][a-z]?)\d*O\d*$`)
 // no word ("dy2o3", "ceo2"; "do", "no" are words).
 var lowerFormula = regexp.MustCompile(`^([a-z][a-z]?)(?:\d+o\d*|o\d+)$`)
 
+// IsFormula reports whether a word is written as an oxide's chemical formula with counts of
+// atoms ("ThO2", "dy2o3"), whatever its element.
+func IsFormula(word string) bool {
+	return strings.ContainsAny(word, "0123456789") && (oxideFormula.MatchString(word) || lowerFormula.MatchString(word))
+}
+
 // formula reads a word written as an oxide's formula as the oxide's name, when its symbol is
 // that of an element of the knowledge base: "Dy2O3" is dysprosium oxide.
 func (g *generation) formula(word string) (string, bool) {
