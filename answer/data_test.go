@@ -353,6 +353,37 @@ func TestDataClasses(t *testing.T) {
 			{q: "are rare earths just the lanthanides on the periodic table?", passage: "elements-group"},
 			{q: "is it only the lanthanide row that counts as rare earths?", passage: "elements-group"},
 		},
+		"what a term of the knowledge base is, and which the 17 are: the definition, not a figure near it": {
+			{q: "NdFeB - quick one, what is it exactly", passage: "ndfeb-definition", has: "neodymium-iron-boron permanent magnets"},
+			{q: "what is an NdFeB magnet?", passage: "ndfeb-definition", has: "permanent magnets"},
+			{q: "what are neodymium magnets", passage: "ndfeb-definition"},
+			{q: "NdFeB mıknatıs nedir?", passage: "ndfeb-definition"},
+			{q: "how big is the NdFeB market", passage: "ndfeb-market-estimates"},
+			{q: "the seventeen rare earths: which ones?", passage: "elements-group", has: "plus scandium (21) and yttrium (39)"},
+			{q: "rare earths = lanthanides plus what?", passage: "elements-group", has: "scandium"},
+			{q: "which elements make up the 17 rare earths?", passage: "elements-group", has: "yttrium"},
+		},
+		"prise, an English word the typo correction leaves alone, is the price": {
+			{q: "neodymium oxid prise 2023", has: "$78"},
+			{q: "europium oxide prise 2024 per kg", has: "$27"},
+			{q: "dy oxide prise per kg", has: "$260"},
+			{q: "terbium oxide prise", has: "$810"},
+		},
+		"where the US buys its compounds and metals, and how reliant it is on imports of them": {
+			{q: "who does america buy its rare earth metals from?", passage: "us-import-sources"},
+			{q: "which countries does the US buy rare earth compounds from?", passage: "us-import-sources"},
+			{q: "where does the US buy most of its rare earth compounds from, and what share?", passage: "us-import-sources", has: "70 %"},
+			{q: "how reliant is the US on imports for rare earth compounds and metals?", has: "80 %"},
+			{q: "how dependent is America on imports of rare earth compounds and metals these days?", has: "80 %"},
+			{q: "what percentage of its rare earth compounds and metals does the US import?", has: "80 %"},
+		},
+		"the rare earths put under export control in October 2025, and the technology of No. 62": {
+			{q: "which elements did China add to export control in October 2025?", passage: "export-controls-october-2025"},
+			{q: "Which extra rare earths did China put under export control in October?", passage: "export-controls-october-2025"},
+			{q: "which rare earths were added to export control last October", passage: "export-controls-october-2025"},
+			{q: "what new elements did China bring under export control in autumn 2025?", passage: "export-controls-october-2025"},
+			{q: "what did Announcement No. 62 control?", passage: "export-controls-technology-2025"},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {
