@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -456,7 +457,45 @@ func withoutChat(q string) string {
 	if strings.ContainsAny(p, "-–/") {
 		p = shortRange.ReplaceAllString(p, "${1}${2}–${1}${3}")
 	}
-	return shorthand(p)
+	return withoutSpec(shorthand(p))
+}
+
+// withoutSpec is a question without the purity grade of a product it quotes ("Tb4O7 of
+// 99.99% purity", "Dy2O3 99,5%"): a specification of what is priced, not a figure to check,
+// compare or compute with. A grade is a percentage of 99 or more.
+func withoutSpec(p string) string {
+	for from := 0; ; {
+		i := strings.IndexByte(p[from:], '%')
+		if i < 0 {
+			return p
+		}
+		i += from
+		j := i
+		for j > 0 && p[j-1] == ' ' {
+			j--
+		}
+		start := j
+		for start > 0 && (isDigit(p[start-1]) || (p[start-1] == '.' || p[start-1] == ',') && start >= 2 && isDigit(p[start-2])) {
+			start--
+		}
+		v, err := strconv.ParseFloat(strings.ReplaceAll(p[start:j], ",", "."), 64)
+		if start == j || err != nil || v < 99 || v > 100 {
+			from = i + 1
+			continue
+		}
+		end := i + 1
+		if rest := strings.ToLower(p[end:]); strings.HasPrefix(rest, " purity") || strings.HasPrefix(rest, " pure") {
+			end += len(" pure")
+			for end < len(p) && isLetter(p[end]) {
+				end++
+			}
+		}
+		if low := strings.ToLower(p[:start]); strings.HasSuffix(low, " of ") {
+			start -= len("of ")
+		}
+		p = strings.TrimSpace(p[:start]) + " " + strings.TrimSpace(p[end:])
+		from = 0
+	}
 }
 
 // shorthand writes out a question's shorthands of number: a year written with two digits

@@ -23,6 +23,14 @@ func TestClassesOfQuestion(t *testing.T) {
 		passage, has, working string
 	}
 	classes := map[string][]question{
+		"a value asked with \"on average\", \"go for\" or a purity grade is the cell, no change": {
+			{q: "What did neodymium oxide go for on average in 2023?", kind: KindValue, has: "$78 per kg"},
+			{q: "terbium oxide on average in 2022?", kind: KindValue, has: "$2,051 per kg"},
+			{q: "Eu2O3 99,99% avg price 2024 in usd/kg ?", kind: KindValue, has: "$27 per kg"},
+			{q: "Nd2O3 of 99.5% purity: what price per kg does the USGS give for the most recent year?", kind: KindValue, has: "$56 per kg"},
+			{q: "what did dysprosium oxide fetch in 2023?", kind: KindValue, has: "2023"},
+			{q: "What did europium oxide sell for in 2022?", kind: KindValue, has: "2022"},
+		},
 		"Turkish: \"yılında\" after a year is the year, not a subject the table lacks": {
 			{q: "Çin'in 2024 yılındaki nadir toprak maden üretimi kaç ton?", has: "270,000 t"},
 			{q: "USGS verilerine göre Çin'in 2024 yılındaki nadir toprak maden üretimi kaç ton?", has: "270,000 t"},

@@ -985,6 +985,8 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 			case s.cue == cueDefinition && w.fold == "list" && listNamed(ws, i):
 				// "in the USGS 2024 list" names a table; "list the heavy rare earths" and
 				// "the list of heavy rare earths" ask
+			case s.cue == cueMost && w.fold == "most" && i+1 < len(ws) && timely[ws[i+1].fold]:
+				// "the most recent year" is the latest, no superlative
 			case s.cue == cueDefinition && r.Question:
 				// "Does scandium count as a rare earth?" asks a yes or a no
 			case s.cue == cueDefinition:
@@ -1110,7 +1112,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 		tableScore[t] += rankedBy(ws, at)
 	}
 	for _, t := range b.Tables() {
-		if tableScore[t] == 0 && namesUnit(t, units) {
+		if tableScore[t] == 0 && (namesUnit(t, units) || soldFor(ws) && hasMoney(t)) {
 			// "NdO spot avg, usd/kg?": the table's unit says what is measured
 			tableScore[t]++
 		}
@@ -1131,7 +1133,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 			best, bestScore = t, score
 		}
 	}
-	if best == nil && r.asksKind() && !r.cues[cueDefine] && !r.cues[cueWhy] {
+	if best == nil && (r.asksKind() || len(r.Years) > 0 && anyStatistic(ws)) && !r.cues[cueDefine] && !r.cues[cueWhy] {
 		// No word for what is measured, but the rows named belong to one table only:
 		// "Is terbium oxide pricier than neodymium oxide?"
 		best = onlyTableOf(b, rowsBy, r.Editions)
@@ -1182,6 +1184,36 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 	r.known = known
 	r.Kind = r.kind()
 	return r
+}
+
+// timely are the words after "most" that ask for the latest: "the most recent year".
+var timely = map[string]bool{"recent": true, "current": true, "up-to-date": true}
+
+// soldFor reports whether a question asks what something sells for: "what did Dy oxide go
+// for in 2024", "what is it trading at".
+func soldFor(ws []word) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if sellVerbs[ws[i].fold] && (ws[i+1].fold == "for" || ws[i+1].fold == "at") {
+			return true
+		}
+	}
+	return false
+}
+
+var sellVerbs = map[string]bool{"go": true, "goes": true, "went": true, "going": true, "sell": true, "sells": true,
+	"sold": true, "selling": true, "trade": true, "trades": true, "traded": true, "trading": true}
+
+// statistics are words that ask a table's figure of a year without naming what it measures:
+// "dysprosium oxide on average in 2024?"
+var statistics = map[string]bool{"average": true, "avg": true, "mean": true, "median": true}
+
+func anyStatistic(ws []word) bool {
+	for _, w := range ws {
+		if statistics[w.fold] {
+			return true
+		}
+	}
+	return false
 }
 
 // hasAmount reports whether a question states an amount of its own (a number that is not a
