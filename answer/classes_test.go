@@ -23,6 +23,15 @@ func TestClassesOfQuestion(t *testing.T) {
 		passage, has, working string
 	}
 	classes := map[string][]question{
+		"a change asked of a passage's figures, or of two editions, is the change, not one value": {
+			{q: "How has America's net import reliance evolved since 2020?", has: "100 % in 2020 to 80 % in 2024"},
+			{q: "US net import reliance, 2020 vs 2024: up or down?", has: "percentage points"},
+			{q: "US compound and metal imports: how did they develop from 2023 to 2024?", has: "−8.6 %"},
+			{q: "russia reserves got chopped between mcs24 and mcs25? from what to what", passage: "russia-reserves-revision"},
+			{q: "by how much were Vietnam's reserves cut?", passage: "vietnam-reserves-revision"},
+			{q: "Burma mine output y/y 2024?", kind: KindChange},
+			{q: "australia mine production year on year?", kind: KindChange},
+		},
 		"a value asked with \"on average\", \"go for\" or a purity grade is the cell, no change": {
 			{q: "What did neodymium oxide go for on average in 2023?", kind: KindValue, has: "$78 per kg"},
 			{q: "terbium oxide on average in 2022?", kind: KindValue, has: "$2,051 per kg"},

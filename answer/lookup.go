@@ -356,6 +356,9 @@ func lookup(a *Answer, res *index.Result, n int) {
 			}
 		}
 	}
+	if (r.cues[cueChange] || r.cues[cueSince]) && r.Kind == KindLookup && passageChange(a, res, best, n) {
+		return
+	}
 	if unit := r.perMass(); unit != "" {
 		var m, w *knowledge.Figure
 		if f := best.Fact.Formula; f == nil {
@@ -3045,4 +3048,106 @@ func unitNamed(w string) (money, known bool) {
 		}
 	}
 	return false, false
+}
+
+// changeExpr ends the formula of a stored change: "new / old - 1".
+func changeExpr(f *knowledge.Fact) bool {
+	return f.Formula != nil && len(f.Formula.Inputs) == 2 && strings.HasSuffix(strings.ReplaceAll(f.Formula.Expr, " ", ""), "-1")
+}
+
+// passageChange answers a change asked of a passage's figures rather than a table's: a
+// stored change made from the passage's figure ("vietnam reserves got cut? by how much": the
+// change from one USGS edition to the next), else the change between two
+// dated figures of one unit the best passage states ("How has the US net import reliance
+// developed since 2020?": 100 % in 2020 to 80 % in 2024). False when neither is there.
+func passageChange(a *Answer, res *index.Result, best *index.Hit, n int) bool {
+	if changeExpr(best.Fact) {
+		return false
+	}
+	if c := storedChangeOf(res.Base, best.Fact); c != nil {
+		h := hitFor(res, c)
+		a.Passage = h
+		a.Direct = sayLookup(a.Lang, res.Base, c, Latest(c), nil)
+		a.Related = related(res, h, n-1)
+		return true
+	}
+	x, z := changeFigures(best.Fact, a.Reading)
+	if x == nil || x.Value == 0 {
+		return false
+	}
+	d := z.Value - x.Value
+	unit := x.Unit
+	if unit == "%" {
+		unit = " percentage points"
+	}
+	decimals := decimalsFor(math.Abs(d))
+	if d == math.Round(d) {
+		decimals = 0
+	}
+	diff := knowledge.FormatQuantity(math.Abs(d), x.Unit, decimals)
+	if x.Unit == "%" {
+		diff = strings.TrimSuffix(diff, " %") + unit
+	}
+	if d < 0 {
+		diff = "−" + diff
+	} else {
+		diff = "+" + diff
+	}
+	pct := z.Value/x.Value*100 - 100
+	eq := z.String() + " − " + x.String() + " = " + diff
+	if x.Unit != "%" {
+		eq = z.String() + " ÷ " + x.String() + " − 1 = " + signed(pct, "%")
+	}
+	a.Working = &Working{Equation: eq, Inputs: []*knowledge.Figure{x, z}, Sources: sourcesOf(x, z)}
+	a.Passage = best
+	a.Direct = sayPassageChange(a.Lang, best.Fact, x, z, diff, pct, sourceName(res.Base, z))
+	a.Related = related(res, best, n-1)
+	return true
+}
+
+// changeFigures are the figures of a fact a change is asked between: of one unit, the years
+// asked (since one year: to the latest), else its earliest and latest.
+func changeFigures(f *knowledge.Fact, r *Reading) (x, z *knowledge.Figure) {
+	byYear := func(y int) *knowledge.Figure {
+		for _, g := range f.Figures {
+			if strings.HasPrefix(g.AsOf, strconv.Itoa(y)) {
+				return g
+			}
+		}
+		return nil
+	}
+	switch {
+	case len(r.Years) >= 2:
+		x, z = byYear(min(r.Years[0], r.Years[len(r.Years)-1])), byYear(max(r.Years[0], r.Years[len(r.Years)-1]))
+	case len(r.Years) == 1:
+		x, z = byYear(r.Years[0]), Latest(f)
+	default:
+		for _, g := range f.Figures {
+			if x == nil || g.AsOf < x.AsOf {
+				x = g
+			}
+		}
+		z = Latest(f)
+	}
+	if x == nil || z == nil || x == z || x.Unit != z.Unit || x.AsOf[:min(4, len(x.AsOf))] == z.AsOf[:min(4, len(z.AsOf))] {
+		return nil, nil
+	}
+	return x, z
+}
+
+// storedChangeOf is a stored change one of whose two figures a fact states: the revision of
+// Vietnam's reserves for the passage of its reserves.
+func storedChangeOf(b *knowledge.Base, f *knowledge.Fact) *knowledge.Fact {
+	var out *knowledge.Fact
+	for _, c := range lexiconFor(b).computed {
+		if !changeExpr(c) || out != nil && out.ID < c.ID {
+			continue
+		}
+		for _, g := range c.Formula.Inputs {
+			if g.Fact == f {
+				out = c
+			}
+		}
+	}
+	return out
 }

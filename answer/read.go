@@ -176,9 +176,11 @@ var cueWords = map[string]cue{
 	"declined": cueChange, "increase": cueChange, "increased": cueChange, "decrease": cueChange,
 	"decreased": cueChange, "evolve": cueChange, "evolved": cueChange, "trend": cueChange,
 	"lost": cueChange, "lose": cueChange, "loses": cueChange, "gained": cueChange, "gain": cueChange, "gains": cueChange,
-	"shed": cueChange, "added": cueChange,
-	"since": cueSince,
-	"share": cueShare, "proportion": cueShare, "slice": cueShare, "portion": cueShare, "chunk": cueShare, "fraction": cueShare, "account for": cueShare,
+	"shed": cueChange, "added": cueChange, "developed": cueChange, "develop": cueChange, "up or down": cueChange,
+	"y/y": cueChange, "yoy": cueChange, "year on year": cueChange, "year-on-year": cueChange, "year over year": cueChange,
+	"from what to what": cueChange,
+	"since":             cueSince,
+	"share":             cueShare, "proportion": cueShare, "slice": cueShare, "portion": cueShare, "chunk": cueShare, "fraction": cueShare, "account for": cueShare,
 	"percent": cuePercent, "percentage": cuePercent, "per cent": cuePercent, "%": cuePercent,
 	"relative": cuePercent, "relatively": cuePercent, "proportionally": cuePercent,
 	"outside": cueExclude, "excluding": cueExclude, "exclude": cueExclude, "except": cueExclude,
@@ -1084,6 +1086,16 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 		i += n
 	}
 	r.relativeYears(relative)
+	if !r.cues[cueMost] && !r.cues[cueLeast] && !r.cues[cueRank] && !r.cues[cueCompare] && !r.cues[cueTimes] &&
+		!r.cues[cueShare] && !r.cues[cuePercent] && !r.cues[cueSum] && r.Nth == 0 {
+		for _, w := range ws {
+			// "vietnam reserves got cut? by how much" asks the change; "Vietnam's rank after
+			// the cut", "China's cut of world supply" ask another thing
+			if cuts[w.fold] {
+				r.cues[cueChange] = true
+			}
+		}
+	}
 	if nextTo && r.Nth == 0 && !r.cues[cueMost] && !r.cues[cueLeast] && !r.cues[cueRank] {
 		// "put China's output next to America's": two rows side by side, no rank after one
 		for t, rows := range afterBy {
@@ -1202,6 +1214,9 @@ func soldFor(ws []word) bool {
 
 var sellVerbs = map[string]bool{"go": true, "goes": true, "went": true, "going": true, "sell": true, "sells": true,
 	"sold": true, "selling": true, "trade": true, "trades": true, "traded": true, "trading": true}
+
+// cuts are words of a revision that ask a change only when nothing else is asked.
+var cuts = map[string]bool{"cut": true, "cuts": true, "chopped": true, "slashed": true, "revised": true, "trimmed": true}
 
 // statistics are words that ask a table's figure of a year without naming what it measures:
 // "dysprosium oxide on average in 2024?"

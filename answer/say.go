@@ -952,3 +952,20 @@ func sayStages(lang string, b *knowledge.Base, hi, lo string, g1, g2 *knowledge.
 	s.t("Higher in %s — %s: ", hi, g1.Label).b(g1.String()).t(" (%s, %s); %s: ", g1.AsOf, sourceName(b, g1), g2.Label).b(g2.String()).t(" (%s, %s).", g2.AsOf, sourceName(b, g2))
 	return s.segs
 }
+
+// sayPassageChange says how a passage's figure changed between two of its years.
+func sayPassageChange(lang string, f *knowledge.Fact, x, z *knowledge.Figure, diff string, pct float64, source string) Sentence {
+	s := &sentence{}
+	what, _, _ := strings.Cut(f.Title, ":")
+	if turkish(lang) {
+		s.t("%s: %s yılında ", what, figureYear(x)).b(localize(lang, x.String())).t(", %s yılında ", figureYear(z)).b(localize(lang, z.String())).
+			t("; değişim %s (%s) (%s).", localize(lang, diff), localize(lang, signed(pct, "%")), source)
+		return s.segs
+	}
+	s.t("%s went from ", what).b(x.String()).t(" in %s to ", figureYear(x)).b(z.String()).t(" in %s: %s", figureYear(z), diff)
+	if x.Unit != "%" {
+		s.t(" (").b(signed(pct, "%")).t(")")
+	}
+	s.t(" (%s).", source)
+	return s.segs
+}
