@@ -530,6 +530,20 @@ func shorthand(p string) string {
 				low = strings.ToLower(p)
 			}
 		}
+		// "the scale-up factor", "by what factor": a multiple of one figure in another
+		for from := 0; ; {
+			i := strings.Index(low[from:], "factor")
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len("factor")
+			if (i == 0 || !isWordByte(low[i-1])) && (end == len(low) || !isWordByte(low[end])) {
+				p = p[:i] + "multiple" + p[end:]
+				low = strings.ToLower(p)
+			}
+			from = i + 1
+		}
 	}
 	return p
 }

@@ -23,6 +23,17 @@ func TestClassesOfQuestion(t *testing.T) {
 		passage, has, working string
 	}
 	classes := map[string][]question{
+		"a ratio named as a factor or a multiple is the stored multiple": {
+			{q: "by what factor does the industrial plant's ore intake exceed the pilot's?", passage: "industrial-vs-pilot", has: "475×"},
+			{q: "pilot plant to industrial plant at Beylikova - scale-up factor?", passage: "industrial-vs-pilot", has: "475×"},
+			{q: "What's the multiple between the pilot's yearly ore capacity and the planned industrial-scale production?", passage: "industrial-vs-pilot", has: "475×"},
+			{q: "how many x bigger will the industrial plant be than the pilot plant?", passage: "industrial-vs-pilot", has: "475×"},
+		},
+		"a peak or low year of one row is the year of the series' highest or lowest value, with it": {
+			{q: "dysprosium oxide peak year", kind: KindSuperlative, has: "2021: $410 per kg"},
+			{q: "nd oxide - which yr was the bottom over 2020-24 and what level", kind: KindSuperlative, has: "2020: $49 per kg"},
+			{q: "Terbium oxide: its top year and price?", kind: KindSuperlative, has: "2022: $2,051 per kg"},
+		},
 		"a change asked of a passage's figures, or of two editions, is the change, not one value": {
 			{q: "How has America's net import reliance evolved since 2020?", has: "100 % in 2020 to 80 % in 2024"},
 			{q: "US net import reliance, 2020 vs 2024: up or down?", has: "percentage points"},

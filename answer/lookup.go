@@ -1277,6 +1277,21 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 			}
 		}
 	}
+	if r.cues[cueTimes] && r.Kind != KindWhy && isMultiple(cands[0].Fact) {
+		return cands[0]
+	}
+	if r.cues[cueTimes] && r.Kind != KindWhy {
+		// "What's the scale-up multiple between the pilot's ore throughput and the planned
+		// industrial production?": the stored multiple of the two, not one of them, though it
+		// does not say "production" as the passages of its inputs do
+		top := evidence(res, cands[0], q)
+		for i := range res.Hits[:min(len(res.Hits), steerAt)] {
+			h := &res.Hits[i]
+			if isMultiple(h.Fact) && enough(res, h, q) && evidence(res, h, q) >= 0.6*top && sameEntities(res, cands[0], h) {
+				return h
+			}
+		}
+	}
 	if h := r.namesKind(res, cands[:min(len(cands), steerAt+2)], q); h != nil {
 		return h
 	}
@@ -1430,6 +1445,11 @@ func percentComputed(res *index.Result, best *index.Hit, q string) *index.Hit {
 }
 
 // isPercent reports whether a passage computes a percentage.
+func isMultiple(f *knowledge.Fact) bool {
+	g := Latest(f)
+	return f.Formula != nil && g != nil && g.Unit == "x"
+}
+
 func isPercent(f *knowledge.Fact) bool {
 	g := Latest(f)
 	return f.Formula != nil && g != nil && g.Unit == "%"

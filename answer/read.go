@@ -169,7 +169,7 @@ var cueWords = map[string]cue{
 	"less": cueLower, "larger": cueCompare, "bigger": cueCompare, "smaller": cueLower, "fewer": cueLower,
 	"higher": cueCompare, "lower": cueLower, "dearer": cueCompare, "cheaper": cueLower,
 	"richer": cueCompare, "purer": cueCompare, "poorer": cueLower, "leaner": cueLower,
-	"times": cueTimes, "ratio": cueTimes, "how many times": cueTimes, "multiple": cueTimes,
+	"times": cueTimes, "ratio": cueTimes, "factor": cueTimes, "how many times": cueTimes, "multiple": cueTimes,
 	"change": cueChange, "changed": cueChange, "changes": cueChange, "grow": cueChange, "grew": cueChange,
 	"growth": cueChange, "rise": cueChange, "rose": cueChange, "risen": cueChange, "fall": cueChange,
 	"fell": cueChange, "fallen": cueChange, "drop": cueChange, "dropped": cueChange, "decline": cueChange,
@@ -1172,7 +1172,8 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 		}
 		// After "which", a word of what the table measures is the verb of a comparison or a
 		// superlative ("which costs more", "which mined the most"), not a noun.
-		if r.which != "" && !whichFits(lx, best, r.which, whichWord == "what" || verbAfterWhich(ws, r.which), whichSenses) {
+		if r.which != "" && r.which != stem("year") && r.which != "yr" && !whichFits(lx, best, r.which, whichWord == "what" || verbAfterWhich(ws, r.which), whichSenses) {
+			// ("which year was the top" asks a year of the table's own)
 			r.others = append(r.others, r.which)
 		}
 		r.perTable(b, ws, tableScore, tableAt, rowsBy, rateAt, lastAt)
@@ -1217,6 +1218,16 @@ var sellVerbs = map[string]bool{"go": true, "goes": true, "went": true, "going":
 
 // cuts are words of a revision that ask a change only when nothing else is asked.
 var cuts = map[string]bool{"cut": true, "cuts": true, "chopped": true, "slashed": true, "revised": true, "trimmed": true}
+
+// asksYear reports whether a question names the word year itself: "terbium oxide peak year".
+func asksYear(ws []word) bool {
+	for _, w := range ws {
+		if w.fold == "year" || w.fold == "yr" {
+			return true
+		}
+	}
+	return false
+}
 
 // statistics are words that ask a table's figure of a year without naming what it measures:
 // "dysprosium oxide on average in 2024?"
@@ -1858,7 +1869,8 @@ func (r *Reading) kind() Kind {
 		return KindSuperlative
 	case rows >= 2:
 		return KindCompare
-	case rows == 1 && r.cues[cueWhen] && (r.cues[cueMost] || r.cues[cueLeast]):
+	case rows == 1 && (r.cues[cueWhen] || asksYear(r.words)) && (r.cues[cueMost] || r.cues[cueLeast]):
+		// ("terbium oxide peak year", "which yr was the top")
 		// "In which year was terbium oxide at its most expensive?"
 		r.OverYears, r.Least = true, r.cues[cueLeast] && !r.cues[cueMost]
 		return KindSuperlative
@@ -1978,7 +1990,8 @@ func (r *Reading) whereInTable() bool {
 
 // passageKind is the kind of a question a passage answers: a definition, or a fact.
 func (r *Reading) passageKind() Kind {
-	if r.cues[cueDefine] {
+	if r.cues[cueDefine] && !(r.cues[cueTimes] && !r.cues[cueDefinition]) {
+		// ("what's the scale-up multiple" asks a ratio, not what a multiple is)
 		return KindDefine
 	}
 	return KindLookup
