@@ -23,6 +23,11 @@ func TestClassesOfQuestion(t *testing.T) {
 		passage, has, working string
 	}
 	classes := map[string][]question{
+		"a why-answer's line is the sentence that gives the reason, not the passage's first": {
+			{q: "why might the usgs china number be too low", kind: KindWhy, has: "leave out undocumented mining"},
+			{q: "why could China's official mine output understate what is really mined?", kind: KindWhy, has: "quotas"},
+			{q: "Mountain Pass mines plenty - why does America still import its rare earth metals?", kind: KindWhy, has: "mining is not refining"},
+		},
 		"a ratio named as a factor or a multiple is the stored multiple": {
 			{q: "by what factor does the industrial plant's ore intake exceed the pilot's?", passage: "industrial-vs-pilot", has: "475×"},
 			{q: "pilot plant to industrial plant at Beylikova - scale-up factor?", passage: "industrial-vs-pilot", has: "475×"},
@@ -87,7 +92,7 @@ func TestClassesOfQuestion(t *testing.T) {
 		"a why-answer carries the figures of the things its reason names, not one thing's figures over the years": {
 			{q: "If Mountain Pass digs up 45kt a year, why is the US still so dependent on imports for rare earths?", kind: KindWhy,
 				passage: "us-net-exporter-concentrates",
-				direct:  "For rare earth mineral concentrates, as opposed to refined compounds and metals, the United States was a net exporter in every year from 2020 to 2024 (USGS MCS 2025)."},
+				direct:  "Its mine at Mountain Pass turns out concentrate, yet the country still relied on net imports for 80 % of its refined rare earths in 2024: mining is not refining."},
 			{q: "why does China focus on finished products rather than mining?", kind: KindWhy, passage: "value-chain-china-strategy",
 				has: "Raw materials about $7 billion, Magnets $40 billion"},
 		},

@@ -527,8 +527,9 @@ func lookup(a *Answer, res *index.Result, n int) {
 			a.Direct = sayRankInPassage(a.Lang, res.Base, g, pos, of)
 		}
 	}
-	if r.Kind == KindWhy && g == nil && r.Table != nil && r.cellOf(best.Fact) {
-		// the passage of a row's figure states the figure first; the reason follows
+	if r.Kind == KindWhy && g == nil && (r.Table != nil && r.cellOf(best.Fact) || laterReason(best.Fact.Text)) {
+		// the passage of a row's figure states the figure first; the reason follows, in the
+		// sentence that gives it
 		a.Direct = Sentence{{Text: reasonSentence(lexiconFor(res.Base), best.Fact.Text, a.Question)}}
 	}
 	if r.Kind == KindWhy && g == nil && len(best.Fact.Figures) == 0 {
@@ -2263,11 +2264,41 @@ func reasonSentence(lx *lexicon, text, q string) string {
 		if !strings.ContainsAny(sentence, "0123456789") {
 			score++
 		}
+		if givesReason(sentence) {
+			score += 3
+		}
 		if score > bestScore {
 			best, bestScore = sentence, score
 		}
 	}
 	return best
+}
+
+// reasonWords are the words with which a sentence gives a reason.
+var reasonWords = []string{" because ", " since ", " due to ", " based on ", " bases ", " leave out ", " leaves out ",
+	" so that ", " owing to ", " as a result ", " yet ", " which means ", " estimated from ", " rather than ", " in order to "}
+
+// givesReason reports whether a sentence gives a reason: "USGS bases these on China's
+// official quotas, which leave out undocumented mining."
+func givesReason(sentence string) bool {
+	low := " " + strings.ToLower(sentence) + " "
+	for _, w := range reasonWords {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// laterReason reports whether a sentence after a text's first gives a reason.
+func laterReason(text string) bool {
+	ss := sentences(text)
+	for _, s := range ss[min(1, len(ss)):] {
+		if givesReason(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // negation matches a word that says "not".
