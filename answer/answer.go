@@ -183,14 +183,23 @@ func askBoth(ctx context.Context, s Searcher, whole *Answer, q string, opt Optio
 		return nil, nil
 	}
 	first, second := strings.TrimSpace(q[:i])+"?", strings.TrimSpace(q[i+2:])
+	lx := lexiconFor(whole.Result.Base)
+	joined := false
 	if w := plainWords(second); len(w) > 0 && (w[0].fold == "and" || w[0].fold == "ve") {
-		// "What happened to the MoU with China, and who else is Türkiye talking to?": one
-		// question of two sides, which a passage may answer whole
+		// "how many metres have been drilled, and over how many locations?": a second
+		// question after "and", with its own question word; "Lynas FY2024: total REO, and how
+		// much of that was NdPr?" asks a part of the first's subject. One that adds no
+		// question ("…, and who else is Türkiye talking to?" is one passage) is answered whole.
+		second = strings.TrimSpace(second[strings.IndexByte(second, ' ')+1:])
+		if !asks(lx, second) || refersBack(withoutPartOf(second)) {
+			return nil, nil
+		}
+		joined = true
+	} else if !asks(lx, first) || !asks(lx, second) || refersBack(second) {
+		// ("…, and how does that compare with 2023?" asks about the first's answer)
 		return nil, nil
 	}
-	lx := lexiconFor(whole.Result.Base)
-	if whole.Passage == nil || !asks(lx, first) || !asks(lx, second) || refersBack(second) {
-		// ("…, and how does that compare with 2023?" asks about the first's answer)
+	if whole.Passage == nil {
 		return nil, nil
 	}
 	one, err := askOnce(ctx, s, first, opt)
@@ -204,10 +213,32 @@ func askBoth(ctx context.Context, s Searcher, whole *Answer, q string, opt Optio
 		for i, m := range one.Reading.named {
 			names[i] = m.name
 		}
+		if len(two.Reading.Years) == 0 {
+			// and its years: "Lynas FY2024: total REO, and how much of that was NdPr?"
+			for _, y := range one.Reading.Years {
+				names = append(names, strconv.Itoa(y))
+			}
+		}
 		two, err = askOnce(ctx, s, strings.TrimRight(second, "?")+" "+strings.Join(names, " ")+"?", opt)
 	}
-	if err != nil || two.Miss != nil || two.Passage == nil || two.Passage.Fact == one.Passage.Fact {
+	if err == nil && joined && (two.Miss != nil || two.Passage == nil) {
+		// "…, and over how many collar locations?" alone has no subject: the whole question
+		// answers it
+		two = whole
+	}
+	if err != nil || two.Miss != nil || two.Passage == nil || two.Passage.Fact == one.Passage.Fact && (!joined || two.Direct.String() == one.Direct.String()) {
 		return nil, err
+	}
+	if joined && whole.Passage.Fact != one.Passage.Fact && whole.Passage.Fact != two.Passage.Fact {
+		// a passage that neither part finds answers both sides whole: "What happened to the
+		// memorandum with China, and who else is Türkiye talking to?"
+		return nil, nil
+	}
+	if two.Passage.Fact == one.Passage.Fact {
+		// both parts answered by one passage: its two figures
+		one.Question = q
+		one.Direct = append(append(one.Direct, Segment{Text: " "}), two.Direct...)
+		return one, nil
 	}
 	one.Question = q
 	one.Direct = append(append(one.Direct, Segment{Text: " "}), two.Direct...)
@@ -217,6 +248,15 @@ func askBoth(ctx context.Context, s Searcher, whole *Answer, q string, opt Optio
 		one.Related = one.Related[:n]
 	}
 	return one, nil
+}
+
+// withoutPartOf is a question without the words that ask a part of what came before: "how
+// much of that was NdPr" asks NdPr's part, not about the first answer.
+func withoutPartOf(q string) string {
+	for _, p := range []string{" of that", " of it", " of them", " of those", " of this"} {
+		q = strings.ReplaceAll(q, p, "")
+	}
+	return q
 }
 
 // asks reports whether a part of a question has a question word of its own, in English or,

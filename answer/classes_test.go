@@ -23,6 +23,12 @@ func TestClassesOfQuestion(t *testing.T) {
 		passage, has, working string
 	}
 	classes := map[string][]question{
+		"two questions joined by \", and\" each get their answer": {
+			{q: "how much has been drilled at Beylikova, and at how many locations?", has: "125,000 m"},
+			{q: "how much has been drilled at Beylikova, and at how many locations?", has: "310"},
+			{q: "Lynas output in FY2024: REO in tonnes, and how much of that was NdPr?", has: "5,655 t"},
+			{q: "Lynas output in FY2024: REO in tonnes, and how much of that was NdPr?", has: "10,908 t"},
+		},
 		"a why-answer's line is the sentence that gives the reason, not the passage's first": {
 			{q: "why might the usgs china number be too low", kind: KindWhy, has: "leave out undocumented mining"},
 			{q: "why could China's official mine output understate what is really mined?", kind: KindWhy, has: "quotas"},
