@@ -387,6 +387,14 @@ func askOnce(ctx context.Context, s Searcher, q string, opt Options) (*Answer, e
 		a.Direct = sayNoRow(a.Lang, b, r.Table, r.missing)
 		return a, nil
 	}
+	if len(res.Unknown) == 0 {
+		// ("the biggest copper mine in Chile" is no rare earth mine)
+		r.site = r.siteAsked(lexiconFor(b), q)
+	}
+	if siteSuperlative(a, res, n) {
+		// "What is the world's largest rare earth mine?" asks for a deposit, not a country
+		return a, nil
+	}
 	if compareStages(a, res, n) {
 		// "China's grip, mining or refining?": two stages weighed, not one table's row
 		return a, nil

@@ -23,6 +23,12 @@ func TestClassesOfQuestion(t *testing.T) {
 		passage, has, working string
 	}
 	classes := map[string][]question{
+		"a superlative of mines or deposits is the site a passage calls the world's largest, not a country": {
+			{q: "which rare earth mine is the biggest in the world?", passage: "bayan-obo-reserves-cgs", has: "Bayan Obo"},
+			{q: "What's the largest rare earth deposit?", passage: "bayan-obo-reserves-cgs", has: "Bayan Obo"},
+			{q: "Dünyanın en büyük nadir toprak yatağı hangisi?", passage: "bayan-obo-reserves-cgs"},
+			{q: "Which country has the largest rare earth mine output?", kind: KindSuperlative, has: "China"},
+		},
 		"two questions joined by \", and\" each get their answer": {
 			{q: "how much has been drilled at Beylikova, and at how many locations?", has: "125,000 m"},
 			{q: "how much has been drilled at Beylikova, and at how many locations?", has: "310"},

@@ -110,6 +110,8 @@ type Reading struct {
 	// year asked when the latest year the table has answers instead.
 	relative bool
 	asked    int
+	// site is the kind of site a superlative asks for: "mine" in "the world's largest mine".
+	site string
 }
 
 // mention is a place or row a question names, and where.
