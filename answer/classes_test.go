@@ -23,6 +23,11 @@ func TestClassesOfQuestion(t *testing.T) {
 		passage, has, working string
 	}
 	classes := map[string][]question{
+		"two things compared by their quantities, or the stored multiple of both, not two computed figures of third things": {
+			{q: "Does Beylikova on its own have more than all US reserves? by how much", has: "6.6×"},
+			{q: "Beylikova's REO against the United States' reserves - how many times bigger?", has: "12.5 Mt ÷ 1.9 Mt"},
+			{q: "Is Beylikova's ore richer than Mount Weld's?", has: "1.80 %"},
+		},
 		"a superlative of mines or deposits is the site a passage calls the world's largest, not a country": {
 			{q: "which rare earth mine is the biggest in the world?", passage: "bayan-obo-reserves-cgs", has: "Bayan Obo"},
 			{q: "What's the largest rare earth deposit?", passage: "bayan-obo-reserves-cgs", has: "Bayan Obo"},

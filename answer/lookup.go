@@ -2839,6 +2839,22 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 		}
 	}
 	names := [2]string{r.named[pair[0]].name, r.named[pair[1]].name}
+	for _, side := range append(sides, res.Hits[:min(len(res.Hits), 3)]) {
+		for i := range side {
+			if f := side[i].Fact; isMultiple(f) && madeOf(f, names[0]) && madeOf(f, names[1]) {
+				// "is Beylikova bigger than the whole US reserves?": the stored multiple of
+				// the two (12.5 Mt ÷ 1.9 Mt)
+				h := hitFor(res, f)
+				a.Passage = h
+				a.Direct = sayLookup(a.Lang, res.Base, f, Latest(f), nil)
+				if r.Question {
+					a.Direct = append(Sentence{{Text: yesNoWord(a.Lang, (Latest(f).Value > 1) != r.lower)}}, a.Direct...)
+				}
+				a.Related = related(res, h, n-1)
+				return true, nil
+			}
+		}
+	}
 	// The two figures of one kind that fit the question best, of the year it names: "MP
 	// Materials vs Lynas, who put out more REO in 2024?" is the REO of each, not NdPr.
 	var x, z *knowledge.Figure
@@ -2874,6 +2890,12 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 	for k := range sides {
 		for i := range sides[k] {
 			h := &sides[k][i]
+			if h.Fact.Formula != nil && !allOf(h.Fact, names[k]) {
+				// a computed figure that relates its subject to a third thing ("Beylikova's
+				// REO as a share of China's reserves") is no figure of the subject to compare;
+				// its grade, of its own figures, is
+				continue
+			}
 			for _, g := range h.Fact.Figures {
 				ws := map[string]bool{}
 				for _, c := range lx.labelConcepts(g.Label) {
@@ -3201,4 +3223,27 @@ func storedChangeOf(b *knowledge.Base, f *knowledge.Fact) *knowledge.Fact {
 		}
 	}
 	return out
+}
+
+// madeOf reports whether a computed figure is about a thing or made of a figure about it.
+func madeOf(f *knowledge.Fact, name string) bool {
+	if about(f, name) {
+		return true
+	}
+	for _, g := range f.Formula.Inputs {
+		if g.Fact != nil && about(g.Fact, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// allOf reports whether every input of a computed figure is a figure about one thing.
+func allOf(f *knowledge.Fact, name string) bool {
+	for _, g := range f.Formula.Inputs {
+		if g.Fact == nil || !about(g.Fact, name) {
+			return false
+		}
+	}
+	return true
 }
