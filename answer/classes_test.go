@@ -23,6 +23,11 @@ func TestClassesOfQuestion(t *testing.T) {
 		passage, has, working string
 	}
 	classes := map[string][]question{
+		"a figure asked of one source is that source's, not the range; a year dated to the day says the day": {
+			{q: "what ore grade does Eti Maden give for Beylikova?", has: "1.75 %"},
+			{q: "Beylikova grade according to Bloomberg?", has: "more than 1 %"},
+			{q: "when did the Beylikova pilot plant open its doors?", has: "18 April 2023"},
+		},
 		"two things compared by their quantities, or the stored multiple of both, not two computed figures of third things": {
 			{q: "Does Beylikova on its own have more than all US reserves? by how much", has: "6.6×"},
 			{q: "Beylikova's REO against the United States' reserves - how many times bigger?", has: "12.5 Mt ÷ 1.9 Mt"},
@@ -454,13 +459,13 @@ func TestClassesOfQuestion(t *testing.T) {
 				direct: "The light/heavy line is a convention, and it moves between sources."},
 		},
 		"dates, and a date with an amount": {
-			{q: "In which year did the Beylikova pilot plant open?", has: "Pilot plant opened: 2023"},
-			{q: "What year did the pilot plant open?", has: "Pilot plant opened: 2023"},
+			{q: "In which year did the Beylikova pilot plant open?", has: "Pilot plant opened: 18 April 2023"},
+			{q: "What year did the pilot plant open?", has: "Pilot plant opened: 18 April 2023"},
 			{q: "When will the industrial plant open?", has: "Industrial plant opening (Nikkei Asia): 2027"},
 			{q: "When will the industrial plant open and how much revenue will it make?",
 				direct: "Expected revenue, Beylikova: about $220 million a year (2025-10, Anadolu Agency). Industrial plant opening (Nikkei Asia): 2027 (2025-11-25, Nikkei Asia)."},
 			{q: "When did the pilot plant open and how much ore can it process?",
-				direct: "Pilot plant capacity (ore), Beylikova: 1,200 t/yr (2025-10, Anadolu Agency). Pilot plant opened: 2023 (2023-04-18, İnternethaber)."},
+				direct: "Pilot plant capacity (ore), Beylikova: 1,200 t/yr (2025-10, Anadolu Agency). Pilot plant opened: 18 April 2023 (2023-04-18, İnternethaber)."},
 			{q: "How much did China mine when prices fell?", has: "270,000 t"},
 		},
 		"oxide formulas, abbreviations and units for the measure": {
@@ -1079,8 +1084,8 @@ func TestClassesInTurkish(t *testing.T) {
 		{"ABD ve Çin'den sonra en çok kim üretiyor?",
 			"Nadir toprak maden üretimi (2024), 3. sıra: Birmanya, 31.000 t (USGS MCS 2025)."},
 		// a date: "hangi yıl", "ne zaman"
-		{"Pilot tesis ne zaman açıldı?", "Pilot plant opened: 2023 (2023-04-18, İnternethaber)."},
-		{"Beylikova pilot tesisi hangi yılda açıldı?", "Pilot plant opened: 2023 (2023-04-18, İnternethaber)."},
+		{"Pilot tesis ne zaman açıldı?", "Pilot plant opened: 18 April 2023 (2023-04-18, İnternethaber)."},
+		{"Beylikova pilot tesisi hangi yılda açıldı?", "Pilot plant opened: 18 April 2023 (2023-04-18, İnternethaber)."},
 		{"Neodim oksit fiyatı hangi yıl en yüksekti?",
 			"Neodimyum oksit — nadir toprak oksit fiyatları, 2020–2024 arasında en yüksek: 2022, $134/kg (USGS MCS 2025)."},
 		{"Sanayi tesisi ne zaman açılacak?", "Industrial plant opening (Nikkei Asia): 2027 (2025-11-25, Nikkei Asia)."},

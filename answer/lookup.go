@@ -517,7 +517,7 @@ func lookup(a *Answer, res *index.Result, n int) {
 		a.Direct = append(append(sayLookup(a.Lang, res.Base, g.Fact, g, unitsAsked(a.Question)), Segment{Text: " "}),
 			sayLookup(a.Lang, res.Base, date.Fact, date, nil)...)
 	default:
-		a.Direct = sayLookup(a.Lang, res.Base, best.Fact, g, unitsAsked(a.Question))
+		a.Direct = sayFigure(a.Lang, res.Base, best.Fact, g, unitsAsked(a.Question), g == nil || !namesSource(res.Base, a.Question, g))
 	}
 	if g != nil && (r.cues[cueRank] || r.whereLands() && !comesFrom.MatchString(a.Question)) &&
 		strings.Contains(strings.ToLower(a.Question), strings.ToLower(g.Label)) {
@@ -3246,4 +3246,21 @@ func allOf(f *knowledge.Fact, name string) bool {
 		}
 	}
 	return true
+}
+
+// namesSource reports whether a question names who gives a figure, as its label or its source
+// does: "beylikova ore grade per eti maden" asks the grade Eti Maden gives ("Grade (Eti
+// Maden)"), not the range of all sources.
+func namesSource(b *knowledge.Base, q string, g *knowledge.Figure) bool {
+	low := index.Fold(strings.ToLower(q))
+	who := []string{sourceName(b, g)}
+	if i, j := strings.LastIndexByte(g.Label, '('), strings.LastIndexByte(g.Label, ')'); i >= 0 && j > i {
+		who = append(who, g.Label[i+1:j])
+	}
+	for _, w := range who {
+		if w = index.Fold(strings.ToLower(strings.TrimSpace(w))); len(w) > 3 && strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }

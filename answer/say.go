@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -403,6 +404,12 @@ func sayNoMatch(lang string) Sentence {
 
 // sayLookup states the figure of a passage that answers the question, or its first sentence.
 func sayLookup(lang string, b *knowledge.Base, f *knowledge.Fact, g *knowledge.Figure, asked map[string]bool) Sentence {
+	return sayFigure(lang, b, f, g, asked, true)
+}
+
+// sayFigure says a passage's figure; with ranged, the range its sources give when they
+// differ, else the figure alone (a question that asks one source's figure).
+func sayFigure(lang string, b *knowledge.Base, f *knowledge.Fact, g *knowledge.Figure, asked map[string]bool, ranged bool) Sentence {
 	s := &sentence{}
 	if g == nil {
 		return Sentence{{Text: firstSentence(f.Text)}}
@@ -444,7 +451,8 @@ func sayLookup(lang string, b *knowledge.Base, f *knowledge.Fact, g *knowledge.F
 	} else if len(f.Places) > 0 && !strings.Contains(strings.ToLower(label), strings.ToLower(f.Places[0])) {
 		label = f.Places[0] + " — " + label
 	}
-	if lo, hi := spread(g, b.SameMeasure(g)); lo != hi && turkish(lang) {
+	if lo, hi := spread(g, b.SameMeasure(g)); !ranged {
+	} else if lo != hi && turkish(lang) {
 		s.t("%s: ", label).b(localize(lang, lo.String())).t(" (%s, %s) ile ", sourceName(b, lo), lo.AsOf).b(localize(lang, hi.String())).t(" (%s, %s) arası; kaynaklar farklı.", sourceName(b, hi), hi.AsOf)
 		return s.segs
 	} else if lo != hi {
@@ -923,6 +931,11 @@ func dayOfYear(g *knowledge.Figure) string {
 	}
 	m := dayInNote.FindStringSubmatch(g.Note)
 	if m == nil || m[1] != strconv.Itoa(int(g.Value)) {
+		// "Pilot plant opened: 18 April 2023": the day the figure is dated, when it is of
+		// the year stated
+		if d, err := time.Parse("2006-01-02", g.AsOf); err == nil && d.Year() == int(g.Value) {
+			return d.Format("2 January 2006")
+		}
 		return ""
 	}
 	return m[0]
