@@ -23,6 +23,16 @@ func TestClassesOfQuestion(t *testing.T) {
 		passage, has, working string
 	}
 	classes := map[string][]question{
+		"a person asked by a role no passage names is a miss": {
+			{q: "Who's the chief geologist at the Beylikova site?", kind: KindMiss},
+			{q: "who is the chief engineer at the Eskişehir pilot plant?", kind: KindMiss},
+			{q: "Name the lead geologist on the Beylikova drilling programme.", kind: KindMiss},
+		},
+		"an edition named in a parenthesis after a year leaves the year a data year": {
+			{q: "Burma mined 31 kt in 2024, but in 2023 (MCS 2025 data) where did it rank among producers?", kind: KindRank, has: "2nd of 12"},
+			{q: "how much did Australia mine in 2023 (USGS 2025 edition)?", kind: KindValue, has: "2023"},
+			{q: "Thailand's mine output in 2023 (MCS 2025 figures)?", kind: KindValue, has: "3,600 t"},
+		},
 		"a figure asked of one source is that source's, not the range; a year dated to the day says the day": {
 			{q: "what ore grade does Eti Maden give for Beylikova?", has: "1.75 %"},
 			{q: "Beylikova grade according to Bloomberg?", has: "more than 1 %"},

@@ -920,7 +920,9 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 			if i > 0 {
 				prev = ws[i-1].fold
 			}
-			if i+1 < len(ws) {
+			if i+1 < len(ws) && !ws[i+1].clause {
+				// ("in 2023 (MCS 2025 figures)": the parenthesis names the edition of the
+				// year before it, not that year as an edition)
 				next = ws[i+1].fold
 			}
 			// "the USGS 2024 table", "the 2024 USGS price ranking": a year of data when no
