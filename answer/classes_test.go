@@ -23,6 +23,11 @@ func TestClassesOfQuestion(t *testing.T) {
 		passage, has, working string
 	}
 	classes := map[string][]question{
+		"two organisations compared on their latest year also show the year before, when both state it": {
+			{q: "Lynas or MP Materials: who produces more NdPr?", has: "In 2024: 5,655 t vs 1,294 t"},
+			{q: "NdPr: MP Materials against Lynas, latest numbers", has: "In 2024: 1,294 t vs 5,655 t"},
+			{q: "MP Materials vs Lynas REO output in 2024?", has: "45,455 t"},
+		},
 		"a person asked by a role no passage names is a miss": {
 			{q: "Who's the chief geologist at the Beylikova site?", kind: KindMiss},
 			{q: "who is the chief engineer at the Eskişehir pilot plant?", kind: KindMiss},

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"regexp"
 	"slices"
@@ -2887,6 +2888,29 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 		words map[string]bool
 	}
 	var cands [2][]cand
+	yearBefore := func(cs []cand, g *knowledge.Figure, y int) *knowledge.Figure {
+		var of map[string]bool
+		for _, c := range cs {
+			if c.g == g {
+				of = c.words
+			}
+		}
+		for _, c := range cs {
+			if c.g.Unit != g.Unit || !strings.HasPrefix(c.g.AsOf, strconv.Itoa(y)) {
+				continue
+			}
+			shared := 0
+			for w := range c.words {
+				if of[w] {
+					shared++
+				}
+			}
+			if shared > 0 && shared >= len(of)-1 {
+				return c.g
+			}
+		}
+		return nil
+	}
 	for k := range sides {
 		for i := range sides[k] {
 			h := &sides[k][i]
@@ -2947,6 +2971,12 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 	if x == nil {
 		return false, nil
 	}
+	// The year before, when both state it: a newer year than most people know (Lynas's and
+	// MP's 2025 NdPr) reads with the one they do (2024).
+	var px, pz *knowledge.Figure
+	if y, err := strconv.Atoi(x.AsOf[:min(4, len(x.AsOf))]); err == nil && year == "" && strings.HasPrefix(z.AsOf, x.AsOf[:4]) {
+		px, pz = yearBefore(cands[0], x, y-1), yearBefore(cands[1], z, y-1)
+	}
 	ratio := x.Value / zv
 	big, small := x.String(), z.String()
 	if ratio < 1 {
@@ -2961,6 +2991,14 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 	}
 	a.Passage = hx
 	a.Direct = sayCompareFacts(a.Lang, res.Base, names[0], names[1], x, z, zv, ratio)
+	if px != nil && pz != nil {
+		in := " In %s: "
+		if turkish(a.Lang) {
+			in = " %s yılında: "
+		}
+		a.Direct = append(a.Direct, Segment{Text: fmt.Sprintf(in, px.AsOf[:4])}, Segment{Text: localize(a.Lang, px.String()), Bold: true},
+			Segment{Text: " vs "}, Segment{Text: localize(a.Lang, pz.String()), Bold: true}, Segment{Text: "."})
+	}
 	if r.Question {
 		a.Direct = append(Sentence{{Text: yesNoWord(a.Lang, (ratio > 1) != r.lower)}}, a.Direct...)
 	}
