@@ -207,6 +207,11 @@ func askBoth(ctx context.Context, s Searcher, whole *Answer, q string, opt Optio
 		return nil, err
 	}
 	two, err := askOnce(ctx, s, second, opt)
+	if err == nil && joined && len(two.Reading.Rows) == 0 && len(two.Reading.places) == 0 && whole.Reading.Table != nil && whole.Reading.Kind != KindLookup {
+		// "who's the runner-up, and with how many tonnes?": the table's answer to the first
+		// has the figure the second asks
+		return nil, nil
+	}
 	if err == nil && len(two.Reading.named) == 0 && len(one.Reading.named) > 0 {
 		// the second part leaves out the subject the first names: "…, 17 elementin kaçı?"
 		names := make([]string, len(one.Reading.named))

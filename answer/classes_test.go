@@ -23,6 +23,11 @@ func TestClassesOfQuestion(t *testing.T) {
 		passage, has, working string
 	}
 	classes := map[string][]question{
+		"a row said in a sentence before \"who's second\" ranks before the answer": {
+			{q: "China is first in reserves. who is second?", kind: KindSuperlative, has: "Brazil"},
+			{q: "we all know China mines the most. but who's the runner-up, and with how many tonnes in the latest usgs year?", kind: KindSuperlative, direct: "United States had the second-highest rare earth mine production in 2024: 45,000 t (USGS MCS 2025)."},
+			{q: "Everyone says China leads on reserves; which country is number two?", kind: KindSuperlative, has: "21 Mt"},
+		},
 		"two organisations compared on their latest year also show the year before, when both state it": {
 			{q: "Lynas or MP Materials: who produces more NdPr?", has: "In 2024: 5,655 t vs 1,294 t"},
 			{q: "NdPr: MP Materials against Lynas, latest numbers", has: "In 2024: 1,294 t vs 5,655 t"},

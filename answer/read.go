@@ -1223,11 +1223,34 @@ var sellVerbs = map[string]bool{"go": true, "goes": true, "went": true, "going":
 // cuts are words of a revision that ask a change only when nothing else is asked.
 var cuts = map[string]bool{"cut": true, "cuts": true, "chopped": true, "slashed": true, "revised": true, "trimmed": true}
 
-// asksYear reports whether a question names the word year itself: "terbium oxide peak year".
+// saidBefore reports whether the one row a question names is said in a clause before the
+// one that asks "who" or "which".
+func (r *Reading) saidBefore() bool {
+	if len(r.named) == 0 {
+		return false
+	}
+	at := r.named[0].end
+	for i := at; i < len(r.words); i++ {
+		if r.words[i].clause {
+			for _, w := range r.words[i:] {
+				if w.fold == "who" || w.fold == "which" || w.fold == "whos" {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// asksYear reports whether a question asks for a year in so many words: "terbium oxide peak
+// year", "which yr was the top" (not "the latest usgs year").
 func asksYear(ws []word) bool {
-	for _, w := range ws {
-		if w.fold == "year" || w.fold == "yr" {
-			return true
+	for i, w := range ws {
+		if (w.fold == "year" || w.fold == "yr") && i > 0 {
+			if c := cueWords[ws[i-1].fold]; c == cueMost || c == cueLeast || ws[i-1].fold == "which" || ws[i-1].fold == "what" {
+				return true
+			}
 		}
 	}
 	return false
@@ -1877,6 +1900,12 @@ func (r *Reading) kind() Kind {
 		// ("terbium oxide peak year", "which yr was the top")
 		// "In which year was terbium oxide at its most expensive?"
 		r.OverYears, r.Least = true, r.cues[cueLeast] && !r.cues[cueMost]
+		return KindSuperlative
+	case rows == 1 && r.Nth >= 2 && r.cues[cueWhich] && r.saidBefore():
+		// "China is #1 at mining. but who's the runner-up?": the row said in a sentence
+		// before the question ranks before the answer
+		r.ranksAfter, r.Rows = r.Rows, nil
+		r.Least = r.cues[cueLeast]
 		return KindSuperlative
 	case rows == 1 && (r.cues[cueRank] || r.Nth > 0 || r.cues[cueMost] || r.cues[cueLeast] || r.whereInTable() || r.whereLands()):
 		// "Where does Russia rank?", "Is the US the second largest producer?"
