@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -182,14 +183,23 @@ func askBoth(ctx context.Context, s Searcher, whole *Answer, q string, opt Optio
 		return nil, nil
 	}
 	first, second := strings.TrimSpace(q[:i])+"?", strings.TrimSpace(q[i+2:])
+	lx := lexiconFor(whole.Result.Base)
+	joined := false
 	if w := plainWords(second); len(w) > 0 && (w[0].fold == "and" || w[0].fold == "ve") {
-		// "What happened to the MoU with China, and who else is Türkiye talking to?": one
-		// question of two sides, which a passage may answer whole
+		// "how many metres have been drilled, and over how many locations?": a second
+		// question after "and", with its own question word; "Lynas FY2024: total REO, and how
+		// much of that was NdPr?" asks a part of the first's subject. One that adds no
+		// question ("…, and who else is Türkiye talking to?" is one passage) is answered whole.
+		second = strings.TrimSpace(second[strings.IndexByte(second, ' ')+1:])
+		if !asks(lx, second) || refersBack(withoutPartOf(second)) {
+			return nil, nil
+		}
+		joined = true
+	} else if !asks(lx, first) || !asks(lx, second) || refersBack(second) {
+		// ("…, and how does that compare with 2023?" asks about the first's answer)
 		return nil, nil
 	}
-	lx := lexiconFor(whole.Result.Base)
-	if whole.Passage == nil || !asks(lx, first) || !asks(lx, second) || refersBack(second) {
-		// ("…, and how does that compare with 2023?" asks about the first's answer)
+	if whole.Passage == nil {
 		return nil, nil
 	}
 	one, err := askOnce(ctx, s, first, opt)
@@ -197,16 +207,43 @@ func askBoth(ctx context.Context, s Searcher, whole *Answer, q string, opt Optio
 		return nil, err
 	}
 	two, err := askOnce(ctx, s, second, opt)
+	if err == nil && joined && len(two.Reading.Rows) == 0 && len(two.Reading.places) == 0 && whole.Reading.Table != nil && whole.Reading.Kind != KindLookup {
+		// "who's the runner-up, and with how many tonnes?": the table's answer to the first
+		// has the figure the second asks
+		return nil, nil
+	}
 	if err == nil && len(two.Reading.named) == 0 && len(one.Reading.named) > 0 {
 		// the second part leaves out the subject the first names: "…, 17 elementin kaçı?"
 		names := make([]string, len(one.Reading.named))
 		for i, m := range one.Reading.named {
 			names[i] = m.name
 		}
+		if len(two.Reading.Years) == 0 {
+			// and its years: "Lynas FY2024: total REO, and how much of that was NdPr?"
+			for _, y := range one.Reading.Years {
+				names = append(names, strconv.Itoa(y))
+			}
+		}
 		two, err = askOnce(ctx, s, strings.TrimRight(second, "?")+" "+strings.Join(names, " ")+"?", opt)
 	}
-	if err != nil || two.Miss != nil || two.Passage == nil || two.Passage.Fact == one.Passage.Fact {
+	if err == nil && joined && (two.Miss != nil || two.Passage == nil) {
+		// "…, and over how many collar locations?" alone has no subject: the whole question
+		// answers it
+		two = whole
+	}
+	if err != nil || two.Miss != nil || two.Passage == nil || two.Passage.Fact == one.Passage.Fact && (!joined || two.Direct.String() == one.Direct.String()) {
 		return nil, err
+	}
+	if joined && whole.Passage.Fact != one.Passage.Fact && whole.Passage.Fact != two.Passage.Fact {
+		// a passage that neither part finds answers both sides whole: "What happened to the
+		// memorandum with China, and who else is Türkiye talking to?"
+		return nil, nil
+	}
+	if two.Passage.Fact == one.Passage.Fact {
+		// both parts answered by one passage: its two figures
+		one.Question = q
+		one.Direct = append(append(one.Direct, Segment{Text: " "}), two.Direct...)
+		return one, nil
 	}
 	one.Question = q
 	one.Direct = append(append(one.Direct, Segment{Text: " "}), two.Direct...)
@@ -216,6 +253,15 @@ func askBoth(ctx context.Context, s Searcher, whole *Answer, q string, opt Optio
 		one.Related = one.Related[:n]
 	}
 	return one, nil
+}
+
+// withoutPartOf is a question without the words that ask a part of what came before: "how
+// much of that was NdPr" asks NdPr's part, not about the first answer.
+func withoutPartOf(q string) string {
+	for _, p := range []string{" of that", " of it", " of them", " of those", " of this"} {
+		q = strings.ReplaceAll(q, p, "")
+	}
+	return q
 }
 
 // asks reports whether a part of a question has a question word of its own, in English or,
@@ -346,6 +392,14 @@ func askOnce(ctx context.Context, s Searcher, q string, opt Options) (*Answer, e
 		a.Direct = sayNoRow(a.Lang, b, r.Table, r.missing)
 		return a, nil
 	}
+	if len(res.Unknown) == 0 {
+		// ("the biggest copper mine in Chile" is no rare earth mine)
+		r.site = r.siteAsked(lexiconFor(b), q)
+	}
+	if siteSuperlative(a, res, n) {
+		// "What is the world's largest rare earth mine?" asks for a deposit, not a country
+		return a, nil
+	}
 	if compareStages(a, res, n) {
 		// "China's grip, mining or refining?": two stages weighed, not one table's row
 		return a, nil
@@ -456,7 +510,45 @@ func withoutChat(q string) string {
 	if strings.ContainsAny(p, "-–/") {
 		p = shortRange.ReplaceAllString(p, "${1}${2}–${1}${3}")
 	}
-	return shorthand(p)
+	return withoutSpec(shorthand(p))
+}
+
+// withoutSpec is a question without the purity grade of a product it quotes ("Tb4O7 of
+// 99.99% purity", "Dy2O3 99,5%"): a specification of what is priced, not a figure to check,
+// compare or compute with. A grade is a percentage of 99 or more.
+func withoutSpec(p string) string {
+	for from := 0; ; {
+		i := strings.IndexByte(p[from:], '%')
+		if i < 0 {
+			return p
+		}
+		i += from
+		j := i
+		for j > 0 && p[j-1] == ' ' {
+			j--
+		}
+		start := j
+		for start > 0 && (isDigit(p[start-1]) || (p[start-1] == '.' || p[start-1] == ',') && start >= 2 && isDigit(p[start-2])) {
+			start--
+		}
+		v, err := strconv.ParseFloat(strings.ReplaceAll(p[start:j], ",", "."), 64)
+		if start == j || err != nil || v < 99 || v > 100 {
+			from = i + 1
+			continue
+		}
+		end := i + 1
+		if rest := strings.ToLower(p[end:]); strings.HasPrefix(rest, " purity") || strings.HasPrefix(rest, " pure") {
+			end += len(" pure")
+			for end < len(p) && isLetter(p[end]) {
+				end++
+			}
+		}
+		if low := strings.ToLower(p[:start]); strings.HasSuffix(low, " of ") {
+			start -= len("of ")
+		}
+		p = strings.TrimSpace(p[:start]) + " " + strings.TrimSpace(p[end:])
+		from = 0
+	}
 }
 
 // shorthand writes out a question's shorthands of number: a year written with two digits
@@ -490,6 +582,20 @@ func shorthand(p string) string {
 				p = p[:i] + "how many times " + p[i+len(x):]
 				low = strings.ToLower(p)
 			}
+		}
+		// "the scale-up factor", "by what factor": a multiple of one figure in another
+		for from := 0; ; {
+			i := strings.Index(low[from:], "factor")
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len("factor")
+			if (i == 0 || !isWordByte(low[i-1])) && (end == len(low) || !isWordByte(low[end])) {
+				p = p[:i] + "multiple" + p[end:]
+				low = strings.ToLower(p)
+			}
+			from = i + 1
 		}
 	}
 	return p

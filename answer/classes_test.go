@@ -23,6 +23,81 @@ func TestClassesOfQuestion(t *testing.T) {
 		passage, has, working string
 	}
 	classes := map[string][]question{
+		"a row said in a sentence before \"who's second\" ranks before the answer": {
+			{q: "China is first in reserves. who is second?", kind: KindSuperlative, has: "Brazil"},
+			{q: "we all know China mines the most. but who's the runner-up, and with how many tonnes in the latest usgs year?", kind: KindSuperlative, direct: "United States had the second-highest rare earth mine production in 2024: 45,000 t (USGS MCS 2025)."},
+			{q: "Everyone says China leads on reserves; which country is number two?", kind: KindSuperlative, has: "21 Mt"},
+		},
+		"two organisations compared on their latest year also show the year before, when both state it": {
+			{q: "Lynas or MP Materials: who produces more NdPr?", has: "In 2024: 5,655 t vs 1,294 t"},
+			{q: "NdPr: MP Materials against Lynas, latest numbers", has: "In 2024: 1,294 t vs 5,655 t"},
+			{q: "MP Materials vs Lynas REO output in 2024?", has: "45,455 t"},
+		},
+		"a person asked by a role no passage names is a miss": {
+			{q: "Who's the chief geologist at the Beylikova site?", kind: KindMiss},
+			{q: "who is the chief engineer at the Eskişehir pilot plant?", kind: KindMiss},
+			{q: "Name the lead geologist on the Beylikova drilling programme.", kind: KindMiss},
+		},
+		"an edition named in a parenthesis after a year leaves the year a data year": {
+			{q: "Burma mined 31 kt in 2024, but in 2023 (MCS 2025 data) where did it rank among producers?", kind: KindRank, has: "2nd of 12"},
+			{q: "how much did Australia mine in 2023 (USGS 2025 edition)?", kind: KindValue, has: "2023"},
+			{q: "Thailand's mine output in 2023 (MCS 2025 figures)?", kind: KindValue, has: "3,600 t"},
+		},
+		"a figure asked of one source is that source's, not the range; a year dated to the day says the day": {
+			{q: "what ore grade does Eti Maden give for Beylikova?", has: "1.75 %"},
+			{q: "Beylikova grade according to Bloomberg?", has: "more than 1 %"},
+			{q: "when did the Beylikova pilot plant open its doors?", has: "18 April 2023"},
+		},
+		"two things compared by their quantities, or the stored multiple of both, not two computed figures of third things": {
+			{q: "Does Beylikova on its own have more than all US reserves? by how much", has: "6.6×"},
+			{q: "Beylikova's REO against the United States' reserves - how many times bigger?", has: "12.5 Mt ÷ 1.9 Mt"},
+			{q: "Is Beylikova's ore richer than Mount Weld's?", has: "1.80 %"},
+		},
+		"a superlative of mines or deposits is the site a passage calls the world's largest, not a country": {
+			{q: "which rare earth mine is the biggest in the world?", passage: "bayan-obo-reserves-cgs", has: "Bayan Obo"},
+			{q: "What's the largest rare earth deposit?", passage: "bayan-obo-reserves-cgs", has: "Bayan Obo"},
+			{q: "Dünyanın en büyük nadir toprak yatağı hangisi?", passage: "bayan-obo-reserves-cgs"},
+			{q: "Which country has the largest rare earth mine output?", kind: KindSuperlative, has: "China"},
+		},
+		"two questions joined by \", and\" each get their answer": {
+			{q: "how much has been drilled at Beylikova, and at how many locations?", has: "125,000 m"},
+			{q: "how much has been drilled at Beylikova, and at how many locations?", has: "310"},
+			{q: "Lynas output in FY2024: REO in tonnes, and how much of that was NdPr?", has: "5,655 t"},
+			{q: "Lynas output in FY2024: REO in tonnes, and how much of that was NdPr?", has: "10,908 t"},
+		},
+		"a why-answer's line is the sentence that gives the reason, not the passage's first": {
+			{q: "why might the usgs china number be too low", kind: KindWhy, has: "leave out undocumented mining"},
+			{q: "why could China's official mine output understate what is really mined?", kind: KindWhy, has: "quotas"},
+			{q: "Mountain Pass mines plenty - why does America still import its rare earth metals?", kind: KindWhy, has: "mining is not refining"},
+		},
+		"a ratio named as a factor or a multiple is the stored multiple": {
+			{q: "by what factor does the industrial plant's ore intake exceed the pilot's?", passage: "industrial-vs-pilot", has: "475×"},
+			{q: "pilot plant to industrial plant at Beylikova - scale-up factor?", passage: "industrial-vs-pilot", has: "475×"},
+			{q: "What's the multiple between the pilot's yearly ore capacity and the planned industrial-scale production?", passage: "industrial-vs-pilot", has: "475×"},
+			{q: "how many x bigger will the industrial plant be than the pilot plant?", passage: "industrial-vs-pilot", has: "475×"},
+		},
+		"a peak or low year of one row is the year of the series' highest or lowest value, with it": {
+			{q: "dysprosium oxide peak year", kind: KindSuperlative, has: "2021: $410 per kg"},
+			{q: "nd oxide - which yr was the bottom over 2020-24 and what level", kind: KindSuperlative, has: "2020: $49 per kg"},
+			{q: "Terbium oxide: its top year and price?", kind: KindSuperlative, has: "2022: $2,051 per kg"},
+		},
+		"a change asked of a passage's figures, or of two editions, is the change, not one value": {
+			{q: "How has America's net import reliance evolved since 2020?", has: "100 % in 2020 to 80 % in 2024"},
+			{q: "US net import reliance, 2020 vs 2024: up or down?", has: "percentage points"},
+			{q: "US compound and metal imports: how did they develop from 2023 to 2024?", has: "−8.6 %"},
+			{q: "russia reserves got chopped between mcs24 and mcs25? from what to what", passage: "russia-reserves-revision"},
+			{q: "by how much were Vietnam's reserves cut?", passage: "vietnam-reserves-revision"},
+			{q: "Burma mine output y/y 2024?", kind: KindChange},
+			{q: "australia mine production year on year?", kind: KindChange},
+		},
+		"a value asked with \"on average\", \"go for\" or a purity grade is the cell, no change": {
+			{q: "What did neodymium oxide go for on average in 2023?", kind: KindValue, has: "$78 per kg"},
+			{q: "terbium oxide on average in 2022?", kind: KindValue, has: "$2,051 per kg"},
+			{q: "Eu2O3 99,99% avg price 2024 in usd/kg ?", kind: KindValue, has: "$27 per kg"},
+			{q: "Nd2O3 of 99.5% purity: what price per kg does the USGS give for the most recent year?", kind: KindValue, has: "$56 per kg"},
+			{q: "what did dysprosium oxide fetch in 2023?", kind: KindValue, has: "2023"},
+			{q: "What did europium oxide sell for in 2022?", kind: KindValue, has: "2022"},
+		},
 		"Turkish: \"yılında\" after a year is the year, not a subject the table lacks": {
 			{q: "Çin'in 2024 yılındaki nadir toprak maden üretimi kaç ton?", has: "270,000 t"},
 			{q: "USGS verilerine göre Çin'in 2024 yılındaki nadir toprak maden üretimi kaç ton?", has: "270,000 t"},
@@ -59,7 +134,7 @@ func TestClassesOfQuestion(t *testing.T) {
 		"a why-answer carries the figures of the things its reason names, not one thing's figures over the years": {
 			{q: "If Mountain Pass digs up 45kt a year, why is the US still so dependent on imports for rare earths?", kind: KindWhy,
 				passage: "us-net-exporter-concentrates",
-				direct:  "For rare earth mineral concentrates, as opposed to refined compounds and metals, the United States was a net exporter in every year from 2020 to 2024 (USGS MCS 2025)."},
+				direct:  "Its mine at Mountain Pass turns out concentrate, yet the country still relied on net imports for 80 % of its refined rare earths in 2024: mining is not refining."},
 			{q: "why does China focus on finished products rather than mining?", kind: KindWhy, passage: "value-chain-china-strategy",
 				has: "Raw materials about $7 billion, Magnets $40 billion"},
 		},
@@ -404,13 +479,13 @@ func TestClassesOfQuestion(t *testing.T) {
 				direct: "The light/heavy line is a convention, and it moves between sources."},
 		},
 		"dates, and a date with an amount": {
-			{q: "In which year did the Beylikova pilot plant open?", has: "Pilot plant opened: 2023"},
-			{q: "What year did the pilot plant open?", has: "Pilot plant opened: 2023"},
+			{q: "In which year did the Beylikova pilot plant open?", has: "Pilot plant opened: 18 April 2023"},
+			{q: "What year did the pilot plant open?", has: "Pilot plant opened: 18 April 2023"},
 			{q: "When will the industrial plant open?", has: "Industrial plant opening (Nikkei Asia): 2027"},
 			{q: "When will the industrial plant open and how much revenue will it make?",
 				direct: "Expected revenue, Beylikova: about $220 million a year (2025-10, Anadolu Agency). Industrial plant opening (Nikkei Asia): 2027 (2025-11-25, Nikkei Asia)."},
 			{q: "When did the pilot plant open and how much ore can it process?",
-				direct: "Pilot plant capacity (ore), Beylikova: 1,200 t/yr (2025-10, Anadolu Agency). Pilot plant opened: 2023 (2023-04-18, İnternethaber)."},
+				direct: "Pilot plant capacity (ore), Beylikova: 1,200 t/yr (2025-10, Anadolu Agency). Pilot plant opened: 18 April 2023 (2023-04-18, İnternethaber)."},
 			{q: "How much did China mine when prices fell?", has: "270,000 t"},
 		},
 		"oxide formulas, abbreviations and units for the measure": {
@@ -1029,8 +1104,8 @@ func TestClassesInTurkish(t *testing.T) {
 		{"ABD ve Çin'den sonra en çok kim üretiyor?",
 			"Nadir toprak maden üretimi (2024), 3. sıra: Birmanya, 31.000 t (USGS MCS 2025)."},
 		// a date: "hangi yıl", "ne zaman"
-		{"Pilot tesis ne zaman açıldı?", "Pilot plant opened: 2023 (2023-04-18, İnternethaber)."},
-		{"Beylikova pilot tesisi hangi yılda açıldı?", "Pilot plant opened: 2023 (2023-04-18, İnternethaber)."},
+		{"Pilot tesis ne zaman açıldı?", "Pilot plant opened: 18 April 2023 (2023-04-18, İnternethaber)."},
+		{"Beylikova pilot tesisi hangi yılda açıldı?", "Pilot plant opened: 18 April 2023 (2023-04-18, İnternethaber)."},
 		{"Neodim oksit fiyatı hangi yıl en yüksekti?",
 			"Neodimyum oksit — nadir toprak oksit fiyatları, 2020–2024 arasında en yüksek: 2022, $134/kg (USGS MCS 2025)."},
 		{"Sanayi tesisi ne zaman açılacak?", "Industrial plant opening (Nikkei Asia): 2027 (2025-11-25, Nikkei Asia)."},

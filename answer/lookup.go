@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"regexp"
 	"slices"
@@ -356,6 +357,9 @@ func lookup(a *Answer, res *index.Result, n int) {
 			}
 		}
 	}
+	if (r.cues[cueChange] || r.cues[cueSince]) && r.Kind == KindLookup && passageChange(a, res, best, n) {
+		return
+	}
 	if unit := r.perMass(); unit != "" {
 		var m, w *knowledge.Figure
 		if f := best.Fact.Formula; f == nil {
@@ -514,7 +518,7 @@ func lookup(a *Answer, res *index.Result, n int) {
 		a.Direct = append(append(sayLookup(a.Lang, res.Base, g.Fact, g, unitsAsked(a.Question)), Segment{Text: " "}),
 			sayLookup(a.Lang, res.Base, date.Fact, date, nil)...)
 	default:
-		a.Direct = sayLookup(a.Lang, res.Base, best.Fact, g, unitsAsked(a.Question))
+		a.Direct = sayFigure(a.Lang, res.Base, best.Fact, g, unitsAsked(a.Question), g == nil || !namesSource(res.Base, a.Question, g))
 	}
 	if g != nil && (r.cues[cueRank] || r.whereLands() && !comesFrom.MatchString(a.Question)) &&
 		strings.Contains(strings.ToLower(a.Question), strings.ToLower(g.Label)) {
@@ -524,8 +528,9 @@ func lookup(a *Answer, res *index.Result, n int) {
 			a.Direct = sayRankInPassage(a.Lang, res.Base, g, pos, of)
 		}
 	}
-	if r.Kind == KindWhy && g == nil && r.Table != nil && r.cellOf(best.Fact) {
-		// the passage of a row's figure states the figure first; the reason follows
+	if r.Kind == KindWhy && g == nil && (r.Table != nil && r.cellOf(best.Fact) || laterReason(best.Fact.Text)) {
+		// the passage of a row's figure states the figure first; the reason follows, in the
+		// sentence that gives it
 		a.Direct = Sentence{{Text: reasonSentence(lexiconFor(res.Base), best.Fact.Text, a.Question)}}
 	}
 	if r.Kind == KindWhy && g == nil && len(best.Fact.Figures) == 0 {
@@ -1274,6 +1279,21 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 			}
 		}
 	}
+	if r.cues[cueTimes] && r.Kind != KindWhy && isMultiple(cands[0].Fact) {
+		return cands[0]
+	}
+	if r.cues[cueTimes] && r.Kind != KindWhy {
+		// "What's the scale-up multiple between the pilot's ore throughput and the planned
+		// industrial production?": the stored multiple of the two, not one of them, though it
+		// does not say "production" as the passages of its inputs do
+		top := evidence(res, cands[0], q)
+		for i := range res.Hits[:min(len(res.Hits), steerAt)] {
+			h := &res.Hits[i]
+			if isMultiple(h.Fact) && enough(res, h, q) && evidence(res, h, q) >= 0.6*top && sameEntities(res, cands[0], h) {
+				return h
+			}
+		}
+	}
 	if h := r.namesKind(res, cands[:min(len(cands), steerAt+2)], q); h != nil {
 		return h
 	}
@@ -1427,6 +1447,11 @@ func percentComputed(res *index.Result, best *index.Hit, q string) *index.Hit {
 }
 
 // isPercent reports whether a passage computes a percentage.
+func isMultiple(f *knowledge.Fact) bool {
+	g := Latest(f)
+	return f.Formula != nil && g != nil && g.Unit == "x"
+}
+
 func isPercent(f *knowledge.Fact) bool {
 	g := Latest(f)
 	return f.Formula != nil && g != nil && g.Unit == "%"
@@ -2240,11 +2265,41 @@ func reasonSentence(lx *lexicon, text, q string) string {
 		if !strings.ContainsAny(sentence, "0123456789") {
 			score++
 		}
+		if givesReason(sentence) {
+			score += 3
+		}
 		if score > bestScore {
 			best, bestScore = sentence, score
 		}
 	}
 	return best
+}
+
+// reasonWords are the words with which a sentence gives a reason.
+var reasonWords = []string{" because ", " since ", " due to ", " based on ", " bases ", " leave out ", " leaves out ",
+	" so that ", " owing to ", " as a result ", " yet ", " which means ", " estimated from ", " rather than ", " in order to "}
+
+// givesReason reports whether a sentence gives a reason: "USGS bases these on China's
+// official quotas, which leave out undocumented mining."
+func givesReason(sentence string) bool {
+	low := " " + strings.ToLower(sentence) + " "
+	for _, w := range reasonWords {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// laterReason reports whether a sentence after a text's first gives a reason.
+func laterReason(text string) bool {
+	ss := sentences(text)
+	for _, s := range ss[min(1, len(ss)):] {
+		if givesReason(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // negation matches a word that says "not".
@@ -2785,6 +2840,22 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 		}
 	}
 	names := [2]string{r.named[pair[0]].name, r.named[pair[1]].name}
+	for _, side := range append(sides, res.Hits[:min(len(res.Hits), 3)]) {
+		for i := range side {
+			if f := side[i].Fact; isMultiple(f) && madeOf(f, names[0]) && madeOf(f, names[1]) {
+				// "is Beylikova bigger than the whole US reserves?": the stored multiple of
+				// the two (12.5 Mt ÷ 1.9 Mt)
+				h := hitFor(res, f)
+				a.Passage = h
+				a.Direct = sayLookup(a.Lang, res.Base, f, Latest(f), nil)
+				if r.Question {
+					a.Direct = append(Sentence{{Text: yesNoWord(a.Lang, (Latest(f).Value > 1) != r.lower)}}, a.Direct...)
+				}
+				a.Related = related(res, h, n-1)
+				return true, nil
+			}
+		}
+	}
 	// The two figures of one kind that fit the question best, of the year it names: "MP
 	// Materials vs Lynas, who put out more REO in 2024?" is the REO of each, not NdPr.
 	var x, z *knowledge.Figure
@@ -2817,9 +2888,38 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 		words map[string]bool
 	}
 	var cands [2][]cand
+	yearBefore := func(cs []cand, g *knowledge.Figure, y int) *knowledge.Figure {
+		var of map[string]bool
+		for _, c := range cs {
+			if c.g == g {
+				of = c.words
+			}
+		}
+		for _, c := range cs {
+			if c.g.Unit != g.Unit || !strings.HasPrefix(c.g.AsOf, strconv.Itoa(y)) {
+				continue
+			}
+			shared := 0
+			for w := range c.words {
+				if of[w] {
+					shared++
+				}
+			}
+			if shared > 0 && shared >= len(of)-1 {
+				return c.g
+			}
+		}
+		return nil
+	}
 	for k := range sides {
 		for i := range sides[k] {
 			h := &sides[k][i]
+			if h.Fact.Formula != nil && !allOf(h.Fact, names[k]) {
+				// a computed figure that relates its subject to a third thing ("Beylikova's
+				// REO as a share of China's reserves") is no figure of the subject to compare;
+				// its grade, of its own figures, is
+				continue
+			}
 			for _, g := range h.Fact.Figures {
 				ws := map[string]bool{}
 				for _, c := range lx.labelConcepts(g.Label) {
@@ -2871,6 +2971,12 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 	if x == nil {
 		return false, nil
 	}
+	// The year before, when both state it: a newer year than most people know (Lynas's and
+	// MP's 2025 NdPr) reads with the one they do (2024).
+	var px, pz *knowledge.Figure
+	if y, err := strconv.Atoi(x.AsOf[:min(4, len(x.AsOf))]); err == nil && year == "" && strings.HasPrefix(z.AsOf, x.AsOf[:4]) {
+		px, pz = yearBefore(cands[0], x, y-1), yearBefore(cands[1], z, y-1)
+	}
 	ratio := x.Value / zv
 	big, small := x.String(), z.String()
 	if ratio < 1 {
@@ -2885,6 +2991,14 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 	}
 	a.Passage = hx
 	a.Direct = sayCompareFacts(a.Lang, res.Base, names[0], names[1], x, z, zv, ratio)
+	if px != nil && pz != nil {
+		in := " In %s: "
+		if turkish(a.Lang) {
+			in = " %s yılında: "
+		}
+		a.Direct = append(a.Direct, Segment{Text: fmt.Sprintf(in, px.AsOf[:4])}, Segment{Text: localize(a.Lang, px.String()), Bold: true},
+			Segment{Text: " vs "}, Segment{Text: localize(a.Lang, pz.String()), Bold: true}, Segment{Text: "."})
+	}
 	if r.Question {
 		a.Direct = append(Sentence{{Text: yesNoWord(a.Lang, (ratio > 1) != r.lower)}}, a.Direct...)
 	}
@@ -3045,4 +3159,146 @@ func unitNamed(w string) (money, known bool) {
 		}
 	}
 	return false, false
+}
+
+// changeExpr ends the formula of a stored change: "new / old - 1".
+func changeExpr(f *knowledge.Fact) bool {
+	return f.Formula != nil && len(f.Formula.Inputs) == 2 && strings.HasSuffix(strings.ReplaceAll(f.Formula.Expr, " ", ""), "-1")
+}
+
+// passageChange answers a change asked of a passage's figures rather than a table's: a
+// stored change made from the passage's figure ("vietnam reserves got cut? by how much": the
+// change from one USGS edition to the next), else the change between two
+// dated figures of one unit the best passage states ("How has the US net import reliance
+// developed since 2020?": 100 % in 2020 to 80 % in 2024). False when neither is there.
+func passageChange(a *Answer, res *index.Result, best *index.Hit, n int) bool {
+	if changeExpr(best.Fact) {
+		return false
+	}
+	if c := storedChangeOf(res.Base, best.Fact); c != nil {
+		h := hitFor(res, c)
+		a.Passage = h
+		a.Direct = sayLookup(a.Lang, res.Base, c, Latest(c), nil)
+		a.Related = related(res, h, n-1)
+		return true
+	}
+	x, z := changeFigures(best.Fact, a.Reading)
+	if x == nil || x.Value == 0 {
+		return false
+	}
+	d := z.Value - x.Value
+	unit := x.Unit
+	if unit == "%" {
+		unit = " percentage points"
+	}
+	decimals := decimalsFor(math.Abs(d))
+	if d == math.Round(d) {
+		decimals = 0
+	}
+	diff := knowledge.FormatQuantity(math.Abs(d), x.Unit, decimals)
+	if x.Unit == "%" {
+		diff = strings.TrimSuffix(diff, " %") + unit
+	}
+	if d < 0 {
+		diff = "−" + diff
+	} else {
+		diff = "+" + diff
+	}
+	pct := z.Value/x.Value*100 - 100
+	eq := z.String() + " − " + x.String() + " = " + diff
+	if x.Unit != "%" {
+		eq = z.String() + " ÷ " + x.String() + " − 1 = " + signed(pct, "%")
+	}
+	a.Working = &Working{Equation: eq, Inputs: []*knowledge.Figure{x, z}, Sources: sourcesOf(x, z)}
+	a.Passage = best
+	a.Direct = sayPassageChange(a.Lang, best.Fact, x, z, diff, pct, sourceName(res.Base, z))
+	a.Related = related(res, best, n-1)
+	return true
+}
+
+// changeFigures are the figures of a fact a change is asked between: of one unit, the years
+// asked (since one year: to the latest), else its earliest and latest.
+func changeFigures(f *knowledge.Fact, r *Reading) (x, z *knowledge.Figure) {
+	byYear := func(y int) *knowledge.Figure {
+		for _, g := range f.Figures {
+			if strings.HasPrefix(g.AsOf, strconv.Itoa(y)) {
+				return g
+			}
+		}
+		return nil
+	}
+	switch {
+	case len(r.Years) >= 2:
+		x, z = byYear(min(r.Years[0], r.Years[len(r.Years)-1])), byYear(max(r.Years[0], r.Years[len(r.Years)-1]))
+	case len(r.Years) == 1:
+		x, z = byYear(r.Years[0]), Latest(f)
+	default:
+		for _, g := range f.Figures {
+			if x == nil || g.AsOf < x.AsOf {
+				x = g
+			}
+		}
+		z = Latest(f)
+	}
+	if x == nil || z == nil || x == z || x.Unit != z.Unit || x.AsOf[:min(4, len(x.AsOf))] == z.AsOf[:min(4, len(z.AsOf))] {
+		return nil, nil
+	}
+	return x, z
+}
+
+// storedChangeOf is a stored change one of whose two figures a fact states: the revision of
+// Vietnam's reserves for the passage of its reserves.
+func storedChangeOf(b *knowledge.Base, f *knowledge.Fact) *knowledge.Fact {
+	var out *knowledge.Fact
+	for _, c := range lexiconFor(b).computed {
+		if !changeExpr(c) || out != nil && out.ID < c.ID {
+			continue
+		}
+		for _, g := range c.Formula.Inputs {
+			if g.Fact == f {
+				out = c
+			}
+		}
+	}
+	return out
+}
+
+// madeOf reports whether a computed figure is about a thing or made of a figure about it.
+func madeOf(f *knowledge.Fact, name string) bool {
+	if about(f, name) {
+		return true
+	}
+	for _, g := range f.Formula.Inputs {
+		if g.Fact != nil && about(g.Fact, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// allOf reports whether every input of a computed figure is a figure about one thing.
+func allOf(f *knowledge.Fact, name string) bool {
+	for _, g := range f.Formula.Inputs {
+		if g.Fact == nil || !about(g.Fact, name) {
+			return false
+		}
+	}
+	return true
+}
+
+// namesSource reports whether a question names who gives a figure, as its label or its source
+// does: "beylikova ore grade per eti maden" asks the grade Eti Maden gives ("Grade (Eti
+// Maden)"), not the range of all sources.
+func namesSource(b *knowledge.Base, q string, g *knowledge.Figure) bool {
+	low := index.Fold(strings.ToLower(q))
+	who := []string{sourceName(b, g)}
+	if i, j := strings.LastIndexByte(g.Label, '('), strings.LastIndexByte(g.Label, ')'); i >= 0 && j > i {
+		who = append(who, g.Label[i+1:j])
+	}
+	for _, w := range who {
+		if w = index.Fold(strings.ToLower(strings.TrimSpace(w))); len(w) > 3 && strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }

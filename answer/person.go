@@ -1,7 +1,10 @@
 package answer
 
 import (
+	"strings"
+
 	"github.com/reedesk/reedesk/index"
+	"github.com/reedesk/reedesk/knowledge"
 )
 
 // personAsks are the words that ask for a person; roles, the words that say which one: "who
@@ -11,7 +14,7 @@ var (
 	roles      = map[string]bool{"ceo": true, "cfo": true, "chairman": true, "chairwoman": true, "chairperson": true,
 		"president": true, "minister": true, "director": true, "founder": true, "founders": true, "boss": true,
 		"executive": true, "spokesperson": true, "spokesman": true, "manager": true, "running": true, "runs": true,
-		"manages": true, "founded": true}
+		"manages": true, "founded": true, "chief": true, "geologist": true, "engineer": true, "scientist": true, "officer": true}
 )
 
 // personNouns say "a person" plainly, where a role would name one: "the initiative guy".
@@ -68,9 +71,28 @@ func cutPossessive(f string) (string, bool) {
 func personPassage(res *index.Result, r *Reading, q string) *index.Hit {
 	for i := range res.Hits[:min(len(res.Hits), steerAt)] {
 		h := &res.Hits[i]
-		if len(h.Fact.People) > 0 && aboutNamed(h.Fact, r) && enough(res, h, q) {
+		if len(h.Fact.People) > 0 && aboutNamed(h.Fact, r) && enough(res, h, q) && r.saysRole(h.Fact) {
 			return h
 		}
 	}
 	return nil
 }
+
+// saysRole reports whether a passage names the role a question asks for, when it names one
+// ("the chief geologist": a passage that quotes the president is no answer).
+func (r *Reading) saysRole(f *knowledge.Fact) bool {
+	text := strings.ToLower(f.Title + " " + f.Text + " " + strings.Join(f.People, " "))
+	asked := false
+	for _, w := range r.words {
+		if roles[w.fold] && !verbRoles[w.fold] {
+			asked = true
+			if strings.Contains(text, w.fold) {
+				return true
+			}
+		}
+	}
+	return !asked
+}
+
+// verbRoles are the words of roles that are verbs: "who runs it" names no title.
+var verbRoles = map[string]bool{"running": true, "runs": true, "manages": true, "founded": true}

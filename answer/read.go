@@ -110,6 +110,8 @@ type Reading struct {
 	// year asked when the latest year the table has answers instead.
 	relative bool
 	asked    int
+	// site is the kind of site a superlative asks for: "mine" in "the world's largest mine".
+	site string
 }
 
 // mention is a place or row a question names, and where.
@@ -169,16 +171,18 @@ var cueWords = map[string]cue{
 	"less": cueLower, "larger": cueCompare, "bigger": cueCompare, "smaller": cueLower, "fewer": cueLower,
 	"higher": cueCompare, "lower": cueLower, "dearer": cueCompare, "cheaper": cueLower,
 	"richer": cueCompare, "purer": cueCompare, "poorer": cueLower, "leaner": cueLower,
-	"times": cueTimes, "ratio": cueTimes, "how many times": cueTimes, "multiple": cueTimes,
+	"times": cueTimes, "ratio": cueTimes, "factor": cueTimes, "how many times": cueTimes, "multiple": cueTimes,
 	"change": cueChange, "changed": cueChange, "changes": cueChange, "grow": cueChange, "grew": cueChange,
 	"growth": cueChange, "rise": cueChange, "rose": cueChange, "risen": cueChange, "fall": cueChange,
 	"fell": cueChange, "fallen": cueChange, "drop": cueChange, "dropped": cueChange, "decline": cueChange,
 	"declined": cueChange, "increase": cueChange, "increased": cueChange, "decrease": cueChange,
 	"decreased": cueChange, "evolve": cueChange, "evolved": cueChange, "trend": cueChange,
 	"lost": cueChange, "lose": cueChange, "loses": cueChange, "gained": cueChange, "gain": cueChange, "gains": cueChange,
-	"shed": cueChange, "added": cueChange,
-	"since": cueSince,
-	"share": cueShare, "proportion": cueShare, "slice": cueShare, "portion": cueShare, "chunk": cueShare, "fraction": cueShare, "account for": cueShare,
+	"shed": cueChange, "added": cueChange, "developed": cueChange, "develop": cueChange, "up or down": cueChange,
+	"y/y": cueChange, "yoy": cueChange, "year on year": cueChange, "year-on-year": cueChange, "year over year": cueChange,
+	"from what to what": cueChange,
+	"since":             cueSince,
+	"share":             cueShare, "proportion": cueShare, "slice": cueShare, "portion": cueShare, "chunk": cueShare, "fraction": cueShare, "account for": cueShare,
 	"percent": cuePercent, "percentage": cuePercent, "per cent": cuePercent, "%": cuePercent,
 	"relative": cuePercent, "relatively": cuePercent, "proportionally": cuePercent,
 	"outside": cueExclude, "excluding": cueExclude, "exclude": cueExclude, "except": cueExclude,
@@ -916,7 +920,9 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 			if i > 0 {
 				prev = ws[i-1].fold
 			}
-			if i+1 < len(ws) {
+			if i+1 < len(ws) && !ws[i+1].clause {
+				// ("in 2023 (MCS 2025 figures)": the parenthesis names the edition of the
+				// year before it, not that year as an edition)
 				next = ws[i+1].fold
 			}
 			// "the USGS 2024 table", "the 2024 USGS price ranking": a year of data when no
@@ -985,6 +991,8 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 			case s.cue == cueDefinition && w.fold == "list" && listNamed(ws, i):
 				// "in the USGS 2024 list" names a table; "list the heavy rare earths" and
 				// "the list of heavy rare earths" ask
+			case s.cue == cueMost && w.fold == "most" && i+1 < len(ws) && timely[ws[i+1].fold]:
+				// "the most recent year" is the latest, no superlative
 			case s.cue == cueDefinition && r.Question:
 				// "Does scandium count as a rare earth?" asks a yes or a no
 			case s.cue == cueDefinition:
@@ -1082,6 +1090,16 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 		i += n
 	}
 	r.relativeYears(relative)
+	if !r.cues[cueMost] && !r.cues[cueLeast] && !r.cues[cueRank] && !r.cues[cueCompare] && !r.cues[cueTimes] &&
+		!r.cues[cueShare] && !r.cues[cuePercent] && !r.cues[cueSum] && r.Nth == 0 {
+		for _, w := range ws {
+			// "vietnam reserves got cut? by how much" asks the change; "Vietnam's rank after
+			// the cut", "China's cut of world supply" ask another thing
+			if cuts[w.fold] {
+				r.cues[cueChange] = true
+			}
+		}
+	}
 	if nextTo && r.Nth == 0 && !r.cues[cueMost] && !r.cues[cueLeast] && !r.cues[cueRank] {
 		// "put China's output next to America's": two rows side by side, no rank after one
 		for t, rows := range afterBy {
@@ -1110,7 +1128,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 		tableScore[t] += rankedBy(ws, at)
 	}
 	for _, t := range b.Tables() {
-		if tableScore[t] == 0 && namesUnit(t, units) {
+		if tableScore[t] == 0 && (namesUnit(t, units) || soldFor(ws) && hasMoney(t)) {
 			// "NdO spot avg, usd/kg?": the table's unit says what is measured
 			tableScore[t]++
 		}
@@ -1131,7 +1149,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 			best, bestScore = t, score
 		}
 	}
-	if best == nil && r.asksKind() && !r.cues[cueDefine] && !r.cues[cueWhy] {
+	if best == nil && (r.asksKind() || len(r.Years) > 0 && anyStatistic(ws)) && !r.cues[cueDefine] && !r.cues[cueWhy] {
 		// No word for what is measured, but the rows named belong to one table only:
 		// "Is terbium oxide pricier than neodymium oxide?"
 		best = onlyTableOf(b, rowsBy, r.Editions)
@@ -1158,7 +1176,8 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 		}
 		// After "which", a word of what the table measures is the verb of a comparison or a
 		// superlative ("which costs more", "which mined the most"), not a noun.
-		if r.which != "" && !whichFits(lx, best, r.which, whichWord == "what" || verbAfterWhich(ws, r.which), whichSenses) {
+		if r.which != "" && r.which != stem("year") && r.which != "yr" && !whichFits(lx, best, r.which, whichWord == "what" || verbAfterWhich(ws, r.which), whichSenses) {
+			// ("which year was the top" asks a year of the table's own)
 			r.others = append(r.others, r.which)
 		}
 		r.perTable(b, ws, tableScore, tableAt, rowsBy, rateAt, lastAt)
@@ -1182,6 +1201,72 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 	r.known = known
 	r.Kind = r.kind()
 	return r
+}
+
+// timely are the words after "most" that ask for the latest: "the most recent year".
+var timely = map[string]bool{"recent": true, "current": true, "up-to-date": true}
+
+// soldFor reports whether a question asks what something sells for: "what did Dy oxide go
+// for in 2024", "what is it trading at".
+func soldFor(ws []word) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if sellVerbs[ws[i].fold] && (ws[i+1].fold == "for" || ws[i+1].fold == "at") {
+			return true
+		}
+	}
+	return false
+}
+
+var sellVerbs = map[string]bool{"go": true, "goes": true, "went": true, "going": true, "sell": true, "sells": true,
+	"sold": true, "selling": true, "trade": true, "trades": true, "traded": true, "trading": true}
+
+// cuts are words of a revision that ask a change only when nothing else is asked.
+var cuts = map[string]bool{"cut": true, "cuts": true, "chopped": true, "slashed": true, "revised": true, "trimmed": true}
+
+// saidBefore reports whether the one row a question names is said in a clause before the
+// one that asks "who" or "which".
+func (r *Reading) saidBefore() bool {
+	if len(r.named) == 0 {
+		return false
+	}
+	at := r.named[0].end
+	for i := at; i < len(r.words); i++ {
+		if r.words[i].clause {
+			for _, w := range r.words[i:] {
+				if w.fold == "who" || w.fold == "which" || w.fold == "whos" {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// asksYear reports whether a question asks for a year in so many words: "terbium oxide peak
+// year", "which yr was the top" (not "the latest usgs year").
+func asksYear(ws []word) bool {
+	for i, w := range ws {
+		if (w.fold == "year" || w.fold == "yr") && i > 0 {
+			if c := cueWords[ws[i-1].fold]; c == cueMost || c == cueLeast || ws[i-1].fold == "which" || ws[i-1].fold == "what" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// statistics are words that ask a table's figure of a year without naming what it measures:
+// "dysprosium oxide on average in 2024?"
+var statistics = map[string]bool{"average": true, "avg": true, "mean": true, "median": true}
+
+func anyStatistic(ws []word) bool {
+	for _, w := range ws {
+		if statistics[w.fold] {
+			return true
+		}
+	}
+	return false
 }
 
 // hasAmount reports whether a question states an amount of its own (a number that is not a
@@ -1811,9 +1896,16 @@ func (r *Reading) kind() Kind {
 		return KindSuperlative
 	case rows >= 2:
 		return KindCompare
-	case rows == 1 && r.cues[cueWhen] && (r.cues[cueMost] || r.cues[cueLeast]):
+	case rows == 1 && (r.cues[cueWhen] || asksYear(r.words)) && (r.cues[cueMost] || r.cues[cueLeast]):
+		// ("terbium oxide peak year", "which yr was the top")
 		// "In which year was terbium oxide at its most expensive?"
 		r.OverYears, r.Least = true, r.cues[cueLeast] && !r.cues[cueMost]
+		return KindSuperlative
+	case rows == 1 && r.Nth >= 2 && r.cues[cueWhich] && r.saidBefore():
+		// "China is #1 at mining. but who's the runner-up?": the row said in a sentence
+		// before the question ranks before the answer
+		r.ranksAfter, r.Rows = r.Rows, nil
+		r.Least = r.cues[cueLeast]
 		return KindSuperlative
 	case rows == 1 && (r.cues[cueRank] || r.Nth > 0 || r.cues[cueMost] || r.cues[cueLeast] || r.whereInTable() || r.whereLands()):
 		// "Where does Russia rank?", "Is the US the second largest producer?"
@@ -1931,7 +2023,8 @@ func (r *Reading) whereInTable() bool {
 
 // passageKind is the kind of a question a passage answers: a definition, or a fact.
 func (r *Reading) passageKind() Kind {
-	if r.cues[cueDefine] {
+	if r.cues[cueDefine] && !(r.cues[cueTimes] && !r.cues[cueDefinition]) {
+		// ("what's the scale-up multiple" asks a ratio, not what a multiple is)
 		return KindDefine
 	}
 	return KindLookup

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -403,6 +404,12 @@ func sayNoMatch(lang string) Sentence {
 
 // sayLookup states the figure of a passage that answers the question, or its first sentence.
 func sayLookup(lang string, b *knowledge.Base, f *knowledge.Fact, g *knowledge.Figure, asked map[string]bool) Sentence {
+	return sayFigure(lang, b, f, g, asked, true)
+}
+
+// sayFigure says a passage's figure; with ranged, the range its sources give when they
+// differ, else the figure alone (a question that asks one source's figure).
+func sayFigure(lang string, b *knowledge.Base, f *knowledge.Fact, g *knowledge.Figure, asked map[string]bool, ranged bool) Sentence {
 	s := &sentence{}
 	if g == nil {
 		return Sentence{{Text: firstSentence(f.Text)}}
@@ -444,7 +451,8 @@ func sayLookup(lang string, b *knowledge.Base, f *knowledge.Fact, g *knowledge.F
 	} else if len(f.Places) > 0 && !strings.Contains(strings.ToLower(label), strings.ToLower(f.Places[0])) {
 		label = f.Places[0] + " — " + label
 	}
-	if lo, hi := spread(g, b.SameMeasure(g)); lo != hi && turkish(lang) {
+	if lo, hi := spread(g, b.SameMeasure(g)); !ranged {
+	} else if lo != hi && turkish(lang) {
 		s.t("%s: ", label).b(localize(lang, lo.String())).t(" (%s, %s) ile ", sourceName(b, lo), lo.AsOf).b(localize(lang, hi.String())).t(" (%s, %s) arası; kaynaklar farklı.", sourceName(b, hi), hi.AsOf)
 		return s.segs
 	} else if lo != hi {
@@ -923,6 +931,11 @@ func dayOfYear(g *knowledge.Figure) string {
 	}
 	m := dayInNote.FindStringSubmatch(g.Note)
 	if m == nil || m[1] != strconv.Itoa(int(g.Value)) {
+		// "Pilot plant opened: 18 April 2023": the day the figure is dated, when it is of
+		// the year stated
+		if d, err := time.Parse("2006-01-02", g.AsOf); err == nil && d.Year() == int(g.Value) {
+			return d.Format("2 January 2006")
+		}
 		return ""
 	}
 	return m[0]
@@ -950,5 +963,22 @@ func sayStages(lang string, b *knowledge.Base, hi, lo string, g1, g2 *knowledge.
 		return s.segs
 	}
 	s.t("Higher in %s — %s: ", hi, g1.Label).b(g1.String()).t(" (%s, %s); %s: ", g1.AsOf, sourceName(b, g1), g2.Label).b(g2.String()).t(" (%s, %s).", g2.AsOf, sourceName(b, g2))
+	return s.segs
+}
+
+// sayPassageChange says how a passage's figure changed between two of its years.
+func sayPassageChange(lang string, f *knowledge.Fact, x, z *knowledge.Figure, diff string, pct float64, source string) Sentence {
+	s := &sentence{}
+	what, _, _ := strings.Cut(f.Title, ":")
+	if turkish(lang) {
+		s.t("%s: %s yılında ", what, figureYear(x)).b(localize(lang, x.String())).t(", %s yılında ", figureYear(z)).b(localize(lang, z.String())).
+			t("; değişim %s (%s) (%s).", localize(lang, diff), localize(lang, signed(pct, "%")), source)
+		return s.segs
+	}
+	s.t("%s went from ", what).b(x.String()).t(" in %s to ", figureYear(x)).b(z.String()).t(" in %s: %s", figureYear(z), diff)
+	if x.Unit != "%" {
+		s.t(" (").b(signed(pct, "%")).t(")")
+	}
+	s.t(" (%s).", source)
 	return s.segs
 }

@@ -199,3 +199,94 @@ func (r *Reading) opensSuperlative() bool {
 	c, ok := cueWords[r.words[i].fold]
 	return ok && (c == cueMost || c == cueLeast)
 }
+
+// sites are the nouns of a place that is mined or could be: a superlative of one asks for a
+// deposit, not a table's country.
+var sites = map[string]bool{"mine": true, "deposit": true, "orebody": true}
+
+// sizes are the superlatives of size: "the highest-grade deposit" ranks by a measure.
+var sizes = map[string]bool{"largest": true, "biggest": true, "greatest": true, "smallest": true, "tiniest": true}
+
+// siteAsked is the site a superlative asks for ("What is the world's largest rare earth
+// mine?", "Dünyanın en büyük nadir toprak madeni hangisi?"), "" when it asks none: the noun
+// ends the words after the superlative, and no country is asked.
+func (r *Reading) siteAsked(lx *lexicon, q string) string {
+	if !r.cues[cueMost] && !r.cues[cueLeast] || len(r.Rows) > 0 || len(r.named) > 0 || r.Question ||
+		r.cues[cueExclude] || r.cues[cueAfter] || r.Nth > 1 {
+		// ("the largest mine outside China" is not the world's largest; "Is Beylikova the
+		// largest deposit?" checks a claim of Beylikova)
+		return ""
+	}
+	ws := plainWords(lx.inEnglish(q))
+	for _, w := range ws {
+		if w.fold == "country" || w.fold == "countries" {
+			return ""
+		}
+	}
+	for i, w := range ws {
+		if !sizes[w.fold] {
+			continue
+		}
+		// "the largest rare earth mine", "which mine is the biggest"
+		for k := max(0, i-4); k < len(ws) && k <= i+4; k++ {
+			if sites[ws[k].fold] && (k+1 == len(ws) || !lx.tableWord(ws[k+1].fold)) && (k > i || r.cues[cueWhich]) {
+				return ws[k].fold
+			}
+		}
+	}
+	return ""
+}
+
+// siteSuperlative answers a superlative of sites with the passage that states it: "Bayan
+// Obo …, the world's largest rare earth deposit". false when no passage says so.
+func siteSuperlative(a *Answer, res *index.Result, n int) bool {
+	r := a.Reading
+	if r.site == "" {
+		return false
+	}
+	for _, f := range res.Base.Facts {
+		for _, s := range sentences(f.Text) {
+			if statesSiteSuperlative(s, r.cues[cueLeast] && !r.cues[cueMost]) {
+				h := hitFor(res, f)
+				a.Reading.Kind = KindLookup
+				a.Passage = h
+				a.Direct = Sentence{{Text: s}}
+				a.Related = related(res, h, n-1)
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// statesSiteSuperlative reports whether a sentence calls a site the world's largest (or
+// smallest): "the world's largest rare earth deposit", not "the world's second-largest".
+func statesSiteSuperlative(s string, least bool) bool {
+	ws := plainWords(s)
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i].fold != "world" && ws[i].fold != "worlds" {
+			continue
+		}
+		c := cueWords[ws[i+1].fold]
+		if !sizes[ws[i+1].fold] || (c == cueLeast) != least {
+			continue
+		}
+		for k := i + 2; k < len(ws) && k <= i+5; k++ {
+			if sites[ws[k].fold] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tableWord reports whether a word says what a table measures: "output", "production".
+func (lx *lexicon) tableWord(w string) bool {
+	senses, _ := lx.match(words(w), 0)
+	for _, s := range senses {
+		if s.table != nil && s.row == nil && !s.total && !s.rowKind && s.group == "" {
+			return true
+		}
+	}
+	return false
+}
