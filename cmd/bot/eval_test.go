@@ -176,6 +176,8 @@ func TestEvalHeldOut(t *testing.T) {
 		{"heldout30.yaml", 58, 58},
 		{"heldout31.yaml", 59, 59},
 		{"heldout32.yaml", 59, 59},
+		{"heldout37.yaml", 0, 0},
+		{"heldout38.yaml", 0, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
