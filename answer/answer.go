@@ -316,7 +316,8 @@ func chatAside(q string) []int {
 		return nil
 	}
 	first, rest := plainWords(q[:i]), plainWords(q[i+1:])
-	if len(first) < 2 || !questionWords[first[0].fold] || len(rest) < 2 {
+	if len(first) < 2 || !questionWords[first[0].fold] && (q[i] != '?' || !hasQuestionWord(first)) || len(rest) < 2 {
+		// ("dysprosium — what's it actually for? why …": a question after its subject)
 		return nil
 	}
 	for _, w := range rest {
@@ -746,6 +747,13 @@ func leadEnd(q string) int {
 			end = i + 1
 		case (r == '–' || r == '—' || r == '-') && i > 0 && q[i-1] == ' ':
 			end = i + utf8.RuneLen(r)
+		case r == ',':
+			// "ok forget the 694 headline for a sec, how much …": a lead before a comma
+			// only when the question starts right after it
+			if rest := plainWords(q[i+1:]); len(rest) == 0 || !questionWords[rest[0].fold] {
+				continue
+			}
+			end = i + 1
 		default:
 			continue
 		}
@@ -758,7 +766,9 @@ func leadEnd(q string) int {
 			return 0
 		}
 		for j, w := range lead {
-			if j > 0 && w.upper && w.fold != "i" || strings.ContainsAny(w.raw, "0123456789") && j > 0 {
+			_, year := yearOf(w.fold)
+			if j > 0 && w.upper && w.fold != "i" || strings.ContainsAny(w.raw, "0123456789") && j > 0 && (r != ',' || year) {
+				// (a year before a comma is the question's: "in 2024, how much …")
 				return 0
 			}
 		}

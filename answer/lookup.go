@@ -936,6 +936,26 @@ var countSkip = map[string]bool{"more": true, "fewer": true, "less": true, "diff
 // states reports whether a passage speaks of the first concept of some words (a word or a
 // phrase of a synonym group): in its title, text, tags or the labels of its figures.
 func states(lx *lexicon, f *knowledge.Fact, ws []word) bool {
+	if statesFirst(lx, f, ws, true) {
+		return true
+	}
+	for skip := 0; skip <= 2 && skip < len(ws); skip++ {
+		if skip > 0 && statesFirst(lx, f, ws[skip:], false) {
+			return true
+		}
+		if skip+1 >= len(ws) || subjectStops[ws[skip+1].fold] || strings.HasPrefix(lx.synonyms[ws[skip].stem], "=") {
+			// the measure ends here ("lithium does …"), or is a phrase the knowledge base knows
+			return false
+		}
+		// "exploratory drilling", "actual oxide": a word in front of a measure modifies it;
+		// the passage answers when one of its figures is of the measure
+	}
+	return false
+}
+
+// statesFirst reports whether a passage speaks of the first concept of some words: anywhere
+// in it, or only in the labels of its figures.
+func statesFirst(lx *lexicon, f *knowledge.Fact, ws []word, anywhere bool) bool {
 	raw := make([]string, len(ws))
 	for i, w := range ws {
 		raw[i] = w.raw
@@ -944,7 +964,10 @@ func states(lx *lexicon, f *knowledge.Fact, ws []word) bool {
 	if len(want) == 0 {
 		return true
 	}
-	texts := append([]string{f.Title, f.Text}, f.Tags...)
+	var texts []string
+	if anywhere {
+		texts = append([]string{f.Title, f.Text}, f.Tags...)
+	}
 	for _, g := range f.Figures {
 		texts = append(texts, g.Label)
 	}
