@@ -943,8 +943,10 @@ func states(lx *lexicon, f *knowledge.Fact, ws []word) bool {
 		if skip > 0 && statesFirst(lx, f, ws[skip:], false) {
 			return true
 		}
-		if skip+1 >= len(ws) || subjectStops[ws[skip+1].fold] || strings.HasPrefix(lx.synonyms[ws[skip].stem], "=") {
-			// the measure ends here ("lithium does …"), or is a phrase the knowledge base knows
+		if skip+1 >= len(ws) || subjectStops[ws[skip+1].fold] || !qualifier(ws[skip].fold) && (lx.vocabulary[ws[skip].fold] || !qualifierEnding(ws[skip].fold)) || strings.HasPrefix(lx.synonyms[ws[skip].stem], "=") {
+			// the measure ends here ("lithium does …"), is no word that qualifies a figure
+			// ("people work at …"; "exploratory", which the knowledge base never uses, is),
+			// or is a phrase the knowledge base knows
 			return false
 		}
 		// "exploratory drilling", "actual oxide": a word in front of a measure modifies it;
@@ -2911,6 +2913,12 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 		words map[string]bool
 	}
 	var cands [2][]cand
+	perUnit := false // "per kg": the question asks in a unit of the figures, not a change in %
+	for i, w := range r.words[:max(len(r.words)-1, 0)] {
+		if _, unit := knowledge.LookupUnit(r.words[i+1].raw); w.fold == "per" && unit {
+			perUnit = true
+		}
+	}
 	yearBefore := func(cs []cand, g *knowledge.Figure, y int) *knowledge.Figure {
 		var of map[string]bool
 		for _, c := range cs {
@@ -2944,6 +2952,10 @@ func compareFacts(ctx context.Context, s Searcher, a *Answer, res *index.Result,
 				continue
 			}
 			for _, g := range h.Fact.Figures {
+				if h.Fact.Formula != nil && g.Unit == "%" && perUnit && !r.cues[cueChange] && !r.cues[cueSince] && !r.cues[cuePercent] {
+					// "how far apart per kg?" compares the two prices, not their computed changes
+					continue
+				}
 				ws := map[string]bool{}
 				for _, c := range lx.labelConcepts(g.Label) {
 					if !skip[c] && (len(c) > 2 || strings.HasPrefix(c, "=")) {

@@ -168,6 +168,7 @@ var cueWords = map[string]cue{
 	"up the list": cueRank, "down the list": cueRank, "up the table": cueRank, "down the table": cueRank, "pecking order": cueRank, "placed": cueRank,
 	"vs": cueCompare, "versus": cueCompare, "compare": cueCompare, "compared": cueCompare,
 	"comparison": cueCompare, "than": cueCompare, "against": cueCompare, "more": cueCompare,
+	"far apart": cueCompare, "how far apart": cueCompare, // ("apart" alone leaves a row out)
 	"less": cueLower, "larger": cueCompare, "bigger": cueCompare, "smaller": cueLower, "fewer": cueLower,
 	"higher": cueCompare, "lower": cueLower, "dearer": cueCompare, "cheaper": cueLower,
 	"richer": cueCompare, "purer": cueCompare, "poorer": cueLower, "leaner": cueLower,
@@ -2285,9 +2286,11 @@ func qualifier(w string) bool {
 	if qualifiers[w] {
 		return true
 	}
-	if !index.IsEnglishWord(w) {
-		return false
-	}
+	return index.IsEnglishWord(w) && qualifierEnding(w)
+}
+
+// qualifierEnding reports whether a word ends as words that qualify a figure do.
+func qualifierEnding(w string) bool {
 	for _, e := range qualifierEndings {
 		if strings.HasSuffix(w, e) && len(w) > len(e)+2 {
 			return true
