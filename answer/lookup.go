@@ -1192,6 +1192,16 @@ func (lx *lexicon) synonymSpan(ws []word, i int, have map[string]bool) int {
 // is asked too: "How big", "How long".
 var whWords = map[string]bool{"where": true, "when": true, "who": true, "why": true, "how": true}
 
+// ranked reports whether a passage has a figure of a rank.
+func ranked(f *knowledge.Fact) bool {
+	for _, g := range f.Figures {
+		if g.Unit == "rank" {
+			return true
+		}
+	}
+	return false
+}
+
 // steerAt is how far down the ranking a passage that has the word a "how" question asks
 // about may come from; a passage titled like the question may come from any of the hits.
 const steerAt = 4
@@ -1246,6 +1256,17 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 		// moved, and a reason is the kind's to find (explains).
 		for i, h := range cands[1:min(len(cands), steerAt)] {
 			if h.Matched != cands[0].Matched && h.Matched&cands[0].Matched == cands[0].Matched && h.Fact.Formula == nil && evidence(res, h, q) >= supersetLead*top {
+				cands = append([]*index.Hit{h}, append(cands[:i+1:i+1], cands[i+2:]...)...)
+				break
+			}
+		}
+	}
+	if (r.cues[cueRank] || r.whereLands()) && r.Table == nil && !ranked(cands[0].Fact) {
+		// "measured by oxide content rather than ore, where would Beylikova place?": a
+		// passage that ranks it, not the one with most of the question's other words
+		top := evidence(res, cands[0], q)
+		for i, h := range cands[1:min(len(cands), steerAt)] {
+			if ranked(h.Fact) && evidence(res, h, q) >= 0.5*top {
 				cands = append([]*index.Hit{h}, append(cands[:i+1:i+1], cands[i+2:]...)...)
 				break
 			}
@@ -3332,6 +3353,35 @@ func namesSource(b *knowledge.Base, q string, g *knowledge.Figure) bool {
 	}
 	for _, w := range who {
 		if w = index.Fold(strings.ToLower(strings.TrimSpace(w))); len(w) > 3 && strings.Contains(low, w) {
+			return true
+		}
+	}
+	return namesBasis(b, q, g)
+}
+
+// namesBasis reports whether a question names what a figure is measured by, which the other
+// sources' figures of its measure are not: "by oxide content" is Nikkei's rank, not the
+// officials' by ore.
+func namesBasis(b *knowledge.Base, q string, g *knowledge.Figure) bool {
+	lx := lexiconFor(b)
+	label := g.Label
+	if i := strings.IndexByte(label, '('); i > 0 {
+		label = label[:i]
+	}
+	asked := lx.asked(q)
+	others := map[string]bool{}
+	for _, o := range b.SameMeasure(g) {
+		if o != g {
+			for _, c := range lx.labelConcepts(o.Label) {
+				others[c] = true
+			}
+		}
+	}
+	if len(others) == 0 {
+		return false
+	}
+	for _, c := range lx.labelConcepts(label) {
+		if asked.concepts[c] && !others[c] && len(c) > 2 && !subjectStops[c] {
 			return true
 		}
 	}
