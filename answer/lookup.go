@@ -310,6 +310,12 @@ func lookup(a *Answer, res *index.Result, n int) {
 		noMatch(a, res)
 		return
 	}
+	if r.unknownSubject(res) {
+		// "what rare earth deposits does Ukraine have, the ones in the US minerals deal?":
+		// whose deposits are asked is a name the knowledge base lacks
+		noMatch(a, res)
+		return
+	}
 	if passageSuperlative(a, res, n) {
 		return
 	}
@@ -1101,13 +1107,37 @@ func (r *Reading) unknownObject(res *index.Result, h *word) float64 {
 	return 0
 }
 
+// unknownSubject reports whether the one a question asks about, a capitalised name right
+// after its auxiliary verb ("what … does Ukraine have"), is a name the knowledge base lacks.
+func (r *Reading) unknownSubject(res *index.Result) bool {
+	if len(r.words) == 0 || !questionWords[r.words[0].fold] {
+		return false
+	}
+	for i := 1; i+1 < len(r.words); i++ {
+		w := r.words[i+1]
+		if !auxiliaries[r.words[i].fold] || !w.upper || w.clause {
+			continue
+		}
+		for _, u := range res.Unknown {
+			if u == w.raw {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// auxiliaries come before the subject of a question: "what does Ukraine have".
+var auxiliaries = map[string]bool{"does": true, "do": true, "did": true, "has": true, "have": true}
+
 // copulas follow "what" in "what is the X of Y".
 var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true, "s": true}
 
 // headSkip come between "what" and the thing asked; headEnd end it.
 var (
 	headSkip = map[string]bool{"is": true, "are": true, "was": true, "were": true, "will": true, "be": true, "the": true, "a": true, "an": true}
-	headEnd  = map[string]bool{"of": true, "in": true, "at": true, "for": true, "on": true, "from": true, "by": true, "to": true, "does": true, "do": true, "did": true, "is": true, "are": true, "was": true, "has": true, "have": true}
+	headEnd  = map[string]bool{"of": true, "in": true, "per": true, "at": true, "for": true, "on": true, "from": true, "by": true, "to": true, "does": true, "do": true, "did": true, "is": true, "are": true, "was": true, "has": true, "have": true}
 )
 
 // negations turn a clause around; a clause that has one does not affirm.
