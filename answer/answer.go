@@ -397,6 +397,12 @@ func askOnce(ctx context.Context, s Searcher, q string, opt Options) (*Answer, e
 		// ("the biggest copper mine in Chile" is no rare earth mine)
 		r.site = r.siteAsked(lexiconFor(b), q)
 	}
+	if r.unknownSubject(res) {
+		// "what rare earth deposits does Ukraine have, the ones in the US minerals deal?":
+		// whose deposits are asked is a name the knowledge base lacks, whatever else matches
+		noMatch(a, res)
+		return a, nil
+	}
 	if siteSuperlative(a, res, n) {
 		// "What is the world's largest rare earth mine?" asks for a deposit, not a country
 		return a, nil

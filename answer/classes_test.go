@@ -23,6 +23,39 @@ func TestClassesOfQuestion(t *testing.T) {
 		passage, has, working string
 	}
 	classes := map[string][]question{
+		"a word that qualifies a measure (exploratory, cumulative, official) is no missing measure": {
+			{q: "how much total drilling has been done at Beylikova?", has: "125,000 m"},
+			{q: "how much cumulative drilling has Eti Maden done at Beylikova so far?", has: "125,000 m"},
+			{q: "how much exploratory drilling has been carried out at the Eskisehir field?", has: "125,000 m"},
+			{q: "how many people work at the Beylikova plant?", kind: KindMiss},
+		},
+		"a lead of chat before a comma and a question word is set aside": {
+			{q: "ok forget the 694 headline for a sec, how much oxide is in the Eskisehir field?", has: "12.5"},
+			{q: "setting aside the 2022 hype for a moment, how much drilling has been done at Beylikova?", has: "125,000 m"},
+			{q: "In 2024, how much did China mine?", has: "270,000 t"},
+		},
+		"a second question after the first's question mark does not make the first a miss": {
+			{q: "NdPr — what is it? why do car makers worry about it", passage: "ndpr-definition"},
+			{q: "terbium — what is it used for? why do turbine people care", has: "Terbium"},
+			{q: "Bayan Obo - what is it exactly? why does everyone mention it", has: "Bayan Obo"},
+		},
+		"two rows of a price table named with a year and a unit compare the prices, not computed changes": {
+			{q: "Nd oxide vs Dy oxide in 2024, how far apart per kg?", kind: KindCompare, has: "$56 per kg"},
+			{q: "terbium oxide and dysprosium oxide in 2024: how far apart per kg?", kind: KindCompare, has: "$810 per kg"},
+			{q: "Nd oxide vs Dy oxide in 2024 per kg, how different are they?", has: "$260 per kg"},
+		},
+		"a rank by a named basis is the rank on that basis": {
+			{q: "measured by oxide content rather than ore, where does Beylikova place globally?", has: "3rd"},
+			{q: "going by contained oxides rather than ore tonnage, how does Beylikova rank worldwide?", has: "3rd"},
+			{q: "by oxide content, where would Beylikova place?", has: "3rd"},
+		},
+		"a place the knowledge base lacks, asked as the subject, or a measure of another field is a miss": {
+			{q: "how much rare earth does Kazakhstan mine, the ones in the EU deal?", kind: KindMiss},
+			{q: "what rare earth reserves does Ukraine have, as in the US minerals deal?", kind: KindMiss},
+			{q: "what is the water tariff per cubic metre at the pilot plant?", kind: KindMiss},
+			{q: "what's the gas price per MWh in Türkiye?", kind: KindMiss},
+			{q: "what reserves does Greenland have?", has: "1.5 Mt"},
+		},
 		"a row said in a sentence before \"who's second\" ranks before the answer": {
 			{q: "China is first in reserves. who is second?", kind: KindSuperlative, has: "Brazil"},
 			{q: "we all know China mines the most. but who's the runner-up, and with how many tonnes in the latest usgs year?", kind: KindSuperlative, direct: "United States had the second-highest rare earth mine production in 2024: 45,000 t (USGS MCS 2025)."},

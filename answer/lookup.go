@@ -310,12 +310,6 @@ func lookup(a *Answer, res *index.Result, n int) {
 		noMatch(a, res)
 		return
 	}
-	if r.unknownSubject(res) {
-		// "what rare earth deposits does Ukraine have, the ones in the US minerals deal?":
-		// whose deposits are asked is a name the knowledge base lacks
-		noMatch(a, res)
-		return
-	}
 	if passageSuperlative(a, res, n) {
 		return
 	}
