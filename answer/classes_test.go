@@ -23,6 +23,16 @@ func TestClassesOfQuestion(t *testing.T) {
 		passage, has, working string
 	}
 	classes := map[string][]question{
+		"numbers written the Turkish way or with a multiplier word are the inputs of a computed figure": {
+			{q: "694 milyon tonun içinde 12,5 milyon ton REO varsa ima edilen tenör kaç ediyor?", has: "1.80 %"},
+			{q: "694 milyon tonun içinde 12,5 milyon ton REO varsa ortalama tenör yüzde kaç ediyor?", has: "1.80 %"},
+			{q: "Sanayi aşamasında beklenen 220 milyon dolarlık geliri 570 bin tonluk yıllık üretime bölersek ton başına kaç dolar düşüyor?", has: "$386"},
+			{q: "if we divide the 220 million dollars of revenue by 570 thousand tonnes of ore, what is that per tonne?", has: "$386"},
+		},
+		"Turkish grammar words are no subject the table lacks": {
+			{q: "Avustralya'nın JORC ile uyumlu rezervi ne kadar?", has: "3.3 Mt"},
+			{q: "Avustralya'nın JORC uyumlu rezervi ne kadar?", has: "3.3 Mt"},
+		},
 		"a word that qualifies a measure (exploratory, cumulative, official) is no missing measure": {
 			{q: "how much total drilling has been done at Beylikova?", has: "125,000 m"},
 			{q: "how much cumulative drilling has Eti Maden done at Beylikova so far?", has: "125,000 m"},

@@ -1531,6 +1531,18 @@ func isPercent(f *knowledge.Fact) bool {
 // years: "694 million t and 12.5 million t" has 694 and 12.5.
 func amountsIn(text string) []string {
 	var out []string
+	for _, n := range numbersIn(text, false) {
+		if y, err := strconv.Atoi(n); err != nil || y < 1900 || y > 2100 {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// numbersIn are the numbers a text writes, read as the index reads them ("12,5" is 12.5,
+// "1,200" is 1200); with multiplied, also as a word after them multiplies them.
+func numbersIn(text string, multiplied bool) []string {
+	var out []string
 	for i := 0; i < len(text); {
 		if text[i] < '0' || text[i] > '9' || i > 0 && isWordByte(text[i-1]) {
 			i++
@@ -1541,12 +1553,28 @@ func amountsIn(text string) []string {
 			j++
 		}
 		n := index.NumberText(text[i:j])
-		if y, err := strconv.Atoi(n); err != nil || y < 1900 || y > 2100 {
-			out = append(out, n)
+		out = append(out, n)
+		if m := multipliers[index.Fold(firstWord(text[j:]))]; multiplied && m > 0 {
+			// "570 bin ton", "570 thousand tonnes" is also 570,000
+			if v, err := strconv.ParseFloat(n, 64); err == nil {
+				out = append(out, strconv.FormatFloat(v*m, 'f', -1, 64))
+			}
 		}
 		i = j
 	}
 	return out
+}
+
+// multipliers are the words after a number that multiply it.
+var multipliers = map[string]float64{"thousand": 1e3, "bin": 1e3, "million": 1e6, "milyon": 1e6, "billion": 1e9, "milyar": 1e9}
+
+// firstWord is the first word of a text, lowercase.
+func firstWord(text string) string {
+	f := strings.Fields(text)
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.ToLower(strings.Trim(f[0], ".,;:?!"))
 }
 
 // statesAmounts reports whether a passage's title or text writes every one of the numbers.
@@ -1712,10 +1740,9 @@ func hasCount(f *knowledge.Fact) bool {
 // statesAll reports whether a question states the number of every figure, as written with
 // or without thousands separators: "570,000 t", "1.75%".
 func statesAll(q string, figs []*knowledge.Figure) bool {
-	plain := strings.ReplaceAll(q, ",", "")
+	nums := numbersIn(q, true)
 	for _, g := range figs {
-		n := strconv.FormatFloat(g.Value, 'f', -1, 64)
-		if !regexp.MustCompile(`(^|[^\d.])` + regexp.QuoteMeta(n) + `($|[^\d]|\.\D|\.$)`).MatchString(plain) {
+		if !slices.Contains(nums, strconv.FormatFloat(g.Value, 'f', -1, 64)) {
 			return false
 		}
 	}

@@ -1446,6 +1446,18 @@ var subjectStops = map[string]bool{
 	// linking verbs: "get cheaper", "become dearer" say how a figure went, not whose it is
 	"get": true, "gets": true, "got": true, "gotten": true, "getting": true, "become": true,
 	"becomes": true, "became": true, "turn": true, "turned": true, "go": true, "went": true,
+	// Turkish conjunctions and postpositions: "JORC ile uyumlu" is JORC-compliant
+	"ile": true, "ve": true, "veya": true, "icin": true, "gibi": true,
+}
+
+// turkishUnit reports whether a Turkish word is a unit with a suffix: "tonluk", "kiloluk".
+func turkishUnit(w string) bool {
+	for _, st := range index.TurkishStems(w) {
+		if st != w && measureWords[st] {
+			return true
+		}
+	}
+	return false
 }
 
 // subjects are the words that say whose or what measure a question asks for, where the
@@ -1459,6 +1471,11 @@ func subjects(ws []word, known, cueAt, nameAt []bool, at []int) []string {
 		w := ws[j]
 		if _, count := counts[w.fold]; known[j] || subjectStops[w.fold] || count || !unicode.IsLetter([]rune(w.fold)[0]) || measureWords[w.fold] {
 			// a unit says what a figure is in, not whose it is: "kilogram fiyatı"
+			return false
+		}
+		if j > 0 && ws[j-1].fold != "" && unicode.IsDigit(rune(ws[j-1].fold[len(ws[j-1].fold)-1])) || turkishUnit(w.fold) {
+			// "570 bin", "220 milyon": a word after a number multiplies or measures it, as
+			// "tonluk" (of … tonnes) does
 			return false
 		}
 		if !seen[j] {
