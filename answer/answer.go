@@ -890,9 +890,10 @@ func (r *Reading) check(res *index.Result) {
 		// "Which country produces the most neodymium?": neodymium is a row of another table
 		r.Kind = KindLookup
 	}
-	if len(r.measured) == 0 && !r.FollowUp && len(r.Rows) > 1 && r.Kind != KindDefine && r.Kind != KindWhy && r.foreign(lx) {
+	if len(r.measured) == 0 && !r.FollowUp && (len(r.Rows) > 1 || len(r.Rows) == 1 && r.Kind == KindShare && !hasMoney(r.Table)) && r.Kind != KindDefine && r.Kind != KindWhy && r.foreign(lx) {
 		// "What portion of US imports … is sourced from Malaysia?": the rows are places the
 		// question names, but it says nothing the table measures and something it does not
+		// (one row, when a share of it is asked: "the import-source breakdown")
 		r.Kind = KindLookup
 	}
 	if (r.wholeTable || r.Total && len(r.Rows) == 0 && r.namesOrg(lx)) && (r.Kind == KindValue || r.Kind == KindShare) && (r.foreign(lx) || r.namesOrg(lx)) {

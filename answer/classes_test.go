@@ -29,6 +29,11 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Sanayi aşamasında beklenen 220 milyon dolarlık geliri 570 bin tonluk yıllık üretime bölersek ton başına kaç dolar düşüyor?", has: "$386"},
 			{q: "if we divide the 220 million dollars of revenue by 570 thousand tonnes of ore, what is that per tonne?", has: "$386"},
 		},
+		"a year range that is a passage's period, and a share of a breakdown no table measures, are the passage's": {
+			{q: "In the USGS import-source breakdown for rare earth compounds & metals (2020–23), what share is attributed to Malaysia?", has: "13 %"},
+			{q: "in the US import breakdown (2020-2023), what share came from Japan?", has: "6 %"},
+			{q: "what share of world rare earth output does Malaysia have?", kind: KindShare},
+		},
 		"Turkish grammar words are no subject the table lacks": {
 			{q: "Avustralya'nın JORC ile uyumlu rezervi ne kadar?", has: "3.3 Mt"},
 			{q: "Avustralya'nın JORC uyumlu rezervi ne kadar?", has: "3.3 Mt"},

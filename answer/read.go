@@ -428,6 +428,9 @@ type lexicon struct {
 	// write it with ("miner"): a question's word with that stem names the measure only when
 	// it is one of them inflected, so "mineral" is no "miner".
 	tableForms map[string][]string
+	// periods are the ranges of years passages are titled with ("2020 2023" for "Where US
+	// rare earth imports come from (2020–2023)"): a passage's period, not years of a table.
+	periods map[string]bool
 }
 
 // compound reports whether an English word is a word of the knowledge base with another
@@ -614,8 +617,11 @@ func newLexicon(b *knowledge.Base) *lexicon {
 			}
 		}
 	}
-	lx.vocabulary = map[string]bool{}
+	lx.vocabulary, lx.periods = map[string]bool{}, map[string]bool{}
 	for _, f := range b.Facts {
+		if m := titledPeriod.FindStringSubmatch(f.Title); m != nil {
+			lx.periods[m[1]+" "+m[2]] = true
+		}
 		for _, text := range append([]string{f.Title, f.Text}, f.Tags...) {
 			for _, w := range plainWords(text) {
 				lx.vocabulary[w.fold] = true
@@ -916,7 +922,13 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 		if c, ok := counts[w.fold]; ok && i > 0 && ws[i-1].fold == "top" {
 			r.Top = c
 		}
-		if y, ok := yearOf(w.fold); ok {
+		if y, ok := yearOf(w.fold); ok && i+1 < len(ws) && lx.periods[w.fold+" "+ws[i+1].fold] {
+			// "the import-source breakdown (2020–23)": the period of a passage, no year of a
+			// table to look up
+			known[i], known[i+1] = true, true
+			i += 2
+			continue
+		} else if ok {
 			prev, next := "", ""
 			if i > 0 {
 				prev = ws[i-1].fold
@@ -1449,6 +1461,9 @@ var subjectStops = map[string]bool{
 	// Turkish conjunctions and postpositions: "JORC ile uyumlu" is JORC-compliant
 	"ile": true, "ve": true, "veya": true, "icin": true, "gibi": true,
 }
+
+// titledPeriod is a range of years in a passage's title: "(2020–2023)".
+var titledPeriod = regexp.MustCompile(`\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b`)
 
 // turkishUnit reports whether a Turkish word is a unit with a suffix: "tonluk", "kiloluk".
 func turkishUnit(w string) bool {
