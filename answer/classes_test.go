@@ -34,6 +34,10 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "in the US import breakdown (2020-2023), what share came from Japan?", has: "6 %"},
 			{q: "what share of world rare earth output does Malaysia have?", kind: KindShare},
 		},
+		"a when or since-when question prefers the passage that states the date": {
+			{q: "Uysal says exporting REE tech out of China is strictly forbidden — since when is that an official ban on separation technology?", has: "21 December 2023"},
+			{q: "Uysal told AA that China forbids exporting rare earth know-how: when did that become official?", has: "21 December 2023"},
+		},
 		"Turkish grammar words are no subject the table lacks": {
 			{q: "Avustralya'nın JORC ile uyumlu rezervi ne kadar?", has: "3.3 Mt"},
 			{q: "Avustralya'nın JORC uyumlu rezervi ne kadar?", has: "3.3 Mt"},

@@ -1216,6 +1216,21 @@ func (lx *lexicon) synonymSpan(ws []word, i int, have map[string]bool) int {
 // is asked too: "How big", "How long".
 var whWords = map[string]bool{"where": true, "when": true, "who": true, "why": true, "how": true}
 
+// statesDate reports whether a passage states a date: a year figure, or a year in its text.
+func statesDate(f *knowledge.Fact) bool {
+	for _, g := range f.Figures {
+		if g.Unit == "year" {
+			return true
+		}
+	}
+	for _, w := range plainWords(f.Text) {
+		if _, ok := yearOf(w.fold); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // ranked reports whether a passage has a figure of a rank.
 func ranked(f *knowledge.Fact) bool {
 	for _, g := range f.Figures {
@@ -1280,6 +1295,17 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 		// moved, and a reason is the kind's to find (explains).
 		for i, h := range cands[1:min(len(cands), steerAt)] {
 			if h.Matched != cands[0].Matched && h.Matched&cands[0].Matched == cands[0].Matched && h.Fact.Formula == nil && evidence(res, h, q) >= supersetLead*top {
+				cands = append([]*index.Hit{h}, append(cands[:i+1:i+1], cands[i+2:]...)...)
+				break
+			}
+		}
+	}
+	if r.cues[cueWhen] && !statesDate(cands[0].Fact) {
+		// "Uysal says … is strictly forbidden — since when is that an official ban?": the
+		// passage that dates it, not the quote that only says it
+		top := evidence(res, cands[0], q)
+		for i, h := range cands[1:min(len(cands), steerAt)] {
+			if statesDate(h.Fact) && evidence(res, h, q) >= 0.6*top {
 				cands = append([]*index.Hit{h}, append(cands[:i+1:i+1], cands[i+2:]...)...)
 				break
 			}
