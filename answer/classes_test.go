@@ -38,6 +38,10 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Uysal says exporting REE tech out of China is strictly forbidden — since when is that an official ban on separation technology?", has: "21 December 2023"},
 			{q: "Uysal told AA that China forbids exporting rare earth know-how: when did that become official?", has: "21 December 2023"},
 		},
+		"who is ahead of a rank the question states is the name the passage gives, not the rank": {
+			{q: "turks say beylikova is no.2 in the world - who's no.1 then", has: "Bayan Obo"},
+			{q: "officials call Beylikova the second-largest deposit; who is first?", has: "Bayan Obo"},
+		},
 		"Turkish grammar words are no subject the table lacks": {
 			{q: "Avustralya'nın JORC ile uyumlu rezervi ne kadar?", has: "3.3 Mt"},
 			{q: "Avustralya'nın JORC uyumlu rezervi ne kadar?", has: "3.3 Mt"},

@@ -1010,7 +1010,11 @@ func figureAsked(lx *lexicon, r *Reading) bool {
 		// "Which company runs Mountain Pass?" asks for a name
 		return false
 	}
-	if r.words[0].fold == "who" {
+	for i, w := range r.words {
+		if w.fold != "who" || i > 0 && !w.clause {
+			continue
+		}
+		// "who …", or "turks say beylikova is no.2 - who's no.1 then": a name is asked
 		for _, w := range r.words {
 			if w.fold == "much" || w.fold == "many" {
 				return true
