@@ -42,6 +42,10 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "turks say beylikova is no.2 in the world - who's no.1 then", has: "Bayan Obo"},
 			{q: "officials call Beylikova the second-largest deposit; who is first?", has: "Bayan Obo"},
 		},
+		"a reason that leans on the sentence before (these, this, it) comes with that sentence": {
+			{q: "why could the USGS number for China understate what is really mined?", kind: KindWhy, has: "China mined 270,000 t"},
+			{q: "why is the USGS figure for China probably too low?", kind: KindWhy, has: "USGS bases these"},
+		},
 		"Turkish grammar words are no subject the table lacks": {
 			{q: "Avustralya'nın JORC ile uyumlu rezervi ne kadar?", has: "3.3 Mt"},
 			{q: "Avustralya'nın JORC uyumlu rezervi ne kadar?", has: "3.3 Mt"},
@@ -603,7 +607,7 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Why are Burma's production figures estimated?", kind: KindWhy,
 				direct: "USGS estimates Burma's output from Chinese import data."},
 			{q: "Why might China's real rare earth output be higher than the USGS number?", kind: KindWhy,
-				direct: "USGS bases these on China's official production quotas, which leave out undocumented mining."},
+				direct: "China mined 270,000 t of rare earth oxide equivalent in 2024 (estimate), up from 255,000 t in 2023, by far the world's largest output (USGS MCS 2025). USGS bases these on China's official production quotas, which leave out undocumented mining."},
 			{q: "Why is Thailand's rare earth output only an estimate?", kind: KindWhy, has: "estimated from Chinese import data"},
 			// a why about another commodity is no question about the row
 			{q: "Why does the US mine so much lithium?", kind: KindMiss, has: "No match"},
@@ -1182,7 +1186,7 @@ func TestClassesInTurkish(t *testing.T) {
 			"Neodimyum oksit — nadir toprak oksit fiyatları, 2022: $134/kg (USGS MCS 2025)."},
 		// a why about a row's figure, whose verb the glossary lacks
 		{"Çin'in nadir toprak üretimi neden kotaya dayanıyor?",
-			"USGS bases these on China's official production quotas, which leave out undocumented mining."},
+			"China mined 270,000 t of rare earth oxide equivalent in 2024 (estimate), up from 255,000 t in 2023, by far the world's largest output (USGS MCS 2025). USGS bases these on China's official production quotas, which leave out undocumented mining."},
 		// relative years before their figures are out: "geçen yıl", "bir önceki yıl"
 		{"Geçen yıl terbiyum oksit fiyatı bir önceki yıla göre ne kadar düştü?",
 			"2025 için henüz rakam yok; en son yıl 2024: Terbiyum oksit — nadir toprak oksit fiyatları: 2023 yılında $1.298/kg, 2024 yılında $810/kg; −$488/kg (%37,6 düşüş) (USGS MCS 2025)."},

@@ -2380,6 +2380,7 @@ func sentences(text string) []string {
 func reasonSentence(lx *lexicon, text, q string) string {
 	asked := lx.asked(q)
 	best, bestScore := firstSentence(text), -1
+	prev, before := "", ""
 	for _, sentence := range sentences(text) {
 		score := 0
 		seen := map[string]bool{}
@@ -2396,10 +2397,29 @@ func reasonSentence(lx *lexicon, text, q string) string {
 			score += 3
 		}
 		if score > bestScore {
-			best, bestScore = sentence, score
+			best, bestScore, before = sentence, score, prev
 		}
+		prev = sentence
+	}
+	if before != "" && leansBack(best) && len(before)+len(best) < 300 {
+		// "USGS bases these on China's official quotas …": what "these" are is in the
+		// sentence before
+		return before + " " + best
 	}
 	return best
+}
+
+// leansBack reports whether a sentence refers to the one before it with a pronoun among its
+// first words: "USGS bases these on …", "This leaves out …".
+func leansBack(sentence string) bool {
+	ws := plainWords(sentence)
+	for _, w := range ws[:min(len(ws), 4)] {
+		switch w.fold {
+		case "these", "this", "it", "they", "that", "those", "such":
+			return true
+		}
+	}
+	return false
 }
 
 // reasonWords are the words with which a sentence gives a reason.
