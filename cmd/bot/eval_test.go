@@ -176,8 +176,12 @@ func TestEvalHeldOut(t *testing.T) {
 		{"heldout30.yaml", 58, 58},
 		{"heldout31.yaml", 59, 59},
 		{"heldout32.yaml", 59, 59},
-		{"heldout37.yaml", 0, 0},
-		{"heldout38.yaml", 0, 0},
+		// Sets 37 and 38 (a magnet-recycling founder in Istanbul, a US graduate student on
+		// critical-minerals geopolitics), measured blind: 55 and 55 of 60 in the first embed,
+		// 56 and 56 with every figure anywhere, 6 and 6 of 7 honest misses; 60 and 59 in the
+		// first embed after the work they led to (7 of 7 honest misses each).
+		{"heldout37.yaml", 59, 59},
+		{"heldout38.yaml", 58, 58},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
