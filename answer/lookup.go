@@ -1222,10 +1222,8 @@ var whWords = map[string]bool{"where": true, "when": true, "who": true, "why": t
 
 // statesDate reports whether a passage states a date: a year figure, or a year in its text.
 func statesDate(f *knowledge.Fact) bool {
-	for _, g := range f.Figures {
-		if g.Unit == "year" {
-			return true
-		}
+	if hasDate(f) {
+		return true
 	}
 	for _, w := range plainWords(f.Text) {
 		if _, ok := yearOf(w.fold); ok {
@@ -1235,14 +1233,9 @@ func statesDate(f *knowledge.Fact) bool {
 	return false
 }
 
-// ranked reports whether a passage has a figure of a rank.
-func ranked(f *knowledge.Fact) bool {
-	for _, g := range f.Figures {
-		if g.Unit == "rank" {
-			return true
-		}
-	}
-	return false
+// toFront moves the candidate at i to the front, keeping the others in order.
+func toFront(cands []*index.Hit, i int) []*index.Hit {
+	return append([]*index.Hit{cands[i]}, append(cands[:i:i], cands[i+1:]...)...)
 }
 
 // steerAt is how far down the ranking a passage that has the word a "how" question asks
@@ -1276,7 +1269,7 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 		top := evidence(res, cands[0], q)
 		for i, h := range cands[1:min(len(cands), steerAt+2)] {
 			if h.Matched&ents == ents && evidence(res, h, q) >= 0.8*top {
-				cands = append([]*index.Hit{h}, append(cands[:i+1:i+1], cands[i+2:]...)...)
+				cands = toFront(cands, i+1)
 				break
 			}
 		}
@@ -1287,7 +1280,7 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 		// country" is the import sources, not the import value that ranks first.
 		for i, h := range cands[1:min(len(cands), steerAt)] {
 			if evidence(res, h, q) >= 2*top && sameEntities(res, cands[0], h) {
-				cands = append([]*index.Hit{h}, append(cands[:i+1:i+1], cands[i+2:]...)...)
+				cands = toFront(cands, i+1)
 				break
 			}
 		}
@@ -1299,7 +1292,7 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 		// moved, and a reason is the kind's to find (explains).
 		for i, h := range cands[1:min(len(cands), steerAt)] {
 			if h.Matched != cands[0].Matched && h.Matched&cands[0].Matched == cands[0].Matched && h.Fact.Formula == nil && evidence(res, h, q) >= supersetLead*top {
-				cands = append([]*index.Hit{h}, append(cands[:i+1:i+1], cands[i+2:]...)...)
+				cands = toFront(cands, i+1)
 				break
 			}
 		}
@@ -1310,18 +1303,18 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 		top := evidence(res, cands[0], q)
 		for i, h := range cands[1:min(len(cands), steerAt)] {
 			if statesDate(h.Fact) && evidence(res, h, q) >= 0.6*top {
-				cands = append([]*index.Hit{h}, append(cands[:i+1:i+1], cands[i+2:]...)...)
+				cands = toFront(cands, i+1)
 				break
 			}
 		}
 	}
-	if (r.cues[cueRank] || r.whereLands()) && r.Table == nil && !ranked(cands[0].Fact) {
+	if (r.cues[cueRank] || r.whereLands()) && r.Table == nil && !hasUnit(cands[0].Fact, "rank") {
 		// "measured by oxide content rather than ore, where would Beylikova place?": a
 		// passage that ranks it, not the one with most of the question's other words
 		top := evidence(res, cands[0], q)
 		for i, h := range cands[1:min(len(cands), steerAt)] {
-			if ranked(h.Fact) && evidence(res, h, q) >= 0.5*top {
-				cands = append([]*index.Hit{h}, append(cands[:i+1:i+1], cands[i+2:]...)...)
+			if hasUnit(h.Fact, "rank") && evidence(res, h, q) >= 0.5*top {
+				cands = toFront(cands, i+1)
 				break
 			}
 		}
@@ -1332,7 +1325,7 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 		top := evidence(res, cands[0], q)
 		for i, h := range cands[1:min(len(cands), steerAt)] {
 			if (len(h.Fact.Figures) > 0 || h.Fact.Formula != nil) && evidence(res, h, q) >= 0.8*top {
-				cands = append([]*index.Hit{h}, append(cands[:i+1:i+1], cands[i+2:]...)...)
+				cands = toFront(cands, i+1)
 				break
 			}
 		}
@@ -1343,7 +1336,7 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 		top := evidence(res, cands[0], q)
 		for i, h := range cands[1:min(len(cands), steerAt)] {
 			if statesAmounts(h.Fact, nums) && evidence(res, h, q) >= 0.8*top {
-				cands = append([]*index.Hit{h}, append(cands[:i+1:i+1], cands[i+2:]...)...)
+				cands = toFront(cands, i+1)
 				break
 			}
 		}
@@ -1352,7 +1345,7 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 		// "ndpr price 2025": the market price, not the floor a deal guarantees ("price floor")
 		for i, h := range cands[1:min(len(cands), steerAt)] {
 			if !r.narrower(h.Fact) && evidence(res, h, q) >= 0.8*top && sameEntities(res, cands[0], h) {
-				cands = append([]*index.Hit{h}, append(cands[:i+1:i+1], cands[i+2:]...)...)
+				cands = toFront(cands, i+1)
 				break
 			}
 		}
@@ -1363,7 +1356,7 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 		top := evidence(res, cands[0], q)
 		for i, h := range cands[:min(len(cands), steerAt)] {
 			if aboutAny(h.Fact, r) && evidence(res, h, q) >= top {
-				cands = append([]*index.Hit{h}, append(cands[:i:i], cands[i+1:]...)...)
+				cands = toFront(cands, i)
 				break
 			}
 		}
@@ -2537,9 +2530,12 @@ func dated(res *index.Result, cands []*index.Hit, q string) *index.Hit {
 }
 
 // hasDate reports whether a fact has a figure that is a year.
-func hasDate(f *knowledge.Fact) bool {
+func hasDate(f *knowledge.Fact) bool { return hasUnit(f, "year") }
+
+// hasUnit reports whether a fact has a figure in a unit: a year, a rank.
+func hasUnit(f *knowledge.Fact, unit string) bool {
 	for _, g := range f.Figures {
-		if g.Unit == "year" {
+		if g.Unit == unit {
 			return true
 		}
 	}
