@@ -10,7 +10,7 @@ import (
 // part of the direct answer when it matters.
 func TestDataClasses(t *testing.T) {
 	idx := testIndex(t)
-	type question struct{ q, passage, has string }
+	type question struct{ q, passage, has, not string }
 	classes := map[string][]question{
 		"Turkish words for measures and events, with suffixes": {
 			{q: "Çin Nisan 2025'te hangi elementlerin ihracatını lisansa bağladı?", passage: "export-controls-april-2025"},
@@ -384,6 +384,21 @@ func TestDataClasses(t *testing.T) {
 			{q: "what new elements did China bring under export control in autumn 2025?", passage: "export-controls-october-2025"},
 			{q: "what did Announcement No. 62 control?", passage: "export-controls-technology-2025"},
 		},
+		"the value chain's figures are the world market's, not Türkiye's": {
+			{q: "what is the rare earth market worth at the magnet stage, per Uysal?", has: "Magnets (world market): $40 billion", not: "Türkiye"},
+			{q: "how big is the end-product market in Uysal's value chain?", has: "End products (world market", not: "Türkiye"},
+			{q: "global ree raw material market size", has: "Raw materials (world market): about $7 billion", not: "Türkiye"},
+			{q: "Uysal'ın hesabında hammadde pazarı kaç milyar dolar?", has: "Raw materials (world market)"},
+		},
+		"a US figure's label names the United States once, and the measure": {
+			{q: "What was the US net import reliance in 2024?", has: "United States net import reliance for rare earth compounds and metals, 2024: 80", not: "2024, United States"},
+			{q: "what was US concentrate output worth in 2024?", has: "Value of United States concentrate output: $260 million", not: ", United States:"},
+			{q: "Did the value of US rare earth imports fall from 2023 to 2024?", has: "went from $186 million in 2023 to $170 million"},
+		},
+		"a Turkish suspension question in the past perfect": {
+			{q: "Ekim kısıtlamalarının askısı ne zamana kadar sürüyor?", has: "10 November 2026"},
+			{q: "Çin'in ihracat kısıtlamaları askıya alınmıştı, ne zamana kadar?", has: "10 November 2026"},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {
@@ -396,6 +411,9 @@ func TestDataClasses(t *testing.T) {
 				}
 				if tt.has != "" && !strings.Contains(a.Direct.String(), tt.has) {
 					t.Errorf("direct answer: got %q, want it to contain %q", a.Direct, tt.has)
+				}
+				if tt.not != "" && strings.Contains(a.Direct.String(), tt.not) {
+					t.Errorf("direct answer: got %q, want it without %q", a.Direct, tt.not)
 				}
 			})
 		}
