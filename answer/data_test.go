@@ -385,10 +385,10 @@ func TestDataClasses(t *testing.T) {
 			{q: "what did Announcement No. 62 control?", passage: "export-controls-technology-2025"},
 		},
 		"the value chain's figures are the world market's, not Türkiye's": {
-			{q: "what is the rare earth market worth at the magnet stage, per Uysal?", has: "Magnets (world market): $40 billion", not: "Türkiye"},
-			{q: "how big is the end-product market in Uysal's value chain?", has: "End products (world market", not: "Türkiye"},
-			{q: "global ree raw material market size", has: "Raw materials (world market): about $7 billion", not: "Türkiye"},
-			{q: "Uysal'ın hesabında hammadde pazarı kaç milyar dolar?", has: "Raw materials (world market)"},
+			{q: "what is the rare earth market worth at the magnet stage, per Uysal?", has: "Magnets: $40 billion", not: "Türkiye"},
+			{q: "how big is the end-product market in Uysal's value chain?", has: "End products (wind turbines, EVs): up to $4 trillion", not: "Türkiye"},
+			{q: "global ree raw material market size", has: "Raw materials: about $7 billion", not: "Türkiye"},
+			{q: "Uysal'ın hesabında hammadde pazarı kaç milyar dolar?", has: "Raw materials: about $7 billion"},
 		},
 		"a US figure's label names the United States once, and the measure": {
 			{q: "What was the US net import reliance in 2024?", has: "United States net import reliance for rare earth compounds and metals, 2024: 80", not: "2024, United States"},
