@@ -395,6 +395,20 @@ func TestDataClasses(t *testing.T) {
 			{q: "what was US concentrate output worth in 2024?", has: "Value of United States concentrate output: $260 million", not: ", United States:"},
 			{q: "Did the value of US rare earth imports fall from 2023 to 2024?", has: "went from $186 million in 2023 to $170 million"},
 		},
+		"what an element is used for is in the answer line, not only in the passage": {
+			{q: "Gd, what is it chiefly used for nowadays?", passage: "element-gadolinium", has: "MRI"},
+			{q: "what is cerium used for?", passage: "element-cerium", has: "catalytic converters"},
+			{q: "Is promethium found in nature, and what is it used for?", passage: "element-promethium", has: "nuclear batteries"},
+			{q: "europium, what's it for?", passage: "element-europium", has: "red phosphor"},
+			{q: "what's terbium used for these days?", passage: "element-terbium", has: "NdFeB magnets"},
+			{q: "what is lanthanum used in?", passage: "element-lanthanum", has: "catalysts"},
+			{q: "yttrium uses", passage: "element-yttrium", has: "lasers"},
+			{q: "uses of scandium", passage: "element-scandium", has: "aerospace"},
+		},
+		"exploratory drilling is the drilling campaign": {
+			{q: "how much exploratory drilling has been done at the Eskisehir site, in meters?", has: "125,000 m"},
+			{q: "how many metres of exploratory drilling at Beylikova?", has: "125,000 m"},
+		},
 		"a Turkish suspension question in the past perfect": {
 			{q: "Ekim kısıtlamalarının askısı ne zamana kadar sürüyor?", has: "10 November 2026"},
 			{q: "Çin'in ihracat kısıtlamaları askıya alınmıştı, ne zamana kadar?", has: "10 November 2026"},
