@@ -409,6 +409,12 @@ func TestDataClasses(t *testing.T) {
 			{q: "how much exploratory drilling has been done at the Eskisehir site, in meters?", has: "125,000 m"},
 			{q: "how many metres of exploratory drilling at Beylikova?", has: "125,000 m"},
 		},
+		"a projected figure asked for is the figure, not its growth": {
+			{q: "What does the IEA project for rare earth demand from magnets by 2030, in tonnes?", has: "131,000 t", not: "40.9 %"},
+			{q: "what's the IEA magnet demand number for 2030?", has: "131,000 t", not: "40.9 %"},
+			{q: "what does IEA expect rare earth demand from magnets to be by 2030?", has: "131,000 t", not: "40.9 %"},
+			{q: "how much will magnet rare earth demand grow by 2030?", has: "40.9 %"},
+		},
 		"a Turkish suspension question in the past perfect": {
 			{q: "Ekim kısıtlamalarının askısı ne zamana kadar sürüyor?", has: "10 November 2026"},
 			{q: "Çin'in ihracat kısıtlamaları askıya alınmıştı, ne zamana kadar?", has: "10 November 2026"},
