@@ -415,6 +415,12 @@ func TestDataClasses(t *testing.T) {
 			{q: "what does IEA expect rare earth demand from magnets to be by 2030?", has: "131,000 t", not: "40.9 %"},
 			{q: "how much will magnet rare earth demand grow by 2030?", has: "40.9 %"},
 		},
+		"contained oxide of a resource, and who disputed the 694 Mt": {
+			{q: "how much contained TREO does the 2015 Kvanefjeld resource estimate work out to?", has: "7.34 Mt"},
+			{q: "how much rare earth oxide is in Kvanefjeld?", has: "7.34 Mt"},
+			{q: "why did Shenghe question the Beylikova figure?", passage: "beylikova-ore-not-oxide"},
+			{q: "who disputed the 694 Mt claim and why?", passage: "beylikova-ore-not-oxide"},
+		},
 		"a Turkish suspension question in the past perfect": {
 			{q: "Ekim kısıtlamalarının askısı ne zamana kadar sürüyor?", has: "10 November 2026"},
 			{q: "Çin'in ihracat kısıtlamaları askıya alınmıştı, ne zamana kadar?", has: "10 November 2026"},
