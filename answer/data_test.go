@@ -421,6 +421,11 @@ func TestDataClasses(t *testing.T) {
 			{q: "why did Shenghe question the Beylikova figure?", passage: "beylikova-ore-not-oxide"},
 			{q: "who disputed the 694 Mt claim and why?", passage: "beylikova-ore-not-oxide"},
 		},
+		"a deposit's grade by the source that gives it, not the tonnage of that source": {
+			{q: "Bayan Obo - what average grade, in wt% REE2O3, does the Czech Geological Survey report give for the orebody?", has: "6 %"},
+			{q: "what average ore grade does the Czech survey give for Bayan Obo?", has: "6 %"},
+			{q: "bayan obo reserves per the czech geological survey", has: "120 Mt"},
+		},
 		"a Turkish suspension question in the past perfect": {
 			{q: "Ekim kısıtlamalarının askısı ne zamana kadar sürüyor?", has: "10 November 2026"},
 			{q: "Çin'in ihracat kısıtlamaları askıya alınmıştı, ne zamana kadar?", has: "10 November 2026"},
