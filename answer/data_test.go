@@ -10,7 +10,7 @@ import (
 // part of the direct answer when it matters.
 func TestDataClasses(t *testing.T) {
 	idx := testIndex(t)
-	type question struct{ q, passage, has string }
+	type question struct{ q, passage, has, not string }
 	classes := map[string][]question{
 		"Turkish words for measures and events, with suffixes": {
 			{q: "Çin Nisan 2025'te hangi elementlerin ihracatını lisansa bağladı?", passage: "export-controls-april-2025"},
@@ -384,6 +384,52 @@ func TestDataClasses(t *testing.T) {
 			{q: "what new elements did China bring under export control in autumn 2025?", passage: "export-controls-october-2025"},
 			{q: "what did Announcement No. 62 control?", passage: "export-controls-technology-2025"},
 		},
+		"the value chain's figures are the world market's, not Türkiye's": {
+			{q: "what is the rare earth market worth at the magnet stage, per Uysal?", has: "Magnets: $40 billion", not: "Türkiye"},
+			{q: "how big is the end-product market in Uysal's value chain?", has: "End products (wind turbines, EVs): up to $4 trillion", not: "Türkiye"},
+			{q: "global ree raw material market size", has: "Raw materials: about $7 billion", not: "Türkiye"},
+			{q: "Uysal'ın hesabında hammadde pazarı kaç milyar dolar?", has: "Raw materials: about $7 billion"},
+		},
+		"a US figure's label names the United States once, and the measure": {
+			{q: "What was the US net import reliance in 2024?", has: "United States net import reliance for rare earth compounds and metals, 2024: 80", not: "2024, United States"},
+			{q: "what was US concentrate output worth in 2024?", has: "Value of United States concentrate output: $260 million", not: ", United States:"},
+			{q: "Did the value of US rare earth imports fall from 2023 to 2024?", has: "went from $186 million in 2023 to $170 million"},
+		},
+		"what an element is used for is in the answer line, not only in the passage": {
+			{q: "Gd, what is it chiefly used for nowadays?", passage: "element-gadolinium", has: "MRI"},
+			{q: "what is cerium used for?", passage: "element-cerium", has: "catalytic converters"},
+			{q: "Is promethium found in nature, and what is it used for?", passage: "element-promethium", has: "nuclear batteries"},
+			{q: "europium, what's it for?", passage: "element-europium", has: "red phosphor"},
+			{q: "what's terbium used for these days?", passage: "element-terbium", has: "NdFeB magnets"},
+			{q: "what is lanthanum used in?", passage: "element-lanthanum", has: "catalysts"},
+			{q: "yttrium uses", passage: "element-yttrium", has: "lasers"},
+			{q: "uses of scandium", passage: "element-scandium", has: "aerospace"},
+		},
+		"exploratory drilling is the drilling campaign": {
+			{q: "how much exploratory drilling has been done at the Eskisehir site, in meters?", has: "125,000 m"},
+			{q: "how many metres of exploratory drilling at Beylikova?", has: "125,000 m"},
+		},
+		"a projected figure asked for is the figure, not its growth": {
+			{q: "What does the IEA project for rare earth demand from magnets by 2030, in tonnes?", has: "131,000 t", not: "40.9 %"},
+			{q: "what's the IEA magnet demand number for 2030?", has: "131,000 t", not: "40.9 %"},
+			{q: "what does IEA expect rare earth demand from magnets to be by 2030?", has: "131,000 t", not: "40.9 %"},
+			{q: "how much will magnet rare earth demand grow by 2030?", has: "40.9 %"},
+		},
+		"contained oxide of a resource, and who disputed the 694 Mt": {
+			{q: "how much contained TREO does the 2015 Kvanefjeld resource estimate work out to?", has: "7.34 Mt"},
+			{q: "how much rare earth oxide is in Kvanefjeld?", has: "7.34 Mt"},
+			{q: "why did Shenghe question the Beylikova figure?", passage: "beylikova-ore-not-oxide"},
+			{q: "who disputed the 694 Mt claim and why?", passage: "beylikova-ore-not-oxide"},
+		},
+		"a deposit's grade by the source that gives it, not the tonnage of that source": {
+			{q: "Bayan Obo - what average grade, in wt% REE2O3, does the Czech Geological Survey report give for the orebody?", has: "6 %"},
+			{q: "what average ore grade does the Czech survey give for Bayan Obo?", has: "6 %"},
+			{q: "bayan obo reserves per the czech geological survey", has: "120 Mt"},
+		},
+		"a Turkish suspension question in the past perfect": {
+			{q: "Ekim kısıtlamalarının askısı ne zamana kadar sürüyor?", has: "10 November 2026"},
+			{q: "Çin'in ihracat kısıtlamaları askıya alınmıştı, ne zamana kadar?", has: "10 November 2026"},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {
@@ -396,6 +442,9 @@ func TestDataClasses(t *testing.T) {
 				}
 				if tt.has != "" && !strings.Contains(a.Direct.String(), tt.has) {
 					t.Errorf("direct answer: got %q, want it to contain %q", a.Direct, tt.has)
+				}
+				if tt.not != "" && strings.Contains(a.Direct.String(), tt.not) {
+					t.Errorf("direct answer: got %q, want it without %q", a.Direct, tt.not)
 				}
 			})
 		}
