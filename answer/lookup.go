@@ -200,7 +200,7 @@ func possessive(u string) bool {
 // enough reports whether a passage has enough of the question to answer it.
 func enough(res *index.Result, h *index.Hit, q string) bool {
 	e := evidence(res, h, q)
-	if (len(res.Unknown) == 0 || onlyGrammar(res.Unknown) || asksWho(q) && onlyPersons(res.Unknown)) && !unanswered(res) {
+	if (len(res.Unknown) == 0 || onlyGrammar(res.Unknown) || onlyQualifiers(res.Unknown) || asksWho(q) && onlyPersons(res.Unknown)) && !unanswered(res) {
 		return e > 0
 	}
 	return e >= minEvidence
@@ -230,6 +230,20 @@ func onlyGrammar(unknown []string) bool {
 		}
 	}
 	return true
+}
+
+// onlyQualifiers reports whether every unknown word of a question is an adverb or a plain
+// qualifier of what is asked ("how much oxide is really at Beylikova?"): they weigh against it, as every word
+// does, but do not raise the bar a question with an unknown subject must clear.
+func onlyQualifiers(unknown []string) bool {
+	for _, u := range unknown {
+		// adverbs and plain qualifiers only: "discovered" says what is asked
+		f := index.Fold(u)
+		if !qualifiers[f] && !(index.IsEnglishWord(f) && qualifierEnding(f) && strings.HasSuffix(f, "ly")) || possessive(u) {
+			return false
+		}
+	}
+	return len(unknown) > 0
 }
 
 // capitalised lists the words of a question written with a capital letter, other than its
@@ -1250,6 +1264,23 @@ const supersetLead = 1.2
 // and every subject the table could not answer for, the best, or one that fits the kind of
 // question better (titledLike, aspect). nil when none has the subjects.
 func choose(res *index.Result, q string, r *Reading) *index.Hit {
+	h := pick(res, q, r)
+	if h == nil || !r.asksSize() || r.cues[cueRank] || r.whereLands() || !onlyRanks(h.Fact) {
+		return h
+	}
+	// "how much oxide is at Beylikova?": a rank never says how much; the best passage about
+	// the same things with an amount does
+	for i := range res.Hits[:min(len(res.Hits), steerAt)] {
+		o := &res.Hits[i]
+		if len(o.Fact.Figures) > 0 && !onlyRanks(o.Fact) && enough(res, o, q) && has(res, o, r.required) && sameEntities(res, h, o) && evidence(res, o, q) >= 0.8*evidence(res, h, q) {
+			return o
+		}
+	}
+	return h
+}
+
+// pick is choose's passage before the check that a how-much question gets an amount.
+func pick(res *index.Result, q string, r *Reading) *index.Hit {
 	var cands []*index.Hit
 	for i := range res.Hits {
 		h := &res.Hits[i]
@@ -1430,6 +1461,16 @@ func choose(res *index.Result, q string, r *Reading) *index.Hit {
 		return h
 	}
 	return aspect(res, near, q, r)
+}
+
+// onlyRanks reports whether every figure of a passage is a rank (and it has one).
+func onlyRanks(f *knowledge.Fact) bool {
+	for _, g := range f.Figures {
+		if g.Unit != "rank" {
+			return false
+		}
+	}
+	return len(f.Figures) > 0
 }
 
 // overview is, of the passages as good as the first, the one that introduces a named thing:
