@@ -181,9 +181,9 @@ var cueWords = map[string]cue{
 	"lost": cueChange, "lose": cueChange, "loses": cueChange, "gained": cueChange, "gain": cueChange, "gains": cueChange,
 	"shed": cueChange, "added": cueChange, "developed": cueChange, "develop": cueChange, "up or down": cueChange,
 	"y/y": cueChange, "yoy": cueChange, "year on year": cueChange, "year-on-year": cueChange, "year over year": cueChange,
-	"from what to what": cueChange,
-	"since":             cueSince,
-	"share":             cueShare, "proportion": cueShare, "slice": cueShare, "portion": cueShare, "chunk": cueShare, "fraction": cueShare, "account for": cueShare,
+	"from what to what": cueChange, "what happened to": cueChange, "used to be": cueChange,
+	"since": cueSince,
+	"share": cueShare, "proportion": cueShare, "slice": cueShare, "portion": cueShare, "chunk": cueShare, "fraction": cueShare, "account for": cueShare,
 	"percent": cuePercent, "percentage": cuePercent, "per cent": cuePercent, "%": cuePercent,
 	"relative": cuePercent, "relatively": cuePercent, "proportionally": cuePercent,
 	"outside": cueExclude, "excluding": cueExclude, "exclude": cueExclude, "except": cueExclude,
@@ -2310,7 +2310,8 @@ var qualifiers = map[string]bool{"average": true, "current": true, "latest": tru
 	"median": true, "spot": true, "market": true, "year": true, "years": true, "yearly": true, "today": true,
 	"now": true, "same": true, "other": true, "own": true, "each": true, "every": true, "all": true,
 	"approximate": true, "rough": true, "precise": true, "exact": true, "likely": true, "possible": true,
-	"true": true, "full": true, "whole": true, "actual": true}
+	"true": true, "full": true, "whole": true, "actual": true, "entire": true, "huge": true, "vast": true,
+	"massive": true, "enormous": true, "tiny": true}
 
 // qualifier reports whether an English word qualifies a figure rather than naming its
 // subject.
