@@ -23,6 +23,21 @@ func TestClassesOfQuestion(t *testing.T) {
 		passage, has, working string
 	}
 	classes := map[string][]question{
+		"a how-much question gets an amount, not a rank, and an adverb (really, actually) is no unknown subject": {
+			{q: "how much oxide is at Beylikova?", has: "12.5 Mt"},
+			{q: "how much REO does Beylikova contain?", has: "12.5 Mt"},
+			{q: "how much oxide is really at Beylikova?", has: "12.5 Mt"},
+			{q: "how much rare earth oxide does Beylikova actually hold?", has: "12.5 Mt"},
+			{q: "who discovered yttrium and when? i remember something about a swedish village", kind: KindMiss},
+		},
+		"a size word (entire, huge, vast) qualifies the table's subject; what happened to a figure is its change": {
+			{q: "Beylikova's oxide tonnage as a percentage of China's entire reserves - what would that be?", has: "28.4 %"},
+			{q: "what share of China's entire reserves does Beylikova's oxide represent?", has: "28.4 %"},
+			{q: "Brazil's vast reserves as a share of the entire world's reserves?", has: "23.3 %"},
+			{q: "Vietnam used to be listed with huge reserves, what happened to that number in the new USGS edition?", has: "3.5 Mt ÷ 22 Mt"},
+			{q: "what happened to Russia's reserves in the new USGS edition?", has: "3.8 Mt ÷ 10 Mt"},
+			{q: "what happened to China's mine production from 2023 to 2024?", has: "+5.9 %"},
+		},
 		"numbers written the Turkish way or with a multiplier word are the inputs of a computed figure": {
 			{q: "694 milyon tonun içinde 12,5 milyon ton REO varsa ima edilen tenör kaç ediyor?", has: "1.80 %"},
 			{q: "694 milyon tonun içinde 12,5 milyon ton REO varsa ortalama tenör yüzde kaç ediyor?", has: "1.80 %"},
