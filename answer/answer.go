@@ -631,6 +631,15 @@ func spacedUnits(p string) string {
 			// "Nd2O3", "MCS2025": a formula or a name, no amount
 			continue
 		}
+		if j == i+1 && (p[i] == 'k' || p[i] == 'K') {
+			// "570k t/yr": thousands, written out as the knowledge base writes its figures
+			if v, err := strconv.ParseFloat(index.NumberText(p[start:i]), 64); err == nil {
+				b.WriteString(p[last:start])
+				b.WriteString(strconv.FormatFloat(v*1e3, 'f', -1, 64))
+				last = j
+				continue
+			}
+		}
 		if u := unitSymbol(p[i:j]); u != "" {
 			b.WriteString(p[last:i])
 			b.WriteString(" " + u)

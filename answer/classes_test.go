@@ -23,6 +23,11 @@ func TestClassesOfQuestion(t *testing.T) {
 		passage, has, working string
 	}
 	classes := map[string][]question{
+		"a figure written with k is thousands, and the passage that states the quoted figures computes them": {
+			{q: "if the industrial plant runs 570k t/yr at the 1.75% grade Eti Maden quotes, roughly how much REO is that per year?", has: "9,975 t/yr"},
+			{q: "570k tonnes of ore a year at a 1.75 % grade, how much oxide is that annually?", has: "9,975 t/yr"},
+			{q: "what does the 1.2k t/yr pilot plant yield in oxide at 1.75%?", has: "21 t/yr"},
+		},
 		"a how-much question gets an amount, not a rank, and an adverb (really, actually) is no unknown subject": {
 			{q: "how much oxide is at Beylikova?", has: "12.5 Mt"},
 			{q: "how much REO does Beylikova contain?", has: "12.5 Mt"},

@@ -1592,10 +1592,10 @@ func isPercent(f *knowledge.Fact) bool {
 }
 
 // amountsIn lists the numbers written in a text, without thousands separators, other than
-// years: "694 million t and 12.5 million t" has 694 and 12.5.
+// years: "694 million t and 12.5 million t" has 694 and 12.5; "570k t" has 570000.
 func amountsIn(text string) []string {
 	var out []string
-	for _, n := range numbersIn(text, false) {
+	for _, n := range numbersIn(spacedUnits(text), false) {
 		if y, err := strconv.Atoi(n); err != nil || y < 1900 || y > 2100 {
 			out = append(out, n)
 		}
