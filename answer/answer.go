@@ -880,6 +880,11 @@ func (r *Reading) check(res *index.Result) {
 		// "the lithium carbonate price": a table of rare earth prices does not answer for
 		// lithium carbonate; a passage must, or none.
 		r.required = inPhrases(res, r.tableSubjects(lx))
+		if res.Turkish {
+			// a Turkish word the glossary lacks already weighs against every passage
+			// (evidence); it is no subject a passage must also have
+			r.required = slices.DeleteFunc(r.required, func(w string) bool { return slices.Contains(res.Unknown, w) })
+		}
 		if lx.commodity(r.Table, r.required) {
 			// the passage must have what is measured too: a uranium grade is no uranium price
 			r.required = append(r.required, r.measured...)

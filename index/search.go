@@ -61,6 +61,9 @@ type Result struct {
 	// are not typos of its words; Passages is the number of passages searched.
 	Unknown  []string
 	Passages uint64
+	// Turkish is true when a question with unknown words is written in Turkish: its unknown
+	// words are then mostly grammar the glossary lacks.
+	Turkish bool
 	// Miss is true when nothing matched; Suggestions then lists words of the knowledge base
 	// closest to the question's words.
 	Miss        bool
@@ -89,6 +92,7 @@ type plan struct {
 	fixes       []fix // where the corrections are, in the order typed
 	unknown     []string
 	computed    bool
+	turkish     bool // written in Turkish; decided only for a question with unknown words
 }
 
 // plan turns a question into clauses. Raw text never reaches a query-string parser: each
@@ -264,6 +268,7 @@ func (g *generation) planText(q string, fixed []Span) plan {
 		p.corrections = append(p.corrections, Correction{From: word, To: g.word(to)})
 		p.fixes = append(p.fixes, fix{Span{t.Start, t.End}, g.word(to)})
 	}
+	p.turkish = len(p.unknown) > 0 && turkish()
 	return p
 }
 
@@ -745,7 +750,7 @@ func (i *Index) Search(ctx context.Context, q string, n int) (*Result, error) {
 	res.Units = knowledge.AskedUnits(res.Query)
 	p := g.plan(res.Query)
 	res.Corrections = p.corrections
-	res.Unknown = p.unknown
+	res.Unknown, res.Turkish = p.unknown, p.turkish
 	res.Terms = p.result(g.vocab)
 	if len(p.clauses) == 0 {
 		res.Miss = true
