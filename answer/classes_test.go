@@ -23,6 +23,13 @@ func TestClassesOfQuestion(t *testing.T) {
 		passage, has, working string
 	}
 	classes := map[string][]question{
+		"a Turkish word the glossary lacks (NTE before kb18) weighs against a passage but is no subject it must have": {
+			{q: "Çin'den sonra en büyük NTE rezervine sahip ülke hangisi?", has: "Brazil"},
+			{q: "NTE rezervi en fazla olan ülke hangisidir acaba?", has: "China"},
+			{q: "Dünya NTE madencilik üretimi 2023'ten 2024'e ne kadar değişti?", has: "+3.7 %"},
+			{q: "Brezilya'nın NTE rezervi kaç ton?", has: "21 Mt"},
+			{q: "Türkiye'nin bor ihracatı 2024'te kaç dolardı?", kind: KindMiss},
+		},
 		"a figure written with k is thousands, and the passage that states the quoted figures computes them": {
 			{q: "if the industrial plant runs 570k t/yr at the 1.75% grade Eti Maden quotes, roughly how much REO is that per year?", has: "9,975 t/yr"},
 			{q: "570k tonnes of ore a year at a 1.75 % grade, how much oxide is that annually?", has: "9,975 t/yr"},
