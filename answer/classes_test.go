@@ -23,6 +23,14 @@ func TestClassesOfQuestion(t *testing.T) {
 		passage, has, working string
 	}
 	classes := map[string][]question{
+		"an exchange rate written with currency names, and a distance no passage states, are misses": {
+			{q: "what's the dollar/lira rate today, need it to convert the 220m", kind: KindMiss},
+			{q: "euro/dollar rate?", kind: KindMiss},
+			{q: "what is the price in dollar/kg of terbium oxide in 2024?", has: "$810"},
+			{q: "Eskişehir merkezden Beylikova sahasına karayoluyla kaç km var?", kind: KindMiss},
+			{q: "how many km is Beylikova from Ankara?", kind: KindMiss},
+			{q: "how many feet were drilled at Beylikova?", has: "410,105 ft"},
+		},
 		"a Turkish word the glossary lacks (NTE before kb18) weighs against a passage but is no subject it must have": {
 			{q: "Çin'den sonra en büyük NTE rezervine sahip ülke hangisi?", has: "Brazil"},
 			{q: "NTE rezervi en fazla olan ülke hangisidir acaba?", has: "China"},

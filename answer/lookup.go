@@ -314,7 +314,7 @@ func lookup(a *Answer, res *index.Result, n int) {
 		noMatch(a, res)
 		return
 	}
-	if currencyPair(a.Question) {
+	if lexiconFor(res.Base).currencyPair(a.Question) {
 		// "usd/try rate today?": an exchange rate, which no passage states
 		noMatch(a, res)
 		return
@@ -332,7 +332,8 @@ func lookup(a *Answer, res *index.Result, n int) {
 		// "Who is MP Materials' CEO?": another figure of MP Materials is no answer
 		best = personPassage(res, r, a.Question)
 	}
-	if best == nil {
+	if best == nil || noDistance(res, best.Fact) {
+		// ("How many km from the city centre to Beylikova?": a distance no passage states)
 		noMatch(a, res)
 		return
 	}
@@ -3328,21 +3329,51 @@ func passageShare(a *Answer, res *index.Result, best *index.Hit, part, whole *kn
 	a.Related = related(res, best, n-1)
 }
 
+// noDistance reports whether a question asks for a length (in km, metres, feet) that the
+// passage has no figure of.
+func noDistance(res *index.Result, f *knowledge.Fact) bool {
+	for _, u := range res.Units {
+		if d, ok := knowledge.LookupUnit(u); !ok || d.Dim != (knowledge.Dim{Length: 1}) {
+			continue
+		}
+		for _, g := range f.Figures {
+			if _, err := knowledge.Convert(1, g.Unit, u); err == nil {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
 // currencyPair reports whether a question names money per something no unit of the knowledge
 // base is ("usd/try", "eur/usd"): an exchange rate, not a price per kilo.
-func currencyPair(q string) bool {
+func (lx *lexicon) currencyPair(q string) bool {
 	for _, f := range strings.Fields(q) {
 		a, b, ok := strings.Cut(strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) }), "/")
 		if !ok {
 			continue
 		}
-		moneyA, knownA := unitNamed(a)
-		moneyB, knownB := unitNamed(b)
+		moneyA, knownA := lx.unitWord(a)
+		moneyB, knownB := lx.unitWord(b)
 		if moneyA && !knownB || moneyB && !knownA {
 			return true
 		}
 	}
 	return false
+}
+
+// unitWord is unitNamed of a word or of the unit its synonym group names: "dollar" is USD.
+func (lx *lexicon) unitWord(w string) (money, known bool) {
+	if money, known = unitNamed(w); known || w == "" {
+		return money, known
+	}
+	for _, p := range lx.groupPhrases[lx.synonyms[phraseKey(w)]] {
+		if money, known = unitNamed(p); known {
+			return money, known
+		}
+	}
+	return false, false
 }
 
 // unitNamed reports whether a word is a unit's symbol in any case, and whether it is money.
