@@ -23,6 +23,11 @@ func TestClassesOfQuestion(t *testing.T) {
 		passage, has, working string
 	}
 	classes := map[string][]question{
+		"how a figure moved or shifted between two years is its change, not its latest value": {
+			{q: "US RE import bill, how did it move 2023 to 2024", has: "−8.6 %"},
+			{q: "how did US imports of rare earth compounds shift from 2023 to 2024?", has: "$186 million"},
+			{q: "how did the US rare earth import value change from 2023 to 2024?", has: "−$16 million"},
+		},
 		"an exchange rate written with currency names, and a distance no passage states, are misses": {
 			{q: "what's the dollar/lira rate today, need it to convert the 220m", kind: KindMiss},
 			{q: "euro/dollar rate?", kind: KindMiss},
