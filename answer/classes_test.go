@@ -23,6 +23,11 @@ func TestClassesOfQuestion(t *testing.T) {
 		passage, has, working string
 	}
 	classes := map[string][]question{
+		"a range across sources names each source after its figure, not one in the label": {
+			{q: "how big is the NdFeB magnet market?", has: "NdFeB market: $3.02 billion"},
+			{q: "Bayan Obo proven reserves?", has: "Bayan Obo proven reserves: more than 100 Mt"},
+			{q: "how large are Bayan Obo's proven reserves?", has: "Bayan Obo proven reserves: more than"},
+		},
 		"how a figure moved or shifted between two years is its change, not its latest value": {
 			{q: "US RE import bill, how did it move 2023 to 2024", has: "−8.6 %"},
 			{q: "how did US imports of rare earth compounds shift from 2023 to 2024?", has: "$186 million"},

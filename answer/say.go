@@ -402,6 +402,28 @@ func sayNoMatch(lang string) Sentence {
 	return Sentence{{Text: "No match: the knowledge base has no answer to this question."}}
 }
 
+// withoutSource drops the name of who gives a figure from the end of its label ("NdFeB market
+// (Knowledge Sourcing Intelligence)"): a range across sources names each source after its
+// figure, and the label is the measure of all of them. A bracket that is no name ("(2022
+// plan)", "(ore)") stays.
+func withoutSource(label string) string {
+	i := strings.LastIndex(label, " (")
+	if i < 0 || !strings.HasSuffix(label, ")") {
+		return label
+	}
+	in := label[i+2 : len(label)-1]
+	if in == "" || strings.ContainsAny(in, "0123456789") {
+		return label
+	}
+	for _, w := range strings.Fields(in) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && len(w) > 3 {
+			// "of", "and" may join a name's words; a lowercase word is none
+			return label
+		}
+	}
+	return label[:i]
+}
+
 // sayLookup states the figure of a passage that answers the question, or its first sentence.
 func sayLookup(lang string, b *knowledge.Base, f *knowledge.Fact, g *knowledge.Figure, asked map[string]bool) Sentence {
 	return sayFigure(lang, b, f, g, asked, true)
@@ -453,10 +475,10 @@ func sayFigure(lang string, b *knowledge.Base, f *knowledge.Fact, g *knowledge.F
 	}
 	if lo, hi := spread(g, b.SameMeasure(g)); !ranged {
 	} else if lo != hi && turkish(lang) {
-		s.t("%s: ", label).b(localize(lang, lo.String())).t(" (%s, %s) ile ", sourceName(b, lo), lo.AsOf).b(localize(lang, hi.String())).t(" (%s, %s) arası; kaynaklar farklı.", sourceName(b, hi), hi.AsOf)
+		s.t("%s: ", withoutSource(label)).b(localize(lang, lo.String())).t(" (%s, %s) ile ", sourceName(b, lo), lo.AsOf).b(localize(lang, hi.String())).t(" (%s, %s) arası; kaynaklar farklı.", sourceName(b, hi), hi.AsOf)
 		return s.segs
 	} else if lo != hi {
-		s.t("%s: ", label).b(localize(lang, lo.String())).t(" (%s, %s) to ", sourceName(b, lo), lo.AsOf).b(localize(lang, hi.String())).t(" (%s, %s), depending on the source.", sourceName(b, hi), hi.AsOf)
+		s.t("%s: ", withoutSource(label)).b(localize(lang, lo.String())).t(" (%s, %s) to ", sourceName(b, lo), lo.AsOf).b(localize(lang, hi.String())).t(" (%s, %s), depending on the source.", sourceName(b, hi), hi.AsOf)
 		return s.segs
 	}
 	shown := g.String()
