@@ -182,8 +182,12 @@ func TestEvalHeldOut(t *testing.T) {
 		// first embed after the work they led to (7 of 7 honest misses each).
 		{"heldout37.yaml", 59, 59},
 		{"heldout38.yaml", 58, 58},
-		{"heldout39.yaml", 0, 0},
-		{"heldout40.yaml", 0, 0},
+		// Sets 39 and 40 (a business reporter in Istanbul fact-checking, a Turkish mining
+		// engineer writing half in Turkish with abbreviations), measured blind: 54 and 43 of 60
+		// in the first embed, 54 and 46 with every figure anywhere, 6 and 6 of 7 honest misses;
+		// 57 and 49 in the first embed after the work they led to (7 of 7 honest misses each).
+		{"heldout39.yaml", 56, 56},
+		{"heldout40.yaml", 51, 48},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
