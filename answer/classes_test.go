@@ -23,11 +23,6 @@ func TestClassesOfQuestion(t *testing.T) {
 		passage, has, working string
 	}
 	classes := map[string][]question{
-		"a figure labelled with a place says whose breakdown it is, not the passage's first place": {
-			{q: "where does the US get most of its rare earth compounds and metals from?", has: "Where US rare earth imports come from — China: 70 %"},
-			{q: "what share of US rare earth imports come from Malaysia?", has: "— Malaysia: 13 %"},
-			{q: "how much of the US's rare earth compound imports came from Japan?", has: "— Japan: 6 %"},
-		},
 		"a range across sources names each source after its figure, not one in the label": {
 			{q: "how big is the NdFeB magnet market?", has: "NdFeB market: $3.02 billion"},
 			{q: "Bayan Obo proven reserves?", has: "Bayan Obo proven reserves: more than 100 Mt"},

@@ -468,10 +468,6 @@ func sayFigure(lang string, b *knowledge.Base, f *knowledge.Fact, g *knowledge.F
 	label := g.Label
 	if g.Unit == "year" {
 		// "suspended until: 2026" reads; "suspended until, China: 2026" does not.
-	} else if lead, _, ok := strings.Cut(f.Title, ": "); ok && len(f.Places) > 0 && lexiconFor(b).entity(label) {
-		// "China" among the sources of US imports: the passage's subject, not its first place
-		// ("China, United States"), says whose share it is
-		label = lead + " — " + label
 	} else if len(f.Places) > 0 && !strings.Contains(strings.ToLower(label+" "+f.Title), strings.ToLower(f.Places[0])) {
 		label += ", " + f.Places[0]
 	} else if len(f.Places) > 0 && !strings.Contains(strings.ToLower(label), strings.ToLower(f.Places[0])) {
