@@ -430,6 +430,54 @@ func TestDataClasses(t *testing.T) {
 			{q: "Ekim kısıtlamalarının askısı ne zamana kadar sürüyor?", has: "10 November 2026"},
 			{q: "Çin'in ihracat kısıtlamaları askıya alınmıştı, ne zamana kadar?", has: "10 November 2026"},
 		},
+		"Turkish abbreviations (NTE, NTO), the USGS by its Turkish name, and their suffixes": {
+			{q: "NTE rezervleri en büyük ülke hangisi?", has: "China"},
+			{q: "Hindistan'ın NTE rezervi ne kadar?", has: "6.9 Mt"},
+			{q: "Beylikova'nın NTO rezervi kaç milyon ton?", has: "12.5 Mt"},
+			{q: "Beylikova'daki NTO'su ne kadar?", has: "12.5 Mt"},
+			{q: "ABD Jeoloji Araştırmaları Kurumu'na göre Çin 2024'te kaç ton üretti?", has: "270,000 t"},
+			{q: "Jeoloji Araştırmaları Kurumu Brezilya rezervi için ne diyor?", has: "21 Mt"},
+			{q: "Çin'in işleme kapasitesindeki payı yüzde kaç?", has: "85 %"},
+		},
+		"value per tonne of oxide (ton NTO başına), and Mountain Pass as the US concentrate": {
+			{q: "ABD konsantresinin ton NTO başına değeri ne kadar?", has: "$5,778"},
+			{q: "Mountain Pass konsantresi ton NTO başına kaç dolar?", has: "$5,778"},
+			{q: "what's Mountain Pass concentrate worth per tonne of REO?", has: "$5,778"},
+		},
+		"ordinary Turkish question forms: the year before, beside, in terms of, so far, how many points": {
+			{q: "Çin'in NTE madencilik üretimi bir önceki yıla göre ne kadar arttı?", has: "+5.9 %"},
+			{q: "ABD üretimi önceki yıla göre ne kadar arttı?", has: "+8.2 %"},
+			{q: "Brezilya'nın rezervi Vietnam'ın yanında nasıl kalıyor?", has: "6.0×"},
+			{q: "Hindistan ve Brezilya rezervlerini karşılaştırır mısın?", has: "14.1 Mt"},
+			{q: "Kvanefjeld ile Beylikova'yı içerdiği oksit miktarı bazında karşılaştırır mısın?", has: "12.5 Mt"},
+			{q: "pilot tesiste saflık şu ana kadar yüzde kaça çıkabilmiş?", passage: "pilot-plant-purity"},
+			{q: "Beylikova'da kaç noktada sondaj yapılmış?", has: "310"},
+			{q: "Beylikova'da toplam kaç metre sondaj yapmış?", has: "125,000 m"},
+		},
+		"an element's use in Turkish reaches the element; thorium's use stays the pilot plant's": {
+			{q: "Disprosyum ne işe yarıyor?", passage: "element-dysprosium"},
+			{q: "Neodim ne işe yarar?", passage: "element-neodymium"},
+			{q: "Terbiyum ne işe yarıyor?", passage: "element-terbium"},
+			{q: "what is thorium used for?", passage: "pilot-plant-products"},
+		},
+		"an exchange rate (dollar/lira, kur) is a miss, as is a road distance no passage gives": {
+			{q: "what's the dollar lira rate today", has: "No match"},
+			{q: "what's the lira exchange rate?", has: "No match"},
+			{q: "dollar to lira rate?", has: "No match"},
+			{q: "bugünkü dolar kuru kaç?", has: "No match"},
+			{q: "how far is Beylikova from Eskisehir city centre by road, in km?", has: "No match"},
+		},
+		"head grade is the ore grade": {
+			{q: "which deposit has the highest head grade?", has: "Steenkampskraal"},
+			{q: "highest head grade of all the deposits?", has: "14.4 %"},
+			{q: "what's the head grade at Mount Weld?", has: "4.12 %"},
+		},
+		"where a country gets most of its rare earths from is where its imports come from": {
+			{q: "where does the US get most of its rare earth metals from?", passage: "us-import-sources"},
+			{q: "where does America get most of its rare earth metals from, and what share?", has: "70 %"},
+			{q: "where does the US get the bulk of its rare earth compounds?", passage: "us-import-sources"},
+			{q: "what share of US rare earth imports comes from China?", has: "70 %"},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {

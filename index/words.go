@@ -72,6 +72,10 @@ var turkishSuffixes = []string{
 	// "when" and "if" of a verb: geçince, dönüşünce, alındığında, varsa
 	"yince", "yinca", "yunca", "yunce", "ince", "inca", "unca", "unce", "diginda", "diginde",
 	"tiginda", "tiginde", "dugunda", "tugunda", "dugunde", "tugunde", "ysa", "yse", "sa", "se",
+	// case endings after a possessive take an n: saha+sı+na, kapasite+si+ndeki, Kurumu'na
+	"ndeki", "ndaki", "nden", "ndan", "nde", "nda", "na", "ne",
+	// "ile" as a suffix: elementlerle, karayoluyla
+	"yle", "yla", "le", "la",
 	// case endings
 	"nin", "nun", "den", "dan", "ten", "tan", "de", "da", "te", "ta", "ye", "ya", "yi", "yu",
 	"in", "un", "en", "an", "si", "su",
@@ -113,9 +117,14 @@ func TurkishStems(w string) []string {
 				case 'g':
 					add(stem[:len(stem)-1] + "k")
 				case 'n':
-					// the passive of a verb ending in a vowel is -n: işle+n+mesi, ara+n+an
+					// the passive of a verb ending in a vowel is -n: işle+n+mesi, ara+n+an; the
+					// same n joins a possessive to a case ending (kapasite+si+n+deki), so the
+					// stem without it takes suffixes off too
 					if len(stem) >= 4 && strings.ContainsRune("aeiou", rune(stem[len(stem)-2])) {
-						add(stem[:len(stem)-1])
+						if s := stem[:len(stem)-1]; !seen[s] {
+							add(s)
+							next = append(next, s)
+						}
 					}
 				}
 			}
