@@ -185,9 +185,20 @@ func TestEvalHeldOut(t *testing.T) {
 		// Sets 39 and 40 (a business reporter in Istanbul fact-checking, a Turkish mining
 		// engineer writing half in Turkish with abbreviations), measured blind: 54 and 43 of 60
 		// in the first embed, 54 and 46 with every figure anywhere, 6 and 6 of 7 honest misses;
-		// 57 and 49 in the first embed after the work they led to (7 of 7 honest misses each).
-		{"heldout39.yaml", 56, 56},
-		{"heldout40.yaml", 51, 48},
+		// 59 and 54 in the first embed after the work they and set 40's Turkish led to (7 of
+		// 7 honest misses each).
+		{"heldout39.yaml", 58, 58},
+		{"heldout40.yaml", 55, 53},
+		// Sets 33 to 36 (a student typing Turkish without Turkish letters, a Brazilian mining
+		// junior's business developer, a Turkish news agency's editor, the chief executive of
+		// a Turkish industrial group), written at the start of the work on sets 29 to 40 and
+		// sealed until its end, measured only then: 55, 57, 55 and 56 of 60 in the first
+		// embed (92.9 %), 56, 57, 57 and 57 with every figure anywhere (94.6 %), 6, 7, 6 and
+		// 7 of 7 honest misses.
+		{"heldout33.yaml", 55, 54},
+		{"heldout34.yaml", 56, 56},
+		{"heldout35.yaml", 56, 54},
+		{"heldout36.yaml", 56, 55},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
