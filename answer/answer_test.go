@@ -469,3 +469,25 @@ facts:
 		})
 	}
 }
+
+// TestCompareWorkingAgreesWithTheLine: the answer line says how many times the larger figure
+// is the smaller, whichever the question names first; the working divides the same way.
+func TestCompareWorkingAgreesWithTheLine(t *testing.T) {
+	tests := []struct{ q, line, working string }{
+		{"Nd oxide vs Dy oxide 2024", "4.6×", "$260 per kg ÷ $56 per kg = 4.6×"},
+		{"Vietnam vs Brazil reserves", "6.0×", "21 Mt ÷ 3.5 Mt = 6.0×"},
+		{"Brazil vs Vietnam reserves", "6.0×", "21 Mt ÷ 3.5 Mt = 6.0×"},
+	}
+	idx := testIndex(t)
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := ask(t, idx, tt.q, Options{})
+			if got := a.Direct.String(); !strings.Contains(got, tt.line) {
+				t.Errorf("direct answer = %q, want it to contain %q", got, tt.line)
+			}
+			if a.Working == nil || a.Working.Equation != tt.working {
+				t.Errorf("working = %+v, want equation %q", a.Working, tt.working)
+			}
+		})
+	}
+}

@@ -298,6 +298,10 @@ func compare(a *Answer) bool {
 		return false
 	}
 	ratio := divide(t, x, z, "x")
+	if len(r.Rows) >= 2 && t.Value(x) < t.Value(z) && t.Value(x) > 0 {
+		// the answer says how many times the larger is the smaller: so does its working
+		ratio = divide(t, z, x, "x")
+	}
 	a.Working = working(t, ratio, x, z)
 	a.Passage = passage(a, x.Fact, x, z)
 	a.Direct = sayCompare(a.Lang, a.Result.Base, t, xl, zl, y, x, z, r.Question, r.lower)
