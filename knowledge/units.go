@@ -198,6 +198,9 @@ func FormatQuantity(v float64, unit string, decimals int) string {
 	case "rank":
 		return ordinal(int(math.Round(v)))
 	case "yr":
+		if n == "1" {
+			return "1 year"
+		}
 		return n + " years"
 	}
 	return n + " " + unit
