@@ -91,10 +91,14 @@ func serve(ctx context.Context, c config, log *slog.Logger, registerFirst bool) 
 		}()
 	}
 	d := bot.NewDispatcher(a.bot, bot.DiscordDeadlines(), log)
-	if c.InteractionsAddr != "" {
-		return serveHTTP(ctx, c, log, a.metrics, a.idx.WatchState, d, session)
+	var watch func() index.WatchState // nil: the fact files are not followed
+	if c.KnowledgeWatch {
+		watch = a.idx.WatchState
 	}
-	return serveGateway(ctx, c, log, a.metrics, a.idx.WatchState, d, session)
+	if c.InteractionsAddr != "" {
+		return serveHTTP(ctx, c, log, a.metrics, watch, d, session)
+	}
+	return serveGateway(ctx, c, log, a.metrics, watch, d, session)
 }
 
 // serveGateway answers over a gateway connection (one shard of it).
@@ -172,7 +176,8 @@ func serveHTTP(ctx context.Context, c config, log *slog.Logger, m *metrics.Metri
 // /metrics. While the watched fact files cannot be reindexed, /readyz still answers 200, since
 // the replica answers from the knowledge it had (a typo in a shared fact file must not take
 // every replica out), but says so; /readyz?fresh=1 answers 503 then, for a balancer that
-// should prefer replicas with current knowledge.
+// should prefer replicas with current knowledge, and also while the fact folder is not (yet,
+// or any more) watched: an edit then would go unnoticed. watch is nil when nothing is watched.
 func opsMux(m *metrics.Metrics, ready func() bool, watch func() index.WatchState) *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -183,7 +188,20 @@ func opsMux(m *metrics.Metrics, ready func() bool, watch func() index.WatchState
 			http.Error(w, "not ready", http.StatusServiceUnavailable)
 			return
 		}
+		if watch == nil {
+			io.WriteString(w, "ready\n")
+			return
+		}
 		s := watch()
+		if !s.Failing && !s.Watching {
+			msg := "ready, but the fact folder is not watched yet: an edit to the fact files would not be followed\n"
+			if r.URL.Query().Has("fresh") {
+				http.Error(w, msg, http.StatusServiceUnavailable)
+				return
+			}
+			io.WriteString(w, msg)
+			return
+		}
 		if !s.Failing {
 			io.WriteString(w, "ready\n")
 			return
