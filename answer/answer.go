@@ -880,9 +880,10 @@ func (r *Reading) check(res *index.Result) {
 		// "the lithium carbonate price": a table of rare earth prices does not answer for
 		// lithium carbonate; a passage must, or none.
 		r.required = inPhrases(res, r.tableSubjects(lx))
-		if res.Turkish {
+		if res.Turkish || r.Kind == KindWhy && r.says("why") {
 			// a Turkish word the glossary lacks already weighs against every passage
-			// (evidence); it is no subject a passage must also have
+			// (evidence); it is no subject a passage must also have, nor is an unknown word of
+			// a why ("why is China chasing end products"): the reason is a passage's to give
 			r.required = slices.DeleteFunc(r.required, func(w string) bool { return slices.Contains(res.Unknown, w) })
 		}
 		if lx.commodity(r.Table, r.required) {
@@ -1151,4 +1152,9 @@ func hitFor(res *index.Result, f *knowledge.Fact) *index.Hit {
 		}
 	}
 	return &index.Hit{Fact: f}
+}
+
+// says reports whether a question has a word as typed (folded).
+func (r *Reading) says(w string) bool {
+	return slices.ContainsFunc(r.words, func(x word) bool { return x.fold == w })
 }

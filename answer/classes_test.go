@@ -1305,3 +1305,36 @@ func TestFollowUpsKeepTheScope(t *testing.T) {
 		})
 	}
 }
+
+// TestUnderstoodWordsOutweighTheRest: an answerable question whose other words the knowledge
+// base lacks ("where's the line drawn", "better or worse", a letter left out of "process", a
+// why with chat words) reaches its passage; another commodity stays a miss.
+func TestUnderstoodWordsOutweighTheRest(t *testing.T) {
+	idx := testIndex(t)
+	tests := []struct {
+		q, passage string
+		miss       bool
+	}{
+		{q: "how much ore does the pilot plant proces each year?", passage: "pilot-plant-capacity"},
+		{q: "how much ore can the eti maden pilot plant proces in a year", passage: "pilot-plant-capacity"},
+		{q: "why is china going after magnets rather than just mining the stuff", passage: "value-chain-china-strategy"},
+		{q: "why does china chase end products instead of just digging the stuff up", passage: "value-chain-china-strategy"},
+		{q: "heavy vs light rare earths, where is the boundary drawn", passage: "elements-light-heavy-disagreement"},
+		{q: "where is the line drawn between light and heavy rare earths?", passage: "elements-light-heavy-disagreement"},
+		{q: "Mount Weld grade against Araxá, which is better?", passage: "mount-weld-resource-2024"},
+		{q: "is Mountain Pass better or worse than Mount Weld on grade?"},
+		{q: "while we're at it, how much lithium did chile produce in 2024?", miss: true},
+		{q: "why is lithium carbonate so expensive these days", miss: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := ask(t, idx, tt.q, Options{Now: today})
+			if tt.miss != (a.Kind() == KindMiss) {
+				t.Errorf("kind = %s, want a miss: %v", a.Kind(), tt.miss)
+			}
+			if tt.passage != "" && passageID(a) != tt.passage {
+				t.Errorf("passage = %s, want %s", passageID(a), tt.passage)
+			}
+		})
+	}
+}

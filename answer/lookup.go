@@ -3556,3 +3556,4 @@ func namesBasis(b *knowledge.Base, q string, g *knowledge.Figure) bool {
 	}
 	return false
 }
+

@@ -172,6 +172,7 @@ var cueWords = map[string]cue{
 	"less": cueLower, "larger": cueCompare, "bigger": cueCompare, "smaller": cueLower, "fewer": cueLower,
 	"higher": cueCompare, "lower": cueLower, "dearer": cueCompare, "cheaper": cueLower,
 	"richer": cueCompare, "purer": cueCompare, "poorer": cueLower, "leaner": cueLower,
+	"better": cueCompare, "worse": cueCompare, // ("better or worse" asks which, not which way)
 	"times": cueTimes, "ratio": cueTimes, "factor": cueTimes, "how many times": cueTimes, "multiple": cueTimes,
 	"change": cueChange, "changed": cueChange, "changes": cueChange, "grow": cueChange, "grew": cueChange,
 	"growth": cueChange, "rise": cueChange, "rose": cueChange, "risen": cueChange, "fall": cueChange,
@@ -2301,8 +2302,9 @@ func ownWords(b *knowledge.Base, t *knowledge.Table, facts bool) map[string]bool
 }
 
 // qualifierEndings end English adjectives and participles: words that say what kind of
-// figure is asked ("estimated", "annual", "official"), not whose.
-var qualifierEndings = []string{"ed", "en", "al", "ive", "ous", "ic", "ent", "ant", "able", "ible", "ful", "less", "ary", "ory", "ly", "est", "ish"}
+// figure is asked ("estimated", "annual", "official"), not whose, or what is done to it ("where's
+// the line drawn").
+var qualifierEndings = []string{"ed", "en", "wn", "al", "ive", "ous", "ic", "ent", "ant", "able", "ible", "ful", "less", "ary", "ory", "ly", "est", "ish"}
 
 // qualifiers are English words that qualify a figure without those endings.
 var qualifiers = map[string]bool{"average": true, "current": true, "latest": true, "recent": true, "known": true,
