@@ -3556,4 +3556,3 @@ func namesBasis(b *knowledge.Base, q string, g *knowledge.Figure) bool {
 	}
 	return false
 }
-
