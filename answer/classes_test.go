@@ -1338,3 +1338,31 @@ func TestUnderstoodWordsOutweighTheRest(t *testing.T) {
 		})
 	}
 }
+
+// TestSiteSuperlativesInOtherWords: "number one", "no.1", "#1" ask the largest, and a scope in
+// ordinary words ("on the planet", "anywhere") is no subject the knowledge base lacks; a site
+// of another commodity stays unanswered by Bayan Obo.
+func TestSiteSuperlativesInOtherWords(t *testing.T) {
+	idx := testIndex(t)
+	tests := []struct {
+		q, passage string
+		miss       bool
+	}{
+		{q: "which is the biggest rare earth deposit anywhere?", passage: "bayan-obo-reserves-cgs"},
+		{q: "number one rare earth mine in the world?", passage: "bayan-obo-reserves-cgs"},
+		{q: "#1 rare earth mine, where is it", passage: "bayan-obo-reserves-cgs"},
+		{q: "largest rare earth deposit on the planet – which one?", passage: "bayan-obo-reserves-cgs"},
+		{q: "the biggest copper mine in chile", miss: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := ask(t, idx, tt.q, Options{Now: today})
+			if tt.miss != (a.Kind() == KindMiss) {
+				t.Errorf("kind = %s, want a miss: %v", a.Kind(), tt.miss)
+			}
+			if tt.passage != "" && passageID(a) != tt.passage {
+				t.Errorf("passage = %s, want %s", passageID(a), tt.passage)
+			}
+		})
+	}
+}

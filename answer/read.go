@@ -157,7 +157,7 @@ const (
 var cueWords = map[string]cue{
 	"most": cueMost, "largest": cueMost, "biggest": cueMost, "highest": cueMost, "top": cueMost,
 	"leading": cueMost, "greatest": cueMost, "maximum": cueMost, "priciest": cueMost, "dearest": cueMost,
-	"peak": cueMost, "peaked": cueMost, "peaks": cueMost, "highest point": cueMost, "high point": cueMost,
+	"number one": cueMost, "no 1": cueMost, "number 1": cueMost, "peak": cueMost, "peaked": cueMost, "peaks": cueMost, "highest point": cueMost, "high point": cueMost,
 	"fastest": cueMost, "quickest": cueMost, "sharpest": cueMost, "steepest": cueMost, "strongest": cueMost,
 	"least": cueLeast, "smallest": cueLeast, "lowest": cueLeast, "fewest": cueLeast, "cheapest": cueLeast,
 	"minimum": cueLeast, "bottom": cueLeast, "tiniest": cueLeast, "littlest": cueLeast, "poorest": cueLeast,
