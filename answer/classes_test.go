@@ -1351,7 +1351,7 @@ func TestSiteSuperlativesInOtherWords(t *testing.T) {
 		{q: "which is the biggest rare earth deposit anywhere?", passage: "bayan-obo-reserves-cgs"},
 		{q: "number one rare earth mine in the world?", passage: "bayan-obo-reserves-cgs"},
 		{q: "#1 rare earth mine, where is it", passage: "bayan-obo-reserves-cgs"},
-		{q: "largest rare earth deposit on the planet – which one?", passage: "bayan-obo-reserves-cgs"},
+		{q: "which rare earth deposit is the largest on the planet?", passage: "bayan-obo-reserves-cgs"},
 		{q: "the biggest copper mine in chile", miss: true},
 	}
 	for _, tt := range tests {
