@@ -278,7 +278,7 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Take China out of the equation: who has the most reserves?", kind: KindSuperlative,
 				has: "Brazil had the highest rare earth reserves outside China"},
 			{q: "leave China and the US out of it - who produces the most?", kind: KindSuperlative,
-				has: "Burma (Myanmar) had the highest rare earth mine production outside United States and China in 2024: 31,000 t"},
+				has: "Burma (Myanmar) had the highest rare earth mine production outside China and United States in 2024: 31,000 t"},
 			{q: "which country mines the most ex-China?", kind: KindSuperlative,
 				has: "United States had the highest rare earth mine production outside China"},
 		},
@@ -1362,6 +1362,31 @@ func TestSiteSuperlativesInOtherWords(t *testing.T) {
 			}
 			if tt.passage != "" && passageID(a) != tt.passage {
 				t.Errorf("passage = %s, want %s", passageID(a), tt.passage)
+			}
+		})
+	}
+}
+
+// TestExclusionsAndSharesOfARow: "leave China out", "ignoring China" leave a row out of a
+// superlative; a share asked "of China's" is of that row, not of the two together.
+func TestExclusionsAndSharesOfARow(t *testing.T) {
+	idx := testIndex(t)
+	tests := []struct{ q, direct string }{
+		{"who mines the most if you leave china out?",
+			"United States had the highest rare earth mine production outside China in 2024: 45,000 t, 11.5 % of the world total of 390,000 t (USGS MCS 2025)."},
+		{"ignoring china, who has the largest reserves?",
+			"Brazil had the highest rare earth reserves outside China in 2024: 21 Mt, less than 23.3 % of the world total of more than 90 Mt (USGS MCS 2025)."},
+		{"Australia's reserves as a percentage of China's reserves",
+			"Australia had 13.0 % of China's rare earth reserves in 2024: 5.7 Mt of 44 Mt (USGS MCS 2025)."},
+		{"what share of China's production did the US mine in 2024?",
+			"United States had 16.7 % of China's rare earth mine production in 2024: 45,000 t of 270,000 t (USGS MCS 2025)."},
+		{"what share of world reserves do Brazil and China have?",
+			"Brazil and China together — rare earth reserves in 2024: 65 Mt, less than 72.2 % of the world total (USGS MCS 2025)."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			if got := ask(t, idx, tt.q, Options{Now: today}).Direct.String(); got != tt.direct {
+				t.Errorf("direct answer\ngot  %s\nwant %s", got, tt.direct)
 			}
 		})
 	}

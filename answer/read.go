@@ -193,6 +193,7 @@ var cueWords = map[string]cue{
 	"not counting": cueExclude, "not including": cueExclude, "leaving out": cueExclude, "ex": cueExclude,
 	"beyond": cueExclude, "without": cueExclude, "leaving aside": cueExclude, "setting aside": cueExclude,
 	"putting aside": cueExclude, "aside": cueExclude, "apart": cueExclude, "excluded": cueExclude,
+	"leave": cueExclude, "ignoring": cueExclude, "ignore": cueExclude, "discounting": cueExclude, // ("if you leave China out")
 	"out of it": cueExclude, "out of the picture": cueExclude, "out of the equation": cueExclude,
 	"after": cueAfter, "behind": cueAfter, "next to": cueAfter,
 	"relative to": cueTimes, "compared with": cueTimes, "in relation to": cueTimes,
@@ -1456,7 +1457,7 @@ var subjectStops = map[string]bool{
 	"whose": true, "where": true, "when": true, "why": true, "can": true, "could": true, "should": true,
 	"among": true, "between": true, "across": true, "than": true, "like": true, "into": true, "over": true,
 	"under": true, "around": true, "roughly": true, "approximately": true, "some": true, "up": true, "out": true, "off": true, "one": true, "ones": true,
-	"all": true, "not": true, "just": true, "only": true, "also": true, "even": true, "so": true, "too": true, "any": true, "as": true, "it": true, "they": true, "we": true, "i": true, "you": true,
+	"all": true, "if": true, "not": true, "just": true, "only": true, "also": true, "even": true, "so": true, "too": true, "any": true, "as": true, "it": true, "they": true, "we": true, "i": true, "you": true,
 	// linking verbs: "get cheaper", "become dearer" say how a figure went, not whose it is
 	"get": true, "gets": true, "got": true, "gotten": true, "getting": true, "become": true,
 	"becomes": true, "became": true, "turn": true, "turned": true, "go": true, "went": true,
