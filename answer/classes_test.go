@@ -1391,3 +1391,31 @@ func TestExclusionsAndSharesOfARow(t *testing.T) {
 		})
 	}
 }
+
+// TestHonestMissesOfYearsAndCommodities: a Turkish year with its case ending ("2030da") is a
+// year, so a price then is no forecast; a commodity the knowledge base names only in passing
+// ("boron" of neodymium-iron-boron) is another commodity.
+func TestHonestMissesOfYearsAndCommodities(t *testing.T) {
+	idx := testIndex(t)
+	tests := []struct {
+		q      string
+		reason string
+	}{
+		{"2030da terbiyum oksit fiyatı ne olur?", ReasonNoForecast},
+		{"disprosyum oksit fiyatı 2029dan sonra ne olur", ReasonNoForecast},
+		{"neodymium oxide price 2031 forecast?", ReasonNoForecast},
+		{"Türkiye's boron exports in 2024", ReasonNoMatch},
+		{"what were Türkiye's boron exports worth last year?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := ask(t, idx, tt.q, Options{Now: today})
+			if a.Miss == nil {
+				t.Fatalf("got %s, want a miss", a.Direct.String())
+			}
+			if tt.reason != "" && a.Miss.Reason != tt.reason {
+				t.Errorf("reason = %s, want %s", a.Miss.Reason, tt.reason)
+			}
+		})
+	}
+}

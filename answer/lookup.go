@@ -341,7 +341,7 @@ func lookup(a *Answer, res *index.Result, n int) {
 	if largest != nil {
 		best = largest
 	}
-	if r.Kind != KindDefine && (r.otherSubject(lexiconFor(res.Base), best.Fact) != "" || otherFacility(lexiconFor(res.Base), res.Base, best.Fact, a.Question) != "") {
+	if r.Kind != KindDefine && (r.otherSubject(lexiconFor(res.Base), res.Base, best.Fact) != "" || otherFacility(lexiconFor(res.Base), res.Base, best.Fact, a.Question) != "") {
 		// "What share of refined cobalt does China control?": rare earths are not cobalt
 		noMatch(a, res)
 		return

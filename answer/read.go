@@ -1596,9 +1596,18 @@ func yearOf(w string) (int, bool) {
 	} else if ok {
 		w = rest
 	}
+	if len(w) > 4 && turkishYearSuffixes[w[4:]] {
+		// "2030da", "2024te": the year with a Turkish case ending written without an apostrophe
+		w = w[:4]
+	}
 	y, err := strconv.Atoi(w)
 	return y, err == nil && len(w) == 4 && y >= 1900 && y <= 2100
 }
+
+// turkishYearSuffixes are the case endings a Turkish year takes (folded): in, from, of, to.
+var turkishYearSuffixes = map[string]bool{"da": true, "de": true, "ta": true, "te": true, "dan": true, "den": true,
+	"tan": true, "ten": true, "daki": true, "deki": true, "taki": true, "teki": true, "a": true, "e": true,
+	"ya": true, "ye": true, "in": true, "un": true, "nin": true, "nun": true}
 
 // relativeYear reads a year said relative to today at word i: "next year" is +1, "last year"
 // -1, "this year" 0, "in two years" +2, "three years ago" -3, "the year after next" +2. It
