@@ -563,6 +563,17 @@ func withoutSpec(p string) string {
 	}
 }
 
+// closesQuote reports whether a text has the quote mark q closing a quotation after a word:
+// "'17 rare earths' – which group?" quotes a phrase, and its "'17" is no year.
+func closesQuote(text string, q rune) bool {
+	for i, r := range text {
+		if r == q && i > 0 && unicode.IsLetter(rune(text[i-1])) && (i+utf8.RuneLen(r) == len(text) || !isWordByte(text[i+utf8.RuneLen(r)])) {
+			return true
+		}
+	}
+	return false
+}
+
 // shorthand writes out a question's shorthands of number: a year written with two digits
 // after an apostrophe ("in '24", "the '22 highs") and "how many x", how many times.
 func shorthand(p string) string {
@@ -572,7 +583,7 @@ func shorthand(p string) string {
 			r, n := utf8.DecodeRuneInString(p[i:])
 			j := i + n
 			if (r == '\'' || r == '’') && j+2 <= len(p) && isDigit(p[j]) && isDigit(p[j+1]) &&
-				(j+2 == len(p) || !isWordByte(p[j+2]) || p[j+2] == 's') && (i == 0 || !isWordByte(p[i-1])) {
+				(j+2 == len(p) || !isWordByte(p[j+2]) || p[j+2] == 's') && (i == 0 || !isWordByte(p[i-1])) && !closesQuote(p[j+2:], r) {
 				if p[j] >= '5' {
 					b.WriteString("19")
 				} else {

@@ -1419,3 +1419,25 @@ func TestHonestMissesOfYearsAndCommodities(t *testing.T) {
 		})
 	}
 }
+
+// TestQuotedPhrasesAndNamedLists: a phrase in quotes that opens with a number ("'17 rare
+// earths'") is no year written '17; a question that asks which ones is answered by the passage
+// that names them, not by the one that gives the reason, when both have as much of it.
+func TestQuotedPhrasesAndNamedLists(t *testing.T) {
+	idx := testIndex(t)
+	tests := []struct{ q, passage string }{
+		{"'17 rare earths' – which group exactly? for the explainer", "elements-group"},
+		{"\"17 rare earths\" – which elements?", "elements-group"},
+		{"'the 17' – which elements exactly?", "elements-group"},
+		{"which countries does Uysal want Türkiye to partner with?", "policy-uysal-joint-projects"},
+		{"Uysal's shortlist of partner countries for Türkiye?", "policy-uysal-joint-projects"},
+		{"why does Türkiye want partners?", "policy-why-partners"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			if got := passageID(ask(t, idx, tt.q, Options{Now: today})); got != tt.passage {
+				t.Errorf("passage = %s, want %s", got, tt.passage)
+			}
+		})
+	}
+}

@@ -1329,6 +1329,17 @@ func pick(res *index.Result, q string, r *Reading) *index.Hit {
 			}
 		}
 	}
+	if r.Kind != KindWhy && !r.cues[cueWhy] && titledWhy(cands[0].Fact) {
+		// "Uysal's partner wishlist – which countries?": of two passages with as much of the
+		// question, the one that names them, not the one that gives the reason for partners
+		top := evidence(res, cands[0], q)
+		for i, h := range cands[1:min(len(cands), steerAt)] {
+			if !titledWhy(h.Fact) && evidence(res, h, q) >= top && sameEntities(res, cands[0], h) {
+				cands = toFront(cands, i+1)
+				break
+			}
+		}
+	}
 	if r.cues[cueWhen] && !statesDate(cands[0].Fact) {
 		// "Uysal says … is strictly forbidden — since when is that an official ban?": the
 		// passage that dates it, not the quote that only says it
@@ -3555,4 +3566,11 @@ func namesBasis(b *knowledge.Base, q string, g *knowledge.Figure) bool {
 		}
 	}
 	return false
+}
+
+// titledWhy reports whether a passage's title says it gives a reason: "Why Türkiye looks for
+// international partners …".
+func titledWhy(f *knowledge.Fact) bool {
+	w := plainWords(f.Title)
+	return len(w) > 0 && w[0].fold == "why"
 }
