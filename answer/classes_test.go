@@ -1254,15 +1254,23 @@ func TestClassesInTurkish(t *testing.T) {
 // ("JORC onayı çıkarsa … yerleşir") reaches the passage the English one does; a subject the
 // knowledge base lacks stays a miss.
 func TestTurkishConditionalRank(t *testing.T) {
-	idx := testIndex(t)
-	tests := []struct {
-		q, lang, passage string
-		miss             bool
-	}{
+	checkPassages(t, []passageCase{
 		{q: "If JORC confirms it, where would Türkiye rank in reserves?", passage: "beylikova-jorc-rank-third"},
 		{q: "JORC onaylarsa Türkiye rezervlerde kaçıncı olur?", lang: "tr", passage: "beylikova-jorc-rank-third"},
 		{q: "Türkiye'nin kobalt rezervleri ne kadar?", lang: "tr", miss: true},
-	}
+	})
+}
+
+// passageCase is a question, its language, and the passage that answers it or a miss.
+type passageCase struct {
+	q, lang, passage string
+	miss             bool
+}
+
+// checkPassages asks each question and checks its passage, or that it is a miss.
+func checkPassages(t *testing.T, tests []passageCase) {
+	t.Helper()
+	idx := testIndex(t)
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
 			a := ask(t, idx, tt.q, Options{Lang: tt.lang, Now: today})
@@ -1310,11 +1318,7 @@ func TestFollowUpsKeepTheScope(t *testing.T) {
 // base lacks ("where's the line drawn", "better or worse", a letter left out of "process", a
 // why with chat words) reaches its passage; another commodity stays a miss.
 func TestUnderstoodWordsOutweighTheRest(t *testing.T) {
-	idx := testIndex(t)
-	tests := []struct {
-		q, passage string
-		miss       bool
-	}{
+	checkPassages(t, []passageCase{
 		{q: "how much ore does the pilot plant proces each year?", passage: "pilot-plant-capacity"},
 		{q: "how much ore can the eti maden pilot plant proces in a year", passage: "pilot-plant-capacity"},
 		{q: "why is china going after magnets rather than just mining the stuff", passage: "value-chain-china-strategy"},
@@ -1325,46 +1329,20 @@ func TestUnderstoodWordsOutweighTheRest(t *testing.T) {
 		{q: "is Mountain Pass better or worse than Mount Weld on grade?"},
 		{q: "while we're at it, how much lithium did chile produce in 2024?", miss: true},
 		{q: "why is lithium carbonate so expensive these days", miss: true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.q, func(t *testing.T) {
-			a := ask(t, idx, tt.q, Options{Now: today})
-			if tt.miss != (a.Kind() == KindMiss) {
-				t.Errorf("kind = %s, want a miss: %v", a.Kind(), tt.miss)
-			}
-			if tt.passage != "" && passageID(a) != tt.passage {
-				t.Errorf("passage = %s, want %s", passageID(a), tt.passage)
-			}
-		})
-	}
+	})
 }
 
 // TestSiteSuperlativesInOtherWords: "number one", "no.1", "#1" ask the largest, and a scope in
 // ordinary words ("on the planet", "anywhere") is no subject the knowledge base lacks; a site
 // of another commodity stays unanswered by Bayan Obo.
 func TestSiteSuperlativesInOtherWords(t *testing.T) {
-	idx := testIndex(t)
-	tests := []struct {
-		q, passage string
-		miss       bool
-	}{
+	checkPassages(t, []passageCase{
 		{q: "which is the biggest rare earth deposit anywhere?", passage: "bayan-obo-reserves-cgs"},
 		{q: "number one rare earth mine in the world?", passage: "bayan-obo-reserves-cgs"},
 		{q: "#1 rare earth mine, where is it", passage: "bayan-obo-reserves-cgs"},
 		{q: "which rare earth deposit is the largest on the planet?", passage: "bayan-obo-reserves-cgs"},
 		{q: "the biggest copper mine in chile", miss: true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.q, func(t *testing.T) {
-			a := ask(t, idx, tt.q, Options{Now: today})
-			if tt.miss != (a.Kind() == KindMiss) {
-				t.Errorf("kind = %s, want a miss: %v", a.Kind(), tt.miss)
-			}
-			if tt.passage != "" && passageID(a) != tt.passage {
-				t.Errorf("passage = %s, want %s", passageID(a), tt.passage)
-			}
-		})
-	}
+	})
 }
 
 // TestExclusionsAndSharesOfARow: "leave China out", "ignoring China" leave a row out of a
