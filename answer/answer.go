@@ -332,13 +332,18 @@ func chatAside(q string) []int {
 var questionWords = map[string]bool{"what": true, "whats": true, "who": true, "whos": true, "which": true,
 	"where": true, "when": true, "why": true, "how": true}
 
+// firstPlace is "number one" written as a superlative ("the world's no.1 deposit", "#1
+// producer"): searched as "largest", which the passages say ("the world's largest rare earth
+// deposit"), while the reading takes it as the cue it is.
+var firstPlace = regexp.MustCompile(`(?i)(?:\bno\.?\s?1|#\s?1|\bnumber\s+(?:one|1))\b`)
+
 // askOnce answers a question as a whole.
 func askOnce(ctx context.Context, s Searcher, q string, opt Options) (*Answer, error) {
 	n := opt.Passages
 	if n <= 0 {
 		n = 4
 	}
-	res, err := s.Search(ctx, withoutChat(q), n+2)
+	res, err := s.Search(ctx, firstPlace.ReplaceAllString(withoutChat(q), "largest"), n+2)
 	if err != nil {
 		return nil, fmt.Errorf("answer %q: %w", q, err)
 	}
@@ -393,9 +398,9 @@ func askOnce(ctx context.Context, s Searcher, q string, opt Options) (*Answer, e
 		a.Direct = sayNoRow(a.Lang, b, r.Table, r.missing)
 		return a, nil
 	}
-	if len(res.Unknown) == 0 {
-		// ("the biggest copper mine in Chile" is no rare earth mine)
-		r.site = r.siteAsked(lexiconFor(b), q)
+	if len(res.Unknown) == 0 || onlyScope(q, res.Unknown) {
+		// ("the biggest copper mine in Chile" is no rare earth mine; "no.1" is "largest")
+		r.site = r.siteAsked(lexiconFor(b), firstPlace.ReplaceAllString(q, "largest"))
 	}
 	if r.unknownSubject(res) {
 		// "what rare earth deposits does Ukraine have, the ones in the US minerals deal?":
@@ -558,6 +563,17 @@ func withoutSpec(p string) string {
 	}
 }
 
+// closesQuote reports whether a text has the quote mark q closing a quotation after a word:
+// "'17 rare earths' – which group?" quotes a phrase, and its "'17" is no year.
+func closesQuote(text string, q rune) bool {
+	for i, r := range text {
+		if r == q && i > 0 && unicode.IsLetter(rune(text[i-1])) && (i+utf8.RuneLen(r) == len(text) || !isWordByte(text[i+utf8.RuneLen(r)])) {
+			return true
+		}
+	}
+	return false
+}
+
 // shorthand writes out a question's shorthands of number: a year written with two digits
 // after an apostrophe ("in '24", "the '22 highs") and "how many x", how many times.
 func shorthand(p string) string {
@@ -567,7 +583,7 @@ func shorthand(p string) string {
 			r, n := utf8.DecodeRuneInString(p[i:])
 			j := i + n
 			if (r == '\'' || r == '’') && j+2 <= len(p) && isDigit(p[j]) && isDigit(p[j+1]) &&
-				(j+2 == len(p) || !isWordByte(p[j+2]) || p[j+2] == 's') && (i == 0 || !isWordByte(p[i-1])) {
+				(j+2 == len(p) || !isWordByte(p[j+2]) || p[j+2] == 's') && (i == 0 || !isWordByte(p[i-1])) && !closesQuote(p[j+2:], r) {
 				if p[j] >= '5' {
 					b.WriteString("19")
 				} else {
@@ -880,9 +896,10 @@ func (r *Reading) check(res *index.Result) {
 		// "the lithium carbonate price": a table of rare earth prices does not answer for
 		// lithium carbonate; a passage must, or none.
 		r.required = inPhrases(res, r.tableSubjects(lx))
-		if res.Turkish {
+		if res.Turkish || r.Kind == KindWhy && r.says("why") {
 			// a Turkish word the glossary lacks already weighs against every passage
-			// (evidence); it is no subject a passage must also have
+			// (evidence); it is no subject a passage must also have, nor is an unknown word of
+			// a why ("why is China chasing end products"): the reason is a passage's to give
 			r.required = slices.DeleteFunc(r.required, func(w string) bool { return slices.Contains(res.Unknown, w) })
 		}
 		if lx.commodity(r.Table, r.required) {
@@ -1151,4 +1168,30 @@ func hitFor(res *index.Result, f *knowledge.Fact) *index.Hit {
 		}
 	}
 	return &index.Hit{Fact: f}
+}
+
+// says reports whether a question has a word as typed (folded).
+func (r *Reading) says(w string) bool {
+	return slices.ContainsFunc(r.words, func(x word) bool { return x.fold == w })
+}
+
+// onlyScope reports whether every unknown word of a question only says where to look, in
+// ordinary words: "on the planet", "anywhere". "in Chile" names a place.
+func onlyScope(q string, unknown []string) bool {
+	ws := plainWords(q)
+	for _, u := range unknown {
+		i := slices.IndexFunc(ws, func(w word) bool { return w.raw == u })
+		f := index.Fold(u)
+		switch {
+		case i < 0 || ws[i].upper || !index.IsEnglishWord(f):
+			return false
+		case strings.HasSuffix(f, "where"):
+			// "anywhere", "everywhere"
+		case i >= 2 && ws[i-2].fold == "on" && ws[i-1].fold == "the":
+			// "on the planet"
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -278,7 +278,7 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "Take China out of the equation: who has the most reserves?", kind: KindSuperlative,
 				has: "Brazil had the highest rare earth reserves outside China"},
 			{q: "leave China and the US out of it - who produces the most?", kind: KindSuperlative,
-				has: "Burma (Myanmar) had the highest rare earth mine production outside United States and China in 2024: 31,000 t"},
+				has: "Burma (Myanmar) had the highest rare earth mine production outside China and United States in 2024: 31,000 t"},
 			{q: "which country mines the most ex-China?", kind: KindSuperlative,
 				has: "United States had the highest rare earth mine production outside China"},
 		},
@@ -1254,15 +1254,23 @@ func TestClassesInTurkish(t *testing.T) {
 // ("JORC onayı çıkarsa … yerleşir") reaches the passage the English one does; a subject the
 // knowledge base lacks stays a miss.
 func TestTurkishConditionalRank(t *testing.T) {
-	idx := testIndex(t)
-	tests := []struct {
-		q, lang, passage string
-		miss             bool
-	}{
+	checkPassages(t, []passageCase{
 		{q: "If JORC confirms it, where would Türkiye rank in reserves?", passage: "beylikova-jorc-rank-third"},
 		{q: "JORC onaylarsa Türkiye rezervlerde kaçıncı olur?", lang: "tr", passage: "beylikova-jorc-rank-third"},
 		{q: "Türkiye'nin kobalt rezervleri ne kadar?", lang: "tr", miss: true},
-	}
+	})
+}
+
+// passageCase is a question, its language, and the passage that answers it or a miss.
+type passageCase struct {
+	q, lang, passage string
+	miss             bool
+}
+
+// checkPassages asks each question and checks its passage, or that it is a miss.
+func checkPassages(t *testing.T, tests []passageCase) {
+	t.Helper()
+	idx := testIndex(t)
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
 			a := ask(t, idx, tt.q, Options{Lang: tt.lang, Now: today})
@@ -1301,6 +1309,112 @@ func TestFollowUpsKeepTheScope(t *testing.T) {
 		t.Run(tt.previous+" → "+tt.q, func(t *testing.T) {
 			if got := ask(t, idx, tt.q, Options{Previous: tt.previous, Now: today}).Direct.String(); got != tt.direct {
 				t.Errorf("direct answer\ngot  %s\nwant %s", got, tt.direct)
+			}
+		})
+	}
+}
+
+// TestUnderstoodWordsOutweighTheRest: an answerable question whose other words the knowledge
+// base lacks ("where's the line drawn", "better or worse", a letter left out of "process", a
+// why with chat words) reaches its passage; another commodity stays a miss.
+func TestUnderstoodWordsOutweighTheRest(t *testing.T) {
+	checkPassages(t, []passageCase{
+		{q: "how much ore does the pilot plant proces each year?", passage: "pilot-plant-capacity"},
+		{q: "how much ore can the eti maden pilot plant proces in a year", passage: "pilot-plant-capacity"},
+		{q: "why is china going after magnets rather than just mining the stuff", passage: "value-chain-china-strategy"},
+		{q: "why does china chase end products instead of just digging the stuff up", passage: "value-chain-china-strategy"},
+		{q: "heavy vs light rare earths, where is the boundary drawn", passage: "elements-light-heavy-disagreement"},
+		{q: "where is the line drawn between light and heavy rare earths?", passage: "elements-light-heavy-disagreement"},
+		{q: "Mount Weld grade against Araxá, which is better?", passage: "mount-weld-resource-2024"},
+		{q: "is Mountain Pass better or worse than Mount Weld on grade?"},
+		{q: "while we're at it, how much lithium did chile produce in 2024?", miss: true},
+		{q: "why is lithium carbonate so expensive these days", miss: true},
+	})
+}
+
+// TestSiteSuperlativesInOtherWords: "number one", "no.1", "#1" ask the largest, and a scope in
+// ordinary words ("on the planet", "anywhere") is no subject the knowledge base lacks; a site
+// of another commodity stays unanswered by Bayan Obo.
+func TestSiteSuperlativesInOtherWords(t *testing.T) {
+	checkPassages(t, []passageCase{
+		{q: "which is the biggest rare earth deposit anywhere?", passage: "bayan-obo-reserves-cgs"},
+		{q: "number one rare earth mine in the world?", passage: "bayan-obo-reserves-cgs"},
+		{q: "#1 rare earth mine, where is it", passage: "bayan-obo-reserves-cgs"},
+		{q: "which rare earth deposit is the largest on the planet?", passage: "bayan-obo-reserves-cgs"},
+		{q: "the biggest copper mine in chile", miss: true},
+	})
+}
+
+// TestExclusionsAndSharesOfARow: "leave China out", "ignoring China" leave a row out of a
+// superlative; a share asked "of China's" is of that row, not of the two together.
+func TestExclusionsAndSharesOfARow(t *testing.T) {
+	idx := testIndex(t)
+	tests := []struct{ q, direct string }{
+		{"who mines the most if you leave china out?",
+			"United States had the highest rare earth mine production outside China in 2024: 45,000 t, 11.5 % of the world total of 390,000 t (USGS MCS 2025)."},
+		{"ignoring china, who has the largest reserves?",
+			"Brazil had the highest rare earth reserves outside China in 2024: 21 Mt, less than 23.3 % of the world total of more than 90 Mt (USGS MCS 2025)."},
+		{"Australia's reserves as a percentage of China's reserves",
+			"Australia had 13.0 % of China's rare earth reserves in 2024: 5.7 Mt of 44 Mt (USGS MCS 2025)."},
+		{"what share of China's production did the US mine in 2024?",
+			"United States had 16.7 % of China's rare earth mine production in 2024: 45,000 t of 270,000 t (USGS MCS 2025)."},
+		{"what share of world reserves do Brazil and China have?",
+			"Brazil and China together — rare earth reserves in 2024: 65 Mt, less than 72.2 % of the world total (USGS MCS 2025)."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			if got := ask(t, idx, tt.q, Options{Now: today}).Direct.String(); got != tt.direct {
+				t.Errorf("direct answer\ngot  %s\nwant %s", got, tt.direct)
+			}
+		})
+	}
+}
+
+// TestHonestMissesOfYearsAndCommodities: a Turkish year with its case ending ("2030da") is a
+// year, so a price then is no forecast; a commodity the knowledge base names only in passing
+// ("boron" of neodymium-iron-boron) is another commodity.
+func TestHonestMissesOfYearsAndCommodities(t *testing.T) {
+	idx := testIndex(t)
+	tests := []struct {
+		q      string
+		reason string
+	}{
+		{"2030da terbiyum oksit fiyatı ne olur?", ReasonNoForecast},
+		{"disprosyum oksit fiyatı 2029dan sonra ne olur", ReasonNoForecast},
+		{"neodymium oxide price 2031 forecast?", ReasonNoForecast},
+		{"Türkiye's boron exports in 2024", ReasonNoMatch},
+		{"what were Türkiye's boron exports worth last year?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := ask(t, idx, tt.q, Options{Now: today})
+			if a.Miss == nil {
+				t.Fatalf("got %s, want a miss", a.Direct.String())
+			}
+			if tt.reason != "" && a.Miss.Reason != tt.reason {
+				t.Errorf("reason = %s, want %s", a.Miss.Reason, tt.reason)
+			}
+		})
+	}
+}
+
+// TestQuotedPhrasesAndNamedLists: a phrase in quotes that opens with a number ("'17 rare
+// earths'") is no year written '17; a question that asks which ones is answered by the passage
+// that names them, not by the one that gives the reason, when both have as much of it.
+func TestQuotedPhrasesAndNamedLists(t *testing.T) {
+	idx := testIndex(t)
+	tests := []struct{ q, passage string }{
+		{"'17 rare earths' – which group exactly? for the explainer", "elements-group"},
+		{"\"17 rare earths\" – which elements?", "elements-group"},
+		{"'the 17' – which elements exactly?", "elements-group"},
+		{"which countries does Uysal want Türkiye to partner with?", "policy-uysal-joint-projects"},
+		{"Uysal's shortlist of partner countries for Türkiye?", "policy-uysal-joint-projects"},
+		{"why does Türkiye want partners?", "policy-why-partners"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			if got := passageID(ask(t, idx, tt.q, Options{Now: today})); got != tt.passage {
+				t.Errorf("passage = %s, want %s", got, tt.passage)
 			}
 		})
 	}

@@ -341,7 +341,7 @@ func lookup(a *Answer, res *index.Result, n int) {
 	if largest != nil {
 		best = largest
 	}
-	if r.Kind != KindDefine && (r.otherSubject(lexiconFor(res.Base), best.Fact) != "" || otherFacility(lexiconFor(res.Base), res.Base, best.Fact, a.Question) != "") {
+	if r.Kind != KindDefine && (r.otherSubject(lexiconFor(res.Base), res.Base, best.Fact) != "" || otherFacility(lexiconFor(res.Base), res.Base, best.Fact, a.Question) != "") {
 		// "What share of refined cobalt does China control?": rare earths are not cobalt
 		noMatch(a, res)
 		return
@@ -1324,6 +1324,17 @@ func pick(res *index.Result, q string, r *Reading) *index.Hit {
 		// moved, and a reason is the kind's to find (explains).
 		for i, h := range cands[1:min(len(cands), steerAt)] {
 			if h.Matched != cands[0].Matched && h.Matched&cands[0].Matched == cands[0].Matched && h.Fact.Formula == nil && evidence(res, h, q) >= supersetLead*top {
+				cands = toFront(cands, i+1)
+				break
+			}
+		}
+	}
+	if r.Kind != KindWhy && !r.cues[cueWhy] && titledWhy(cands[0].Fact) {
+		// "Uysal's partner wishlist – which countries?": of two passages with as much of the
+		// question, the one that names them, not the one that gives the reason for partners
+		top := evidence(res, cands[0], q)
+		for i, h := range cands[1:min(len(cands), steerAt)] {
+			if !titledWhy(h.Fact) && evidence(res, h, q) >= top && sameEntities(res, cands[0], h) {
 				cands = toFront(cands, i+1)
 				break
 			}
@@ -3555,4 +3566,11 @@ func namesBasis(b *knowledge.Base, q string, g *knowledge.Figure) bool {
 		}
 	}
 	return false
+}
+
+// titledWhy reports whether a passage's title says it gives a reason: "Why Türkiye looks for
+// international partners …".
+func titledWhy(f *knowledge.Fact) bool {
+	w := plainWords(f.Title)
+	return len(w) > 0 && w[0].fold == "why"
 }

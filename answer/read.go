@@ -157,7 +157,7 @@ const (
 var cueWords = map[string]cue{
 	"most": cueMost, "largest": cueMost, "biggest": cueMost, "highest": cueMost, "top": cueMost,
 	"leading": cueMost, "greatest": cueMost, "maximum": cueMost, "priciest": cueMost, "dearest": cueMost,
-	"peak": cueMost, "peaked": cueMost, "peaks": cueMost, "highest point": cueMost, "high point": cueMost,
+	"number one": cueMost, "no 1": cueMost, "number 1": cueMost, "peak": cueMost, "peaked": cueMost, "peaks": cueMost, "highest point": cueMost, "high point": cueMost,
 	"fastest": cueMost, "quickest": cueMost, "sharpest": cueMost, "steepest": cueMost, "strongest": cueMost,
 	"least": cueLeast, "smallest": cueLeast, "lowest": cueLeast, "fewest": cueLeast, "cheapest": cueLeast,
 	"minimum": cueLeast, "bottom": cueLeast, "tiniest": cueLeast, "littlest": cueLeast, "poorest": cueLeast,
@@ -172,6 +172,7 @@ var cueWords = map[string]cue{
 	"less": cueLower, "larger": cueCompare, "bigger": cueCompare, "smaller": cueLower, "fewer": cueLower,
 	"higher": cueCompare, "lower": cueLower, "dearer": cueCompare, "cheaper": cueLower,
 	"richer": cueCompare, "purer": cueCompare, "poorer": cueLower, "leaner": cueLower,
+	"better": cueCompare, "worse": cueCompare, // ("better or worse" asks which, not which way)
 	"times": cueTimes, "ratio": cueTimes, "factor": cueTimes, "how many times": cueTimes, "multiple": cueTimes,
 	"change": cueChange, "changed": cueChange, "changes": cueChange, "grow": cueChange, "grew": cueChange,
 	"growth": cueChange, "rise": cueChange, "rose": cueChange, "risen": cueChange, "fall": cueChange,
@@ -192,6 +193,7 @@ var cueWords = map[string]cue{
 	"not counting": cueExclude, "not including": cueExclude, "leaving out": cueExclude, "ex": cueExclude,
 	"beyond": cueExclude, "without": cueExclude, "leaving aside": cueExclude, "setting aside": cueExclude,
 	"putting aside": cueExclude, "aside": cueExclude, "apart": cueExclude, "excluded": cueExclude,
+	"leave": cueExclude, "ignoring": cueExclude, "ignore": cueExclude, "discounting": cueExclude, // ("if you leave China out")
 	"out of it": cueExclude, "out of the picture": cueExclude, "out of the equation": cueExclude,
 	"after": cueAfter, "behind": cueAfter, "next to": cueAfter,
 	"relative to": cueTimes, "compared with": cueTimes, "in relation to": cueTimes,
@@ -1455,7 +1457,7 @@ var subjectStops = map[string]bool{
 	"whose": true, "where": true, "when": true, "why": true, "can": true, "could": true, "should": true,
 	"among": true, "between": true, "across": true, "than": true, "like": true, "into": true, "over": true,
 	"under": true, "around": true, "roughly": true, "approximately": true, "some": true, "up": true, "out": true, "off": true, "one": true, "ones": true,
-	"all": true, "not": true, "just": true, "only": true, "also": true, "even": true, "so": true, "too": true, "any": true, "as": true, "it": true, "they": true, "we": true, "i": true, "you": true,
+	"all": true, "if": true, "not": true, "just": true, "only": true, "also": true, "even": true, "so": true, "too": true, "any": true, "as": true, "it": true, "they": true, "we": true, "i": true, "you": true,
 	// linking verbs: "get cheaper", "become dearer" say how a figure went, not whose it is
 	"get": true, "gets": true, "got": true, "gotten": true, "getting": true, "become": true,
 	"becomes": true, "became": true, "turn": true, "turned": true, "go": true, "went": true,
@@ -1594,9 +1596,18 @@ func yearOf(w string) (int, bool) {
 	} else if ok {
 		w = rest
 	}
+	if len(w) > 4 && turkishYearSuffixes[w[4:]] {
+		// "2030da", "2024te": the year with a Turkish case ending written without an apostrophe
+		w = w[:4]
+	}
 	y, err := strconv.Atoi(w)
 	return y, err == nil && len(w) == 4 && y >= 1900 && y <= 2100
 }
+
+// turkishYearSuffixes are the case endings a Turkish year takes (folded): in, from, of, to.
+var turkishYearSuffixes = map[string]bool{"da": true, "de": true, "ta": true, "te": true, "dan": true, "den": true,
+	"tan": true, "ten": true, "daki": true, "deki": true, "taki": true, "teki": true, "a": true, "e": true,
+	"ya": true, "ye": true, "in": true, "un": true, "nin": true, "nun": true}
 
 // relativeYear reads a year said relative to today at word i: "next year" is +1, "last year"
 // -1, "this year" 0, "in two years" +2, "three years ago" -3, "the year after next" +2. It
@@ -2301,8 +2312,9 @@ func ownWords(b *knowledge.Base, t *knowledge.Table, facts bool) map[string]bool
 }
 
 // qualifierEndings end English adjectives and participles: words that say what kind of
-// figure is asked ("estimated", "annual", "official"), not whose.
-var qualifierEndings = []string{"ed", "en", "al", "ive", "ous", "ic", "ent", "ant", "able", "ible", "ful", "less", "ary", "ory", "ly", "est", "ish"}
+// figure is asked ("estimated", "annual", "official"), not whose, or what is done to it ("where's
+// the line drawn").
+var qualifierEndings = []string{"ed", "en", "wn", "al", "ive", "ous", "ic", "ent", "ant", "able", "ible", "ful", "less", "ary", "ory", "ly", "est", "ish"}
 
 // qualifiers are English words that qualify a figure without those endings.
 var qualifiers = map[string]bool{"average": true, "current": true, "latest": true, "recent": true, "known": true,

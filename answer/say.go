@@ -291,10 +291,21 @@ func sayChange(lang string, b *knowledge.Base, t *knowledge.Table, label string,
 	return s.segs
 }
 
-func sayShare(lang string, b *knowledge.Base, t *knowledge.Table, label string, y int, g, total *knowledge.Figure) Sentence {
+// sayShare says a row's share of a whole: the table's total, or another row's cell when
+// whole names it ("Brazil had 47.7 % of China's rare earth reserves").
+func sayShare(lang string, b *knowledge.Base, t *knowledge.Table, label, whole string, y int, g, total *knowledge.Figure) Sentence {
 	s := &sentence{}
 	n := name(lang, b, label)
 	share := shareText(t, g, total)
+	if whole != "" {
+		w := name(lang, b, whole)
+		if turkish(lang) {
+			s.b(n).t(", %d %s: %s karşısında ", y, measure(lang, t), w).b(localize(lang, share)).t(": %s / %s (%s).", q(lang, t, g), q(lang, t, total), t.Edition)
+			return s.segs
+		}
+		s.b(n).t(" had ").b(share).t(" of %s's %s in %d: %s of %s (%s).", w, measure(lang, t), y, q(lang, t, g), q(lang, t, total), t.Edition)
+		return s.segs
+	}
 	if turkish(lang) {
 		s.b(n).t(", %d %s içinde ", y, measure(lang, t)).b(localize(lang, share)).t(" pay: %s / %s (%s).", q(lang, t, g), q(lang, t, total), t.Edition)
 		return s.segs

@@ -27,7 +27,7 @@ var (
 // speak of: "Is China as dominant in cobalt refining?" asks about cobalt, and China's share of
 // rare earth refining, however much of the question it has, does not answer it. "" when the
 // passage speaks of what is traded, or the question names nothing in that place.
-func (r *Reading) otherSubject(lx *lexicon, f *knowledge.Fact) string {
+func (r *Reading) otherSubject(lx *lexicon, b *knowledge.Base, f *knowledge.Fact) string {
 	ws := r.words
 	for i, w := range ws {
 		j := -1
@@ -40,12 +40,37 @@ func (r *Reading) otherSubject(lx *lexicon, f *knowledge.Fact) string {
 			continue
 		}
 		s := &ws[j]
-		if !traded(s) || lx.inPhrase(ws, j) || states(lx, f, []word{*s}) {
+		// a commodity may be no word of the English list ("boron"): a word the knowledge base
+		// has at most in passing ("neodymium-iron-boron") names one too
+		if !traded(s) && !inPassingOnly(lx, b, s) || lx.inPhrase(ws, j) || states(lx, f, []word{*s}) {
 			continue
 		}
 		return s.raw
 	}
 	return ""
+}
+
+// inPassingOnly reports whether a plain lowercase word of a question is one the knowledge
+// base's vocabulary has, though no more than a few passages state it.
+func inPassingOnly(lx *lexicon, b *knowledge.Base, w *word) bool {
+	if w.upper || len(w.fold) < 3 || unicode.IsDigit(rune(w.fold[0])) || !lx.vocabulary[w.fold] || index.IsEnglishWord(w.fold) {
+		return false
+	}
+	return statedBy(lx, b, []word{*w}) <= passingAt
+}
+
+// statedBy counts the passages that state words, up to one more than passingAt.
+func statedBy(lx *lexicon, b *knowledge.Base, ws []word) int {
+	stated := 0
+	for _, g := range b.Facts {
+		if stated > passingAt {
+			break
+		}
+		if states(lx, g, ws) {
+			stated++
+		}
+	}
+	return stated
 }
 
 // narrowing are adverbs that narrow the word after them: "not happy with only mining" names
@@ -314,16 +339,7 @@ func otherFacility(lx *lexicon, b *knowledge.Base, f *knowledge.Fact, q string) 
 		if !facilityNouns[ws[i].fold] || ws[i].clause || !made || plantKinds[s.fold] || lx.inPhrase(ws, i-1) || states(lx, f, ws[i-1:i]) {
 			continue
 		}
-		stated := 0
-		for _, g := range b.Facts {
-			if stated > passingAt {
-				break
-			}
-			if states(lx, g, ws[i-1:i]) {
-				stated++
-			}
-		}
-		if stated <= passingAt {
+		if statedBy(lx, b, ws[i-1:i]) <= passingAt {
 			return s.raw
 		}
 	}

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/reedesk/reedesk/index"
@@ -341,18 +342,58 @@ func share(a *Answer) bool {
 	if !ok {
 		return false
 	}
-	if len(r.Rows) != 1 {
+	var whole *knowledge.Row
+	rows := r.Rows
+	if len(rows) == 2 && !r.cues[cueSum] {
+		// "Brazil's reserves as a share of China's": the other row is the whole
+		if w := r.shareOfRow(); w >= 0 {
+			rows, whole = rows[1-w:2-w], rows[w]
+		}
+	}
+	if len(rows) != 1 {
 		return sum(a)
 	}
-	g := r.Rows[0].Cell(y)
+	part := rows[0]
+	g := part.Cell(y)
 	total := t.Total(y)
+	if whole != nil {
+		total = whole.Cell(y)
+	}
 	if g == nil || total == nil || t.Value(total) == 0 {
 		return false
 	}
 	a.Working = working(t, divide(t, g, total, "%"), g, total)
 	a.Passage = passage(a, g.Fact, g, total)
-	a.Direct = sayShare(a.Lang, a.Result.Base, t, r.Rows[0].Label, y, g, total)
+	of := ""
+	if whole != nil {
+		of = whole.Label
+	}
+	a.Direct = sayShare(a.Lang, a.Result.Base, t, part.Label, of, y, g, total)
 	return true
+}
+
+// shareOfRow is the index among two rows of the one a share is asked of: named right after
+// "share of" ("what share of China's reserves", "what share of the Chinese reserves"); -1 when
+// neither is.
+func (r *Reading) shareOfRow() int {
+	for _, m := range r.named {
+		k := m.start - 1
+		if k >= 0 && r.words[k].fold == "the" {
+			k--
+		}
+		if k < 1 || r.words[k].fold != "of" {
+			continue
+		}
+		if c := cueWords[r.words[k-1].fold]; c != cueShare && c != cuePercent {
+			continue
+		}
+		for i, row := range r.Rows {
+			if row.Label == m.name || slices.Contains(row.Names, m.name) {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // quotient is a ratio of two figures of a table, as a percentage or a multiple.

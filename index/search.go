@@ -489,9 +489,25 @@ func (g *generation) nearest(t, folded string) (string, bool) {
 		max = 2
 	}
 	short := max64(4, g.docs/100)
-	best, bestD, bestDF := "", max+1, uint64(0)
-	for l := len(t) - max; l <= len(t)+max; l++ {
+	best, bestD, bestDF, bestDropped := "", max+1, uint64(0), false
+	// a word of five letters or more with a letter left out may stem shorter than the word it
+	// misses by more than one letter ("proces" is process, not prices)
+	longest := len(t) + max
+	if typed >= 5 && len(folded)+1 > longest {
+		longest = len(folded) + 1
+	}
+	for l := len(t) - max; l <= longest; l++ {
 		for _, term := range g.byInitial[bucket(t[0], l)] {
+			dropped := typed >= 5 && (leftOut(folded, term) || leftOut(folded, g.word(term)))
+			if dropped {
+				if df := g.typoDF(term); !bestDropped || df > bestDF || df == bestDF && term < best {
+					best, bestD, bestDF, bestDropped = term, 1, df, true
+				}
+				continue
+			}
+			if l > len(t)+max {
+				continue
+			}
 			df := g.typoDF(term)
 			// a letter left out of the word as written, whose stem is shorter: "oxde" is oxide
 			// or one letter of the word as written changed, in a word of five letters or more
@@ -512,7 +528,7 @@ func (g *generation) nearest(t, folded string) (string, bool) {
 			if exceeded || d > max {
 				continue
 			}
-			if d < bestD || (d == bestD && (df > bestDF || (df == bestDF && term < best))) {
+			if d < bestD || (d == bestD && !bestDropped && (df > bestDF || (df == bestDF && term < best))) {
 				best, bestD, bestDF = term, d, df
 			}
 		}
