@@ -96,6 +96,11 @@ func TurkishStems(w string) []string {
 		}
 	}
 	level := []string{w}
+	if spoken, ok := spokenPresent(w); ok {
+		// "ediyo", "yarıyo": the present tense as spoken drops its r
+		add(spoken)
+		level = append(level, spoken)
+	}
 	for depth := 0; depth < 3 && len(level) > 0; depth++ {
 		var next []string
 		for _, cur := range level {
@@ -133,4 +138,13 @@ func TurkishStems(w string) []string {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
 	return out
+}
+
+// spokenPresent writes a present tense typed as it is spoken ("ediyo", "yariyo", "oluyo") in
+// full ("ediyor"): after the vowel of -iyor/-uyor the final r is often left out.
+func spokenPresent(w string) (string, bool) {
+	if len(w) < 5 || !strings.HasSuffix(w, "yo") || !strings.ContainsRune("iu", rune(w[len(w)-3])) {
+		return "", false
+	}
+	return w + "r", true
 }
