@@ -90,7 +90,9 @@ func TurkishStems(w string) []string {
 	var out []string
 	seen := map[string]bool{w: true}
 	add := func(s string) {
-		if len(s) >= 2 && !seen[s] {
+		// a Turkish stem has a vowel: "true" is no "TR" (Türkiye) with suffixes, which an
+		// abbreviation takes after an apostrophe (TR'nin)
+		if len(s) >= 2 && !seen[s] && strings.ContainsAny(s, "aeiou") {
 			seen[s] = true
 			out = append(out, s)
 		}
