@@ -478,6 +478,43 @@ func TestDataClasses(t *testing.T) {
 			{q: "where does the US get the bulk of its rare earth compounds?", passage: "us-import-sources"},
 			{q: "what share of US rare earth imports comes from China?", has: "70 %"},
 		},
+		"Turkish typed without Turkish letters, and the spoken present tense (-iyo for -iyor)": {
+			{q: "disprosyum ne ise yariyo", passage: "element-dysprosium"},
+			{q: "terbiyum ne işe yarıyo", passage: "element-terbium"},
+			{q: "neodim tam olarak ne işe yarıyor", passage: "element-neodymium"},
+			{q: "cinin nadir toprak uretimi dunya uretiminin yuzde kaci", has: "69.2 %"},
+			{q: "cinin rezervi dunya toplaminin yuzde kaci ediyo", has: "48.9 %"},
+			{q: "disprosyum oksit fiyati 2024 yilinda ne kadar oluyo", has: "$260"},
+			{q: "eskisehirdeki pilot tesisin kapasitesi ne kadar", has: "1,200"},
+		},
+		"when a plant starts operating (devreye giriyor), and whether a date is given": {
+			{q: "Beylikova'daki sanayi tesisi ne zaman devreye giriyor, tarih verilmiş mi?", passage: "industrial-plant-timeline-nikkei"},
+			{q: "endüstriyel tesis ne zaman faaliyete geçiyor, tarih var mı?", passage: "industrial-plant-timeline-nikkei"},
+			{q: "sanayi tesisinin açılış tarihi ne", passage: "industrial-plant-timeline-nikkei"},
+		},
+		"a country's adjective, people or code names it": {
+			{q: "how much did the Russians mine in 2024", has: "2,500 t"},
+			{q: "Vietnamese rare earth reserves?", has: "3.5 Mt"},
+			{q: "Malaysian mine production 2024", has: "130 t"},
+			{q: "Canadian rare earth reserves", has: "0.83 Mt"},
+			{q: "Brazilian reserves vs Indian reserves", has: "6.9 Mt"},
+			{q: "what happened with Brazilian mine output from 2023 to 2024, did it fall?", has: "140 t"},
+			{q: "grade of Araxá against Mt Weld, is our Brazilian neighbour better or worse?", has: "4.12 %"},
+			{q: "how does TR rank in rare earth reserves?", has: "3rd"},
+		},
+		"a partner wishlist is whom Uysal recommends; where the line is drawn is the light/heavy boundary": {
+			{q: "which countries are on Uysal's wishlist of partners?", passage: "policy-uysal-joint-projects"},
+			{q: "who is on Türkiye's partner wishlist according to Uysal?", passage: "policy-uysal-joint-projects"},
+			{q: "Uysal's partner wishlist for Türkiye – which countries?", has: "Japan"},
+			{q: "where is the line drawn between light and heavy rare earths?", passage: "elements-light-heavy-disagreement"},
+			{q: "who draws the line between light and heavy REEs and where?", passage: "elements-light-heavy-disagreement"},
+			{q: "light vs heavy rare earths — where's the line drawn", passage: "elements-light-heavy-disagreement"},
+		},
+		"boron is another commodity: its exports are a miss": {
+			{q: "Türkiye boron exports 2024 – how many $?", has: "No match"},
+			{q: "what were Türkiye's boron exports worth in 2024?", has: "No match"},
+			{q: "China boron output 2024?", has: "No match"},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {

@@ -35,30 +35,38 @@ func TestTurkishStems(t *testing.T) {
 	tests := []struct {
 		word string
 		want []string
+		not  []string
 	}{
-		{"rezervleri", []string{"rezerv"}},
-		{"eskisehirdeki", []string{"eskisehir"}},
-		{"oksidi", []string{"oksid", "oksit"}},
-		{"uretecek", []string{"uret"}},
-		{"isleyecegiz", []string{"isle"}},
-		{"mudurumuzun", []string{"mudur"}},
-		{"kactir", []string{"kac"}},
-		{"kadardir", []string{"kadar"}},
-		{"yildaydi", []string{"yil"}},
+		{"rezervleri", []string{"rezerv"}, nil},
+		{"eskisehirdeki", []string{"eskisehir"}, nil},
+		{"oksidi", []string{"oksid", "oksit"}, nil},
+		{"uretecek", []string{"uret"}, nil},
+		{"isleyecegiz", []string{"isle"}, nil},
+		{"mudurumuzun", []string{"mudur"}, nil},
+		{"kactir", []string{"kac"}, nil},
+		{"kadardir", []string{"kadar"}, nil},
+		{"yildaydi", []string{"yil"}, nil},
 		// passive and infinitive: üret+il+me+si, hedef+len+mek+te+dir, işle+n+me+si
-		{"uretilmesi", []string{"uret"}},
-		{"edilmesi", []string{"edil"}},
-		{"hedeflenmektedir", []string{"hedef"}},
-		{"planlanmaktadir", []string{"plan"}},
-		{"islenmesi", []string{"isle"}},
+		{"uretilmesi", []string{"uret"}, nil},
+		{"edilmesi", []string{"edil"}, nil},
+		{"hedeflenmektedir", []string{"hedef"}, nil},
+		{"planlanmaktadir", []string{"plan"}, nil},
+		{"islenmesi", []string{"isle"}, nil},
 		// -lık/-luk adjectives, the "when" and "if" of a verb
-		{"tonluk", []string{"ton"}},
-		{"kadarlik", []string{"kadar"}},
-		{"gecince", []string{"gec"}},
-		{"donusunce", []string{"donus"}},
-		{"alindiginda", []string{"alin"}},
-		{"varsa", []string{"var"}},
-		{"cin", nil},
+		{"tonluk", []string{"ton"}, nil},
+		{"kadarlik", []string{"kadar"}, nil},
+		{"gecince", []string{"gec"}, nil},
+		{"donusunce", []string{"donus"}, nil},
+		{"alindiginda", []string{"alin"}, nil},
+		{"varsa", []string{"var"}, nil},
+		{"cin", nil, nil},
+		// the present tense as spoken, without its r: edi+yo(r), yarı+yo(r), olu+yo(r)
+		{"ediyo", []string{"ediyor"}, nil},
+		{"yariyo", []string{"yariyor"}, nil},
+		{"oluyo", []string{"oluyor"}, nil},
+		// a stem has a vowel: "true" is not TR+u+e
+		{"true", nil, []string{"tr"}},
+		{"ediyor", []string{"ed"}, []string{"ediyorr"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.word, func(t *testing.T) {
@@ -72,7 +80,14 @@ func TestTurkishStems(t *testing.T) {
 					t.Errorf("TurkishStems(%q) = %v, want it to include %q", tt.word, got, w)
 				}
 			}
-			if tt.want == nil && len(got) != 0 {
+			for _, w := range tt.not {
+				for _, g := range got {
+					if g == w {
+						t.Errorf("TurkishStems(%q) = %v, want it without %q", tt.word, got, w)
+					}
+				}
+			}
+			if tt.want == nil && tt.not == nil && len(got) != 0 {
 				t.Errorf("TurkishStems(%q) = %v, want none", tt.word, got)
 			}
 		})

@@ -90,12 +90,19 @@ func TurkishStems(w string) []string {
 	var out []string
 	seen := map[string]bool{w: true}
 	add := func(s string) {
-		if len(s) >= 2 && !seen[s] {
+		// a Turkish stem has a vowel: "true" is no "TR" (Türkiye) with suffixes, which an
+		// abbreviation takes after an apostrophe (TR'nin)
+		if len(s) >= 2 && !seen[s] && strings.ContainsAny(s, "aeiou") {
 			seen[s] = true
 			out = append(out, s)
 		}
 	}
 	level := []string{w}
+	if spoken, ok := spokenPresent(w); ok {
+		// "ediyo", "yarıyo": the present tense as spoken drops its r
+		add(spoken)
+		level = append(level, spoken)
+	}
 	for depth := 0; depth < 3 && len(level) > 0; depth++ {
 		var next []string
 		for _, cur := range level {
@@ -133,4 +140,13 @@ func TurkishStems(w string) []string {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
 	return out
+}
+
+// spokenPresent writes a present tense typed as it is spoken ("ediyo", "yariyo", "oluyo") in
+// full ("ediyor"): after the vowel of -iyor/-uyor the final r is often left out.
+func spokenPresent(w string) (string, bool) {
+	if len(w) < 5 || !strings.HasSuffix(w, "yo") || !strings.ContainsRune("iu", rune(w[len(w)-3])) {
+		return "", false
+	}
+	return w + "r", true
 }
