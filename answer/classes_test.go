@@ -21,6 +21,7 @@ func TestClassesOfQuestion(t *testing.T) {
 		// passage is the passage shown, when it is given; has is a part of the direct answer;
 		// working, the equation of a computed answer.
 		passage, has, working string
+		lacks                 string // what the direct answer must not have
 	}
 	classes := map[string][]question{
 		"a range across sources names each source after its figure, not one in the label": {
@@ -1119,6 +1120,11 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "What is UO2 going for per kg?", kind: KindMiss},
 			{q: "What is MP Materials' share price today, and where has it gone since January?", kind: KindMiss},
 		},
+		"a range of years a passage is titled with asks for those years of a table unless bracketed": {
+			{q: "How did the terbium oxide price change 2020-2024?", has: "$670 per kg in 2020 to $810"},
+			{q: "How did the dysprosium oxide price change 2020-2024?", has: "in 2020 to $260"},
+			{q: "In the USGS import-source breakdown for rare earth compounds & metals (2020–23), what share is attributed to Malaysia?", has: "13 %"},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {
@@ -1130,6 +1136,9 @@ func TestClassesOfQuestion(t *testing.T) {
 				}
 				if tt.has != "" && !strings.Contains(got, tt.has) {
 					t.Errorf("direct answer %q does not have %q", got, tt.has)
+				}
+				if tt.lacks != "" && strings.Contains(got, tt.lacks) {
+					t.Errorf("direct answer %q has %q", got, tt.lacks)
 				}
 				if tt.kind != "" && a.Kind() != tt.kind {
 					t.Errorf("kind = %s, want %s", a.Kind(), tt.kind)
