@@ -520,6 +520,9 @@ func withoutChat(q string) string {
 	return withoutSpec(shorthand(p))
 }
 
+// gradeOf is a word a purity grade follows: an oxide, its formula, or purity itself.
+var gradeOf = regexp.MustCompile(`^(?:[A-Z][a-z]?\d*O\d*|(?i:oxides?|purity|pure))$`)
+
 // withoutSpec is a question without the purity grade of a product it quotes ("Tb4O7 of
 // 99.99% purity", "Dy2O3 99,5%"): a specification of what is priced, not a figure to check,
 // compare or compute with. A grade is a percentage of 99 or more.
@@ -544,11 +547,19 @@ func withoutSpec(p string) string {
 			continue
 		}
 		end := i + 1
-		if rest := strings.ToLower(p[end:]); strings.HasPrefix(rest, " purity") || strings.HasPrefix(rest, " pure") {
+		rest := strings.ToLower(p[end:])
+		graded := strings.HasPrefix(rest, " purity") || strings.HasPrefix(rest, " pure")
+		if graded {
 			end += len(" pure")
 			for end < len(p) && isLetter(p[end]) {
 				end++
 			}
+		}
+		// "Is US net import reliance still 100%?" checks a figure: only a purity, or a
+		// grade right after an oxide, is a specification
+		if before := strings.Fields(strings.TrimSuffix(strings.TrimSpace(p[:start]), " of")); !graded && (len(before) == 0 || !gradeOf.MatchString(before[len(before)-1])) {
+			from = i + 1
+			continue
 		}
 		if low := strings.ToLower(p[:start]); strings.HasSuffix(low, " of ") {
 			start -= len("of ")

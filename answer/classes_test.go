@@ -1125,6 +1125,11 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "How did the dysprosium oxide price change 2020-2024?", has: "in 2020 to $260"},
 			{q: "In the USGS import-source breakdown for rare earth compounds & metals (2020–23), what share is attributed to Malaysia?", has: "13 %"},
 		},
+		"a percentage of 99 or more is a purity grade only by purity or an oxide": {
+			{q: "Is US net import reliance still 100%?", has: "80 %"},
+			{q: "What is the price of Dy2O3 99,5% in 2024?", has: "$260 per kg"},
+			{q: "Tb4O7 of 99.99% purity price in 2024?", has: "$810 per kg"},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {
