@@ -601,7 +601,8 @@ func shorthand(p string) string {
 				low = strings.ToLower(p)
 			}
 		}
-		// "the scale-up factor", "by what factor": a multiple of one figure in another
+		// "the scale-up factor", "by what factor", "a factor of 3": a multiple of one figure
+		// in another; "the capacity factor", "the main factor behind" are no multiple
 		for from := 0; ; {
 			i := strings.Index(low[from:], "factor")
 			if i < 0 {
@@ -609,7 +610,11 @@ func shorthand(p string) string {
 			}
 			i += from
 			end := i + len("factor")
-			if (i == 0 || !isWordByte(low[i-1])) && (end == len(low) || !isWordByte(low[end])) {
+			before, after := strings.Fields(low[:i]), strings.TrimLeft(low[end:], " ")
+			multiple := len(before) > 0 && (before[len(before)-1] == "what" || strings.HasSuffix(before[len(before)-1], "scale-up") ||
+				len(before) > 1 && before[len(before)-2]+" "+before[len(before)-1] == "scale up") ||
+				strings.HasPrefix(after, "of ") && len(after) > 3 && isDigit(after[3])
+			if multiple && (i == 0 || !isWordByte(low[i-1])) && (end == len(low) || !isWordByte(low[end])) {
 				p = p[:i] + "multiple" + p[end:]
 				low = strings.ToLower(p)
 			}

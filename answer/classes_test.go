@@ -1130,6 +1130,11 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "What is the price of Dy2O3 99,5% in 2024?", has: "$260 per kg"},
 			{q: "Tb4O7 of 99.99% purity price in 2024?", has: "$810 per kg"},
 		},
+		"a factor is a multiple only by what factor, a scale-up factor or a factor of a number": {
+			{q: "What is the capacity factor of the pilot plant?", lacks: "×"},
+			{q: "What is the main factor behind China's dominance?", lacks: "%"},
+			{q: "is the industrial plant bigger than the pilot by a factor of 100?", has: "475×"},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {

@@ -172,7 +172,7 @@ var cueWords = map[string]cue{
 	"less": cueLower, "larger": cueCompare, "bigger": cueCompare, "smaller": cueLower, "fewer": cueLower,
 	"higher": cueCompare, "lower": cueLower, "dearer": cueCompare, "cheaper": cueLower,
 	"richer": cueCompare, "purer": cueCompare, "poorer": cueLower, "leaner": cueLower,
-	"times": cueTimes, "ratio": cueTimes, "factor": cueTimes, "how many times": cueTimes, "multiple": cueTimes,
+	"times": cueTimes, "ratio": cueTimes, "how many times": cueTimes, "multiple": cueTimes,
 	"change": cueChange, "changed": cueChange, "changes": cueChange, "grow": cueChange, "grew": cueChange,
 	"growth": cueChange, "rise": cueChange, "rose": cueChange, "risen": cueChange, "fall": cueChange,
 	"fell": cueChange, "fallen": cueChange, "drop": cueChange, "dropped": cueChange, "decline": cueChange,
