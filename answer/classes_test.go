@@ -1135,6 +1135,11 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "What is the main factor behind China's dominance?", lacks: "%"},
 			{q: "is the industrial plant bigger than the pilot by a factor of 100?", has: "475×"},
 		},
+		"a site superlative of a region is not the world's largest": {
+			{q: "which is the biggest deposit in africa?", lacks: "Bayan Obo"},
+			{q: "What is the largest rare earth mine in Asia?", lacks: "world's largest"},
+			{q: "What is the world's largest rare earth mine?", has: "Bayan Obo"},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {
