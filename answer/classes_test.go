@@ -1140,6 +1140,12 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "What is the largest rare earth mine in Asia?", lacks: "world's largest"},
 			{q: "What is the world's largest rare earth mine?", has: "Bayan Obo"},
 		},
+		"sources that word a figure differently still differ; a name its source quotes is not its source": {
+			{q: "What is China's share of processing capacity?", has: "85 % (Anadolu Agency, 2025-10) to 92 %"},
+			{q: "When did drilling begin at Beylikova?", has: "to 2011"},
+			{q: "What is Beylikova's grade according to Eti Maden?", has: "1.75 %"},
+			{q: "by oxide content, where would Beylikova place?", has: "3rd (2025-10-29, Nikkei"},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {

@@ -3528,6 +3528,9 @@ func namesSource(b *knowledge.Base, q string, g *knowledge.Figure) bool {
 	return namesBasis(b, q, g)
 }
 
+// basisWords are the qualifiers of a measure: its basis (ore, oxide) or a projection.
+const basisWords = "ore oxide REO TREO projected projection forecast"
+
 // namesBasis reports whether a question names what a figure is measured by, which the other
 // sources' figures of its measure are not: "by oxide content" is Nikkei's rank, not the
 // officials' by ore.
@@ -3549,8 +3552,14 @@ func namesBasis(b *knowledge.Base, q string, g *knowledge.Figure) bool {
 	if len(others) == 0 {
 		return false
 	}
+	// only what the figure is measured by is a basis ("capacity" or "drilling" in one label
+	// is wording, not a measure of its own)
+	bases := map[string]bool{}
+	for _, c := range lx.labelConcepts(basisWords) {
+		bases[c] = true
+	}
 	for _, c := range lx.labelConcepts(label) {
-		if asked.concepts[c] && !others[c] && len(c) > 2 && !subjectStops[c] {
+		if bases[c] && asked.concepts[c] && !others[c] {
 			return true
 		}
 	}
