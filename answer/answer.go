@@ -656,6 +656,10 @@ func spacedUnits(p string) string {
 				continue
 			}
 		}
+		if money := strings.TrimRight(strings.ToLower(p[:start]), " "); strings.HasSuffix(money, "$") || strings.HasSuffix(money, "€") || strings.HasSuffix(money, "usd") {
+			// "$100m", "$5T" are money, not 100 metres or 5 tonnes
+			continue
+		}
 		if u := unitSymbol(p[i:j]); u != "" {
 			b.WriteString(p[last:i])
 			b.WriteString(" " + u)

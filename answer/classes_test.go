@@ -1146,6 +1146,11 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "What is Beylikova's grade according to Eti Maden?", has: "1.75 %"},
 			{q: "by oxide content, where would Beylikova place?", has: "3rd (2025-10-29, Nikkei"},
 		},
+		"an amount of money written with a scale is no unit": {
+			{q: "How much is the $100m deal?", kind: KindMiss},
+			{q: "is the NdFeB market above $3bn?", has: "$3.02 billion"},
+			{q: "how much REO does Beylikova hold, 12.5mt?", has: "12.5 Mt"},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {
