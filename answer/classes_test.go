@@ -1151,6 +1151,9 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "is the NdFeB market above $3bn?", has: "$3.02 billion"},
 			{q: "how much REO does Beylikova hold, 12.5mt?", has: "12.5 Mt"},
 		},
+		"a change since a year runs to the latest figure of its measure, whichever edition gives it": {
+			{q: "How much did US imports of rare earth compounds fall since 2022?", has: "$170 million in 2024"},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {

@@ -3408,6 +3408,9 @@ func passageChange(a *Answer, res *index.Result, best *index.Hit, n int) bool {
 		return true
 	}
 	x, z := changeFigures(best.Fact, a.Reading)
+	if x != nil && len(a.Reading.Years) == 1 {
+		z = latestOfMeasure(res.Base, z)
+	}
 	if x == nil || x.Value == 0 {
 		return false
 	}
@@ -3439,6 +3442,24 @@ func passageChange(a *Answer, res *index.Result, best *index.Hit, n int) bool {
 	a.Direct = sayPassageChange(a.Lang, best.Fact, x, z, diff, pct, sourceName(res.Base, z))
 	a.Related = related(res, best, n-1)
 	return true
+}
+
+// latestOfMeasure is the latest figure of the series a figure belongs to across sources:
+// "since 2022" in an earlier edition's passage runs to the latest edition's year, through
+// the figure both editions give for 2023 (b.SameMeasure).
+func latestOfMeasure(b *knowledge.Base, z *knowledge.Figure) *knowledge.Figure {
+	out := z
+	for _, o := range b.SameMeasure(z) {
+		if o.Fact == nil || o.Fact == z.Fact {
+			continue
+		}
+		for _, g := range o.Fact.Figures {
+			if g.Unit == z.Unit && g.AsOf > out.AsOf {
+				out = g
+			}
+		}
+	}
+	return out
 }
 
 // changeFigures are the figures of a fact a change is asked between: of one unit, the years
