@@ -90,9 +90,7 @@ type Reading struct {
 	ranksAfter []*knowledge.Row
 	// among are the rows a superlative picks from, when it names them: "of Nd, Dy, Tb and
 	// Eu, which one was dearest?"
-	among []*knowledge.Row
-	// steered is set once a lookup has moved a passage that states what is counted first.
-	steered   bool
+	among     []*knowledge.Row
 	group     []string
 	exclGroup []string // groups left out: "outside Asia"
 	// per is a second table the first is divided by, row by row: reserves per mine production.
