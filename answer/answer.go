@@ -525,6 +525,9 @@ func withoutChat(q string) string {
 	return withoutSpec(shorthand(p))
 }
 
+// gradeOf is a word a purity grade follows: an oxide, its formula, or purity itself.
+var gradeOf = regexp.MustCompile(`^(?:[A-Z][a-z]?\d*O\d*|(?i:oxides?|purity|pure))$`)
+
 // withoutSpec is a question without the purity grade of a product it quotes ("Tb4O7 of
 // 99.99% purity", "Dy2O3 99,5%"): a specification of what is priced, not a figure to check,
 // compare or compute with. A grade is a percentage of 99 or more.
@@ -549,11 +552,19 @@ func withoutSpec(p string) string {
 			continue
 		}
 		end := i + 1
-		if rest := strings.ToLower(p[end:]); strings.HasPrefix(rest, " purity") || strings.HasPrefix(rest, " pure") {
+		rest := strings.ToLower(p[end:])
+		graded := strings.HasPrefix(rest, " purity") || strings.HasPrefix(rest, " pure")
+		if graded {
 			end += len(" pure")
 			for end < len(p) && isLetter(p[end]) {
 				end++
 			}
+		}
+		// "Is US net import reliance still 100%?" checks a figure: only a purity, or a
+		// grade right after an oxide, is a specification
+		if before := strings.Fields(strings.TrimSuffix(strings.TrimSpace(p[:start]), " of")); !graded && (len(before) == 0 || !gradeOf.MatchString(before[len(before)-1])) {
+			from = i + 1
+			continue
 		}
 		if low := strings.ToLower(p[:start]); strings.HasSuffix(low, " of ") {
 			start -= len("of ")
@@ -606,7 +617,8 @@ func shorthand(p string) string {
 				low = strings.ToLower(p)
 			}
 		}
-		// "the scale-up factor", "by what factor": a multiple of one figure in another
+		// "the scale-up factor", "by what factor", "a factor of 3": a multiple of one figure
+		// in another; "the capacity factor", "the main factor behind" are no multiple
 		for from := 0; ; {
 			i := strings.Index(low[from:], "factor")
 			if i < 0 {
@@ -614,7 +626,11 @@ func shorthand(p string) string {
 			}
 			i += from
 			end := i + len("factor")
-			if (i == 0 || !isWordByte(low[i-1])) && (end == len(low) || !isWordByte(low[end])) {
+			before, after := strings.Fields(low[:i]), strings.TrimLeft(low[end:], " ")
+			multiple := len(before) > 0 && (before[len(before)-1] == "what" || strings.HasSuffix(before[len(before)-1], "scale-up") ||
+				len(before) > 1 && before[len(before)-2]+" "+before[len(before)-1] == "scale up") ||
+				strings.HasPrefix(after, "of ") && len(after) > 3 && isDigit(after[3])
+			if multiple && (i == 0 || !isWordByte(low[i-1])) && (end == len(low) || !isWordByte(low[end])) {
 				p = p[:i] + "multiple" + p[end:]
 				low = strings.ToLower(p)
 			}
@@ -655,6 +671,10 @@ func spacedUnits(p string) string {
 				last = j
 				continue
 			}
+		}
+		if money := strings.TrimRight(strings.ToLower(p[:start]), " "); strings.HasSuffix(money, "$") || strings.HasSuffix(money, "€") || strings.HasSuffix(money, "usd") {
+			// "$100m", "$5T" are money, not 100 metres or 5 tonnes
+			continue
 		}
 		if u := unitSymbol(p[i:j]); u != "" {
 			b.WriteString(p[last:i])

@@ -21,6 +21,7 @@ func TestClassesOfQuestion(t *testing.T) {
 		// passage is the passage shown, when it is given; has is a part of the direct answer;
 		// working, the equation of a computed answer.
 		passage, has, working string
+		lacks                 string // what the direct answer must not have
 	}
 	classes := map[string][]question{
 		"a range across sources names each source after its figure, not one in the label": {
@@ -1119,6 +1120,40 @@ func TestClassesOfQuestion(t *testing.T) {
 			{q: "What is UO2 going for per kg?", kind: KindMiss},
 			{q: "What is MP Materials' share price today, and where has it gone since January?", kind: KindMiss},
 		},
+		"a range of years a passage is titled with asks for those years of a table unless bracketed": {
+			{q: "How did the terbium oxide price change 2020-2024?", has: "$670 per kg in 2020 to $810"},
+			{q: "How did the dysprosium oxide price change 2020-2024?", has: "in 2020 to $260"},
+			{q: "In the USGS import-source breakdown for rare earth compounds & metals (2020–23), what share is attributed to Malaysia?", has: "13 %"},
+		},
+		"a percentage of 99 or more is a purity grade only by purity or an oxide": {
+			{q: "Is US net import reliance still 100%?", has: "80 %"},
+			{q: "What is the price of Dy2O3 99,5% in 2024?", has: "$260 per kg"},
+			{q: "Tb4O7 of 99.99% purity price in 2024?", has: "$810 per kg"},
+		},
+		"a factor is a multiple only by what factor, a scale-up factor or a factor of a number": {
+			{q: "What is the capacity factor of the pilot plant?", lacks: "×"},
+			{q: "What is the main factor behind China's dominance?", lacks: "%"},
+			{q: "is the industrial plant bigger than the pilot by a factor of 100?", has: "475×"},
+		},
+		"a site superlative of a region is not the world's largest": {
+			{q: "which is the biggest deposit in africa?", lacks: "Bayan Obo"},
+			{q: "What is the largest rare earth mine in Asia?", lacks: "world's largest"},
+			{q: "What is the world's largest rare earth mine?", has: "Bayan Obo"},
+		},
+		"sources that word a figure differently still differ; a name its source quotes is not its source": {
+			{q: "What is China's share of processing capacity?", has: "85 % (Anadolu Agency, 2025-10) to 92 %"},
+			{q: "When did drilling begin at Beylikova?", has: "to 2011"},
+			{q: "What is Beylikova's grade according to Eti Maden?", has: "1.75 %"},
+			{q: "by oxide content, where would Beylikova place?", has: "3rd (2025-10-29, Nikkei"},
+		},
+		"an amount of money written with a scale is no unit": {
+			{q: "How much is the $100m deal?", kind: KindMiss},
+			{q: "is the NdFeB market above $3bn?", has: "$3.02 billion"},
+			{q: "how much REO does Beylikova hold, 12.5mt?", has: "12.5 Mt"},
+		},
+		"a change since a year runs to the latest figure of its measure, whichever edition gives it": {
+			{q: "How much did US imports of rare earth compounds fall since 2022?", has: "$170 million in 2024"},
+		},
 	}
 	for class, qs := range classes {
 		for _, tt := range qs {
@@ -1130,6 +1165,9 @@ func TestClassesOfQuestion(t *testing.T) {
 				}
 				if tt.has != "" && !strings.Contains(got, tt.has) {
 					t.Errorf("direct answer %q does not have %q", got, tt.has)
+				}
+				if tt.lacks != "" && strings.Contains(got, tt.lacks) {
+					t.Errorf("direct answer %q has %q", got, tt.lacks)
 				}
 				if tt.kind != "" && a.Kind() != tt.kind {
 					t.Errorf("kind = %s, want %s", a.Kind(), tt.kind)

@@ -3419,6 +3419,9 @@ func passageChange(a *Answer, res *index.Result, best *index.Hit, n int) bool {
 		return true
 	}
 	x, z := changeFigures(best.Fact, a.Reading)
+	if x != nil && len(a.Reading.Years) == 1 {
+		z = latestOfMeasure(res.Base, z)
+	}
 	if x == nil || x.Value == 0 {
 		return false
 	}
@@ -3450,6 +3453,24 @@ func passageChange(a *Answer, res *index.Result, best *index.Hit, n int) bool {
 	a.Direct = sayPassageChange(a.Lang, best.Fact, x, z, diff, pct, sourceName(res.Base, z))
 	a.Related = related(res, best, n-1)
 	return true
+}
+
+// latestOfMeasure is the latest figure of the series a figure belongs to across sources:
+// "since 2022" in an earlier edition's passage runs to the latest edition's year, through
+// the figure both editions give for 2023 (b.SameMeasure).
+func latestOfMeasure(b *knowledge.Base, z *knowledge.Figure) *knowledge.Figure {
+	out := z
+	for _, o := range b.SameMeasure(z) {
+		if o.Fact == nil || o.Fact == z.Fact {
+			continue
+		}
+		for _, g := range o.Fact.Figures {
+			if g.Unit == z.Unit && g.AsOf > out.AsOf {
+				out = g
+			}
+		}
+	}
+	return out
 }
 
 // changeFigures are the figures of a fact a change is asked between: of one unit, the years
@@ -3539,6 +3560,9 @@ func namesSource(b *knowledge.Base, q string, g *knowledge.Figure) bool {
 	return namesBasis(b, q, g)
 }
 
+// basisWords are the qualifiers of a measure: its basis (ore, oxide) or a projection.
+const basisWords = "ore oxide REO TREO projected projection forecast"
+
 // namesBasis reports whether a question names what a figure is measured by, which the other
 // sources' figures of its measure are not: "by oxide content" is Nikkei's rank, not the
 // officials' by ore.
@@ -3560,8 +3584,14 @@ func namesBasis(b *knowledge.Base, q string, g *knowledge.Figure) bool {
 	if len(others) == 0 {
 		return false
 	}
+	// only what the figure is measured by is a basis ("capacity" or "drilling" in one label
+	// is wording, not a measure of its own)
+	bases := map[string]bool{}
+	for _, c := range lx.labelConcepts(basisWords) {
+		bases[c] = true
+	}
 	for _, c := range lx.labelConcepts(label) {
-		if asked.concepts[c] && !others[c] && len(c) > 2 && !subjectStops[c] {
+		if bases[c] && asked.concepts[c] && !others[c] {
 			return true
 		}
 	}

@@ -90,9 +90,7 @@ type Reading struct {
 	ranksAfter []*knowledge.Row
 	// among are the rows a superlative picks from, when it names them: "of Nd, Dy, Tb and
 	// Eu, which one was dearest?"
-	among []*knowledge.Row
-	// steered is set once a lookup has moved a passage that states what is counted first.
-	steered   bool
+	among     []*knowledge.Row
 	group     []string
 	exclGroup []string // groups left out: "outside Asia"
 	// per is a second table the first is divided by, row by row: reserves per mine production.
@@ -173,7 +171,7 @@ var cueWords = map[string]cue{
 	"higher": cueCompare, "lower": cueLower, "dearer": cueCompare, "cheaper": cueLower,
 	"richer": cueCompare, "purer": cueCompare, "poorer": cueLower, "leaner": cueLower,
 	"better": cueCompare, "worse": cueCompare, // ("better or worse" asks which, not which way)
-	"times": cueTimes, "ratio": cueTimes, "factor": cueTimes, "how many times": cueTimes, "multiple": cueTimes,
+	"times": cueTimes, "ratio": cueTimes, "how many times": cueTimes, "multiple": cueTimes,
 	"change": cueChange, "changed": cueChange, "changes": cueChange, "grow": cueChange, "grew": cueChange,
 	"growth": cueChange, "rise": cueChange, "rose": cueChange, "risen": cueChange, "fall": cueChange,
 	"fell": cueChange, "fallen": cueChange, "drop": cueChange, "dropped": cueChange, "decline": cueChange,
@@ -925,7 +923,7 @@ func read(b *knowledge.Base, q string, now time.Time) *Reading {
 		if c, ok := counts[w.fold]; ok && i > 0 && ws[i-1].fold == "top" {
 			r.Top = c
 		}
-		if y, ok := yearOf(w.fold); ok && i+1 < len(ws) && lx.periods[w.fold+" "+ws[i+1].fold] {
+		if y, ok := yearOf(w.fold); ok && i+1 < len(ws) && lx.periods[w.fold+" "+ws[i+1].fold] && periodAsked(b, q, w.fold, ws[i+1].fold) {
 			// "the import-source breakdown (2020–23)": the period of a passage, no year of a
 			// table to look up
 			known[i], known[i+1] = true, true
@@ -1463,6 +1461,23 @@ var subjectStops = map[string]bool{
 	"becomes": true, "became": true, "turn": true, "turned": true, "go": true, "went": true,
 	// Turkish conjunctions and postpositions: "JORC ile uyumlu" is JORC-compliant
 	"ile": true, "ve": true, "veya": true, "icin": true, "gibi": true,
+}
+
+// periodAsked reports whether a range of years that titles a passage is that passage's
+// period: written in brackets, or no table has both years ("the terbium oxide price
+// 2020-2024" asks for two years of a table).
+func periodAsked(b *knowledge.Base, q, from, to string) bool {
+	if regexp.MustCompile(`\(\s*` + from + `\s*[-–/]\s*` + to + `\s*\)`).MatchString(q) {
+		return true
+	}
+	y1, _ := strconv.Atoi(from)
+	y2, _ := strconv.Atoi(to)
+	for _, t := range b.Tables() {
+		if t.HasYear(y1) && t.HasYear(y2) {
+			return false
+		}
+	}
+	return true
 }
 
 // titledPeriod is a range of years in a passage's title: "(2020–2023)".

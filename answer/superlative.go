@@ -223,6 +223,15 @@ func (r *Reading) siteAsked(lx *lexicon, q string) string {
 			return ""
 		}
 	}
+	// "the biggest deposit in Africa" is no world's largest: no passage ranks a region's sites
+	for stemmed, i := words(lx.inEnglish(q)), 0; i < len(stemmed); i++ {
+		senses, _ := lx.match(stemmed, i)
+		for _, s := range senses {
+			if s.group != "" || s.place != "" {
+				return ""
+			}
+		}
+	}
 	for i, w := range ws {
 		if !sizes[w.fold] {
 			continue
