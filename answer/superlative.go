@@ -50,7 +50,7 @@ func passageSuperlative(a *Answer, res *index.Result, n int) bool {
 				continue
 			}
 			shared := map[string]bool{}
-			for _, c := range lx.concepts(g.Label) {
+			for _, c := range lx.labelConcepts(g.Label) {
 				if asked[c] {
 					shared[c] = true
 				}
