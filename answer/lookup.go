@@ -1592,12 +1592,13 @@ func percentComputed(res *index.Result, best *index.Hit, q string) *index.Hit {
 	return nil
 }
 
-// isPercent reports whether a passage computes a percentage.
+// isMultiple reports whether a passage computes a multiple ("475×").
 func isMultiple(f *knowledge.Fact) bool {
 	g := Latest(f)
 	return f.Formula != nil && g != nil && g.Unit == "x"
 }
 
+// isPercent reports whether a passage computes a percentage.
 func isPercent(f *knowledge.Fact) bool {
 	g := Latest(f)
 	return f.Formula != nil && g != nil && g.Unit == "%"
